@@ -1,0 +1,22 @@
+/** Everything the CLI touches in the outside world, so tests can run it in-process. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (colour by default). */
+  stdoutIsTTY: boolean;
+  /** Today, for expiry checks. */
+  now: Date;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    now: new Date(),
+  };
+}

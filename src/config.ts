@@ -1,0 +1,123 @@
+import { parse } from 'yaml';
+import type { Rule } from './rules/types.js';
+import type { Severity, SeveritySetting } from './types.js';
+import { didYouMean } from './util/suggest.js';
+
+export const CONFIG_FILE = 'dpg.config.yaml';
+export const DEFAULT_DOCS_BASE_URL = 'https://github.com/dpg-registry/dpg/blob/main/docs/rules/';
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+export interface Config {
+  /** Folder holding the nominations, relative to the config file. */
+  registry: string;
+  /** Per-rule severity and options, overriding the rules' defaults. */
+  rules: Record<string, Partial<RuleSetting>>;
+  /** Where rule documentation lives; a rule's page is `<docsBaseUrl><rule id>.md`. */
+  docsBaseUrl: string;
+  /** Paths (globs) a pull request may change besides nominations, for `validate --changed`. */
+  allowedPaths: string[];
+}
+
+export const DEFAULT_CONFIG: Config = {
+  registry: 'nominations',
+  rules: {},
+  docsBaseUrl: DEFAULT_DOCS_BASE_URL,
+  allowedPaths: [],
+};
+
+/** A problem with dpg.config.yaml or command-line options: the CLI exits with status 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+const KNOWN_KEYS = Object.keys(DEFAULT_CONFIG);
+
+function parseRuleSetting(id: string, value: unknown, source: string): Partial<RuleSetting> {
+  const where = `${source}: rules.${id}`;
+  const severityOf = (s: unknown): SeveritySetting => {
+    if (typeof s === 'string' && (SEVERITIES as string[]).includes(s)) return s as SeveritySetting;
+    throw new UsageError(`${where}: severity must be one of ${SEVERITIES.join(', ')}, not ${JSON.stringify(s)}.`);
+  };
+  const optionsOf = (o: unknown): Record<string, unknown> => {
+    if (o !== null && typeof o === 'object' && !Array.isArray(o)) return o as Record<string, unknown>;
+    throw new UsageError(`${where}: options must be a mapping.`);
+  };
+  if (typeof value === 'string') return { severity: severityOf(value) };
+  if (Array.isArray(value)) {
+    if (value.length < 1 || value.length > 2) throw new UsageError(`${where}: write [severity] or [severity, {options}].`);
+    return value.length === 2 ? { severity: severityOf(value[0]), options: optionsOf(value[1]) } : { severity: severityOf(value[0]) };
+  }
+  if (value !== null && typeof value === 'object') {
+    const { severity, options, ...rest } = value as Record<string, unknown>;
+    if (Object.keys(rest).length) throw new UsageError(`${where}: unknown key "${Object.keys(rest)[0]}" (use severity and options).`);
+    return { ...(severity !== undefined ? { severity: severityOf(severity) } : {}), ...(options !== undefined ? { options: optionsOf(options) } : {}) };
+  }
+  throw new UsageError(`${where}: write a severity (${SEVERITIES.join(', ')}) or [severity, {options}].`);
+}
+
+/** Parses dpg.config.yaml text, checking every rule id and option against the known rules. */
+export function parseConfig(text: string, rules: readonly Rule[], source = CONFIG_FILE): Config {
+  let raw: unknown;
+  try {
+    raw = parse(text, { uniqueKeys: true, maxAliasCount: 50 }) ?? {};
+  } catch (err) {
+    throw new UsageError(`${source}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${source}: must be a mapping.`);
+  const input = raw as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.includes(key)) throw new UsageError(`${source}: unknown key "${key}".${didYouMean(key, KNOWN_KEYS)}`);
+  }
+  const config: Config = { ...DEFAULT_CONFIG, rules: {} };
+  if (input.registry !== undefined) {
+    if (typeof input.registry !== 'string' || !input.registry) throw new UsageError(`${source}: registry must be a folder path.`);
+    config.registry = input.registry;
+  }
+  if (input.docsBaseUrl !== undefined) {
+    if (typeof input.docsBaseUrl !== 'string' || !/^https?:\/\//.test(input.docsBaseUrl)) throw new UsageError(`${source}: docsBaseUrl must be an http(s) URL.`);
+    config.docsBaseUrl = input.docsBaseUrl.endsWith('/') ? input.docsBaseUrl : input.docsBaseUrl + '/';
+  }
+  if (input.allowedPaths !== undefined) {
+    if (!Array.isArray(input.allowedPaths) || !input.allowedPaths.every((p) => typeof p === 'string')) {
+      throw new UsageError(`${source}: allowedPaths must be a list of paths or globs.`);
+    }
+    config.allowedPaths = input.allowedPaths as string[];
+  }
+  if (input.rules !== undefined) {
+    if (input.rules === null || typeof input.rules !== 'object' || Array.isArray(input.rules)) throw new UsageError(`${source}: rules must be a mapping of rule id to setting.`);
+    const ids = rules.map((r) => r.id);
+    for (const [id, value] of Object.entries(input.rules as Record<string, unknown>)) {
+      const rule = rules.find((r) => r.id === id);
+      if (!rule) throw new UsageError(`${source}: unknown rule "${id}".${didYouMean(id, ids)} Run \`dpg rules\` to list them.`);
+      const setting = parseRuleSetting(id, value, source);
+      for (const option of Object.keys(setting.options ?? {})) {
+        const known = Object.keys(rule.defaultOptions ?? {});
+        if (!known.includes(option)) {
+          throw new UsageError(`${source}: rule ${id} has no option "${option}".${known.length ? ` Options: ${known.join(', ')}.` : ' It takes no options.'}`);
+        }
+      }
+      config.rules[id] = setting;
+    }
+  }
+  return config;
+}
+
+/** The effective severity and options of a rule under a config. */
+export function ruleSetting(rule: Rule, config: Config): { severity: SeveritySetting; options: Record<string, unknown> } {
+  const setting = config.rules[rule.id];
+  return {
+    severity: setting?.severity ?? rule.defaultSeverity,
+    options: { ...(rule.defaultOptions ?? {}), ...(setting?.options ?? {}) },
+  };
+}
+
+export function docsUrl(ruleId: string, config: Pick<Config, 'docsBaseUrl'> = DEFAULT_CONFIG): string {
+  return `${config.docsBaseUrl}${ruleId}.md`;
+}
+
+export type { Severity };

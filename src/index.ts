@@ -1,0 +1,7 @@
+export { validateSources, type SourceFile, type ValidateOptions } from './engine/engine.js';
+export { loadNomination, type LoadedFile } from './load/load.js';
+export { parseConfig, DEFAULT_CONFIG, type Config } from './config.js';
+export { ALL_RULES, findRule } from './rules/index.js';
+export { FORMATTERS } from './formatters/index.js';
+export type * from './types.js';
+export type { Nomination } from './nomination.js';

@@ -1,0 +1,178 @@
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { Diagnostic } from '../types.js';
+import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
+import { locate, spanOf, type Anchor, type Span } from './positions.js';
+
+/** A nomination file parsed with source positions. `data` is undefined when it could not be built. */
+export interface LoadedFile {
+  file: string;
+  text: string;
+  doc: Document | undefined;
+  lineCounter: LineCounter;
+  data: unknown;
+  /** Problems of the file itself: syntax, duplicate keys, limits. */
+  diagnostics: Diagnostic[];
+  /** Source span of a JSON pointer (see `locate`). */
+  locate(pointer: string, anchor?: Anchor): Span;
+}
+
+function fileDiagnostic(ruleId: string, message: string, span: Span, severity: Diagnostic['severity'] = 'error'): Diagnostic {
+  return { ruleId, indicator: null, severity, message, path: '', ...span };
+}
+
+const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** Deepest flow-collection nesting ([ and {) outside comments and quoted scalars, stopping early past `limit`. */
+function flowDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\n' && quote === "'") quote = null;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+    } else if (c === '"' || (c === "'" && (i === 0 || /[\s:[{,-]/.test(text[i - 1]!)))) {
+      quote = c;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return max;
+}
+
+/** Deepest nesting of the built data, computed without recursion. */
+function dataDepth(value: unknown, limit: number): number {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  let max = 0;
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    for (const child of Object.values(v as object)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Parses one nomination. Never throws for bad input: every problem becomes a diagnostic.
+ * `content` may be the raw bytes (checked for binary data and encoding) or already-decoded text.
+ */
+export function loadNomination(file: string, content: Uint8Array | string, limits: LoadLimits = DEFAULT_LIMITS): LoadedFile {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const result: LoadedFile = {
+    file,
+    text: '',
+    doc: undefined,
+    lineCounter,
+    data: undefined,
+    diagnostics,
+    locate(pointer, anchor) {
+      return result.doc ? locate(result.doc, lineCounter, pointer, anchor) : START;
+    },
+  };
+
+  const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  if (size > limits.maxFileBytes) {
+    diagnostics.push(fileDiagnostic('yaml/limits',
+      `File is ${size} bytes, above the limit of ${limits.maxFileBytes} bytes; a nomination should be a few kilobytes. Split or shorten it.`, START));
+    return result;
+  }
+  if (typeof content !== 'string') {
+    if (looksBinary(content)) {
+      diagnostics.push(fileDiagnostic('yaml/not-text', 'File is not UTF-8 text (it contains binary bytes); save it as UTF-8 YAML.', START));
+      return result;
+    }
+    content = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+  }
+  let text = content;
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    diagnostics.push(fileDiagnostic('yaml/bom', 'File starts with a UTF-8 byte-order mark; save it without one.', START, 'warning'));
+  }
+  result.text = text;
+
+  if (text.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(text)) {
+    diagnostics.push(fileDiagnostic('yaml/empty', 'File is empty; a nomination is a YAML mapping (run `dpg new` to start one).', START));
+    return result;
+  }
+  const depth = flowDepth(text, limits.maxDepth);
+  if (depth > limits.maxDepth) {
+    diagnostics.push(fileDiagnostic('yaml/limits', `Nesting is deeper than the limit of ${limits.maxDepth} levels.`, START));
+    return result;
+  }
+
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }) as unknown as Document[];
+  } catch (err) {
+    diagnostics.push(fileDiagnostic('yaml/syntax', `YAML could not be parsed: ${(err as Error).message}`, START));
+    return result;
+  }
+  if (!Array.isArray(docs)) docs = [];
+  const [doc, ...rest] = docs;
+  if (!doc) {
+    diagnostics.push(fileDiagnostic('yaml/empty', 'File holds no YAML document.', START));
+    return result;
+  }
+  result.doc = doc;
+  if (rest.length > 0) {
+    const second = rest[0]!;
+    const at = second.range ? spanOf(lineCounter, second.range[0], second.range[0]) : START;
+    diagnostics.push(fileDiagnostic('yaml/multiple-documents',
+      `File holds ${docs.length} YAML documents; a nomination file holds exactly one (remove the \`---\` separators and split the file).`, at));
+  }
+  for (const err of [...doc.errors, ...rest.flatMap((d) => d.errors)]) {
+    const span = spanOf(lineCounter, err.pos[0], err.pos[1]);
+    const firstLine = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    if (err.code === 'DUPLICATE_KEY') {
+      const key = text.slice(err.pos[0]).split(/:(?:\s|$)|\n/)[0]!.trim();
+      diagnostics.push(fileDiagnostic('yaml/duplicate-key',
+        `Duplicate key "${key.slice(0, 60)}": a key may appear only once in a mapping; remove or merge the repeated one.`, span));
+    } else {
+      diagnostics.push(fileDiagnostic('yaml/syntax', `YAML syntax error: ${firstLine}.`.replace(/\.\.$/, '.'), span));
+    }
+  }
+  for (const warning of doc.warnings) {
+    const span = spanOf(lineCounter, warning.pos[0], warning.pos[1]);
+    diagnostics.push(fileDiagnostic('yaml/syntax', `YAML warning: ${warning.message.split('\n')[0]}`, span, 'warning'));
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return result;
+
+  try {
+    result.data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (err) {
+    const message = /alias/i.test((err as Error).message)
+      ? `Too many alias dereferences (limit ${limits.maxAliasCount}); anchors and aliases may not expand into a huge document.`
+      : `The document could not be read: ${(err as Error).message}`;
+    diagnostics.push(fileDiagnostic('yaml/limits', message, START));
+    return result;
+  }
+  if (dataDepth(result.data, limits.maxDepth) > limits.maxDepth) {
+    diagnostics.push(fileDiagnostic('yaml/limits', `Nesting is deeper than the limit of ${limits.maxDepth} levels.`, START));
+    result.data = undefined;
+  }
+  return result;
+}

@@ -1,0 +1,11 @@
+import type { CoreRule } from '../types.js';
+
+/** Reported by the engine (src/engine/engine.ts). */
+export const rule: CoreRule = {
+  kind: 'core',
+  id: 'internal/rule-error',
+  indicator: null,
+  description: 'A rule failed on this file; the file may still be fine. Report the failure so the rule can be fixed.',
+  defaultSeverity: 'error',
+  messages: {},
+};

@@ -1,0 +1,73 @@
+import type { MaybeNomination } from '../nomination.js';
+import type { Fix, IndicatorId, Severity } from '../types.js';
+
+export interface ReportDescriptor {
+  /** JSON pointer of the offending node. */
+  path: string;
+  /** Report at the key of `path` instead of its value (e.g. for a missing or misplaced entry). */
+  at?: 'key' | 'value';
+  messageId: string;
+  data?: Record<string, string | number>;
+  fix?: Fix;
+}
+
+export interface RuleContext {
+  file: string;
+  data: MaybeNomination;
+  /** The rule's options: its defaults merged with dpg.config.yaml. */
+  options: Record<string, unknown>;
+  /** The date validation runs for (recognition expiry, review dates). */
+  now: Date;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface RegistryEntry {
+  file: string;
+  data: MaybeNomination;
+}
+
+export interface RegistryContext {
+  /** Every nomination of the registry that could be read, in a stable order. */
+  entries: readonly RegistryEntry[];
+  options: Record<string, unknown>;
+  now: Date;
+  report(file: string, descriptor: ReportDescriptor): void;
+}
+
+interface RuleMeta {
+  /** Same as the file name under src/rules, e.g. "license/approved-for-category". */
+  id: string;
+  /** The indicator the rule checks; null for file-level and identity rules. */
+  indicator: IndicatorId | null;
+  /** One line: what the rule checks. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Message templates keyed by message id; `{name}` placeholders are filled from report data. */
+  messages: Record<string, string>;
+  /** What the autofix does, when the rule offers one. */
+  fixable?: string;
+  defaultOptions?: Record<string, unknown>;
+}
+
+/** A check on one nomination at a time. */
+export interface FileRule extends RuleMeta {
+  kind: 'file';
+  check(context: RuleContext): void;
+}
+
+/** A check across every nomination of the registry (duplicates, naming). */
+export interface RegistryRule extends RuleMeta {
+  kind: 'registry';
+  check(context: RegistryContext): void;
+}
+
+/** Problems found while loading or schema-checking; reported by those stages, listed here for docs and config. */
+export interface CoreRule extends RuleMeta {
+  kind: 'core';
+}
+
+export type Rule = FileRule | RegistryRule | CoreRule;
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { hits, validateYaml } from './support/validate.js';
+import { lineOf, validNominationText, withEdits } from './support/nomination.js';
+
+describe('engine', () => {
+  it('passes the canonical valid nomination with every indicator green', () => {
+    const result = validateYaml(validNominationText());
+    expect(result.diagnostics).toEqual([]);
+    expect(Object.values(result.indicators).every((s) => s === 'pass')).toBe(true);
+  });
+
+  it('reports an unknown key at the key, with a suggestion', () => {
+    const yaml = validNominationText().replace('stage: nominee', 'stgae: nominee');
+    const result = validateYaml(yaml);
+    const unknown = result.diagnostics.find((d) => d.ruleId === 'schema/unknown-key')!;
+    expect(unknown).toMatchObject({ line: lineOf(yaml, 'stgae'), column: 1, message: expect.stringContaining('Did you mean "stage"?') });
+  });
+
+  it('reports a missing follow-up at its parent and names the condition', () => {
+    const yaml = withEdits([['platformIndependence', 'hasClosedComponents'], true]);
+    const result = validateYaml(yaml);
+    expect(hits(result)).toEqual([{ rule: 'schema/required', line: lineOf(yaml, 'platformIndependence:') }]);
+    expect(result.diagnostics[0]!.message).toContain('hasClosedComponents is true');
+    expect(result.indicators['4']).toBe('fail');
+  });
+
+  it('turns a waived finding into information', () => {
+    const yaml = withEdits(
+      [['sdgs', 0, 'evidenceText'], undefined],
+      [['waivers'], [{ rule: 'sdg/evidence-required', reason: 'evidence agreed in review', approvedBy: 'maintainer' }]],
+    );
+    const result = validateYaml(yaml);
+    expect(result.errorCount).toBe(0);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: 'sdg/evidence-required', severity: 'info', waived: expect.any(Object) })]);
+  });
+});
