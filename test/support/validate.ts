@@ -10,7 +10,7 @@ export function validateYaml(
   yaml: string,
   options: { file?: string; config?: Partial<Config>; context?: SourceFile[]; now?: Date } = {},
 ): FileResult {
-  const [result] = validateSources([{ file: options.file ?? 'nominations/example.yaml', content: yaml }], {
+  const [result] = validateSources([{ file: options.file ?? 'nominations/example-case-manager.yaml', content: yaml }], {
     config: { ...DEFAULT_CONFIG, ...options.config },
     now: options.now ?? TEST_NOW,
     context: options.context,

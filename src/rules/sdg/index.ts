@@ -1,3 +1,5 @@
 import { rule as evidenceRequired } from './evidence-required.js';
+import { rule as maxGoals } from './max-goals.js';
+import { rule as uniqueGoals } from './unique-goals.js';
 
-export const sdgRules = [evidenceRequired];
+export const sdgRules = [evidenceRequired, uniqueGoals, maxGoals];

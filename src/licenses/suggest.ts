@@ -1,0 +1,48 @@
+import { closest } from '../util/suggest.js';
+import { successorOf } from './deprecated.js';
+import { CURRENT_LICENSE_IDS, DEPRECATED_LICENSE_IDS } from './spdx.js';
+
+/** A licence name reduced to letters, digits and version dots: "GNU GPL v3.0", "GPLv3" and "GPL-3.0" → "gpl3". */
+function normaliseLicenseName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\b(the|gnu|license|licence|version)\b/g, '')
+    .replace(/v(?=\d)/g, '')
+    .replace(/(\d)\.0(?![\d.])/g, '$1')
+    .replace(/[^a-z0-9.+]/g, '');
+}
+
+/** Short names people write that do not normalise to an id, keyed by their normalised form. */
+const INFORMAL_NAMES: Readonly<Record<string, string>> = {
+  apache: 'Apache-2.0',
+  bsd2: 'BSD-2-Clause',
+  bsd3: 'BSD-3-Clause',
+  mpl: 'MPL-2.0',
+  eupl: 'EUPL-1.2',
+  odbl: 'ODbL-1.0',
+  cc0: 'CC0-1.0',
+  ccby: 'CC-BY-4.0',
+  ccbysa: 'CC-BY-SA-4.0',
+  ccbync: 'CC-BY-NC-4.0',
+  ccbyncsa: 'CC-BY-NC-SA-4.0',
+};
+
+const BY_NORMALISED_NAME = new Map<string, string>();
+for (const id of [...CURRENT_LICENSE_IDS, ...DEPRECATED_LICENSE_IDS]) {
+  const key = normaliseLicenseName(id);
+  if (!BY_NORMALISED_NAME.has(key)) BY_NORMALISED_NAME.set(key, id);
+}
+
+/** The current SPDX id `text` most likely means ("Apache 2.0" → "Apache-2.0", "GPLv3" → "GPL-3.0-only"), if any. */
+export function suggestLicenseId(text: string): string | undefined {
+  const trimmed = text.trim();
+  const plus = trimmed.endsWith('+');
+  const name = plus ? trimmed.slice(0, -1) : trimmed;
+  const key = normaliseLicenseName(name);
+  const match = INFORMAL_NAMES[key]
+    ?? BY_NORMALISED_NAME.get(key)
+    ?? closest(name.replace(/\s+/g, '-'), [...CURRENT_LICENSE_IDS, ...DEPRECATED_LICENSE_IDS]);
+  if (match === undefined) return undefined;
+  if (DEPRECATED_LICENSE_IDS.has(match)) return successorOf(match, plus);
+  return plus ? `${match}+` : match;
+}

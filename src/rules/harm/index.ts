@@ -1,0 +1,3 @@
+import { rule as aiTrainingData } from './ai-training-data.js';
+
+export const harmRules = [aiTrainingData];

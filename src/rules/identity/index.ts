@@ -1,0 +1,6 @@
+import { rule as aliases } from './aliases.js';
+import { rule as genericAlias } from './generic-alias.js';
+import { rule as repositoryRequired } from './repository-required.js';
+import { rule as repositoryUrl } from './repository-url.js';
+
+export const identityRules = [aliases, genericAlias, repositoryRequired, repositoryUrl];

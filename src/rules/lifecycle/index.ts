@@ -1,0 +1,7 @@
+import { rule as reviewCurrent } from './review-current.js';
+import { rule as reviewDateFuture } from './review-date-future.js';
+import { rule as waiverValid } from './waiver-valid.js';
+
+export { provideKnownRuleIds } from './waiver-valid.js';
+
+export const lifecycleRules = [reviewCurrent, reviewDateFuture, waiverValid];

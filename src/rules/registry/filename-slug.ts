@@ -1,0 +1,30 @@
+import { asString } from '../../nomination.js';
+import { slugify } from '../../util/slug.js';
+import type { FileRule } from '../types.js';
+
+export const rule: FileRule = {
+  kind: 'file',
+  id: 'registry/filename-slug',
+  indicator: null,
+  description: 'A nomination\'s file is named after the slug of its name: "Aam Digital" lives in aam-digital.yaml.',
+  defaultSeverity: 'error',
+  messages: {
+    mismatch: 'The file is named "{actual}", but a nomination named "{name}" belongs in "{expected}"; rename it: git mv {file} {renamed}',
+  },
+  check(context) {
+    const name = asString(context.data.name);
+    const slug = name === undefined ? '' : slugify(name);
+    // A name without Latin letters or digits gives no slug to compare with.
+    if (!slug) return;
+    const separator = context.file.lastIndexOf('/');
+    const folder = context.file.slice(0, separator + 1);
+    const actual = context.file.slice(separator + 1);
+    const expected = `${slug}.yaml`;
+    if (actual === expected) return;
+    context.report({
+      path: '/name',
+      messageId: 'mismatch',
+      data: { actual, name: name!, expected, file: context.file, renamed: folder + expected },
+    });
+  },
+};

@@ -1,0 +1,3 @@
+import { rule as evidenceRequired } from './evidence-required.js';
+
+export const standardsRules = [evidenceRequired];

@@ -1,0 +1,4 @@
+import { rule as https } from './https.js';
+import { rule as valid } from './valid.js';
+
+export const urlRules = [valid, https];

@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module';
+import type * as Countries from 'i18n-iso-countries';
+import { joinPointer } from '../load/positions.js';
+import { asArray, asRecord } from '../nomination.js';
+import { normaliseName } from './normalise.js';
+import { closest } from './suggest.js';
+
+const require = createRequire(import.meta.url);
+// The library's own entry point loads every locale; only English names are needed.
+const countries = require('i18n-iso-countries/index.js') as typeof Countries;
+countries.registerLocale(require('i18n-iso-countries/langs/en.json') as Countries.LocaleData);
+
+/**
+ * Names in common use, found in records of the former registry or everyday writing, that the
+ * library does not know. Keyed by the name, valued by the ISO 3166-1 alpha-2 code.
+ */
+export const EXTRA_COUNTRY_ALIASES: Readonly<Record<string, string>> = {
+  'Laos': 'LA',
+  'Moldova': 'MD',
+  'Palestine State': 'PS',
+  'Syria': 'SY',
+  'Brunei': 'BN',
+  'Cabo Verde': 'CV',
+  'Micronesia': 'FM',
+  'Vatican City': 'VA',
+};
+
+export type CountryResolution =
+  /** Written exactly as the ISO 3166 English short name. */
+  | { kind: 'canonical'; code: string; name: string }
+  /** Another name, an ISO code, or a different spelling of exactly one country. */
+  | { kind: 'alias'; code: string; name: string }
+  /** A name shared by several countries ("Congo"). */
+  | { kind: 'ambiguous'; names: string[] }
+  | { kind: 'unknown'; suggestion?: string };
+
+/** Code → the official English short name the library gives. */
+const canonicalByCode = new Map<string, string>(Object.entries(countries.getNames('en', { select: 'official' })));
+
+const codeByCanonical = new Map<string, string>([...canonicalByCode].map(([code, name]) => [name, code]));
+
+/** Normalised name, alias or code → the codes it may designate. */
+const codesByKey = new Map<string, Set<string>>();
+/** Every name and alias as written, for suggestions. */
+const allNames = new Map<string, string>();
+
+function addKey(key: string, code: string): void {
+  const normalised = normaliseName(key);
+  if (!normalised) return;
+  const codes = codesByKey.get(normalised) ?? new Set<string>();
+  codes.add(code);
+  codesByKey.set(normalised, codes);
+}
+
+for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+  for (const name of names) {
+    addKey(name, code);
+    allNames.set(name, code);
+  }
+}
+for (const [name, code] of Object.entries(EXTRA_COUNTRY_ALIASES)) {
+  addKey(name, code);
+  allNames.set(name, code);
+}
+
+/** Every ISO 3166 English short name, sorted. */
+export function canonicalCountryNames(): string[] {
+  return [...canonicalByCode.values()].sort((a, b) => a.localeCompare(b, 'en'));
+}
+
+/**
+ * Resolves a country as written in a nomination: its ISO 3166 English short name, another name the
+ * library or EXTRA_COUNTRY_ALIASES knows (compared without case, accents or punctuation), or an
+ * alpha-2/alpha-3 code ("KE", "KEN").
+ */
+export function resolveCountry(input: string): CountryResolution {
+  const written = input.trim();
+  const exact = codeByCanonical.get(input);
+  if (exact) return { kind: 'canonical', code: exact, name: input };
+  const codes = codesByKey.get(normaliseName(written));
+  if (codes && codes.size === 1) {
+    const code = [...codes][0]!;
+    return { kind: 'alias', code, name: canonicalByCode.get(code)! };
+  }
+  if (codes && codes.size > 1) return { kind: 'ambiguous', names: [...codes].map((c) => canonicalByCode.get(c)!) };
+  if (/^[a-z]{2,3}$/i.test(written)) {
+    const code = countries.toAlpha2(written.toUpperCase());
+    const name = code ? canonicalByCode.get(code) : undefined;
+    if (code && name) return { kind: 'alias', code, name };
+  }
+  const near = closest(written, allNames.keys());
+  return near === undefined ? { kind: 'unknown' } : { kind: 'unknown', suggestion: canonicalByCode.get(allNames.get(near)!)! };
+}
+
+/** Every country string of a nomination: organisations' countries and both country lists. */
+export function countryFields(data: { organizations?: unknown; countries?: unknown }): Array<{ path: string; value: string }> {
+  const found: Array<{ path: string; value: string }> = [];
+  asArray(data.organizations).forEach((organization, index) => {
+    const country = asRecord(organization).country;
+    if (typeof country === 'string') found.push({ path: joinPointer('/organizations', index, 'country'), value: country });
+  });
+  const lists = asRecord(data.countries);
+  for (const list of ['development', 'deployment']) {
+    asArray(lists[list]).forEach((country, index) => {
+      if (typeof country === 'string') found.push({ path: joinPointer('/countries', list, index), value: country });
+    });
+  }
+  return found;
+}

@@ -1,0 +1,22 @@
+/** Letters that NFKD does not decompose into ASCII plus a combining mark. */
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h',
+};
+
+/** Lowercase ASCII: accents stripped ("Sauvé" → "sauve"), a few Latin letters spelled out ("ß" → "ss"). */
+export function foldAscii(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæœøđðþłıħ]/g, (c) => LETTERS_WITHOUT_DECOMPOSITION[c] ?? c);
+}
+
+/**
+ * The file-name slug of a nomination's name: lowercase ASCII letters and digits, every other run
+ * of characters turned into a single "-", none at either end ("Aam Digital" → "aam-digital").
+ * Empty when the name has no Latin letters or digits at all.
+ */
+export function slugify(name: string): string {
+  return foldAscii(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
