@@ -151,7 +151,13 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
       const key = text.slice(err.pos[0]).split(/:(?:\s|$)|\n/)[0]!.trim();
       diagnostics.push(fileDiagnostic('yaml/duplicate-key',
         `Duplicate key "${key.slice(0, 60)}": a key may appear only once in a mapping; remove or merge the repeated one.`, span));
-    } else {
+    } else if (err.code === 'RESOURCE_EXHAUSTION') {
+      // The parser ran out of stack: deep block nesting, which the flow-bracket pre-scan cannot see.
+      if (!diagnostics.some((d) => d.ruleId === 'yaml/limits')) {
+        diagnostics.push(fileDiagnostic('yaml/limits', `Nesting is deeper than the limit of ${limits.maxDepth} levels.`, span));
+      }
+    } else if (!diagnostics.some((d) => d.ruleId === 'yaml/syntax')) {
+      // Only the first: what the parser reports after recovering from it is mostly noise caused by it.
       diagnostics.push(fileDiagnostic('yaml/syntax', `YAML syntax error: ${firstLine}.`.replace(/\.\.$/, '.'), span));
     }
   }
