@@ -1,11 +1,16 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../../config.js';
+import { UsageError, type Config } from '../../config.js';
 import { validateSources } from '../../engine/engine.js';
 import { FORMATTERS } from '../../formatters/index.js';
-import { loadConfig, readSource, registryFiles, resolveOperands } from '../../registry/files.js';
+import { findChangedNominations } from '../../git/changed.js';
+import { deletedNominationResult, outsidePathResult } from '../../git/results.js';
+import { displayPath, loadConfig, readSource, registryFiles, resolveOperands } from '../../registry/files.js';
 import { ALL_RULES } from '../../rules/index.js';
+import type { FileResult } from '../../types.js';
 import { VERSION } from '../../version.js';
+import type { CliIO } from '../io.js';
 import { parseNonNegativeInteger, useColor, type RegisterCommand } from '../context.js';
 
 interface ValidateFlags {
@@ -14,7 +19,42 @@ interface ValidateFlags {
   maxWarnings?: number;
   color?: boolean;
   config?: string;
-  output?: string;
+  changed?: boolean;
+  base?: string;
+}
+
+function validateFiles(targets: readonly string[], registry: readonly string[], config: Config, io: CliIO): FileResult[] {
+  const targetSet = new Set(targets);
+  return validateSources(targets.map((f) => readSource(f, io.cwd)), {
+    config,
+    now: io.now,
+    context: registry.filter((f) => !targetSet.has(f)).map((f) => readSource(f, io.cwd)),
+  });
+}
+
+/**
+ * `--changed`: the nominations the branch adds, modifies or renames are validated (registry-wide rules
+ * still see the whole tree); deletions and files outside the registry become git/* findings.
+ */
+async function validateChanged(registryDir: string, registry: readonly string[], config: Config, flags: ValidateFlags, io: CliIO): Promise<FileResult[]> {
+  const changes = await findChangedNominations({ cwd: io.cwd, base: flags.base, registryDir, allowedPaths: config.allowedPaths });
+  // git reports real paths; map them back under the working directory as given, so they match the registry listing.
+  const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), changes.root));
+  const absolute = (file: string): string => path.join(root, ...file.split('/'));
+  const targets = [...changes.added, ...changes.modified, ...changes.renamed.map((r) => r.path)].map(absolute).sort();
+  const deleted = changes.deleted.map((d) => deletedNominationResult(displayPath(absolute(d.path), io.cwd), d.content, config));
+  const outside = changes.outside.map((file) => {
+    const inRegistry = absolute(file).startsWith(registryDir + path.sep);
+    return outsidePathResult(displayPath(absolute(file), io.cwd), inRegistry, config);
+  });
+  if (!flags.quiet) {
+    io.stderr(`dpg: changes since ${changes.base} (merge-base ${changes.mergeBase.slice(0, 12)}): `
+      + `${targets.length} changed, ${changes.deleted.length} deleted, ${changes.outside.length} other files.\n`);
+  }
+  return [
+    ...(targets.length ? validateFiles(targets, registry, config, io) : []),
+    ...[...deleted, ...outside].filter((r): r is FileResult => r !== undefined),
+  ];
 }
 
 export const registerValidate: RegisterCommand = (program, { io, setExitCode }) => {
@@ -27,24 +67,28 @@ export const registerValidate: RegisterCommand = (program, { io, setExitCode }) 
     .option('--max-warnings <n>', 'exit with status 1 when there are more than n warnings', parseNonNegativeInteger('--max-warnings'))
     .option('--no-color', 'no colours in the output')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
-    .action((operands: string[], flags: ValidateFlags) => {
+    .option('--changed', 'only the nominations changed since the merge-base with the base branch (registry-wide checks still see every file)')
+    .option('--base <ref>', 'the base branch for --changed (default: origin/main if it exists, else main)')
+    .action(async (operands: string[], flags: ValidateFlags) => {
+      if (flags.base !== undefined && !flags.changed) throw new UsageError('--base only applies with --changed.');
+      if (flags.changed && operands.length) throw new UsageError('--changed picks the files itself; give either paths or --changed, not both.');
       const { config, root } = loadConfig(io.cwd, flags.config);
       const registryDir = path.resolve(root, config.registry);
       const registry = registryFiles(registryDir);
-      let targets: string[];
-      if (operands.length) {
-        targets = resolveOperands(operands, io.cwd);
+      let results: FileResult[];
+      if (flags.changed) {
+        results = await validateChanged(registryDir, registry, config, flags, io);
       } else {
-        if (!registry.length) throw new UsageError(`No nominations found in ${config.registry}/ (give files to validate, or set "registry" in dpg.config.yaml).`);
-        targets = registry;
+        let targets: string[];
+        if (operands.length) {
+          targets = resolveOperands(operands, io.cwd);
+        } else {
+          if (!registry.length) throw new UsageError(`No nominations found in ${config.registry}/ (give files to validate, or set "registry" in dpg.config.yaml).`);
+          targets = registry;
+        }
+        if (!targets.length) throw new UsageError('No nomination files (.yaml, .yml) to validate.');
+        results = validateFiles(targets, registry, config, io);
       }
-      if (!targets.length) throw new UsageError('No nomination files (.yaml, .yml) to validate.');
-      const targetSet = new Set(targets);
-      const results = validateSources(targets.map((f) => readSource(f, io.cwd)), {
-        config,
-        now: io.now,
-        context: registry.filter((f) => !targetSet.has(f)).map((f) => readSource(f, io.cwd)),
-      });
       const output = FORMATTERS[flags.format]!(results, {
         color: useColor(flags.color, io),
         docsBaseUrl: config.docsBaseUrl,

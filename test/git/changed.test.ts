@@ -1,0 +1,404 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/config.js';
+import { findChangedNominations, type ChangedNominations } from '../../src/git/changed.js';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { findRule } from '../../src/rules/index.js';
+import type { FileResult } from '../../src/types.js';
+import { withEdits } from '../support/nomination.js';
+import { TEST_NOW } from '../support/validate.js';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dpg-git-'));
+  made.push(dir);
+  return dir;
+}
+
+/** A distinct valid nomination (own name, file slug and repository), so registry-wide rules stay quiet. */
+function nomination(name: string, ...edits: Array<[Array<string | number>, unknown]>): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return withEdits([['name'], name], [['repositories', 0, 'url'], `https://github.com/example-org/${slug}`], ...edits);
+}
+
+const DPG_RECORD: Array<[Array<string | number>, unknown]> = [[['stage'], 'dpg'], [['review'], { date: '2026-06-01', reviewer: 'registry-team' }]];
+
+interface Repo {
+  dir: string;
+  git(...args: string[]): string;
+  write(file: string, text: string): void;
+  read(file: string): string;
+  remove(file: string): void;
+  commit(message: string): void;
+}
+
+function repoAt(dir: string): Repo {
+  const repo: Repo = {
+    dir,
+    git: (...args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    write: (file, text) => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    },
+    read: (file) => readFileSync(path.join(dir, file), 'utf8'),
+    remove: (file) => unlinkSync(path.join(dir, file)),
+    commit: (message) => {
+      repo.git('add', '--all');
+      repo.git('commit', '--quiet', '--allow-empty', '--message', message);
+    },
+  };
+  return repo;
+}
+
+function configure(repo: Repo): Repo {
+  repo.git('config', 'commit.gpgsign', 'false');
+  repo.git('config', 'user.name', 'Test');
+  repo.git('config', 'user.email', 'test@example.org');
+  return repo;
+}
+
+/** main with three nominations (one a recognised DPG) and two other files; HEAD on a new branch `feature`. */
+function registryRepo(): Repo {
+  const dir = tempDir();
+  execFileSync('git', ['init', '--quiet', '-b', 'main', dir]);
+  const repo = configure(repoAt(dir));
+  repo.write('nominations/alpha.yaml', nomination('Alpha'));
+  repo.write('nominations/beta.yaml', nomination('Beta'));
+  repo.write('nominations/gamma.yaml', nomination('Gamma', ...DPG_RECORD));
+  repo.write('README.md', '# registry\n');
+  repo.write('docs/guide.md', '# guide\n');
+  repo.commit('registry');
+  repo.git('checkout', '--quiet', '-b', 'feature');
+  return repo;
+}
+
+function find(repo: Repo, options: { base?: string; allowedPaths?: string[]; cwd?: string } = {}): Promise<ChangedNominations> {
+  return findChangedNominations({ cwd: options.cwd ?? repo.dir, base: options.base ?? 'main', registryDir: path.join(repo.dir, 'nominations'), allowedPaths: options.allowedPaths });
+}
+
+/** The lists of a result, without the commit ids and the deleted content. */
+function summary(changes: ChangedNominations) {
+  return { added: changes.added, modified: changes.modified, renamed: changes.renamed, deleted: changes.deleted.map((d) => d.path), outside: changes.outside };
+}
+
+type ChangeLists = ReturnType<typeof summary>;
+
+const NONE: ChangeLists = { added: [], modified: [], renamed: [], deleted: [], outside: [] };
+
+interface ChangeCase {
+  name: string;
+  change(repo: Repo): void;
+  allowedPaths?: string[];
+  /** Leave the change uncommitted in the working tree. */
+  uncommitted?: boolean;
+  expected: Partial<ChangeLists>;
+}
+
+const cases: ChangeCase[] = [
+  { name: 'nothing changed', change: () => {}, expected: {} },
+  { name: 'an added nomination', change: (r) => r.write('nominations/delta.yaml', nomination('Delta')), expected: { added: ['nominations/delta.yaml'] } },
+  {
+    name: 'a modified nomination',
+    change: (r) => r.write('nominations/alpha.yaml', r.read('nominations/alpha.yaml').replace('GPL-3.0-only', 'MIT')),
+    expected: { modified: ['nominations/alpha.yaml'] },
+  },
+  {
+    name: 'a renamed nomination, detected as a rename even when edited',
+    change: (r) => {
+      r.git('mv', 'nominations/alpha.yaml', 'nominations/alpha-platform.yaml');
+      r.write('nominations/alpha-platform.yaml', r.read('nominations/alpha-platform.yaml').replace('name: Alpha', 'name: Alpha Platform'));
+    },
+    expected: { renamed: [{ path: 'nominations/alpha-platform.yaml', from: 'nominations/alpha.yaml' }] },
+  },
+  { name: 'a deleted nomination', change: (r) => r.remove('nominations/beta.yaml'), expected: { deleted: ['nominations/beta.yaml'] } },
+  {
+    name: 'a nomination moved out of the registry is a deletion plus an outside change',
+    change: (r) => { mkdirSync(path.join(r.dir, 'drafts')); r.git('mv', 'nominations/beta.yaml', 'drafts/beta.yaml'); },
+    expected: { deleted: ['nominations/beta.yaml'], outside: ['drafts/beta.yaml'] },
+  },
+  { name: 'a file outside the registry', change: (r) => r.write('README.md', '# changed\n'), expected: { outside: ['README.md'] } },
+  { name: 'a deleted file outside the registry', change: (r) => r.remove('README.md'), expected: { outside: ['README.md'] } },
+  { name: 'a file in the registry folder that is not a nomination', change: (r) => r.write('nominations/notes.txt', 'x\n'), expected: { outside: ['nominations/notes.txt'] } },
+  {
+    name: 'outside files matched by allowedPaths',
+    change: (r) => { r.write('docs/guide.md', '# new guide\n'); r.write('docs/img/.hidden.png', 'x'); r.write('README.md', '# changed\n'); },
+    allowedPaths: ['docs/**'],
+    expected: { outside: ['README.md'] },
+  },
+  {
+    name: 'odd file names: space, quotes, unicode, newline',
+    change: (r) => {
+      r.write('nominations/with space.yaml', nomination('Space'));
+      r.write('nominations/"quoted" \'name\'.yaml', nomination('Quoted'));
+      r.write('nominations/ünïcödé-日本.yaml', nomination('Unicode'));
+      r.write('nominations/new\nline.yaml', nomination('Newline'));
+      r.write('odd dir/tab\there.txt', 'x');
+    },
+    expected: {
+      added: ['nominations/"quoted" \'name\'.yaml', 'nominations/new\nline.yaml', 'nominations/with space.yaml', 'nominations/ünïcödé-日本.yaml'],
+      outside: ['odd dir/tab\there.txt'],
+    },
+  },
+  {
+    name: 'uncommitted edits and untracked nominations count (the working tree is compared)',
+    change: (r) => {
+      r.write('nominations/alpha.yaml', r.read('nominations/alpha.yaml').replace('GPL-3.0-only', 'MIT'));
+      r.write('nominations/delta.yaml', nomination('Delta'));
+    },
+    uncommitted: true,
+    expected: { added: ['nominations/delta.yaml'], modified: ['nominations/alpha.yaml'] },
+  },
+];
+
+describe('findChangedNominations', () => {
+  it.each(cases)('$name', async ({ change, allowedPaths, uncommitted, expected }) => {
+    const repo = registryRepo();
+    change(repo);
+    if (!uncommitted) repo.commit('change');
+    const changes = await find(repo, { allowedPaths });
+    expect(summary(changes)).toEqual({ ...NONE, ...expected });
+    expect(changes.base).toBe('main');
+    expect(changes.mergeBase).toBe(repo.git('rev-parse', 'main').trim());
+  });
+
+  it('reads a deleted nomination from the merge-base', async () => {
+    const repo = registryRepo();
+    const before = repo.read('nominations/gamma.yaml');
+    repo.remove('nominations/gamma.yaml');
+    repo.commit('delete gamma');
+    const changes = await find(repo);
+    expect(changes.deleted).toEqual([{ path: 'nominations/gamma.yaml', content: before }]);
+  });
+
+  it('counts only the branch\'s changes when the base moved on after branching', async () => {
+    const repo = registryRepo();
+    const branchPoint = repo.git('rev-parse', 'HEAD').trim();
+    repo.write('nominations/beta.yaml', repo.read('nominations/beta.yaml').replace('GPL-3.0-only', 'MIT'));
+    repo.commit('feature change');
+    repo.git('checkout', '--quiet', 'main');
+    repo.write('nominations/epsilon.yaml', nomination('Epsilon'));
+    repo.write('nominations/alpha.yaml', repo.read('nominations/alpha.yaml').replace('GPL-3.0-only', 'Apache-2.0'));
+    repo.remove('nominations/gamma.yaml');
+    repo.write('README.md', '# moved on\n');
+    repo.commit('main moves on');
+    repo.git('checkout', '--quiet', 'feature');
+    const changes = await find(repo);
+    expect(summary(changes)).toEqual({ ...NONE, modified: ['nominations/beta.yaml'] });
+    expect(changes.mergeBase).toBe(branchPoint);
+  });
+
+  it('works from a subfolder and reports paths from the repository root', async () => {
+    const repo = registryRepo();
+    repo.write('nominations/delta.yaml', nomination('Delta'));
+    repo.write('docs/guide.md', '# changed\n');
+    repo.commit('change');
+    const changes = await find(repo, { cwd: path.join(repo.dir, 'docs') });
+    expect(summary(changes)).toEqual({ ...NONE, added: ['nominations/delta.yaml'], outside: ['docs/guide.md'] });
+  });
+
+  it('defaults to origin/main in a clone', async () => {
+    const origin = registryRepo();
+    origin.git('checkout', '--quiet', 'main');
+    const dir = path.join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '--quiet', `file://${origin.dir}`, dir]);
+    const clone = configure(repoAt(dir));
+    clone.git('checkout', '--quiet', '-b', 'contribution');
+    clone.write('nominations/delta.yaml', nomination('Delta'));
+    clone.commit('add delta');
+    const changes = await findChangedNominations({ cwd: dir, registryDir: 'nominations' });
+    expect(changes.base).toBe('origin/main');
+    expect(summary(changes)).toEqual({ ...NONE, added: ['nominations/delta.yaml'] });
+  });
+
+  it('falls back to main when there is no origin/main', async () => {
+    const repo = registryRepo();
+    repo.write('nominations/delta.yaml', nomination('Delta'));
+    repo.commit('add delta');
+    const changes = await findChangedNominations({ cwd: repo.dir, registryDir: 'nominations' });
+    expect(changes.base).toBe('main');
+    expect(changes.added).toEqual(['nominations/delta.yaml']);
+  });
+
+  it('explains how to fetch full history in a shallow clone without the merge-base', async () => {
+    const origin = registryRepo();
+    origin.write('nominations/delta.yaml', nomination('Delta'));
+    origin.commit('feature adds delta');
+    origin.git('checkout', '--quiet', 'main');
+    origin.write('README.md', '# main moved on\n');
+    origin.commit('main moves on');
+    const dir = path.join(tempDir(), 'shallow');
+    execFileSync('git', ['clone', '--quiet', '--depth', '1', '--no-single-branch', `file://${origin.dir}`, dir]);
+    repoAt(dir).git('checkout', '--quiet', 'feature');
+    const error = await findChangedNominations({ cwd: dir, registryDir: 'nominations' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/shallow clone/);
+    expect((error as Error).message).toContain('fetch-depth: 0');
+    expect((error as Error).message).toContain('git fetch --unshallow');
+  });
+
+  it('explains a missing base ref (a depth-1 clone of one branch)', async () => {
+    const origin = registryRepo();
+    origin.write('nominations/delta.yaml', nomination('Delta'));
+    origin.commit('feature adds delta');
+    const dir = path.join(tempDir(), 'single');
+    execFileSync('git', ['clone', '--quiet', '--depth', '1', '--branch', 'feature', `file://${origin.dir}`, dir]);
+    const error = await findChangedNominations({ cwd: dir, registryDir: 'nominations' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/Neither origin\/main nor main exists/);
+    expect((error as Error).message).toContain('fetch-depth: 0');
+  });
+
+  it.each([
+    { name: 'an unknown ref', base: 'origin/nope', message: /The base ref "origin\/nope" does not exist/ },
+    { name: 'an option-like ref', base: '--all', message: /--base must name a branch or commit/ },
+  ])('rejects $name as base', async ({ base, message }) => {
+    const repo = registryRepo();
+    await expect(find(repo, { base })).rejects.toThrow(message);
+    await expect(find(repo, { base })).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('rejects a folder that is not a git repository', async () => {
+    const dir = tempDir();
+    await expect(findChangedNominations({ cwd: dir, registryDir: 'nominations' })).rejects.toThrow(/not inside a git repository/);
+  });
+});
+
+function cliIO(cwd: string) {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIO = {
+    stdout: (t) => { out.stdout += t; }, stderr: (t) => { out.stderr += t; },
+    cwd, env: {}, stdoutIsTTY: false, now: TEST_NOW,
+  };
+  return { io, out };
+}
+
+async function validateChanged(repo: Repo, ...extra: string[]): Promise<{ code: number; results: FileResult[]; stderr: string }> {
+  const { io, out } = cliIO(repo.dir);
+  const code = await main(['validate', '--changed', '--base', 'main', '--format', 'json', ...extra], io);
+  return { code, results: code === 2 ? [] : JSON.parse(out.stdout) as FileResult[], stderr: out.stderr };
+}
+
+const ruleHits = (result: FileResult) => result.diagnostics.map((d) => ({ rule: d.ruleId, severity: d.severity }));
+
+describe('dpg validate --changed', () => {
+  it('reports only the nomination whose licence a branch breaks, exit 1', async () => {
+    const repo = registryRepo();
+    const { io } = cliIO(repo.dir);
+    expect(await main(['validate', '--quiet'], io)).toBe(0);
+    repo.write('nominations/beta.yaml', repo.read('nominations/beta.yaml').replace('spdx: GPL-3.0-only', 'spdx: CC-BY-ND-4.0'));
+    repo.commit('beta under a no-derivatives licence');
+    const { code, results } = await validateChanged(repo);
+    expect(code).toBe(1);
+    expect(results.map((r) => r.file)).toEqual(['nominations/beta.yaml']);
+    expect(results[0]!.errorCount).toBeGreaterThan(0);
+    expect(findRule('license/approved-for-category')).toBeDefined();
+    expect(results[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['license/approved-for-category']);
+  });
+
+  it('validates nothing and exits 0 when no nomination changed', async () => {
+    const repo = registryRepo();
+    const { code, results, stderr } = await validateChanged(repo);
+    expect({ code, results }).toEqual({ code: 0, results: [] });
+    expect(stderr).toMatch(/changes since main \(merge-base [0-9a-f]{12}\): 0 changed, 0 deleted, 0 other files/);
+  });
+
+  it('still compares a changed nomination with the whole registry', async () => {
+    const repo = registryRepo();
+    repo.write('nominations/delta.yaml', nomination('Delta', [['repositories', 0, 'url'], 'https://github.com/example-org/alpha']));
+    repo.commit('delta copies alpha\'s repository');
+    const { code, results } = await validateChanged(repo);
+    expect(code).toBe(1);
+    expect(results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([['nominations/delta.yaml', ['registry/duplicate']]]);
+  });
+
+  it.each([
+    {
+      name: 'a deleted recognised DPG without a reason is an error',
+      file: 'nominations/gamma.yaml',
+      code: 1,
+      expected: [{ rule: 'git/deleted-nomination', severity: 'info' }, { rule: 'git/delisting-without-reason', severity: 'error' }],
+    },
+    { name: 'a deleted nominee is information only', file: 'nominations/beta.yaml', code: 0, expected: [{ rule: 'git/deleted-nomination', severity: 'info' }] },
+  ])('$name', async ({ file, code, expected }) => {
+    const repo = registryRepo();
+    repo.remove(file);
+    repo.commit('delete');
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(code);
+    expect(run.results.map((r) => r.file)).toEqual([file]);
+    expect(ruleHits(run.results[0]!)).toEqual(expected);
+    expect(run.results[0]!.reviewNotes).toEqual([]);
+  });
+
+  it('accepts deleting a delisted record, whose reason is in its history', async () => {
+    const repo = registryRepo();
+    repo.write('nominations/gamma.yaml', nomination('Gamma', ...DPG_RECORD, [['stage'], 'delisted'], [['delisting'], { date: '2026-07-01', reason: 'project archived' }]));
+    repo.commit('delist gamma');
+    repo.git('branch', '--force', 'main');
+    repo.remove('nominations/gamma.yaml');
+    repo.commit('remove delisted gamma');
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(0);
+    expect(ruleHits(run.results[0]!)).toEqual([{ rule: 'git/deleted-nomination', severity: 'info' }]);
+    expect(run.results[0]!.diagnostics[0]!.message).toContain('stage: delisted');
+  });
+
+  it('warns about files outside the registry, unless allowedPaths lists them', async () => {
+    const repo = registryRepo();
+    repo.git('checkout', '--quiet', 'main');
+    repo.write('dpg.config.yaml', 'allowedPaths:\n  - docs/**\n');
+    repo.commit('config');
+    repo.git('checkout', '--quiet', '-B', 'feature');
+    repo.write('docs/guide.md', '# changed\n');
+    repo.write('package.json', '{}\n');
+    repo.commit('outside changes');
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(0);
+    expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([['package.json', [{ rule: 'git/outside-path', severity: 'warning' }]]]);
+    expect(run.results[0]!.diagnostics[0]!.message).toContain('package.json, outside the registry folder nominations/');
+    expect(run.results[0]!.warningCount).toBe(1);
+  });
+
+  it('lets dpg.config.yaml turn the git rules off', async () => {
+    const repo = registryRepo();
+    repo.git('checkout', '--quiet', 'main');
+    repo.write('dpg.config.yaml', 'rules:\n  git/outside-path: off\n  git/delisting-without-reason: warning\n');
+    repo.commit('config');
+    repo.git('checkout', '--quiet', '-B', 'feature');
+    repo.write('README.md', '# changed\n');
+    repo.remove('nominations/gamma.yaml');
+    repo.commit('changes');
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(0);
+    expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([
+      ['nominations/gamma.yaml', [{ rule: 'git/deleted-nomination', severity: 'info' }, { rule: 'git/delisting-without-reason', severity: 'warning' }]],
+    ]);
+  });
+
+  it('fails with exit 2 and the fetch hint in a shallow clone', async () => {
+    const origin = registryRepo();
+    origin.git('checkout', '--quiet', 'main');
+    const dir = path.join(tempDir(), 'shallow');
+    execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${origin.dir}`, dir]);
+    const { io, out } = cliIO(dir);
+    expect(await main(['validate', '--changed', '--base', 'origin/feature'], io)).toBe(2);
+    expect(out.stderr).toMatch(/^dpg: The base ref "origin\/feature" does not exist in this clone.*fetch-depth: 0/);
+    expect(out.stdout).toBe('');
+  });
+
+  it.each([
+    { name: '--base without --changed', argv: ['validate', '--base', 'main'], message: '--base only applies with --changed' },
+    { name: '--changed with paths', argv: ['validate', '--changed', 'nominations/alpha.yaml'], message: 'give either paths or --changed' },
+  ])('rejects $name', async ({ argv, message }) => {
+    const repo = registryRepo();
+    const { io, out } = cliIO(repo.dir);
+    expect(await main(argv, io)).toBe(2);
+    expect(out.stderr).toContain(message);
+  });
+});
