@@ -1,5 +1,6 @@
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { Formatter } from './types.js';
@@ -9,4 +10,5 @@ export const FORMATTERS: Record<string, Formatter> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  markdown: formatMarkdown,
 };

@@ -1,4 +1,4 @@
-import type { FileResult } from '../types.js';
+import type { FileResult, Severity } from '../types.js';
 
 export interface RuleDocsInfo {
   id: string;
@@ -18,6 +18,27 @@ export interface FormatterOptions {
   version: string;
   /** Show errors only. */
   quiet?: boolean;
+  /** Pull-request context of the review comment (Markdown formatter only). */
+  review?: ReviewContext;
+}
+
+/** A change the pull request makes besides the validated nominations (a deletion, a file outside the registry). */
+export interface ChangeNote {
+  file: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface ReviewContext {
+  /** The commit the results describe. */
+  commitSha?: string;
+  /** Web URL of the repository (`https://github.com/owner/name`), for links to lines at `commitSha`. */
+  repositoryUrl?: string;
+  /** Where the complete report is when the comment has to be truncated (the job summary). */
+  summaryUrl?: string;
+  notes?: readonly ChangeNote[];
+  /** Longest body to produce; GitHub's comment limit (65,536) by default. */
+  maxLength?: number;
 }
 
 export type Formatter = (results: readonly FileResult[], options: FormatterOptions) => string;

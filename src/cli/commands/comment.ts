@@ -1,0 +1,94 @@
+import { UsageError } from '../../config.js';
+import { createGitHubClient, DEFAULT_API_URL, isLoopbackUrl } from '../../github/client.js';
+import { GitHubError } from '../../github/errors.js';
+import { publishReview, type ReviewOutcome } from '../../github/review.js';
+import { loadConfig } from '../../registry/files.js';
+import type { RegisterCommand } from '../context.js';
+import { parseRepository, readResultsFile, reviewContext, reviewFormatterOptions, type ReviewFlags } from './report.js';
+
+/** The login of comments made with the GITHUB_TOKEN of a workflow. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+interface CommentFlags extends ReviewFlags {
+  repo: string;
+  pr: number;
+  report: string;
+  author: string;
+  dryRun?: boolean;
+  config?: string;
+}
+
+function parsePullNumber(value: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(value)) throw new Error(`--pr must be a pull request number, not "${value}"`);
+  return Number(value);
+}
+
+function describe(outcome: ReviewOutcome, dryRun: boolean): string[] {
+  const would = dryRun ? 'would be ' : '';
+  const lines: string[] = [];
+  const { comment, labels, checkRun } = outcome;
+  const at = comment.url ? ` ${comment.url}` : '';
+  switch (comment.action) {
+    case 'create': lines.push(`review comment: ${would}created${at} (${outcome.verdict})`); break;
+    case 'update': lines.push(`review comment: ${would}updated${at} (${outcome.verdict})`); break;
+    case 'replace': lines.push(`review comment: verdict changed to ${outcome.verdict}; a new comment ${would}posted${at} and comment ${comment.current?.id} ${would}marked outdated`); break;
+    case 'unchanged': lines.push(`review comment: unchanged${at}`); break;
+  }
+  if (comment.duplicates.length) lines.push(`review comment: ${comment.duplicates.length} duplicate(s) ${would}deleted`);
+  const changes = [...labels.add.map((l) => `+"${l.name}"`), ...labels.remove.map((name) => `-"${name}"`)];
+  lines.push(changes.length ? `labels: ${would}${changes.join(' ')}${labels.created.length ? ` (${labels.created.length} ${would}created in the repository)` : ''}` : 'labels: unchanged');
+  if (checkRun) {
+    lines.push(checkRun.action === 'unchanged'
+      ? 'check run: unchanged'
+      : `check run: ${would}created with ${checkRun.annotations} annotation(s) in ${checkRun.batches} request(s)`);
+  }
+  return lines;
+}
+
+export const registerComment: RegisterCommand = (program, { io, setExitCode }) => {
+  program
+    .command('comment')
+    .description('Post or update the review comment, labels and check run of a pull request from saved results (token: GITHUB_TOKEN, API: GITHUB_API_URL).')
+    .requiredOption('--repo <owner/name>', 'the repository of the pull request')
+    .requiredOption('--pr <number>', 'the pull request number', parsePullNumber)
+    .requiredOption('--report <file>', 'results file written by `dpg validate --format json`')
+    .option('--sha <commit>', 'the commit the results describe; also gets a check run with annotations')
+    .option('--server-url <url>', 'GitHub web address (default: GITHUB_SERVER_URL or https://github.com)')
+    .option('--summary-url <url>', 'the job summary with the full report (linked when the comment is shortened, and from the check run)')
+    .option('--author <login>', 'only comments by this account count as the bot\'s', ACTIONS_BOT_LOGIN)
+    .option('--dry-run', 'read the pull request and say what would change, without writing anything')
+    .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
+    .action(async (flags: CommentFlags) => {
+      const { owner, repo } = parseRepository(flags.repo);
+      const { config } = loadConfig(io.cwd, flags.config);
+      const { results, notes } = readResultsFile(flags.report, io.cwd);
+      const review = reviewContext(flags, notes, io.env);
+      const token = io.env.GITHUB_TOKEN?.trim();
+      if (!token && !flags.dryRun) throw new UsageError('GITHUB_TOKEN is not set; it must hold a token that may write pull request comments, labels and checks.');
+      const baseUrl = io.env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
+      if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError(`GITHUB_API_URL must be an http(s) URL, not "${baseUrl}".`);
+      // A loopback API is a local stand-in: waiting GitHub's real back-off there only makes tests slow.
+      const local = isLoopbackUrl(baseUrl);
+      const octokit = createGitHubClient({
+        token, baseUrl, paceWrites: !local, delayUnitMs: local ? 5 : 1000,
+        warn: (message) => io.stderr(`dpg: ${message}\n`),
+      });
+      try {
+        const outcome = await publishReview(octokit, {
+          pr: { owner, repo, pull: flags.pr },
+          results,
+          format: reviewFormatterOptions(config.docsBaseUrl, review),
+          author: flags.author,
+          detailsUrl: flags.summaryUrl,
+          dryRun: flags.dryRun,
+        });
+        for (const line of describe(outcome, Boolean(flags.dryRun))) io.stdout(`${line}\n`);
+        if (flags.dryRun) io.stdout(`\n${outcome.body}`);
+        setExitCode(0);
+      } catch (err) {
+        if (!(err instanceof GitHubError)) throw err;
+        io.stderr(`dpg: ${err.message}\n`);
+        setExitCode(2);
+      }
+    });
+};

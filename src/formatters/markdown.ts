@@ -1,0 +1,265 @@
+import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
+import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus, Severity } from '../types.js';
+import type { ChangeNote, Formatter, FormatterOptions } from './types.js';
+
+/** The hidden marker by which the bot finds its own review comment. */
+export const REVIEW_MARKER = '<!-- dpg-review -->';
+/** Replaces REVIEW_MARKER in a comment that a newer review superseded, so it is never matched again. */
+export const OUTDATED_MARKER = '<!-- dpg-review-outdated -->';
+/** GitHub rejects issue comments longer than this. */
+export const MAX_COMMENT_LENGTH = 65_536;
+
+export type Verdict = 'pass' | 'fail';
+
+const VERDICT_PATTERN = /<!-- dpg-verdict: (pass|fail) -->/;
+const MAX_MESSAGE_LENGTH = 1_000;
+const MAX_NAME_LENGTH = 300;
+
+export function verdictMarker(verdict: Verdict): string {
+  return `<!-- dpg-verdict: ${verdict} -->`;
+}
+
+/** The verdict recorded in a review comment's body, or null when it has none. */
+export function parseVerdictMarker(body: string): Verdict | null {
+  return (VERDICT_PATTERN.exec(body)?.[1] as Verdict | undefined) ?? null;
+}
+
+/** `fail` when any nomination or change note has an error; warnings alone pass. */
+export function reviewVerdict(results: readonly FileResult[], notes: readonly ChangeNote[] = []): Verdict {
+  const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) || notes.some((n) => n.severity === 'error');
+  return failed ? 'fail' : 'pass';
+}
+
+/**
+ * Text from nominations and diagnostics, made inert for GitHub Markdown: no HTML, no links or images,
+ * no emphasis, no table breaks, no @mentions or #references, one line.
+ */
+export function escapeMarkdownText(text: string, maxLength = MAX_MESSAGE_LENGTH): string {
+  const chars = [...String(text)];
+  const clipped = chars.length > maxLength ? chars.slice(0, maxLength).join('') + '…' : String(text);
+  return clipped
+    .replace(/\r\n|[\r\n\t\v\f\u2028\u2029]/g, ' ')
+    // Other control characters and bidirectional overrides could hide or reorder what reviewers read.
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~!$]/g, '\\$&')
+    // A zero-width joiner keeps the text readable but stops GitHub from pinging or cross-referencing.
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200d')
+    .replace(/#(?=\d)/g, '#\u200d')
+    .replace(/\b(GH)-(?=\d)/gi, '$1\u200d-');
+}
+
+/** An http(s) URL safe to put between the parentheses of a Markdown link, or null. */
+export function linkDestination(url: string): string | null {
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  return url.replace(/[()<>[\]"'`\\|{}^]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function encodePath(file: string): string {
+  return file.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+}
+
+function link(text: string, url: string | null): string {
+  const destination = url === null ? null : linkDestination(url);
+  return destination ? `[${text}](${destination})` : text;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function counts(errors: number, warnings: number): string {
+  const parts = [];
+  if (errors) parts.push(plural(errors, 'error'));
+  if (warnings) parts.push(plural(warnings, 'warning'));
+  return parts.join(', ');
+}
+
+const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const STATUS_CELL: Record<IndicatorStatus, string> = { pass: '✅ pass', fail: '❌ fail', warning: '⚠️ warning' };
+const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
+
+function isCounted(d: Diagnostic): boolean {
+  return d.severity === 'error' || d.severity === 'warning';
+}
+
+interface Links {
+  line(file: string, line?: number): string | null;
+  commit(): string | null;
+  docs(ruleId: string): string | null;
+}
+
+function makeLinks(options: FormatterOptions): Links {
+  const review = options.review ?? {};
+  const sha = review.commitSha && SHA_PATTERN.test(review.commitSha) ? review.commitSha : undefined;
+  const repo = review.repositoryUrl?.replace(/\/+$/, '');
+  return {
+    line: (file, line) => (repo && sha ? `${repo}/blob/${sha}/${encodePath(file)}${line ? `#L${line}` : ''}` : null),
+    commit: () => (repo && sha ? `${repo}/commit/${sha}` : null),
+    docs: (ruleId) => `${options.docsBaseUrl}${encodePath(ruleId)}.md`,
+  };
+}
+
+/** A result about a changed file as a whole (a deleted nomination, a file outside the registry), not a nomination to review. */
+export function isChangeResult(result: FileResult): boolean {
+  return result.diagnostics.length > 0 && result.diagnostics.every((d) => typeof d.ruleId === 'string' && d.ruleId.startsWith('git/'));
+}
+
+function verdictLine(nominations: readonly FileResult[], changes: readonly ChangeLine[], verdict: Verdict): string {
+  const severities = [...nominations.flatMap((r) => r.diagnostics.map((d) => d.severity)), ...changes.map((c) => c.severity)];
+  const errors = severities.filter((s) => s === 'error').length;
+  const warnings = severities.filter((s) => s === 'warning').length;
+  const files = nominations.length ? plural(nominations.length, 'nomination') : 'no nominations';
+  if (verdict === 'fail') {
+    const failing = nominations.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
+    const where = failing ? ` in ${failing} of ${files}` : '';
+    return `## ❌ DPG checks: changes needed — ${counts(errors, warnings)}${where}`;
+  }
+  if (warnings) return `## ✅ DPG checks passed — ${plural(warnings, 'warning')}, ${files} checked`;
+  return `## ✅ DPG checks passed — ${files}${nominations.length ? ', no problems' : ' changed'}`;
+}
+
+interface ChangeLine {
+  severity: Severity;
+  text: string;
+}
+
+function changeLines(notes: readonly ChangeNote[], changes: readonly FileResult[], links: Links): ChangeLine[] {
+  const line = (severity: Severity, file: string, message: string, ruleId?: string): ChangeLine => ({
+    severity,
+    text: `- ${SEVERITY_ICON[severity] ?? '•'} ${escapeMarkdownText(file, MAX_NAME_LENGTH)} — ${escapeMarkdownText(message)}`
+      + (ruleId ? ` · ${link(escapeMarkdownText(ruleId, MAX_NAME_LENGTH), links.docs(ruleId))}` : ''),
+  });
+  return [
+    ...notes.map((n) => line(n.severity, n.file, n.message)),
+    ...changes.flatMap((r) => r.diagnostics.map((d) => line(d.severity, r.file, d.message, d.ruleId))),
+  ];
+}
+
+function indicatorTable(result: FileResult): string {
+  const rows = ['| # | Indicator | Result |', '| :-- | :-- | :-- |'];
+  for (const id of INDICATOR_ORDER) {
+    const status = result.indicators?.[id as IndicatorId];
+    const here = result.diagnostics.filter((d) => d.indicator === id);
+    const detail = counts(here.filter((d) => d.severity === 'error').length, here.filter((d) => d.severity === 'warning').length);
+    const cell = status && STATUS_CELL[status] ? STATUS_CELL[status] : '—';
+    rows.push(`| ${id} | ${indicatorTitle(id)} | ${cell}${detail ? ` (${detail})` : ''} |`);
+  }
+  return rows.join('\n');
+}
+
+function problemLine(file: string, d: Diagnostic, links: Links): string {
+  const where = link(escapeMarkdownText(`${file}:${d.line}`, MAX_NAME_LENGTH), links.line(file, d.line));
+  const waived = d.waived
+    ? ` (waived by ${escapeMarkdownText(d.waived.approvedBy, MAX_NAME_LENGTH)}: ${escapeMarkdownText(d.waived.reason)})`
+    : '';
+  const rule = link(escapeMarkdownText(d.ruleId, MAX_NAME_LENGTH), links.docs(d.ruleId));
+  return `- ${SEVERITY_ICON[d.severity] ?? '•'} ${where} — ${escapeMarkdownText(d.message)}${waived} · ${rule}`;
+}
+
+function reviewNotes(result: FileResult): string {
+  if (!result.reviewNotes?.length) return '';
+  const lines = result.reviewNotes.map((n) => `- **${escapeMarkdownText(n.indicator, 10)} · ${escapeMarkdownText(indicatorTitle(n.indicator))}:** ${escapeMarkdownText(n.note)}`);
+  return ['#### For the human reviewer', '', ...lines].join('\n');
+}
+
+/** Collects sections until the next one would pass the length budget, counting what had to be left out. */
+class BoundedBody {
+  private text = '';
+  private full = false;
+
+  constructor(private readonly budget: number) {}
+
+  /** Appends a block (after a blank line) or, when `tight`, the next item of a list. */
+  add(block: string, tight = false): boolean {
+    const separator = this.text ? (tight ? '\n' : '\n\n') : '';
+    if (this.full || this.text.length + separator.length + block.length > this.budget) {
+      this.full = true;
+      return false;
+    }
+    this.text += separator + block;
+    return true;
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** The review comment body and its verdict. */
+export function renderReview(results: readonly FileResult[], options: FormatterOptions): { body: string; verdict: Verdict } {
+  const review = options.review ?? {};
+  const notes = review.notes ?? [];
+  const verdict = reviewVerdict(results, notes);
+  const links = makeLinks(options);
+  const maxLength = review.maxLength ?? MAX_COMMENT_LENGTH;
+
+  const nominations = results.filter((r) => !isChangeResult(r));
+  const changes = changeLines(notes, results.filter(isChangeResult), links);
+  const header = [REVIEW_MARKER, verdictMarker(verdict), verdictLine(nominations, changes, verdict)].join('\n');
+  const commit = review.commitSha && SHA_PATTERN.test(review.commitSha)
+    ? `Checked commit ${link(`\`${review.commitSha.slice(0, 7)}\``, links.commit())} with dpg ${escapeMarkdownText(options.version, 40)}.`
+    : `Checked with dpg ${escapeMarkdownText(options.version, 40)}.`;
+  const footer = `---\n<sub>${commit}</sub>`;
+  const truncationNotice = (problems: number, files: number, skippedNotes: number, skippedReviewNotes: number): string => {
+    const left = [
+      problems ? plural(problems, 'problem') : '',
+      files ? plural(files, 'nomination') : '',
+      skippedNotes ? plural(skippedNotes, 'other change') : '',
+      skippedReviewNotes ? `reviewer notes of ${plural(skippedReviewNotes, 'nomination')}` : '',
+    ].filter(Boolean).join(', ');
+    const where = review.summaryUrl && linkDestination(review.summaryUrl)
+      ? `see the ${link('full report in the job summary', review.summaryUrl)}`
+      : 'run `dpg validate` for the full report';
+    return `> ⚠️ **This comment is shortened** to fit GitHub's size limit: ${left || 'some details'} not shown here; ${where}.`;
+  };
+  const reserve = header.length + footer.length + truncationNotice(1e6, 1e6, 1e6, 1e6).length + 16;
+  const body = new BoundedBody(Math.max(0, maxLength - reserve));
+  let omittedProblems = 0;
+  let omittedFiles = 0;
+  let omittedNotes = 0;
+  let omittedReviewNotes = 0;
+
+  if (changes.length) {
+    if (!body.add('#### Other changes in this pull request')) omittedNotes += changes.length;
+    else for (const change of changes) if (!body.add(change.text, true)) omittedNotes++;
+  }
+
+  for (const result of nominations) {
+    // Errors first, so that they are what survives when the comment has to be shortened.
+    const shown = result.diagnostics
+      .filter((d) => !options.quiet || d.severity === 'error')
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.line - b.line || a.column - b.column);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    const icon = errors ? '❌' : warnings ? '⚠️' : '✅';
+    const name = link(escapeMarkdownText(result.file, MAX_NAME_LENGTH), links.line(result.file));
+    const summary = counts(errors, warnings) || 'No problems';
+    if (!body.add(`### ${icon} ${name}\n\n${summary}\n\n${indicatorTable(result)}`)) {
+      omittedFiles++;
+      omittedProblems += shown.filter(isCounted).length;
+      continue;
+    }
+    if (shown.length) {
+      if (!body.add('#### Problems')) omittedProblems += shown.filter(isCounted).length;
+      else {
+        for (const d of shown) {
+          if (!body.add(problemLine(result.file, d, links), true) && isCounted(d)) omittedProblems++;
+        }
+      }
+    }
+    const notesBlock = reviewNotes(result);
+    if (notesBlock && !body.add(notesBlock)) omittedReviewNotes++;
+  }
+
+  const truncated = omittedProblems + omittedFiles + omittedNotes + omittedReviewNotes > 0;
+  const notice = truncated ? truncationNotice(omittedProblems, omittedFiles, omittedNotes, omittedReviewNotes) : '';
+  const sections = [header, body.toString(), notice, footer];
+  return { body: sections.filter(Boolean).join('\n\n') + '\n', verdict };
+}
+
+/** The pull-request review comment: a verdict, a per-indicator table and the problems of every nomination. */
+export const formatMarkdown: Formatter = (results, options) => renderReview(results, options).body;

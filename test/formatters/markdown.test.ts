@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DOCS_BASE_URL } from '../../src/config.js';
+import { FORMATTERS } from '../../src/formatters/index.js';
+import {
+  escapeMarkdownText, MAX_COMMENT_LENGTH, parseVerdictMarker, renderReview, REVIEW_MARKER,
+} from '../../src/formatters/markdown.js';
+import type { FormatterOptions, ReviewContext } from '../../src/formatters/types.js';
+import type { FileResult } from '../../src/types.js';
+import { diagnostic, failingResults, fileResult, HEAD_SHA, passingResults } from '../github/results.js';
+
+const HOSTILE = 'Licence "<script>alert(1)</script>" is not approved; ask @everyone and @octo-org/admins, see #1 and owner/repo#12 | GH-7\n'
+  + 'second line [x](javascript:alert(1)) ![pixel](https://tracker.example/p.png) **bold** `code` <!-- dpg-review --> &amp;';
+
+function options(review: ReviewContext = {}): FormatterOptions {
+  return { color: false, docsBaseUrl: DEFAULT_DOCS_BASE_URL, rules: [], version: '0.1.0', review };
+}
+
+const CONTEXT: ReviewContext = {
+  commitSha: HEAD_SHA,
+  repositoryUrl: 'https://github.com/dpg-registry/registry',
+  summaryUrl: 'https://github.com/dpg-registry/registry/actions/runs/42',
+};
+
+/** One failing nomination with hostile text everywhere text can come from, one clean one, and a deleted file. */
+function canonicalResults(): FileResult[] {
+  return [
+    fileResult('nominations/open-atlas.yaml', [
+      diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: HOSTILE, line: 14 }),
+      diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: 'Use https:// for http://docs.example.org.', line: 31 }),
+      diagnostic({
+        ruleId: 'sdg/evidence-required', indicator: '1', severity: 'info', message: 'SDG 4 has no evidence.', line: 9,
+        waived: { reason: 'agreed with @maintainers in #3', approvedBy: '<img src=x onerror=alert(1)>' },
+      }),
+      diagnostic({ ruleId: 'yaml/syntax', message: 'Tab character | not allowed', line: 2 }),
+    ], [['1', 'Is the evidence for each SDG convincing?'], ['3', 'Is @everyone the real owner? | <b>check</b>']]),
+    fileResult('nominations/@octocat-[x](javascript:1)|.yaml', []),
+    fileResult('nominations/gone.yaml', [diagnostic({ ruleId: 'git/deleted-nomination', severity: 'info', message: 'Deleting a nomination delists it.', line: 1 })]),
+  ];
+}
+
+/** Pipes that split table cells (unescaped). */
+function cellSeparators(line: string): number {
+  return (line.match(/(?<!\\)\|/g) ?? []).length;
+}
+
+describe('markdown review comment', () => {
+  it('matches the snapshot for the canonical result', async () => {
+    const body = FORMATTERS.markdown!(canonicalResults(), options(CONTEXT));
+    await expect(body).toMatchFileSnapshot('__snapshots__/review-comment.md');
+  });
+
+  it('escapes every kind of hostile text', () => {
+    const body = renderReview(canonicalResults(), options(CONTEXT)).body;
+    expect(body).not.toContain('<script>');
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(body).not.toContain('<img');
+    expect(body).not.toContain('<b>');
+    expect(body.match(/<!-- dpg-review -->/g)).toHaveLength(1);
+    expect(body).not.toMatch(/@(?!\u200d)[\w-]/);
+    expect(body).toContain('@\u200deveryone');
+    expect(body).not.toMatch(/#\d/);
+    expect(body).not.toMatch(/\bGH-\d/i);
+    expect(body).not.toMatch(/(?<!\\)\]\(javascript:/);
+    expect(body).not.toMatch(/(?<!\\)!\\?\[pixel/);
+    expect(body).toContain('\\*\\*bold\\*\\*');
+    expect(body).toContain('&amp;amp;');
+    // The message's newline must not end its list item.
+    const item = body.split('\n').find((l) => l.includes('second line'))!;
+    expect(item.startsWith('- ❌ ')).toBe(true);
+    for (const line of body.split('\n').filter((l) => l.startsWith('|'))) expect(cellSeparators(line)).toBe(4);
+  });
+
+  it('links each problem to its line at the commit and to its rule docs', () => {
+    const body = renderReview(failingResults(), options(CONTEXT)).body;
+    expect(body).toContain(`[nominations/open-atlas.yaml:14](https://github.com/dpg-registry/registry/blob/${HEAD_SHA}/nominations/open-atlas.yaml#L14)`);
+    expect(body).toContain(`(${DEFAULT_DOCS_BASE_URL}license/approved-for-category.md)`);
+    expect(body).toContain(`[\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/dpg-registry/registry/commit/${HEAD_SHA})`);
+  });
+
+  it('encodes hostile file names inside link targets', () => {
+    const body = renderReview([fileResult('nominations/a) [b].yaml', [diagnostic({ ruleId: 'yaml/syntax', message: 'bad', line: 3 })])], options(CONTEXT)).body;
+    expect(body).toContain('/nominations/a%29%20%5Bb%5D.yaml#L3)');
+  });
+
+  it('writes no links without a repository and commit', () => {
+    const body = renderReview(failingResults(), options()).body;
+    expect(body).toContain('- ❌ nominations/open-atlas.yaml:14 — ');
+    expect(body).not.toContain('open-atlas.yaml#L');
+  });
+
+  it.each([
+    { name: 'errors', results: failingResults(), verdict: 'fail', heading: '## ❌ DPG checks: changes needed — 1 error, 1 warning in 1 of 1 nomination' },
+    { name: 'no problems', results: passingResults(), verdict: 'pass', heading: '## ✅ DPG checks passed — 1 nomination, no problems' },
+    { name: 'warnings only', results: [fileResult('nominations/a.yaml', [diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: 'w', line: 2 })])], verdict: 'pass', heading: '## ✅ DPG checks passed — 1 warning, 1 nomination checked' },
+    { name: 'nothing changed', results: [], verdict: 'pass', heading: '## ✅ DPG checks passed — no nominations changed' },
+  ])('states a one-line verdict: $name', ({ results, verdict, heading }) => {
+    const { body, verdict: actual } = renderReview(results, options());
+    expect(actual).toBe(verdict);
+    expect(parseVerdictMarker(body)).toBe(verdict);
+    expect(body.split('\n').slice(0, 3)).toEqual([REVIEW_MARKER, `<!-- dpg-verdict: ${verdict} -->`, heading]);
+  });
+
+  it('shows every indicator with its status', () => {
+    const body = renderReview(failingResults(), options()).body;
+    expect(body).toContain('| 2 | Use of an approved open licence | ❌ fail (1 error) |');
+    expect(body).toContain('| 5 | Documentation | ⚠️ warning (1 warning) |');
+    expect(body).toContain('| 9c | Protection from harassment | ✅ pass |');
+    expect(body.split('\n').filter((l) => /^\| (\d|9[abc]) \|/.test(l))).toHaveLength(12);
+  });
+
+  it('lists deleted files and change notes apart from the nominations, failing on their errors', () => {
+    const results = [fileResult('nominations/gone.yaml', [diagnostic({ ruleId: 'git/delisting-without-reason', message: 'Record why.', line: 1 })])];
+    const { body, verdict } = renderReview(results, options({ notes: [{ file: 'src/evil.ts', severity: 'warning', message: 'outside the registry' }] }));
+    expect(verdict).toBe('fail');
+    expect(body).toContain('#### Other changes in this pull request\n- ⚠️ src/evil.ts — outside the registry\n- ❌ nominations/gone.yaml — Record why.');
+    expect(body).not.toContain('### ❌ nominations/gone.yaml');
+  });
+
+  it('stays under GitHub\'s limit and points to the job summary when there is too much', () => {
+    const many = Array.from({ length: 40 }, (_, f) => fileResult(`nominations/n${f}.yaml`,
+      Array.from({ length: 60 }, (_, i) => diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: `problem ${i} <${'x'.repeat(200)}>`, line: i + 1 }))));
+    const { body } = renderReview(many, options(CONTEXT));
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+    expect(body).toMatch(/This comment is shortened.*\d+ problems, \d+ nominations not shown here; see the \[full report in the job summary\]\(https:\/\/github\.com\/dpg-registry\/registry\/actions\/runs\/42\)/);
+    expect(body).toContain(REVIEW_MARKER);
+    expect(body.trimEnd().endsWith('</sub>')).toBe(true);
+    const shown = body.split('\n').filter((l) => l.startsWith('- ❌')).length;
+    const omitted = Number(/(\d+) problems/.exec(body.slice(body.indexOf('shortened')))![1]);
+    const nominationsLeft = Number(/(\d+) nominations not shown/.exec(body)![1]);
+    expect(shown + omitted).toBe(40 * 60);
+    expect(nominationsLeft).toBeGreaterThan(0);
+  });
+
+  it('is not shortened when everything fits', () => {
+    expect(renderReview(failingResults(), options(CONTEXT)).body).not.toContain('shortened');
+  });
+
+  it.each([
+    { name: 'html', input: '<a href="x">&</a>', expected: '&lt;a href="x"&gt;&amp;&lt;/a&gt;' },
+    { name: 'mention', input: '@everyone', expected: '@\u200deveryone' },
+    { name: 'issue reference', input: 'owner/repo#12', expected: 'owner/repo#\u200d12' },
+    { name: 'table cell', input: 'a | b', expected: 'a \\| b' },
+    { name: 'newlines', input: 'a\r\nb\nc', expected: 'a b c' },
+    { name: 'link', input: '[x](javascript:alert(1))', expected: '\\[x\\](javascript:alert(1))' },
+    { name: 'image', input: '![x](y)', expected: '\\!\\[x\\](y)' },
+    { name: 'bidi override', input: 'abc\u202Edef', expected: 'abc\ufffddef' },
+    { name: 'plain text', input: 'CC-BY-4.0 (v1.2)', expected: 'CC-BY-4.0 (v1.2)' },
+  ])('escapes $name', ({ input, expected }) => {
+    expect(escapeMarkdownText(input)).toBe(expected);
+  });
+
+  it('is available to `dpg validate --format markdown`', () => {
+    expect(FORMATTERS.markdown).toBeTypeOf('function');
+  });
+});
