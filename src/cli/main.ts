@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../config.js';
 import { VERSION } from '../version.js';
+import { registerComment } from './commands/comment.js';
+import { registerImport } from './commands/import.js';
+import { registerRenewals } from './commands/renewals.js';
+import { registerReport } from './commands/report.js';
 import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliContext, RegisterCommand } from './context.js';
@@ -8,7 +12,7 @@ import type { CliIO } from './io.js';
 
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
 
-const COMMANDS: RegisterCommand[] = [registerValidate, registerRules];
+const COMMANDS: RegisterCommand[] = [registerValidate, registerRules, registerReport, registerComment, registerImport, registerRenewals];
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit status; never throws. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

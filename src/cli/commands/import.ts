@@ -1,0 +1,211 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option } from 'commander';
+import { UsageError } from '../../config.js';
+import { validateSources } from '../../engine/engine.js';
+import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion } from '../../import/dpga.js';
+import { findRecordSources, type RecordSource } from '../../import/sources.js';
+import { displayPath, loadConfig } from '../../registry/files.js';
+import type { RegisterCommand } from '../context.js';
+
+interface ImportFlags {
+  out?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  format: string;
+  reviewDate?: string;
+  reviewer?: string;
+  config?: string;
+}
+
+type Status = 'written' | 'overwritten' | 'would write' | 'skipped' | 'failed';
+
+interface RecordReport {
+  sources: string[];
+  file?: string;
+  status: Status;
+  /** Why a record was skipped or failed. */
+  reason?: string;
+  name?: string;
+  stage?: string;
+  mapped?: Conversion['mapped'];
+  missing?: Conversion['missing'];
+  notes?: Conversion['notes'];
+  validation?: { errors: number; warnings: number; rules: Record<string, number> };
+  /** The YAML that would be written, with --dry-run. */
+  yaml?: string;
+}
+
+/** Record files larger than this are not former registry records; refuse them before parsing. */
+const MAX_RECORD_BYTES = 5 * 1024 * 1024;
+
+function readRecord(file: string, cwd: string): unknown {
+  const shown = displayPath(file, cwd);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (err) {
+    throw new RecordError(`${shown}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  }
+  if (size > MAX_RECORD_BYTES) throw new RecordError(`${shown}: ${size} bytes, more than the ${MAX_RECORD_BYTES} a record may have.`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new RecordError(`${shown}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  }
+  return parseRecordJson(shown, text);
+}
+
+/** Writes through a temporary file in the same folder, so a reader never sees half a file; never replaces a file unless `replace`. */
+function writeAtomically(target: string, content: string, replace: boolean): 'written' | 'overwritten' | 'exists' {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  writeFileSync(temporary, content, { flag: 'wx' });
+  try {
+    if (replace) {
+      const existed = existsSync(target);
+      renameSync(temporary, target);
+      return existed ? 'overwritten' : 'written';
+    }
+    try {
+      // A hard link fails when the target exists, so a file created meanwhile is never replaced.
+      linkSync(temporary, target);
+      return 'written';
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return 'exists';
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
+      if (existsSync(target)) return 'exists';
+      renameSync(temporary, target);
+      return 'written';
+    }
+  } finally {
+    if (existsSync(temporary)) unlinkSync(temporary);
+  }
+}
+
+function checkReviewDate(value: string | undefined): void {
+  if (value === undefined) return;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`--review-date must be a date written YYYY-MM-DD, not "${value}".`);
+  }
+}
+
+function summariseRules(diagnostics: Array<{ ruleId: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of diagnostics) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
+  return counts;
+}
+
+function textReport(records: RecordReport[], dryRun: boolean): string {
+  const lines: string[] = [];
+  for (const r of records) {
+    const target = r.file ? ` → ${r.file}` : '';
+    lines.push(`${r.sources.join(' + ')}${target}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
+    if (r.status === 'failed') continue;
+    if (r.mapped?.length) lines.push(`  mapped: ${[...new Set(r.mapped.map((m) => m.to.replace(/ \(.*$/, '')))].join(', ')}`);
+    for (const gap of r.missing ?? []) lines.push(`  missing: ${gap.field}: ${gap.reason}`);
+    for (const note of r.notes ?? []) lines.push(`  note: ${note.source}: ${note.note}`);
+    if (r.validation) {
+      const rules = Object.entries(r.validation.rules).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
+      lines.push(`  validation: ${r.validation.errors} error(s), ${r.validation.warnings} warning(s)${rules ? ` — ${rules}` : ''}`);
+    }
+  }
+  const count = (...statuses: Status[]) => records.filter((r) => statuses.includes(r.status)).length;
+  const converted = records.length - count('failed');
+  const parts = [
+    dryRun ? `${count('would write')} would be written` : `${count('written', 'overwritten')} written`,
+    `${count('skipped')} skipped`,
+    `${count('failed')} failed`,
+  ];
+  lines.push('', `${records.length} record(s): ${converted} converted; ${parts.join(', ')}.`);
+  const files = records.filter((r) => r.file && r.status !== 'failed' && r.status !== 'skipped').map((r) => r.file!);
+  if (files.length && !dryRun) lines.push(`Check them with: dpg validate ${files.length > 3 ? path.posix.dirname(files[0]!) : files.join(' ')}`);
+  return lines.join('\n') + '\n';
+}
+
+export const registerImport: RegisterCommand = (program, { io, setExitCode }) => {
+  program
+    .command('import')
+    .description('Convert records of the former DPG registry (JSON) into nominations (YAML).')
+    .argument('<paths...>', 'a folder in the former registry\'s layout (nominees/, digitalpublicgoods/), a folder of records, or record files')
+    .option('-o, --out <folder>', 'where to write the nominations (default: the registry folder, nominations/)')
+    .option('--force', 'replace nominations that already exist')
+    .option('--dry-run', 'convert and report, but write nothing')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--review-date <date>', 'review date (YYYY-MM-DD) to record on approved DPGs, which the old records lack')
+    .option('--reviewer <handle>', 'reviewer to record on approved DPGs, which the old records lack')
+    .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
+    .action((operands: string[], flags: ImportFlags) => {
+      checkReviewDate(flags.reviewDate);
+      if (flags.reviewer !== undefined && !flags.reviewer.trim()) throw new UsageError('--reviewer must not be empty.');
+      const { config, root } = loadConfig(io.cwd, flags.config);
+      const outDir = path.resolve(io.cwd, flags.out ?? path.join(path.relative(io.cwd, root) || '.', config.registry));
+      if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${displayPath(outDir, io.cwd)} is not a folder.`);
+      const schemaRef = path.relative(outDir, path.join(root, 'schemas', 'nomination.schema.json')).split(path.sep).join('/');
+      const { sources, problems } = findRecordSources(operands, io.cwd);
+      if (!sources.length && !problems.length) throw new UsageError('No former registry records (.json) found in the paths given.');
+
+      const records: RecordReport[] = problems.map((p) => ({ sources: [displayPath(p.file, io.cwd)], status: 'failed', reason: p.problem }));
+      const planned = new Set<string>();
+      for (const source of sources) records.push(importOne(source));
+
+      function importOne(source: RecordSource): RecordReport {
+        const shown = [source.nomineeFile, source.screeningFile].filter((f): f is string => f !== undefined).map((f) => displayPath(f, io.cwd));
+        let conversion: Conversion;
+        try {
+          conversion = convertDpgaRecord({
+            nomineeFile: shown[0]!,
+            nominee: readRecord(source.nomineeFile, io.cwd),
+            ...(source.screeningFile ? { screeningFile: shown[1]!, screening: readRecord(source.screeningFile, io.cwd) } : {}),
+            excluded: source.excluded,
+          }, { reviewDate: flags.reviewDate, reviewer: flags.reviewer?.trim() });
+        } catch (err) {
+          if (!(err instanceof RecordError)) throw err;
+          return { sources: shown, status: 'failed', reason: err.message };
+        }
+        const target = path.join(outDir, `${conversion.slug}.yaml`);
+        const file = displayPath(target, io.cwd);
+        const labels = shown.map((f) => f.split('/').slice(-2).join('/'));
+        const yaml = nominationYaml(conversion, { schemaRef, sources: labels });
+        const [result] = validateSources([{ file, content: yaml }], { config, now: io.now });
+        const report: RecordReport = {
+          sources: shown, file, status: 'would write', name: conversion.name, stage: conversion.stage,
+          mapped: conversion.mapped, missing: conversion.missing, notes: conversion.notes,
+          validation: { errors: result!.errorCount, warnings: result!.warningCount, rules: summariseRules(result!.diagnostics) },
+        };
+        if (planned.has(target)) return { ...report, status: 'skipped', reason: 'another record of this import has the same file name' };
+        planned.add(target);
+        if (flags.dryRun) {
+          const exists = existsSync(target);
+          if (exists && !flags.force) return { ...report, status: 'skipped', reason: 'the file exists (use --force to replace it)', yaml };
+          return { ...report, yaml };
+        }
+        try {
+          mkdirSync(outDir, { recursive: true });
+          const outcome = writeAtomically(target, yaml, Boolean(flags.force));
+          if (outcome === 'exists') return { ...report, status: 'skipped', reason: 'the file exists (use --force to replace it)' };
+          return { ...report, status: outcome };
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+          return { ...report, status: 'failed', reason: `cannot write ${file} (${code})` };
+        }
+      }
+
+      if (flags.format === 'json') {
+        const count = (status: Status) => records.filter((r) => r.status === status).length;
+        io.stdout(JSON.stringify({
+          records,
+          summary: {
+            records: records.length, written: count('written') + count('overwritten'), wouldWrite: count('would write'),
+            skipped: count('skipped'), failed: count('failed'),
+          },
+        }, null, 2) + '\n');
+      } else {
+        io.stdout(textReport(records, Boolean(flags.dryRun)));
+      }
+      setExitCode(records.some((r) => r.status === 'failed') ? 1 : 0);
+    });
+};

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addMonths, expiryOf, findRenewals, parseWindow, windowEnd } from '../src/renewals.js';
+import { removeTempDirs, runInProcess, STACK_LINE, tempDir } from './support/cli.js';
+import { withEdits } from './support/nomination.js';
+import { TEST_NOW } from './support/validate.js';
+
+/** TEST_NOW is 2026-11-23. */
+function dpg(name: string, reviewDate: unknown, stage = 'dpg'): string {
+  return withEdits([['name'], name], [['stage'], stage], [['review'], reviewDate === undefined ? undefined : { date: reviewDate, reviewer: 'registry-team' }]);
+}
+
+function day(text: string): Date {
+  return new Date(`${text}T00:00:00Z`);
+}
+
+describe('renewal windows', () => {
+  it.each([
+    { text: '45d', expected: { amount: 45, unit: 'd' } },
+    { text: '6w', expected: { amount: 6, unit: 'w' } },
+    { text: '2m', expected: { amount: 2, unit: 'm' } },
+    { text: '30', expected: { amount: 30, unit: 'd' } },
+    { text: '0d', expected: { amount: 0, unit: 'd' } },
+    { text: '3M', expected: { amount: 3, unit: 'm' } },
+  ])('accepts $text', ({ text, expected }) => {
+    expect(parseWindow(text)).toMatchObject(expected);
+  });
+
+  it.each(['', '45 days', '-5d', '1y', '1.5m', 'soon', '12345d'])('rejects "%s" as a usage error', (text) => {
+    expect(() => parseWindow(text)).toThrow(expect.objectContaining({ name: 'UsageError', message: expect.stringContaining('--within') }));
+  });
+
+  it.each([
+    { window: '45d', until: '2027-01-07' },
+    { window: '6w', until: '2027-01-04' },
+    { window: '2m', until: '2027-01-23' },
+    { window: '0d', until: '2026-11-23' },
+  ])('$window from 2026-11-23 ends on $until', ({ window, until }) => {
+    expect(windowEnd(TEST_NOW, parseWindow(window)).toISOString().slice(0, 10)).toBe(until);
+  });
+
+  it('adds calendar months, keeping to the end of short months', () => {
+    expect(addMonths(day('2026-01-31'), 1).toISOString().slice(0, 10)).toBe('2026-02-28');
+    expect(expiryOf(day('2024-02-29')).toISOString().slice(0, 10)).toBe('2025-02-28');
+    expect(expiryOf(day('2025-12-31')).toISOString().slice(0, 10)).toBe('2026-12-31');
+  });
+});
+
+describe('findRenewals', () => {
+  const sources = [
+    { file: 'nominations/later.yaml', content: dpg('Later', '2026-01-08') }, // expires 2027-01-08, day 46: outside 45d
+    { file: 'nominations/edge.yaml', content: dpg('Edge', '2026-01-07') }, // expires 2027-01-07, day 45: inside
+    { file: 'nominations/overdue.yaml', content: dpg('Overdue', '2025-10-01') }, // expired 2026-10-01
+    { file: 'nominations/today.yaml', content: dpg('Today', '2025-11-23') },
+    { file: 'nominations/fresh.yaml', content: dpg('Fresh', '2026-11-01') },
+    { file: 'nominations/nominee.yaml', content: dpg('Nominee', '2024-01-01', 'nominee') },
+    { file: 'nominations/undated.yaml', content: dpg('Undated', undefined) },
+    { file: 'nominations/bad-date.yaml', content: dpg('Bad Date', '2025-02-30') },
+    { file: 'nominations/broken.yaml', content: 'name: [unclosed' },
+  ];
+
+  it('lists expired and expiring DPGs by expiry, with days left', () => {
+    const report = findRenewals(sources, { now: TEST_NOW, window: parseWindow('45d') });
+    expect(report).toMatchObject({ today: '2026-11-23', window: '45d', until: '2027-01-07', dpgCount: 7 });
+    expect(report.renewals.map((r) => [r.file, r.expires, r.daysLeft, r.status])).toEqual([
+      ['nominations/overdue.yaml', '2026-10-01', -53, 'expired'],
+      ['nominations/today.yaml', '2026-11-23', 0, 'due'],
+      ['nominations/edge.yaml', '2027-01-07', 45, 'due'],
+    ]);
+    expect(report.problems).toEqual([
+      { file: 'nominations/bad-date.yaml', name: 'Bad Date', problem: 'review date "2025-02-30" is not a date written YYYY-MM-DD' },
+      { file: 'nominations/broken.yaml', problem: 'cannot be read as a nomination (run dpg validate on it)' },
+      { file: 'nominations/undated.yaml', name: 'Undated', problem: 'no review date, so its expiry is unknown' },
+    ]);
+  });
+
+  it('widens with the window', () => {
+    const report = findRenewals(sources, { now: TEST_NOW, window: parseWindow('2m') });
+    expect(report.renewals.map((r) => r.file)).toEqual([
+      'nominations/overdue.yaml', 'nominations/today.yaml', 'nominations/edge.yaml', 'nominations/later.yaml',
+    ]);
+  });
+});
+
+afterEach(removeTempDirs);
+
+describe('dpg renewals', () => {
+  const files = {
+    'nominations/overdue.yaml': dpg('Overdue', '2025-10-01'),
+    'nominations/edge.yaml': dpg('Edge', '2026-01-07'),
+    'nominations/fresh.yaml': dpg('Fresh', '2026-11-01'),
+  };
+
+  it('prints what is due and exits 0', async () => {
+    const run = await runInProcess(['renewals'], { cwd: tempDir(files) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe([
+      'nominations/overdue.yaml  expired 2026-10-01, 53 days overdue  Overdue (reviewed 2025-10-01)',
+      'nominations/edge.yaml     expires 2027-01-07, in 45 days  Edge (reviewed 2026-01-07)',
+      '',
+      '2 of 3 DPGs to renew by 2027-01-07 (1 overdue).',
+      '',
+    ].join('\n'));
+  });
+
+  it('says when nothing is due', async () => {
+    const run = await runInProcess(['renewals', '--within', '0d', 'nominations/fresh.yaml'], { cwd: tempDir(files) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('No DPG recognition ends by 2026-11-23 (1 DPG checked).\n');
+  });
+
+  it('writes JSON and Markdown', async () => {
+    const cwd = tempDir(files);
+    const json = await runInProcess(['renewals', '--format', 'json', '--within', '6w'], { cwd });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ until: '2027-01-04', renewals: [{ name: 'Overdue', daysLeft: -53 }], problems: [] });
+    const markdown = await runInProcess(['renewals', '--format', 'markdown'], { cwd });
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain('| Overdue | `nominations/overdue.yaml` | 2025-10-01 | 2026-10-01 | **-53** (overdue) |');
+    expect(markdown.stdout).toContain('| Edge | `nominations/edge.yaml` | 2026-01-07 | 2027-01-07 | 45 |');
+  });
+
+  it.each([
+    { name: 'a bad window', args: ['renewals', '--within', 'soon'], message: /--within must be/ },
+    { name: 'an unknown format', args: ['renewals', '--format', 'csv'], message: /csv/ },
+    { name: 'a missing path', args: ['renewals', 'nowhere.yaml'], message: /nowhere\.yaml/ },
+  ])('exits 2 on $name', async ({ args, message }) => {
+    const run = await runInProcess(args, { cwd: tempDir(files) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+});
