@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
 import type { MaybeNomination } from '../nomination.js';
 import { asArray, asRecord } from '../nomination.js';
 import { ALL_RULES } from '../rules/index.js';
-import { formatMessage, type ReportDescriptor, type Rule } from '../rules/types.js';
+import { formatMessage, UNWAIVABLE, type ReportDescriptor, type Rule } from '../rules/types.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus } from '../types.js';
 
@@ -24,8 +24,6 @@ export interface ValidateOptions {
   context?: readonly SourceFile[];
 }
 
-/** Rules whose findings cannot be waived: a record that is not well-formed can never be published. */
-export const UNWAIVABLE = /^(yaml|schema|internal)\//;
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
@@ -96,6 +94,7 @@ export function summarise(file: string, diagnostics: Diagnostic[], readable: boo
  */
 export function validateSources(targets: readonly SourceFile[], options: ValidateOptions): FileResult[] {
   const rules = options.rules ?? ALL_RULES;
+  const ruleIds = rules.map((r) => r.id);
   const limits = options.limits ?? DEFAULT_LIMITS;
   const loadedTargets = targets.map((t) => loadNomination(t.file, t.content, limits));
   const targetNames = new Set(targets.map((t) => t.file));
@@ -118,6 +117,7 @@ export function validateSources(targets: readonly SourceFile[], options: Validat
           data: asRecord(loaded.data) as MaybeNomination,
           options: ruleSetting(rule, options.config).options,
           now: options.now,
+          ruleIds,
           report: (descriptor) => reported.push(makeDiagnostic(loaded, rule, descriptor)),
         });
         sink.push(...reported);

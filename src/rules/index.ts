@@ -7,7 +7,7 @@ import { countryRules } from './country/index.js';
 import { identityRules } from './identity/index.js';
 import { registryRules } from './registry/index.js';
 import { harmRules } from './harm/index.js';
-import { lifecycleRules, provideKnownRuleIds } from './lifecycle/index.js';
+import { lifecycleRules } from './lifecycle/index.js';
 import { ownershipRules } from './ownership/index.js';
 import { privacyRules } from './privacy/index.js';
 import { standardsRules } from './standards/index.js';
@@ -30,7 +30,6 @@ export const ALL_RULES: readonly Rule[] = [
   ...lifecycleRules,
 ];
 
-provideKnownRuleIds(() => ALL_RULES.map((r) => r.id));
 
 export function findRule(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.id === id);

@@ -18,6 +18,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The date validation runs for (recognition expiry, review dates). */
   now: Date;
+  /** Ids of every rule in the run (rules cannot import the registry: it imports them). */
+  ruleIds: readonly string[];
   report(descriptor: ReportDescriptor): void;
 }
 
@@ -67,6 +69,9 @@ export interface CoreRule extends RuleMeta {
 }
 
 export type Rule = FileRule | RegistryRule | CoreRule;
+
+/** Rules whose findings cannot be waived: a record that is not well-formed can never be published. */
+export const UNWAIVABLE = /^(yaml|schema|internal)\//;
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));

@@ -2,6 +2,4 @@ import { rule as reviewCurrent } from './review-current.js';
 import { rule as reviewDateFuture } from './review-date-future.js';
 import { rule as waiverValid } from './waiver-valid.js';
 
-export { provideKnownRuleIds } from './waiver-valid.js';
-
 export const lifecycleRules = [reviewCurrent, reviewDateFuture, waiverValid];

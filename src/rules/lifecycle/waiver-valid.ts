@@ -1,17 +1,7 @@
 import { asArray, asRecord, asString } from '../../nomination.js';
 import { joinPointer } from '../../load/positions.js';
 import { didYouMean } from '../../util/suggest.js';
-import type { FileRule } from '../types.js';
-
-/** The same prefixes as UNWAIVABLE in src/engine/engine.ts, which cannot be imported here: the engine imports every rule. */
-const UNWAIVABLE = /^(yaml|schema|internal)\//;
-
-// Rule files cannot import the registry (src/rules/index.ts imports them), so it hands over its ids once built.
-let knownRuleIds: (() => readonly string[]) | undefined;
-
-export function provideKnownRuleIds(ids: () => readonly string[]): void {
-  knownRuleIds = ids;
-}
+import { UNWAIVABLE, type FileRule } from '../types.js';
 
 export function isWaivable(ruleId: string): boolean {
   return !UNWAIVABLE.test(ruleId);
@@ -28,8 +18,7 @@ export const rule: FileRule = {
     unwaivable: 'Rule {rule} cannot be waived: yaml/, schema/ and internal/ findings mean the file cannot be read or checked reliably, so it can never be published. Fix the problem and remove this waiver.',
   },
   check(context) {
-    if (!knownRuleIds) throw new Error('the rule registry (src/rules/index.ts) has not provided the known rule ids');
-    const ids = knownRuleIds();
+    const ids = context.ruleIds;
     asArray(context.data.waivers).forEach((entry, index) => {
       const ruleId = asString(asRecord(entry).rule);
       if (ruleId === undefined) return;
