@@ -9,7 +9,7 @@ import type { Diagnostic, FileResult } from '../../src/types.js';
 import { slugify } from '../../src/util/slug.js';
 import { TEST_NOW } from '../support/validate.js';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/dpga');
+const FIXTURES = path.resolve(__dirname, '../fixtures/dpga');
 
 function json(relative: string): unknown {
   return JSON.parse(readFileSync(path.join(FIXTURES, relative), 'utf8'));

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { removeTempDirs, runInProcess, STACK_LINE, tempDir, writeTempFile } from '../support/cli.js';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/dpga');
+const FIXTURES = path.resolve(__dirname, '../fixtures/dpga');
 const RECORD_COUNT = ['nominees', 'excluded-nominees'].reduce((n, dir) => n + readdirSync(path.join(FIXTURES, dir)).length, 0);
 
 /** A temp working directory holding a copy of the former registry's layout under old/. */
