@@ -4,7 +4,8 @@ import { FORMATTERS } from '../src/formatters/index.js';
 import { formatSarif } from '../src/formatters/sarif.js';
 import { formatStylish } from '../src/formatters/stylish.js';
 import type { FormatterOptions, RuleDocsInfo } from '../src/formatters/types.js';
-import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId, type IndicatorStatus } from '../src/types.js';
+import { summarise } from '../src/engine/engine.js';
+import type { Diagnostic, FileResult } from '../src/types.js';
 
 /** A fixed rule list, so that the snapshots do not change whenever a rule is added. */
 const RULES: RuleDocsInfo[] = [
@@ -28,22 +29,12 @@ function diagnostic(d: Partial<Diagnostic> & Pick<Diagnostic, 'ruleId' | 'severi
 }
 
 function fileResult(file: string, diagnostics: Diagnostic[]): FileResult {
-  const indicators = Object.fromEntries(INDICATOR_IDS.map((id) => [id, 'pass'])) as Record<IndicatorId, IndicatorStatus>;
-  for (const d of diagnostics) {
-    if (!d.indicator) continue;
-    if (d.severity === 'error') indicators[d.indicator] = 'fail';
-    else if (d.severity === 'warning' && indicators[d.indicator] === 'pass') indicators[d.indicator] = 'warning';
-  }
   return {
-    file,
-    diagnostics,
-    indicators,
+    ...summarise(file, diagnostics, true),
     reviewNotes: [
       { indicator: '1', note: 'Is the evidence for each SDG convincing and specific to its targets?' },
       { indicator: '2', note: 'Does the licence evidence page really name the declared licence?' },
     ],
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
   };
 }
 

@@ -1,5 +1,5 @@
-import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus } from '../../src/types.js';
-import { INDICATOR_IDS } from '../../src/types.js';
+import { summarise } from '../../src/engine/engine.js';
+import type { Diagnostic, FileResult, IndicatorId } from '../../src/types.js';
 
 export const HEAD_SHA = '3f2a9c41d0b8e7a6c5d4e3f2a1b0c9d8e7f6a5b4';
 export const NEXT_SHA = '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d';
@@ -13,20 +13,7 @@ export function diagnostic(overrides: Partial<Diagnostic> & Pick<Diagnostic, 'ru
 
 /** A file result whose indicator statuses follow its diagnostics, as the engine computes them. */
 export function fileResult(file: string, diagnostics: Diagnostic[], notes: Array<[IndicatorId, string]> = []): FileResult {
-  const indicators = Object.fromEntries(INDICATOR_IDS.map((id) => [id, 'pass'])) as Record<IndicatorId, IndicatorStatus>;
-  for (const d of diagnostics) {
-    if (!d.indicator) continue;
-    if (d.severity === 'error') indicators[d.indicator] = 'fail';
-    else if (d.severity === 'warning' && indicators[d.indicator] === 'pass') indicators[d.indicator] = 'warning';
-  }
-  return {
-    file,
-    diagnostics,
-    indicators,
-    reviewNotes: notes.map(([indicator, note]) => ({ indicator, note })),
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
-  };
+  return { ...summarise(file, diagnostics, true), reviewNotes: notes.map(([indicator, note]) => ({ indicator, note })) };
 }
 
 /** A nomination whose licence is not approved (indicator 2 fails) and whose docs link is weak (a warning on 5). */
