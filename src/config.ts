@@ -116,8 +116,9 @@ export function ruleSetting(rule: Rule, config: Config): { severity: SeveritySet
   };
 }
 
+/** The documentation page of a rule: the one place its address is derived. */
 export function docsUrl(ruleId: string, config: Pick<Config, 'docsBaseUrl'> = DEFAULT_CONFIG): string {
-  return `${config.docsBaseUrl}${ruleId}.md`;
+  return `${config.docsBaseUrl}${ruleId.split('/').map(encodeURIComponent).join('/')}.md`;
 }
 
 export type { Severity };

@@ -1,3 +1,4 @@
+import { docsUrl } from '../config.js';
 import type { Formatter } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -21,7 +22,7 @@ export const formatGithub: Formatter = (results, options) => {
         `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,
         `title=${escapeProperty(d.ruleId)}`,
       ].join(',');
-      out.push(`::${LEVEL[d.severity]} ${props}::${escapeData(`${d.message} (${options.docsBaseUrl}${d.ruleId}.md)`)}`);
+      out.push(`::${LEVEL[d.severity]} ${props}::${escapeData(`${d.message} (${docsUrl(d.ruleId, options)})`)}`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

@@ -1,3 +1,4 @@
+import { docsUrl } from '../config.js';
 import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
 import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus, Severity } from '../types.js';
 import type { ChangeNote, Formatter, FormatterOptions } from './types.js';
@@ -99,7 +100,7 @@ function makeLinks(options: FormatterOptions): Links {
   return {
     line: (file, line) => (repo && sha ? `${repo}/blob/${sha}/${encodePath(file)}${line ? `#L${line}` : ''}` : null),
     commit: () => (repo && sha ? `${repo}/commit/${sha}` : null),
-    docs: (ruleId) => `${options.docsBaseUrl}${encodePath(ruleId)}.md`,
+    docs: (ruleId) => docsUrl(ruleId, options),
   };
 }
 

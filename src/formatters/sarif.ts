@@ -1,3 +1,4 @@
+import { docsUrl } from '../config.js';
 import type { Formatter } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -7,7 +8,7 @@ export const formatSarif: Formatter = (results, options) => {
   const rules = options.rules.map((r) => ({
     id: r.id,
     shortDescription: { text: r.description },
-    helpUri: `${options.docsBaseUrl}${r.id}.md`,
+    helpUri: docsUrl(r.id, options),
     defaultConfiguration: { level: LEVEL[r.defaultSeverity as keyof typeof LEVEL] ?? 'warning' },
     properties: { indicator: r.indicator },
   }));

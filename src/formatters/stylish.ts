@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../types.js';
+import { docsUrl } from '../config.js';
 import type { Formatter } from './types.js';
 
 function plural(n: number, word: string): string {
@@ -37,7 +38,7 @@ export const formatStylish: Formatter = (results, options) => {
   lines.push((errors ? chalk.red.bold : chalk.yellow.bold)(summary));
   if (fixable) lines.push(chalk.dim(`  ${plural(fixable, 'problem')} with an automatic fix: see "fix" in --format json.`));
   lines.push(chalk.dim('  Rule docs:'));
-  for (const id of [...fired].sort()) lines.push(chalk.dim(`    ${id}: ${options.docsBaseUrl}${id}.md`));
+  for (const id of [...fired].sort()) lines.push(chalk.dim(`    ${id}: ${docsUrl(id, options)}`));
   return lines.join('\n') + '\n';
 
   function message(d: Diagnostic): string {
