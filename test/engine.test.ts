@@ -34,3 +34,15 @@ describe('engine', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: 'sdg/evidence-required', severity: 'info', waived: expect.any(Object) })]);
   });
 });
+
+describe('syntax errors', () => {
+  it.each([
+    { name: 'an unclosed double quote', edit: 'description: "Open source case management' },
+    { name: 'an unclosed single quote', edit: "description: 'Open source case management" },
+  ])('reports $name at the quote that was left open, not at the end of the file', ({ edit }) => {
+    const yaml = validNominationText().replace(/^description: .*$/m, edit);
+    const result = validateYaml(yaml);
+    expect(hits(result)).toEqual([{ rule: 'yaml/syntax', line: lineOf(yaml, edit) }]);
+    expect(result.diagnostics[0]!.column).toBe('description: '.length + 1);
+  });
+});

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { locate, spanOf, type Anchor, type Span } from './positions.js';
@@ -63,6 +63,25 @@ function dataDepth(value: unknown, limit: number): number {
     for (const child of Object.values(v as object)) stack.push([child, d + 1]);
   }
   return max;
+}
+
+/** Offset of the first quoted scalar that does not end with its closing quote, from the parser's token stream. */
+function unclosedQuoteAt(text: string): number | undefined {
+  const stack: unknown[] = [...new Parser().parse(text)];
+  while (stack.length) {
+    const token = stack.shift();
+    if (token === null || typeof token !== 'object') continue;
+    if (Array.isArray(token)) { stack.unshift(...token); continue; }
+    const t = token as { type?: string; offset?: number; source?: string } & Record<string, unknown>;
+    if ((t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') && typeof t.source === 'string') {
+      const quote = t.source[0];
+      const body = t.source.slice(1);
+      const closed = quote === '"' ? /(^|[^\\])(\\\\)*"\s*$/.test(body) : /'\s*$/.test(body);
+      if (!closed || body.length === 0) return t.offset;
+    }
+    stack.unshift(...['props', 'start', 'key', 'sep', 'value', 'items', 'end'].map((k) => t[k]).filter((v) => v !== undefined));
+  }
+  return undefined;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
@@ -158,7 +177,11 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
       }
     } else if (!diagnostics.some((d) => d.ruleId === 'yaml/syntax')) {
       // Only the first: what the parser reports after recovering from it is mostly noise caused by it.
-      diagnostics.push(fileDiagnostic('yaml/syntax', `YAML syntax error: ${firstLine}.`.replace(/\.\.$/, '.'), span));
+      // An unclosed quote is found at the end of the file; point at the quote that was left open instead.
+      const opened = err.code === 'MISSING_CHAR' && /quote/i.test(firstLine) ? unclosedQuoteAt(text) : undefined;
+      const at = opened === undefined ? span : spanOf(lineCounter, opened, opened + 1);
+      const hint = opened === undefined ? '' : ' The quote opened here is never closed; close it or remove it.';
+      diagnostics.push(fileDiagnostic('yaml/syntax', `YAML syntax error: ${firstLine}.`.replace(/\.\.$/, '.') + hint, at));
     }
   }
   for (const warning of doc.warnings) {
