@@ -102,7 +102,7 @@ describe('stylish', () => {
   it('counts problems, mentions fixes and links the docs of the rules that fired', () => {
     const output = formatStylish(RESULTS, OPTIONS);
     expect(output).toContain('✖ 4 problems (2 errors, 2 warnings) in 3 files');
-    expect(output).toContain('1 problem with an automatic fix');
+    expect(output).toContain('1 problem can be fixed automatically');
     expect(output).toContain('license/approved-for-category: https://example.org/dpg/docs/rules/license/approved-for-category.md');
     expect(output).toMatch(/^ {2}12:5 +info +SDG 4 has no evidence.*\(waived by maintainer: evidence agreed in the review call\) +sdg\/evidence-required$/m);
     expect(output).not.toContain('nominations/clean.yaml');

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../config.js';
 import { VERSION } from '../version.js';
 import { registerComment } from './commands/comment.js';
+import { registerFix } from './commands/fix.js';
 import { registerImport } from './commands/import.js';
 import { registerRenewals } from './commands/renewals.js';
 import { registerReport } from './commands/report.js';
@@ -12,7 +13,7 @@ import type { CliIO } from './io.js';
 
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
 
-const COMMANDS: RegisterCommand[] = [registerValidate, registerRules, registerReport, registerComment, registerImport, registerRenewals];
+const COMMANDS: RegisterCommand[] = [registerValidate, registerFix, registerRules, registerReport, registerComment, registerImport, registerRenewals];
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit status; never throws. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

@@ -36,7 +36,7 @@ export const formatStylish: Formatter = (results, options) => {
   }
   const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(results.length, 'file')}`;
   lines.push((errors ? chalk.red.bold : chalk.yellow.bold)(summary));
-  if (fixable) lines.push(chalk.dim(`  ${plural(fixable, 'problem')} with an automatic fix: see "fix" in --format json.`));
+  if (fixable) lines.push(chalk.dim(`  ${plural(fixable, 'problem')} can be fixed automatically with \`dpg fix\`.`));
   lines.push(chalk.dim('  Rule docs:'));
   for (const id of [...fired].sort()) lines.push(chalk.dim(`    ${id}: ${docsUrl(id, options)}`));
   return lines.join('\n') + '\n';

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { UsageError, type Config } from '../../config.js';
 import { validateSources } from '../../engine/engine.js';
 import { FORMATTERS } from '../../formatters/index.js';
@@ -12,15 +12,74 @@ import type { FileResult } from '../../types.js';
 import { VERSION } from '../../version.js';
 import type { CliIO } from '../io.js';
 import { parseNonNegativeInteger, useColor, type RegisterCommand } from '../context.js';
+import { runFix } from './fix.js';
 
-interface ValidateFlags {
+/** The output options `validate` and `fix` share. */
+export interface ReportFlags {
   format: string;
   quiet?: boolean;
   maxWarnings?: number;
   color?: boolean;
   config?: string;
+}
+
+interface ValidateFlags extends ReportFlags {
   changed?: boolean;
   base?: string;
+  fix?: boolean;
+}
+
+export interface Targets {
+  config: Config;
+  /** Every nomination of the registry folder (absolute paths). */
+  registry: string[];
+  /** The files to check (absolute paths): the operands, or the whole registry without any. */
+  targets: string[];
+}
+
+/** Resolves the configuration and the files named on the command line (the registry when none are). */
+export function resolveTargets(operands: readonly string[], configFile: string | undefined, io: CliIO): Targets {
+  const { config, root } = loadConfig(io.cwd, configFile);
+  const registry = registryFiles(path.resolve(root, config.registry));
+  let targets: string[];
+  if (operands.length) {
+    targets = resolveOperands(operands, io.cwd);
+  } else {
+    if (!registry.length) throw new UsageError(`No nominations found in ${config.registry}/ (give files to validate, or set "registry" in dpg.config.yaml).`);
+    targets = registry;
+  }
+  if (!targets.length) throw new UsageError('No nomination files (.yaml, .yml) to validate.');
+  return { config, registry, targets };
+}
+
+/** Prints the results in the chosen format and returns the exit status (0 clean, 1 problems). */
+export function reportResults(results: readonly FileResult[], flags: ReportFlags, config: Config, io: CliIO): number {
+  const output = FORMATTERS[flags.format]!([...results], {
+    color: useColor(flags.color, io),
+    docsBaseUrl: config.docsBaseUrl,
+    rules: ALL_RULES,
+    version: VERSION,
+    quiet: flags.quiet,
+  });
+  io.stdout(output);
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  let code = errors > 0 ? 1 : 0;
+  if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {
+    io.stderr(`dpg: ${warnings} warnings, more than the ${flags.maxWarnings} allowed by --max-warnings.\n`);
+    code = 1;
+  }
+  return code;
+}
+
+/** The options both commands accept, so `validate --fix` and `fix` read the same flags. */
+export function addReportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit with status 1 when there are more than n warnings', parseNonNegativeInteger('--max-warnings'))
+    .option('--no-color', 'no colours in the output')
+    .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)');
 }
 
 function validateFiles(targets: readonly string[], registry: readonly string[], config: Config, io: CliIO): FileResult[] {
@@ -58,52 +117,33 @@ async function validateChanged(registryDir: string, registry: readonly string[],
 }
 
 export const registerValidate: RegisterCommand = (program, { io, setExitCode }) => {
-  program
+  addReportOptions(program
     .command('validate')
     .description('Check nominations against the schema and the DPG Standard\'s rules (default: every file in the registry folder).')
-    .argument('[paths...]', 'files, folders or globs to validate')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
-    .option('-q, --quiet', 'report errors only')
-    .option('--max-warnings <n>', 'exit with status 1 when there are more than n warnings', parseNonNegativeInteger('--max-warnings'))
-    .option('--no-color', 'no colours in the output')
-    .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
+    .argument('[paths...]', 'files, folders or globs to validate'))
+    .option('--fix', 'apply the rules\' automatic fixes first, as `dpg fix` does')
     .option('--changed', 'only the nominations changed since the merge-base with the base branch (registry-wide checks still see every file)')
     .option('--base <ref>', 'the base branch for --changed (default: origin/main if it exists, else main)')
     .action(async (operands: string[], flags: ValidateFlags) => {
       if (flags.base !== undefined && !flags.changed) throw new UsageError('--base only applies with --changed.');
       if (flags.changed && operands.length) throw new UsageError('--changed picks the files itself; give either paths or --changed, not both.');
-      const { config, root } = loadConfig(io.cwd, flags.config);
-      const registryDir = path.resolve(root, config.registry);
-      const registry = registryFiles(registryDir);
+      if (flags.fix && flags.changed) throw new UsageError('--fix applies to the paths given (or the whole registry), not to --changed.');
+      if (flags.fix) {
+        setExitCode(await runFix(operands, flags, io));
+        return;
+      }
       let results: FileResult[];
+      let config: Config;
       if (flags.changed) {
-        results = await validateChanged(registryDir, registry, config, flags, io);
+        const loaded = loadConfig(io.cwd, flags.config);
+        config = loaded.config;
+        const registryDir = path.resolve(loaded.root, config.registry);
+        results = await validateChanged(registryDir, registryFiles(registryDir), config, flags, io);
       } else {
-        let targets: string[];
-        if (operands.length) {
-          targets = resolveOperands(operands, io.cwd);
-        } else {
-          if (!registry.length) throw new UsageError(`No nominations found in ${config.registry}/ (give files to validate, or set "registry" in dpg.config.yaml).`);
-          targets = registry;
-        }
-        if (!targets.length) throw new UsageError('No nomination files (.yaml, .yml) to validate.');
-        results = validateFiles(targets, registry, config, io);
+        const resolved = resolveTargets(operands, flags.config, io);
+        config = resolved.config;
+        results = validateFiles(resolved.targets, resolved.registry, config, io);
       }
-      const output = FORMATTERS[flags.format]!(results, {
-        color: useColor(flags.color, io),
-        docsBaseUrl: config.docsBaseUrl,
-        rules: ALL_RULES,
-        version: VERSION,
-        quiet: flags.quiet,
-      });
-      io.stdout(output);
-      const errors = results.reduce((n, r) => n + r.errorCount, 0);
-      const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-      let code = errors > 0 ? 1 : 0;
-      if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {
-        io.stderr(`dpg: ${warnings} warnings, more than the ${flags.maxWarnings} allowed by --max-warnings.\n`);
-        code = 1;
-      }
-      setExitCode(code);
+      setExitCode(reportResults(results, flags, config, io));
     });
 };

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { validateSources } from '../../engine/engine.js';
+import { applyFixes } from '../../fix/apply.js';
+import { displayPath, readSource } from '../../registry/files.js';
+import type { Diagnostic, FileResult } from '../../types.js';
+import type { RegisterCommand } from '../context.js';
+import type { CliIO } from '../io.js';
+import { addReportOptions, reportResults, resolveTargets, type ReportFlags } from './validate.js';
+
+export interface FixFlags extends ReportFlags {
+  dryRun?: boolean;
+}
+
+/** A fix after the next validation may propose another (e.g. two deprecated ids in one expression). */
+const MAX_PASSES = 5;
+const BOM = '\uFEFF';
+
+interface FixTarget {
+  absolute: string;
+  file: string;
+  original: string;
+  text: string;
+  applied: Diagnostic[];
+}
+
+/** Writes through a temp file in the same folder and a rename, so readers never see half a file. */
+function writeAtomically(file: string, content: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, content, { mode: statSync(file).mode });
+    renameSync(temp, file);
+  } catch (err) {
+    try { unlinkSync(temp); } catch { /* never created */ }
+    throw err;
+  }
+}
+
+/** The file's text without a byte-order mark (the loader's positions are relative to that). */
+function bodyOf(text: string): string {
+  return text.startsWith(BOM) ? text.slice(BOM.length) : text;
+}
+
+/**
+ * Fixes the nominations named by `operands` (the registry without any) and reports what remains.
+ * Shared by `dpg fix` and `dpg validate --fix`. Returns the exit status validate would give afterwards.
+ */
+export async function runFix(operands: readonly string[], flags: FixFlags, io: CliIO): Promise<number> {
+  const { config, registry, targets } = resolveTargets(operands, flags.config, io);
+  const files: FixTarget[] = targets.map((absolute) => {
+    const original = readFileSync(absolute, 'utf8');
+    return { absolute, file: displayPath(absolute, io.cwd), original, text: original, applied: [] };
+  });
+  const targetSet = new Set(targets);
+  const context = registry.filter((f) => !targetSet.has(f)).map((f) => readSource(f, io.cwd));
+  const validate = (): FileResult[] => validateSources(files.map((f) => ({ file: f.file, content: f.text })), { config, now: io.now, context });
+
+  let results = validate();
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let changed = false;
+    results.forEach((result, index) => {
+      const target = files[index]!;
+      const fixable = result.diagnostics.filter((d) => d.fix && !d.waived);
+      if (!fixable.length) return;
+      const bom = target.text.startsWith(BOM) ? BOM : '';
+      const outcome = applyFixes(bodyOf(target.text), fixable.map((d) => d.fix!));
+      if (!outcome.applied.length) return;
+      target.text = bom + outcome.text;
+      target.applied.push(...fixable.filter((d) => outcome.applied.includes(d.fix!)));
+      changed = true;
+    });
+    if (!changed) break;
+    results = validate();
+  }
+
+  // Machine-readable formats keep stdout to themselves.
+  const notes = flags.format === 'stylish' ? io.stdout : io.stderr;
+  const changedFiles = files.filter((f) => f.text !== f.original);
+  for (const target of changedFiles) {
+    if (flags.dryRun) {
+      notes(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original, target.text));
+    } else {
+      writeAtomically(target.absolute, target.text);
+    }
+  }
+  const appliedCount = files.reduce((n, f) => n + f.applied.length, 0);
+  if (appliedCount) {
+    const verb = flags.dryRun ? 'Would fix' : 'Fixed';
+    const lines = files.flatMap((f) => f.applied.map((d) => `${f.file}:${d.line}  ${d.ruleId}  ${d.fix!.description}`));
+    notes(`${lines.join('\n')}\n${verb} ${appliedCount} problem${appliedCount === 1 ? '' : 's'} in ${changedFiles.length} file${changedFiles.length === 1 ? '' : 's'}${flags.dryRun ? ' (dry run: nothing written)' : ''}.\n\n`);
+  } else {
+    notes('Nothing to fix.\n\n');
+  }
+  return reportResults(results, flags, config, io);
+}
+
+export const registerFix: RegisterCommand = (program, { io, setExitCode }) => {
+  addReportOptions(program
+    .command('fix')
+    .description('Apply the rules\' automatic fixes (http→https, deprecated SPDX ids, country names), keeping comments and formatting, then report what remains.')
+    .argument('[paths...]', 'files, folders or globs to fix (default: every file in the registry folder)'))
+    .option('--dry-run', 'print the changes as a unified diff and write nothing')
+    .action(async (operands: string[], flags: FixFlags) => {
+      setExitCode(await runFix(operands, flags, io));
+    });
+};

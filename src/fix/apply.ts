@@ -1,0 +1,140 @@
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from 'yaml';
+import { pointerSegments } from '../load/positions.js';
+import type { Fix } from '../types.js';
+
+export interface SkippedFix {
+  fix: Fix;
+  /** Why the fix was not applied, in words. */
+  reason: string;
+}
+
+export interface FixOutcome {
+  /** The text with every applied fix spliced in; identical to the input when none applied. */
+  text: string;
+  /** The fixes that were applied (the same objects as given). */
+  applied: Fix[];
+  skipped: SkippedFix[];
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  replacement: string;
+  fix: Fix;
+}
+
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
+
+/** The scalar node a JSON pointer designates exactly (no fallback to an ancestor), if any. */
+function scalarAt(contents: Node | null, pointer: string): Scalar | undefined {
+  let node: unknown = contents;
+  for (const segment of pointerSegments(pointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment);
+      node = pair?.value;
+    } else if (isSeq(node)) {
+      if (!/^\d+$/.test(segment)) return undefined;
+      const item: unknown = node.items[Number(segment)];
+      node = isPair(item) ? item.value : item;
+    } else {
+      return undefined;
+    }
+  }
+  return isScalar(node) ? node : undefined;
+}
+
+function firstDocumentContents(text: string): { contents: Node | null; ok: boolean } {
+  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  const doc = Array.isArray(docs) ? docs[0] : undefined;
+  if (!doc || doc.errors.length) return { contents: null, ok: false };
+  return { contents: doc.contents as Node | null, ok: true };
+}
+
+/** Characters that may start or appear in a plain scalar in block and flow context alike. */
+function looksPlainSafe(value: string): boolean {
+  if (value === '' || value !== value.trim() || /[\n\r\t]/.test(value)) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value)) return false;
+  if (/: |:$| #|[,[\]{}]/.test(value)) return false;
+  return true;
+}
+
+function doubleQuoted(value: string): string {
+  // JSON escapes are valid YAML double-quoted escapes.
+  return JSON.stringify(value);
+}
+
+function singleQuoted(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** The source texts to try for `value` in the place of `node`, keeping its quoting style first. */
+function candidates(node: Scalar, value: Fix['value']): string[] {
+  if (typeof value !== 'string') return node.type === 'PLAIN' ? [String(value)] : [];
+  switch (node.type) {
+    case 'PLAIN':
+      return looksPlainSafe(value) ? [value, doubleQuoted(value)] : [doubleQuoted(value)];
+    case 'QUOTE_DOUBLE':
+      return [doubleQuoted(value)];
+    case 'QUOTE_SINGLE':
+      // A line break would fold inside single quotes; only double quotes can escape it.
+      return /[\n\r]/.test(value) ? [doubleQuoted(value)] : [singleQuoted(value)];
+    default:
+      return [];
+  }
+}
+
+/** Whether `text` parses cleanly and holds exactly `value` at `pointer`. */
+function holds(text: string, pointer: string, value: Fix['value']): boolean {
+  const { contents, ok } = firstDocumentContents(text);
+  if (!ok) return false;
+  return scalarAt(contents, pointer)?.value === value;
+}
+
+/**
+ * Applies fixes to YAML source text by replacing only the characters of each target scalar's value,
+ * so comments, blank lines, key order and flow/block style stay byte-for-byte as written. Pure: no I/O.
+ *
+ * A fix is skipped when its target is not a scalar of the first document, is a block scalar, already
+ * holds the value, or shares its target with an earlier fix (the next validation proposes it again on
+ * the updated value). Each splice is checked by re-parsing before it is accepted.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): FixOutcome {
+  const skipped: SkippedFix[] = [];
+  const { contents, ok } = firstDocumentContents(text);
+  if (!ok) {
+    return { text, applied: [], skipped: fixes.map((fix) => ({ fix, reason: 'the file does not parse cleanly' })) };
+  }
+  const splices: Splice[] = [];
+  const claimed = new Set<number>();
+  for (const fix of fixes) {
+    const node = scalarAt(contents, fix.path);
+    const range = node?.range;
+    if (!node || !range) {
+      skipped.push({ fix, reason: `no scalar value at ${fix.path || '/'}` });
+      continue;
+    }
+    if (claimed.has(range[0])) {
+      skipped.push({ fix, reason: 'another fix already changes this value' });
+      continue;
+    }
+    if (node.value === fix.value) {
+      skipped.push({ fix, reason: 'the value is already as the fix would write it' });
+      continue;
+    }
+    const [start, end] = range;
+    const replacement = candidates(node, fix.value)
+      .find((source) => holds(text.slice(0, start) + source + text.slice(end), fix.path, fix.value));
+    if (replacement === undefined) {
+      skipped.push({ fix, reason: node.type?.startsWith('BLOCK') ? 'block scalars are left for a person to edit' : 'the value cannot be written in place safely' });
+      continue;
+    }
+    claimed.add(start);
+    splices.push({ start, end, replacement, fix });
+  }
+  // From the end backwards, so earlier offsets stay valid.
+  splices.sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const splice of splices) result = result.slice(0, splice.start) + splice.replacement + result.slice(splice.end);
+  const applied = fixes.filter((fix) => splices.some((s) => s.fix === fix));
+  return { text: result, applied, skipped };
+}
