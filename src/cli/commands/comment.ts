@@ -1,7 +1,6 @@
 import { UsageError } from '../../config.js';
-import { createGitHubClient, DEFAULT_API_URL, isLoopbackUrl } from '../../github/client.js';
 import { GitHubError } from '../../github/errors.js';
-import { publishReview, type ReviewOutcome } from '../../github/review.js';
+import type { ReviewOutcome } from '../../github/review.js';
 import { loadConfig } from '../../registry/files.js';
 import type { RegisterCommand } from '../context.js';
 import { parseRepository, readResultsFile, reviewContext, reviewFormatterOptions, type ReviewFlags } from './report.js';
@@ -65,6 +64,9 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
       const review = reviewContext(flags, notes, io.env);
       const token = io.env.GITHUB_TOKEN?.trim();
       if (!token && !flags.dryRun) throw new UsageError('GITHUB_TOKEN is not set; it must hold a token that may write pull request comments, labels and checks.');
+      // Octokit is loaded only here, so that other commands start without it.
+      const { createGitHubClient, DEFAULT_API_URL, isLoopbackUrl } = await import('../../github/client.js');
+      const { publishReview } = await import('../../github/review.js');
       const baseUrl = io.env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
       if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError(`GITHUB_API_URL must be an http(s) URL, not "${baseUrl}".`);
       // A loopback API is a local stand-in: waiting GitHub's real back-off there only makes tests slow.

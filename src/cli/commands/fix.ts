@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { validateSources } from '../../engine/engine.js';
 import { applyFixes } from '../../fix/apply.js';
 import { displayPath, readSource } from '../../registry/files.js';
@@ -80,6 +79,7 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
   const changedFiles = files.filter((f) => f.text !== f.original);
   for (const target of changedFiles) {
     if (flags.dryRun) {
+      const { createTwoFilesPatch } = await import('diff');
       notes(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original, target.text));
     } else {
       writeAtomically(target.absolute, target.text);

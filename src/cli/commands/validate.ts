@@ -4,7 +4,6 @@ import { Option, type Command } from 'commander';
 import { UsageError, type Config } from '../../config.js';
 import { validateSources } from '../../engine/engine.js';
 import { FORMATTERS } from '../../formatters/index.js';
-import { findChangedNominations } from '../../git/changed.js';
 import { deletedNominationResult, outsidePathResult } from '../../git/results.js';
 import { displayPath, loadConfig, readSource, registryFiles, resolveOperands } from '../../registry/files.js';
 import { ALL_RULES } from '../../rules/index.js';
@@ -96,6 +95,8 @@ function validateFiles(targets: readonly string[], registry: readonly string[], 
  * still see the whole tree); deletions and files outside the registry become git/* findings.
  */
 async function validateChanged(registryDir: string, registry: readonly string[], config: Config, flags: ValidateFlags, io: CliIO): Promise<FileResult[]> {
+  // simple-git is loaded only for --changed, keeping it off the start-up path of plain validation.
+  const { findChangedNominations } = await import('../../git/changed.js');
   const changes = await findChangedNominations({ cwd: io.cwd, base: flags.base, registryDir, allowedPaths: config.allowedPaths });
   // git reports real paths; map them back under the working directory as given, so they match the registry listing.
   const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), changes.root));
