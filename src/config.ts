@@ -11,7 +11,16 @@ export interface RuleSetting {
   options: Record<string, unknown>;
 }
 
+/**
+ * Severity presets: `recommended` keeps every rule's default; `strict` makes warnings errors, for
+ * registries that want nothing merged with open warnings.
+ */
+export const PRESETS = ['recommended', 'strict'] as const;
+export type Preset = (typeof PRESETS)[number];
+
 export interface Config {
+  /** The severity preset the per-rule settings start from. */
+  preset: Preset;
   /** Folder holding the nominations, relative to the config file. */
   registry: string;
   /** Per-rule severity and options, overriding the rules' defaults. */
@@ -23,6 +32,7 @@ export interface Config {
 }
 
 export const DEFAULT_CONFIG: Config = {
+  preset: 'recommended',
   registry: 'nominations',
   rules: {},
   docsBaseUrl: DEFAULT_DOCS_BASE_URL,
@@ -74,6 +84,12 @@ export function parseConfig(text: string, rules: readonly Rule[], source = CONFI
     if (!KNOWN_KEYS.includes(key)) throw new UsageError(`${source}: unknown key "${key}".${didYouMean(key, KNOWN_KEYS)}`);
   }
   const config: Config = { ...DEFAULT_CONFIG, rules: {} };
+  if (input.preset !== undefined) {
+    if (!(PRESETS as readonly unknown[]).includes(input.preset)) {
+      throw new UsageError(`${source}: preset must be one of ${PRESETS.join(', ')}, not ${JSON.stringify(input.preset)}.`);
+    }
+    config.preset = input.preset as Preset;
+  }
   if (input.registry !== undefined) {
     if (typeof input.registry !== 'string' || !input.registry) throw new UsageError(`${source}: registry must be a folder path.`);
     config.registry = input.registry;
@@ -107,11 +123,15 @@ export function parseConfig(text: string, rules: readonly Rule[], source = CONFI
   return config;
 }
 
-/** The effective severity and options of a rule under a config. */
+function presetSeverity(rule: Rule, preset: Preset): SeveritySetting {
+  return preset === 'strict' && rule.defaultSeverity === 'warning' ? 'error' : rule.defaultSeverity;
+}
+
+/** The effective severity and options of a rule under a config: rule setting, else preset, else default. */
 export function ruleSetting(rule: Rule, config: Config): { severity: SeveritySetting; options: Record<string, unknown> } {
   const setting = config.rules[rule.id];
   return {
-    severity: setting?.severity ?? rule.defaultSeverity,
+    severity: setting?.severity ?? presetSeverity(rule, config.preset),
     options: { ...(rule.defaultOptions ?? {}), ...(setting?.options ?? {}) },
   };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfig, UsageError } from '../src/config.js';
+import { ALL_RULES } from '../src/rules/index.js';
 import { hits, validateYaml } from './support/validate.js';
 import { lineOf, validNominationText, withEdits } from './support/nomination.js';
 
@@ -44,5 +46,25 @@ describe('syntax errors', () => {
     const result = validateYaml(yaml);
     expect(hits(result)).toEqual([{ rule: 'yaml/syntax', line: lineOf(yaml, edit) }]);
     expect(result.diagnostics[0]!.column).toBe('description: '.length + 1);
+  });
+});
+
+describe('severity presets', () => {
+  const httpWebsite = () => withEdits([['website'], 'http://www.aam-digital.com']);
+
+  it('keeps warnings as warnings under the recommended preset', () => {
+    const result = validateYaml(httpWebsite());
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['url/https', 'warning']]);
+  });
+
+  it('makes warnings errors under the strict preset, unless a rule setting says otherwise', () => {
+    const strict = parseConfig('preset: strict\n', ALL_RULES);
+    expect(validateYaml(httpWebsite(), { config: strict }).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['url/https', 'error']]);
+    const relaxed = parseConfig('preset: strict\nrules:\n  url/https: warning\n', ALL_RULES);
+    expect(validateYaml(httpWebsite(), { config: relaxed }).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['url/https', 'warning']]);
+  });
+
+  it('rejects an unknown preset as a usage error', () => {
+    expect(() => parseConfig('preset: lenient\n', ALL_RULES)).toThrow(UsageError);
   });
 });
