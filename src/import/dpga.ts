@@ -131,6 +131,20 @@ class Converter {
     this.missing.push({ field, reason });
   }
 
+  /**
+   * Sets `target[key]` and records the mapping when the old record had a value (non-empty text or
+   * list, or a yes/no answer); otherwise records the new field as missing, for `reason`.
+   */
+  put(target: Record<string, unknown>, key: string, value: unknown, from: string, to: string, reason: string): void {
+    const present = value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+    if (present) {
+      target[key] = value;
+      this.map(from, to);
+    } else {
+      this.gap(to, reason);
+    }
+  }
+
   note(source: string, note: string): void {
     this.notes.push({ source: `${this.prefix}${source}`, note });
   }
@@ -200,16 +214,10 @@ function convertIdentity(c: Converter, old: Record<string, unknown>, fallbackSlu
   }
 
   const description = text(old.description);
-  if (description) {
-    out.description = description;
-    c.map('description', 'description');
-  } else c.gap('description', 'the record has no description');
+  c.put(out, 'description', description, 'description', 'description', 'the record has no description');
 
   const website = text(old.website);
-  if (website) {
-    out.website = website;
-    c.map('website', 'website');
-  } else c.gap('website', 'the record has no website');
+  c.put(out, 'website', website, 'website', 'website', 'the record has no website');
 
   const categories: string[] = [];
   for (const type of c.texts(old, 'type')) {
@@ -389,10 +397,7 @@ function convertPlatform(c: Converter, out: Record<string, unknown>): void {
   const result: Record<string, unknown> = {};
   c.gap('platformIndependence.coreDependencies', NOT_ASKED);
   const closed = c.answer(platform, 'mandatoryDepsCreateMoreRestrictions', 'platformIndependence.mandatoryDepsCreateMoreRestrictions');
-  if (closed !== undefined) {
-    result.hasClosedComponents = closed;
-    c.map('platformIndependence.mandatoryDepsCreateMoreRestrictions', 'platformIndependence.hasClosedComponents');
-  } else c.gap('platformIndependence.hasClosedComponents', 'unanswered in the former record');
+  c.put(result, 'hasClosedComponents', closed, 'platformIndependence.mandatoryDepsCreateMoreRestrictions', 'platformIndependence.hasClosedComponents', 'unanswered in the former record');
   const alternatives = text(platform.pltIndependenceDesc);
   if (alternatives) {
     result.openAlternatives = alternatives;
@@ -411,10 +416,7 @@ function convertDocumentation(c: Converter, out: Record<string, unknown>): void 
   // Labels such as "API documentation - https://…" say what each link is; keep them as notes.
   const labelled = entries.filter((e) => urlsIn(e).length === 0 || e.replace(URL_PATTERN, '').replace(/[\s:–-]+/g, '') !== '');
   const result: Record<string, unknown> = {};
-  if (urls.length) {
-    result.urls = urls;
-    c.map('documentation.documentationURL', 'documentation.urls');
-  } else c.gap('documentation.urls', 'the record gives no documentation link');
+  c.put(result, 'urls', urls, 'documentation.documentationURL', 'documentation.urls', 'the record gives no documentation link');
   if (labelled.length) {
     result.notes = labelled.join('\n');
     c.map('documentation.documentationURL (labels)', 'documentation.notes');
@@ -429,10 +431,7 @@ function convertDataExtraction(c: Converter, out: Record<string, unknown>): void
   const nonPii = c.record('NonPII');
   const result: Record<string, unknown> = {};
   const handles = c.answer(nonPii, 'collectsNonPII', 'NonPII.collectsNonPII');
-  if (handles !== undefined) {
-    result.handlesNonPii = handles;
-    c.map('NonPII.collectsNonPII', 'dataExtraction.handlesNonPii');
-  } else c.gap('dataExtraction.handlesNonPii', 'unanswered in the former record');
+  c.put(result, 'handlesNonPii', handles, 'NonPII.collectsNonPII', 'dataExtraction.handlesNonPii', 'unanswered in the former record');
   const mechanism = text(nonPii.nonPIIAccessMechanism);
   if (mechanism) {
     result.mechanism = mechanism;
@@ -448,16 +447,10 @@ function convertPrivacy(c: Converter, collectsPii: boolean | undefined, out: Rec
   const privacy = c.record('privacy');
   const result: Record<string, unknown> = {};
   const laws = unique(c.texts(privacy, 'privacyComplianceList', 'privacy.privacyComplianceList'));
-  if (laws.length) {
-    result.laws = laws;
-    c.map('privacy.privacyComplianceList', 'privacy.laws');
-  } else c.gap('privacy.laws', 'the record lists no law');
+  c.put(result, 'laws', laws, 'privacy.privacyComplianceList', 'privacy.laws', 'the record lists no law');
   const steps = c.texts(privacy, 'adherenceSteps', 'privacy.adherenceSteps');
   const evidenceUrls = unique(steps.flatMap(urlsIn));
-  if (evidenceUrls.length) {
-    result.evidenceUrls = evidenceUrls;
-    c.map('privacy.adherenceSteps (links)', 'privacy.evidenceUrls');
-  } else c.gap('privacy.evidenceUrls', 'the adherence steps link to no privacy policy or terms of service');
+  c.put(result, 'evidenceUrls', evidenceUrls, 'privacy.adherenceSteps (links)', 'privacy.evidenceUrls', 'the adherence steps link to no privacy policy or terms of service');
   if (steps.length) {
     result.adherenceSteps = steps;
     c.map('privacy.adherenceSteps', 'privacy.adherenceSteps');
@@ -551,10 +544,7 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
 
   const prevent = c.record('doNoHarm.preventHarm');
   const steps = text(prevent.additionalInfoMechanismProcessesPolicies);
-  if (steps) {
-    result.preventionSteps = steps;
-    c.map('doNoHarm.preventHarm.additionalInfoMechanismProcessesPolicies', 'doNoHarm.preventionSteps');
-  } else c.gap('doNoHarm.preventionSteps', 'the record describes no step to prevent harm');
+  c.put(result, 'preventionSteps', steps, 'doNoHarm.preventHarm.additionalInfoMechanismProcessesPolicies', 'doNoHarm.preventionSteps', 'the record describes no step to prevent harm');
   if (c.answer(prevent, 'stepsToPreventHarm', 'doNoHarm.preventHarm.stepsToPreventHarm') === false) {
     c.note('doNoHarm.preventHarm.stepsToPreventHarm', 'answered No');
   }
@@ -571,14 +561,8 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
   if (collectsPii !== undefined) c.map('doNoHarm.dataPrivacySecurity.collectsPII + thirdPartyDataSharing', 'doNoHarm.dataPrivacySecurity.piiHandling');
   if (collectsPii) {
     const types = unique(c.texts(pii, 'typesOfDataCollected', 'doNoHarm.dataPrivacySecurity.typesOfDataCollected'));
-    if (types.length) {
-      a.piiTypes = types;
-      c.map('doNoHarm.dataPrivacySecurity.typesOfDataCollected', 'doNoHarm.dataPrivacySecurity.piiTypes');
-    } else c.gap('doNoHarm.dataPrivacySecurity.piiTypes', 'personal data is collected but its types are not listed');
-    if (sharing !== undefined) {
-      a.thirdPartySharing = sharing;
-      c.map('doNoHarm.dataPrivacySecurity.thirdPartyDataSharing', 'doNoHarm.dataPrivacySecurity.thirdPartySharing');
-    } else c.gap('doNoHarm.dataPrivacySecurity.thirdPartySharing', 'unanswered in the former record');
+    c.put(a, 'piiTypes', types, 'doNoHarm.dataPrivacySecurity.typesOfDataCollected', 'doNoHarm.dataPrivacySecurity.piiTypes', 'personal data is collected but its types are not listed');
+    c.put(a, 'thirdPartySharing', sharing, 'doNoHarm.dataPrivacySecurity.thirdPartyDataSharing', 'doNoHarm.dataPrivacySecurity.thirdPartySharing', 'unanswered in the former record');
     const circumstances = c.texts(pii, 'dataSharingCircumstances', 'doNoHarm.dataPrivacySecurity.dataSharingCircumstances');
     if (sharing && circumstances.length) {
       a.sharingCircumstances = circumstances.join('\n');
@@ -586,10 +570,7 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
     } else if (sharing) c.gap('doNoHarm.dataPrivacySecurity.sharingCircumstances', 'shared with third parties, but the circumstances are not described');
     else if (circumstances.length) c.note('doNoHarm.dataPrivacySecurity.dataSharingCircumstances', 'dropped: the record says personal data is not shared');
     const safeguards = text(pii.privacySecurityDescription);
-    if (safeguards) {
-      a.safeguards = safeguards;
-      c.map('doNoHarm.dataPrivacySecurity.privacySecurityDescription', 'doNoHarm.dataPrivacySecurity.safeguards');
-    } else c.gap('doNoHarm.dataPrivacySecurity.safeguards', 'personal data is collected but no safeguard is described');
+    c.put(a, 'safeguards', safeguards, 'doNoHarm.dataPrivacySecurity.privacySecurityDescription', 'doNoHarm.dataPrivacySecurity.safeguards', 'personal data is collected but no safeguard is described');
     if (c.answer(pii, 'ensurePrivacySecurity', 'doNoHarm.dataPrivacySecurity.ensurePrivacySecurity') === false) {
       c.note('doNoHarm.dataPrivacySecurity.ensurePrivacySecurity', 'answered No');
     }
@@ -607,10 +588,7 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
   if (handlesContent !== undefined) c.map('doNoHarm.inappropriateIllegalContent.collectStoreDistribute', 'doNoHarm.inappropriateContent.contentHandling');
   if (handlesContent) {
     const types = c.texts(content, 'type', 'doNoHarm.inappropriateIllegalContent.type');
-    if (types.length) {
-      b.contentTypes = types;
-      c.map('doNoHarm.inappropriateIllegalContent.type', 'doNoHarm.inappropriateContent.contentTypes');
-    } else c.gap('doNoHarm.inappropriateContent.contentTypes', 'content is handled but its types are not described');
+    c.put(b, 'contentTypes', types, 'doNoHarm.inappropriateIllegalContent.type', 'doNoHarm.inappropriateContent.contentTypes', 'content is handled but its types are not described');
     const policy = text(content.policyGuidelinesDocumentationLink);
     const [policyUrl] = policy ? urlsIn(policy) : [];
     if (policyUrl) {
@@ -621,10 +599,7 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
       c.gap('doNoHarm.inappropriateContent.policyUrl', 'content is handled but no content policy is linked');
     }
     const moderation = text(content.illegalContentDetectionMechanism);
-    if (moderation) {
-      b.moderationProcess = moderation;
-      c.map('doNoHarm.inappropriateIllegalContent.illegalContentDetectionMechanism', 'doNoHarm.inappropriateContent.moderationProcess');
-    } else c.gap('doNoHarm.inappropriateContent.moderationProcess', 'content is handled but no moderation process is described');
+    c.put(b, 'moderationProcess', moderation, 'doNoHarm.inappropriateIllegalContent.illegalContentDetectionMechanism', 'doNoHarm.inappropriateContent.moderationProcess', 'content is handled but no moderation process is described');
     c.gap('doNoHarm.inappropriateContent.responseTime', NOT_ASKED);
     for (const key of ['contentFilter', 'illegalContentDetection']) {
       if (c.answer(content, key, `doNoHarm.inappropriateIllegalContent.${key}`) === false) c.note(`doNoHarm.inappropriateIllegalContent.${key}`, 'answered No');
@@ -635,10 +610,7 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
   const harassment = c.record('doNoHarm.protectionFromHarassment');
   const h: Record<string, unknown> = {};
   const interaction = c.answer(harassment, 'userInteraction', 'doNoHarm.protectionFromHarassment.userInteraction');
-  if (interaction !== undefined) {
-    h.userInteraction = interaction;
-    c.map('doNoHarm.protectionFromHarassment.userInteraction', 'doNoHarm.harassmentProtection.userInteraction');
-  } else c.gap('doNoHarm.harassmentProtection.userInteraction', 'unanswered in the former record');
+  c.put(h, 'userInteraction', interaction, 'doNoHarm.protectionFromHarassment.userInteraction', 'doNoHarm.harassmentProtection.userInteraction', 'unanswered in the former record');
   if (interaction) {
     const protection = c.texts(harassment, 'harassmentProtectionSteps', 'doNoHarm.protectionFromHarassment.harassmentProtectionSteps');
     if (protection.length) {
