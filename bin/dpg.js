@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/bin.js';
+import { start } from '../dist/cli/start.js';
 
-run();
+start();

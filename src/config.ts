@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { DEFAULT_ONLINE_SETTINGS, parseOnlineSettings, type OnlineSettings } from './online/settings.js';
 import type { Rule } from './rules/types.js';
 import type { Severity, SeveritySetting } from './types.js';
 import { didYouMean } from './util/suggest.js';
@@ -29,6 +30,10 @@ export interface Config {
   docsBaseUrl: string;
   /** Paths (globs) a pull request may change besides nominations, for `validate --changed`. */
   allowedPaths: string[];
+  /** Limits and host lists of `validate --online` (see docs/online.md). */
+  online: OnlineSettings;
+  /** Human review: reviewers.yaml, review records and what makes a nomination ready for a decision. */
+  review: ReviewConfig;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -37,7 +42,18 @@ export const DEFAULT_CONFIG: Config = {
   rules: {},
   docsBaseUrl: DEFAULT_DOCS_BASE_URL,
   allowedPaths: [],
+  online: DEFAULT_ONLINE_SETTINGS,
+  review: { reviewersFile: 'reviewers.yaml', reviewsDir: 'reviews', minReviews: 2 },
 };
+
+export interface ReviewConfig {
+  /** reviewers.yaml: maintainers and Communities of Practice, relative to the config file. */
+  reviewersFile: string;
+  /** Folder of review records (`<slug>/<reviewer>.yaml`), relative to the config file, outside the registry folder. */
+  reviewsDir: string;
+  /** Reviews (without a conflict of interest) a nomination needs before a decision. */
+  minReviews: number;
+}
 
 /** A problem with dpg.config.yaml or command-line options: the CLI exits with status 2. */
 export class UsageError extends Error {
@@ -104,6 +120,12 @@ export function parseConfig(text: string, rules: readonly Rule[], source = CONFI
     }
     config.allowedPaths = input.allowedPaths as string[];
   }
+  if (input.online !== undefined) {
+    const online = parseOnlineSettings(input.online, source);
+    if (typeof online === 'string') throw new UsageError(online);
+    config.online = online;
+  }
+  if (input.review !== undefined) config.review = parseReviewConfig(input.review, source);
   if (input.rules !== undefined) {
     if (input.rules === null || typeof input.rules !== 'object' || Array.isArray(input.rules)) throw new UsageError(`${source}: rules must be a mapping of rule id to setting.`);
     const ids = rules.map((r) => r.id);
@@ -121,6 +143,23 @@ export function parseConfig(text: string, rules: readonly Rule[], source = CONFI
     }
   }
   return config;
+}
+
+function parseReviewConfig(value: unknown, source: string): ReviewConfig {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${source}: review must be a mapping (reviewersFile, reviewsDir, minReviews).`);
+  const review = { ...DEFAULT_CONFIG.review };
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'minReviews') {
+      if (!Number.isSafeInteger(v) || (v as number) < 0) throw new UsageError(`${source}: review.minReviews must be a whole number, not ${JSON.stringify(v)}.`);
+      review.minReviews = v as number;
+    } else if (key === 'reviewersFile' || key === 'reviewsDir') {
+      if (typeof v !== 'string' || !v) throw new UsageError(`${source}: review.${key} must be a path.`);
+      review[key] = v;
+    } else {
+      throw new UsageError(`${source}: unknown key "review.${key}".${didYouMean(key, Object.keys(review))}`);
+    }
+  }
+  return review;
 }
 
 function presetSeverity(rule: Rule, preset: Preset): SeveritySetting {

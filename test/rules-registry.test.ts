@@ -60,7 +60,7 @@ describe('rule registry, rule files and rule docs', () => {
 describe.each(ALL_RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
   it('has complete metadata', () => {
     expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(['file', 'registry', 'core']).toContain(rule.kind);
+    expect(['file', 'registry', 'core', 'online']).toContain(rule.kind);
     expect(['error', 'warning', 'info']).toContain(rule.defaultSeverity);
     expect(rule.indicator === null || (INDICATOR_IDS as readonly string[]).includes(rule.indicator)).toBe(true);
     expect(rule.description.trim()).not.toBe('');

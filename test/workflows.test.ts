@@ -34,12 +34,14 @@ interface Action {
 const ROOT = new URL('../', import.meta.url);
 const read = (file: string): unknown => parse(readFileSync(fileURLToPath(new URL(file, ROOT)), 'utf8'));
 const WORKFLOW_FILES = ['.github/workflows/validate.yml', '.github/workflows/comment.yml', '.github/workflows/test.yml'];
+/** Deploys to Pages, so its deploy job (only) has job-level write permissions; the step checks apply to it too. */
+const PUBLISH_FILE = '.github/workflows/publish.yml';
 const workflow = (name: string) => read(`.github/workflows/${name}.yml`) as Workflow;
 const action = () => read('action.yml') as Action;
 
 const stepsOf = (w: Workflow): Step[] => Object.values(w.jobs).flatMap((j) => j.steps);
 const ALL_STEPS: Array<{ file: string; step: Step }> = [
-  ...WORKFLOW_FILES.flatMap((file) => stepsOf(read(file) as Workflow).map((step) => ({ file, step }))),
+  ...[...WORKFLOW_FILES, PUBLISH_FILE].flatMap((file) => stepsOf(read(file) as Workflow).map((step) => ({ file, step }))),
   ...action().runs.steps.map((step) => ({ file: 'action.yml', step })),
 ];
 const runs = (steps: Step[]): string => steps.map((s) => s.run ?? '').join('\n');
@@ -93,7 +95,7 @@ describe('workflow safety checks', () => {
 
   it('never keeps the checkout token in the workspace', () => {
     const checkouts = ALL_STEPS.filter(({ step }) => step.uses?.startsWith('actions/checkout@'));
-    expect(checkouts.length).toBe(WORKFLOW_FILES.length);
+    expect(checkouts.length).toBe(WORKFLOW_FILES.length + 1);
     for (const { step } of checkouts) expect(step.with?.['persist-credentials']).toBe(false);
   });
 
@@ -155,7 +157,7 @@ describe('comment.yml', () => {
   });
 
   it('has exactly the write permissions the comment, labels and check run need', () => {
-    expect(w.permissions).toEqual({ 'pull-requests': 'write', checks: 'write', issues: 'write', actions: 'read' });
+    expect(w.permissions).toEqual({ 'pull-requests': 'write', checks: 'write', issues: 'write', actions: 'read', contents: 'read' });
   });
 
   it('checks out only the default branch, never the pull request', () => {
@@ -206,5 +208,40 @@ describe('action.yml', () => {
     expect(script).toContain('args=(validate --changed)');
     expect(script).toContain('comment --repo "$REPOSITORY" --pr "$pr"');
     expect(script).toContain('^[0-9a-f]{40}$');
+  });
+});
+
+describe('publish.yml', () => {
+  const w = workflow('publish');
+  const jobs = Object.entries(w.jobs) as Array<[string, Job & { needs?: string; environment?: { name: string }; 'runs-on'?: string }]>;
+  const build = w.jobs.build!;
+  const deploy = w.jobs.deploy as Job & { needs?: string; environment?: { name: string } };
+
+  it('runs on pushes to main that touch the registry, the config or the schemas, and by hand', () => {
+    expect(w.on).toEqual({ push: { branches: ['main'], paths: ['nominations/**', 'dpg.config.yaml', 'schemas/**'] }, workflow_dispatch: null });
+  });
+
+  it('has minimal permissions: read for the workflow, Pages and OIDC only on the deploy job', () => {
+    expect(w.permissions).toEqual({ contents: 'read' });
+    expect(jobs.map(([name]) => name)).toEqual(['build', 'deploy']);
+    expect(build.permissions).toBeUndefined();
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.needs).toBe('build');
+    expect(deploy.environment?.name).toBe('github-pages');
+  });
+
+  it('never cancels a deployment under way', () => {
+    expect((w as Workflow & { concurrency?: unknown }).concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+  });
+
+  it('builds from full history with dpg build and deploys with the official Pages actions', () => {
+    expect(uses(build.steps, 'actions/checkout')[0]!.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
+    expect(runs(build.steps)).toMatch(/^npm ci\b/m);
+    const step = build.steps.find((s) => s.run?.includes('dpg build'))!;
+    expect(step.run).toBe('npx dpg build --out site --site-url "$SITE_URL/"');
+    expect(step.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.base_url }}' });
+    expect(uses(build.steps, 'actions/configure-pages')).toHaveLength(1);
+    expect(uses(build.steps, 'actions/upload-pages-artifact')[0]!.with).toEqual({ path: 'site' });
+    expect(deploy.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
   });
 });

@@ -6,6 +6,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour by default). */
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (progress display); absent means no. */
+  stderrIsTTY?: boolean;
   /** Today, for expiry checks. */
   now: Date;
 }
@@ -17,6 +19,7 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     now: new Date(),
   };
 }

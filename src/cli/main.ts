@@ -1,10 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../config.js';
 import { VERSION } from '../version.js';
+import { registerBuild } from './commands/build.js';
 import { registerComment } from './commands/comment.js';
 import { registerFix } from './commands/fix.js';
 import { registerImport } from './commands/import.js';
+import { registerNew } from './commands/new.js';
 import { registerRenewals } from './commands/renewals.js';
+import { registerStatus } from './commands/status.js';
 import { registerReport } from './commands/report.js';
 import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
@@ -13,7 +16,7 @@ import type { CliIO } from './io.js';
 
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
 
-const COMMANDS: RegisterCommand[] = [registerValidate, registerFix, registerRules, registerReport, registerComment, registerImport, registerRenewals];
+const COMMANDS: RegisterCommand[] = [registerValidate, registerFix, registerRules, registerReport, registerComment, registerImport, registerNew, registerRenewals, registerStatus, registerBuild];
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit status; never throws. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

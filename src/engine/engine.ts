@@ -1,13 +1,12 @@
 import { ruleSetting, type Config } from '../config.js';
-import { INDICATORS, INDICATOR_ORDER, indicatorForPath } from '../indicators.js';
-import { loadNomination, type LoadedFile } from '../load/load.js';
+import { INDICATORS, INDICATOR_ORDER } from '../indicators.js';
 import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
 import type { MaybeNomination } from '../nomination.js';
 import { asArray, asRecord } from '../nomination.js';
 import { ALL_RULES } from '../rules/index.js';
-import { formatMessage, UNWAIVABLE, type ReportDescriptor, type Rule } from '../rules/types.js';
-import { validateSchema } from '../schema/validate.js';
+import { UNWAIVABLE, type Rule } from '../rules/types.js';
 import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus } from '../types.js';
+import { analyseFile, crashDiagnostic, isContextual, locateInFacts, makeDiagnostic, runFileRule, type FileAnalysis } from './analyse.js';
 
 export interface SourceFile {
   file: string;
@@ -29,31 +28,8 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
-function makeDiagnostic(loaded: LoadedFile, rule: Rule, descriptor: ReportDescriptor): Diagnostic {
-  const template = rule.messages[descriptor.messageId];
-  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${descriptor.messageId}"`);
-  return {
-    ruleId: rule.id,
-    indicator: rule.indicator ?? indicatorForPath(descriptor.path),
-    severity: rule.defaultSeverity,
-    message: formatMessage(template, descriptor.data),
-    path: descriptor.path,
-    ...loaded.locate(descriptor.path, descriptor.at ?? 'value'),
-    ...(descriptor.fix ? { fix: descriptor.fix } : {}),
-  };
-}
-
-function crashDiagnostic(rule: Rule, err: unknown): Diagnostic {
-  const reason = err instanceof Error ? err.message : String(err);
-  return {
-    ruleId: 'internal/rule-error', indicator: rule.indicator, severity: 'error',
-    message: `Rule ${rule.id} crashed on this file (${reason}). This is a bug in dpg, not in the nomination; please report it with the file.`,
-    path: '', line: 1, column: 1, endLine: 1, endColumn: 1,
-  };
-}
-
 /** Applies configured severities ('off' drops the finding) and the nomination's own waivers. */
-function settle(diagnostics: Diagnostic[], data: unknown, rules: readonly Rule[], config: Config): Diagnostic[] {
+export function settle(diagnostics: Diagnostic[], data: unknown, rules: readonly Rule[], config: Config): Diagnostic[] {
   const waivers = asArray(asRecord(data).waivers).map(asRecord);
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
@@ -88,52 +64,38 @@ export function summarise(file: string, diagnostics: Diagnostic[], readable: boo
   };
 }
 
+export interface FinishOptions {
+  config: Config;
+  now: Date;
+  rules?: readonly Rule[];
+}
+
 /**
- * Validates nominations: load with positions → schema → file rules → registry rules → severities and
- * waivers. Never throws for bad input; returns one result per target, in the order given.
+ * The stages that need more than one file: file rules reading the date and registry rules run over the
+ * facts of every analysed file, then severities and waivers are settled. Returns one result per target,
+ * in the order given; `analyses` holds the targets' full analyses and the facts of the rest of the registry.
  */
-export function validateSources(targets: readonly SourceFile[], options: ValidateOptions): FileResult[] {
+export function finishRun(analyses: readonly FileAnalysis[], targets: readonly string[], options: FinishOptions): FileResult[] {
   const rules = options.rules ?? ALL_RULES;
   const ruleIds = rules.map((r) => r.id);
-  const limits = options.limits ?? DEFAULT_LIMITS;
-  const loadedTargets = targets.map((t) => loadNomination(t.file, t.content, limits));
-  const targetNames = new Set(targets.map((t) => t.file));
-  const loadedContext = (options.context ?? []).filter((c) => !targetNames.has(c.file)).map((c) => loadNomination(c.file, c.content, limits));
-  const found = new Map<string, Diagnostic[]>(loadedTargets.map((l) => [l.file, [...l.diagnostics]]));
-  const schemaFailed = new Set<string>();
+  const byFile = new Map(analyses.map((a) => [a.file, a]));
+  const found = new Map<string, Diagnostic[]>(targets.map((file) => [file, [...(byFile.get(file)?.diagnostics ?? [])]]));
 
-  for (const loaded of loadedTargets) {
-    if (loaded.data === undefined) continue;
-    const sink = found.get(loaded.file)!;
-    const schemaDiagnostics = validateSchema(loaded);
-    if (schemaDiagnostics.length) schemaFailed.add(loaded.file);
-    sink.push(...schemaDiagnostics);
+  for (const file of targets) {
+    const analysis = byFile.get(file);
+    if (!analysis?.facts) continue;
+    const facts = analysis.facts;
     for (const rule of rules) {
-      if (rule.kind !== 'file' || ruleSetting(rule, options.config).severity === 'off') continue;
-      const reported: Diagnostic[] = [];
-      try {
-        rule.check({
-          file: loaded.file,
-          data: asRecord(loaded.data) as MaybeNomination,
-          options: ruleSetting(rule, options.config).options,
-          now: options.now,
-          ruleIds,
-          report: (descriptor) => reported.push(makeDiagnostic(loaded, rule, descriptor)),
-        });
-        sink.push(...reported);
-      } catch (err) {
-        // On a document the schema already rejected, a rule tripping over odd data adds nothing useful.
-        if (!schemaFailed.has(loaded.file)) sink.push(crashDiagnostic(rule, err));
-        else sink.push(...reported);
-      }
+      if (rule.kind !== 'file' || !isContextual(rule) || ruleSetting(rule, options.config).severity === 'off') continue;
+      runFileRule(rule, ruleSetting(rule, options.config).options, file, facts.data, analysis.schemaFailed, { now: options.now, ruleIds },
+        (pointer, anchor) => locateInFacts(facts, pointer, anchor), found.get(file)!);
     }
   }
 
-  const readable = [...loadedTargets, ...loadedContext].filter((l) => l.data !== undefined);
-  const entries = readable
-    .map((l) => ({ file: l.file, data: asRecord(l.data) as MaybeNomination }))
+  const entries = analyses
+    .filter((a) => a.facts !== undefined)
+    .map((a) => ({ file: a.file, data: a.facts!.data as MaybeNomination }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const byFile = new Map(readable.map((l) => [l.file, l]));
   for (const rule of rules) {
     if (rule.kind !== 'registry' || ruleSetting(rule, options.config).severity === 'off') continue;
     try {
@@ -143,15 +105,31 @@ export function validateSources(targets: readonly SourceFile[], options: Validat
         now: options.now,
         report: (file, descriptor) => {
           const sink = found.get(file);
-          const loaded = byFile.get(file);
-          if (sink && loaded) sink.push(makeDiagnostic(loaded, rule, descriptor));
+          if (sink) sink.push(makeDiagnostic((pointer, anchor) => locateInFacts(byFile.get(file)?.facts, pointer, anchor), rule, descriptor));
         },
       });
     } catch (err) {
-      for (const loaded of loadedTargets) found.get(loaded.file)!.push(crashDiagnostic(rule, err));
+      for (const sink of found.values()) sink.push(crashDiagnostic(rule, err));
     }
   }
 
-  return loadedTargets.map((loaded) =>
-    summarise(loaded.file, settle(found.get(loaded.file)!, loaded.data, rules, options.config), loaded.data !== undefined));
+  return targets.map((file) => {
+    const analysis = byFile.get(file);
+    return summarise(file, settle(found.get(file)!, analysis?.facts?.data, rules, options.config), analysis?.readable ?? false);
+  });
+}
+
+/**
+ * Validates nominations: load with positions → schema → file rules → registry rules → severities and
+ * waivers. Never throws for bad input; returns one result per target, in the order given.
+ */
+export function validateSources(targets: readonly SourceFile[], options: ValidateOptions): FileResult[] {
+  const rules = options.rules ?? ALL_RULES;
+  const analyse = { config: options.config, rules, limits: options.limits ?? DEFAULT_LIMITS, now: options.now };
+  const targetNames = new Set(targets.map((t) => t.file));
+  const analyses = [
+    ...targets.map((t) => analyseFile(t.file, t.content, { ...analyse, full: true })),
+    ...(options.context ?? []).filter((c) => !targetNames.has(c.file)).map((c) => analyseFile(c.file, c.content, { ...analyse, full: false })),
+  ];
+  return finishRun(analyses, targets.map((t) => t.file), options);
 }

@@ -1,7 +1,8 @@
 import { docsUrl } from '../config.js';
 import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
 import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus, Severity } from '../types.js';
-import type { ChangeNote, Formatter, FormatterOptions } from './types.js';
+import type { NominationStatus } from '../review/status.js';
+import type { ChangeNote, Formatter, FormatterOptions, HumanReviewSection } from './types.js';
 
 /** The hidden marker by which the bot finds its own review comment. */
 export const REVIEW_MARKER = '<!-- dpg-review -->';
@@ -106,11 +107,69 @@ function makeLinks(options: FormatterOptions): Links {
 
 /** A result about a changed file as a whole (a deleted nomination, a file outside the registry), not a nomination to review. */
 export function isChangeResult(result: FileResult): boolean {
-  return result.diagnostics.length > 0 && result.diagnostics.every((d) => typeof d.ruleId === 'string' && d.ruleId.startsWith('git/'));
+  // git/decision marks a decision inside a nomination that stays in the registry.
+  return result.diagnostics.length > 0
+    && result.diagnostics.every((d) => typeof d.ruleId === 'string' && d.ruleId.startsWith('git/') && d.ruleId !== 'git/decision');
 }
 
-function verdictLine(nominations: readonly FileResult[], changes: readonly ChangeLine[], verdict: Verdict): string {
-  const severities = [...nominations.flatMap((r) => r.diagnostics.map((d) => d.severity)), ...changes.map((c) => c.severity)];
+const RECORD_FILE = /(^|\/)(reviews\/[^/]+\/[^/]+|reviewers)\.ya?ml$/i;
+
+/** A review record or reviewers.yaml: checked like a nomination, but it has no indicators of its own. */
+export function isRecordResult(result: FileResult): boolean {
+  return RECORD_FILE.test(result.file) && !isChangeResult(result);
+}
+
+const VERDICT_CELL: Record<string, string> = { meets: '✅ meets', 'does-not-meet': '❌ does not meet', 'needs-information': '❓ needs information' };
+
+/** A handle shown without notifying anyone (the reviewers were requested already). */
+function handle(name: string): string {
+  return escapeMarkdownText(name.startsWith('@') ? name : `@${name}`, MAX_NAME_LENGTH);
+}
+
+/** One nomination's automated and human verdicts side by side, and whether it is ready for a decision. */
+export function statusMarkdown(status: NominationStatus, heading = '####'): string {
+  const columns = status.reviews;
+  const head = ['#', 'Indicator', 'Automated', ...columns.map((c) => `${handle(c.reviewer)}${c.counted ? '' : ' ¹'}`)];
+  const rows = [`| ${head.join(' | ')} |`, `|${head.map(() => ' :-- ').join('|')}|`];
+  for (const row of status.indicators) {
+    const cells = [row.indicator, escapeMarkdownText(row.title), STATUS_CELL[row.automated] ?? '—',
+      ...columns.map((c) => VERDICT_CELL[row.human[c.reviewer] ?? ''] ?? '—')];
+    rows.push(`| ${cells.join(' | ')} |`);
+  }
+  const readiness = status.ready
+    ? `**Ready for a decision**: ${status.countedReviews} of ${status.minReviews} reviews, no open objections.`
+    : `**Not ready for a decision**: ${status.missing.map((m) => escapeMarkdownText(m)).join('; ')}.`;
+  const excluded = columns.filter((c) => !c.counted)
+    .map((c) => `¹ ${handle(c.reviewer)} does not count: ${escapeMarkdownText(c.excluded ?? '')}.`);
+  const comments = columns.flatMap((c) => Object.entries(c.verdicts)
+    .filter(([, v]) => v && v.verdict !== 'meets' && v.comment)
+    .map(([id, v]) => `- ${handle(c.reviewer)} on ${escapeMarkdownText(id, 10)}: ${escapeMarkdownText(v!.comment!)}`));
+  return [
+    `${heading} ${escapeMarkdownText(status.name, MAX_NAME_LENGTH)} · stage ${escapeMarkdownText(status.stage, 40)}`,
+    columns.length ? rows.join('\n') : rows.join('\n') + '\n\n_No reviews yet._',
+    ...(excluded.length ? [excluded.join('\n')] : []),
+    ...(comments.length ? [comments.join('\n')] : []),
+    readiness,
+  ].join('\n\n');
+}
+
+function humanReviewBlock(section: HumanReviewSection): string {
+  const parts = ['### 👥 Human review'];
+  if (section.requested.length) {
+    parts.push(['Review requested from:', ...section.requested.map((g) => `- **${escapeMarkdownText(g.group, MAX_NAME_LENGTH)}**`
+      + `${g.because.length ? ` (${escapeMarkdownText(g.because.join(', '))})` : ''}: ${g.members.map(handle).join(', ')}`)].join('\n'));
+  }
+  if (section.decisions.length) {
+    parts.push(['Decisions in this pull request:', ...section.decisions.map((d) => `- ${d.accepted ? '✅' : '❌'} ${escapeMarkdownText(d.file, MAX_NAME_LENGTH)}: `
+      + `${escapeMarkdownText(d.change)} — ${escapeMarkdownText(d.reason)}`)].join('\n'));
+  }
+  if (section.notes.length) parts.push(section.notes.map((n) => `- ℹ️ ${escapeMarkdownText(n)}`).join('\n'));
+  for (const status of section.statuses) parts.push(statusMarkdown(status));
+  return parts.join('\n\n');
+}
+
+function verdictLine(nominations: readonly FileResult[], changes: readonly ChangeLine[], verdict: Verdict, records: readonly FileResult[] = []): string {
+  const severities = [...[...nominations, ...records].flatMap((r) => r.diagnostics.map((d) => d.severity)), ...changes.map((c) => c.severity)];
   const errors = severities.filter((s) => s === 'error').length;
   const warnings = severities.filter((s) => s === 'warning').length;
   const files = nominations.length ? plural(nominations.length, 'nomination') : 'no nominations';
@@ -198,9 +257,12 @@ export function renderReview(results: readonly FileResult[], options: FormatterO
   const links = makeLinks(options);
   const maxLength = review.maxLength ?? MAX_COMMENT_LENGTH;
 
-  const nominations = results.filter((r) => !isChangeResult(r));
+  const nominations = results.filter((r) => !isChangeResult(r) && !isRecordResult(r));
+  const records = results.filter(isRecordResult);
   const changes = changeLines(notes, results.filter(isChangeResult), links);
-  const header = [REVIEW_MARKER, verdictMarker(verdict), verdictLine(nominations, changes, verdict)].join('\n');
+  const requested = review.humanReview?.everRequested.filter((n) => /^@[\w.-]+(\/[\w.-]+)?$/.test(n)) ?? [];
+  const header = [REVIEW_MARKER, verdictMarker(verdict), ...(requested.length ? [`<!-- dpg-requested: ${requested.join(' ')} -->`] : []),
+    verdictLine(nominations, changes, verdict, records)].join('\n');
   const commit = review.commitSha && SHA_PATTERN.test(review.commitSha)
     ? `Checked commit ${link(`\`${review.commitSha.slice(0, 7)}\``, links.commit())} with dpg ${escapeMarkdownText(options.version, 40)}.`
     : `Checked with dpg ${escapeMarkdownText(options.version, 40)}.`;
@@ -224,9 +286,19 @@ export function renderReview(results: readonly FileResult[], options: FormatterO
   let omittedNotes = 0;
   let omittedReviewNotes = 0;
 
+  if (review.humanReview && !body.add(humanReviewBlock(review.humanReview))) omittedNotes++;
+
   if (changes.length) {
     if (!body.add('#### Other changes in this pull request')) omittedNotes += changes.length;
     else for (const change of changes) if (!body.add(change.text, true)) omittedNotes++;
+  }
+
+  if (records.length && body.add('#### Review records')) {
+    for (const record of records) {
+      const name = link(escapeMarkdownText(record.file, MAX_NAME_LENGTH), links.line(record.file));
+      if (!record.diagnostics.length) { if (!body.add(`- ✅ ${name}`, true)) omittedNotes++; continue; }
+      for (const d of record.diagnostics) if (!body.add(problemLine(record.file, d, links), true) && isCounted(d)) omittedProblems++;
+    }
   }
 
   for (const result of nominations) {

@@ -1,3 +1,4 @@
+import type { NominationStatus } from '../review/status.js';
 import type { FileResult, Severity } from '../types.js';
 
 export interface RuleDocsInfo {
@@ -39,6 +40,19 @@ export interface ReviewContext {
   notes?: readonly ChangeNote[];
   /** Longest body to produce; GitHub's comment limit (65,536) by default. */
   maxLength?: number;
+  /** Reviewers requested, review status and decisions of the changed nominations (`dpg comment`). */
+  humanReview?: HumanReviewSection;
+}
+
+export interface HumanReviewSection {
+  /** Communities of Practice asked to review, with why they match and their members (`@user`, `@org/team`). */
+  requested: Array<{ group: string; because: string[]; members: string[] }>;
+  statuses: NominationStatus[];
+  decisions: Array<{ file: string; change: string; accepted: boolean; reason: string }>;
+  /** Other facts for reviewers, e.g. a review record in the pull request that does not count. */
+  notes: string[];
+  /** Everyone requested so far (`@login`, `@org/team`), remembered in a hidden marker so nobody is asked twice. */
+  everRequested: string[];
 }
 
 export type Formatter = (results: readonly FileResult[], options: FormatterOptions) => string;

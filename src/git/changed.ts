@@ -39,6 +39,11 @@ export interface ChangedNominations {
   modified: string[];
   renamed: RenamedNomination[];
   deleted: DeletedNomination[];
+  /**
+   * The merge-base version of every modified or renamed nomination, keyed by its path now: what the
+   * change is compared with to find decisions (a new stage or review date).
+   */
+  previous: Record<string, string>;
   /** Changed files that are not nominations and not matched by `allowedPaths`. */
   outside: string[];
 }
@@ -110,7 +115,7 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
       : `HEAD and ${base} have no common history; pass --base <ref> with the branch this one was made from. ${FETCH_HINT}`);
   }
 
-  const changes: ChangedNominations = { root, base, mergeBase, added: [], modified: [], renamed: [], deleted: [], outside: [] };
+  const changes: ChangedNominations = { root, base, mergeBase, added: [], modified: [], renamed: [], deleted: [], previous: {}, outside: [] };
   const outside = new Set<string>();
   const noteOutside = (file: string): void => { if (!allowed(file)) outside.add(file); };
   const deleted: string[] = [];
@@ -149,6 +154,9 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
   for (const file of deleted) {
     const content = await git.showBuffer([`${mergeBase}:${file}`]);
     changes.deleted.push({ path: file, content: content.toString('utf8') });
+  }
+  for (const [file, from] of [...changes.modified.map((m) => [m, m] as const), ...changes.renamed.map((r) => [r.path, r.from] as const)]) {
+    changes.previous[file] = (await git.showBuffer([`${mergeBase}:${from}`])).toString('utf8');
   }
 
   const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,9 @@
 import { ruleSetting, type Config } from '../config.js';
 import { summarise } from '../engine/engine.js';
-import { loadNomination } from '../load/load.js';
+import { loadNomination, type LoadedFile } from '../load/load.js';
 import { asRecord, asString } from '../nomination.js';
+import type { Decision } from '../review/decisions.js';
+import { rule as decisionRule } from '../rules/git/decision.js';
 import { rule as deletedNomination } from '../rules/git/deleted-nomination.js';
 import { rule as delistingWithoutReason } from '../rules/git/delisting-without-reason.js';
 import { rule as outsidePath } from '../rules/git/outside-path.js';
@@ -39,4 +41,16 @@ export function deletedNominationResult(file: string, content: string, config: C
 /** The result for a changed file that is not a nomination (`inRegistry`: it sits in the registry folder). */
 export function outsidePathResult(file: string, inRegistry: boolean, config: Config): FileResult | undefined {
   return fileFinding(file, gitDiagnostic(outsidePath, inRegistry ? 'notNomination' : 'outside', { file, registry: config.registry }, config));
+}
+
+/** The git/decision finding for a decision in a changed nomination, placed on the stage or review date it sets. */
+export function decisionDiagnostic(decision: Decision, loaded: LoadedFile, config: Config): Diagnostic[] {
+  const { severity } = ruleSetting(decisionRule, config);
+  if (severity === 'off') return [];
+  return [{
+    ruleId: decisionRule.id, indicator: null, severity,
+    message: formatMessage(decisionRule.messages[decision.messageId]!, { from: decision.from, to: decision.to, slug: decision.slug }),
+    path: decision.path,
+    ...loaded.locate(decision.path),
+  }];
 }

@@ -78,11 +78,11 @@ export async function listComments(octokit: GitHubClient, pr: PullRequestRef): P
 export async function upsertReviewComment(
   octokit: GitHubClient,
   pr: PullRequestRef,
-  review: { body: string; verdict: Verdict; author?: string; dryRun?: boolean },
+  review: { body: string; verdict: Verdict; author?: string; dryRun?: boolean; existing?: readonly ExistingComment[] },
 ): Promise<CommentOutcome> {
   const where = `${pr.owner}/${pr.repo}`;
   const target = { owner: pr.owner, repo: pr.repo };
-  const plan = planComment(await listComments(octokit, pr), review.body, review.verdict, review.author);
+  const plan = planComment(review.existing ?? await listComments(octokit, pr), review.body, review.verdict, review.author);
   const dryRun = review.dryRun ?? false;
   if (dryRun) return { ...plan, commentId: plan.action === 'create' || plan.action === 'replace' ? undefined : plan.current?.id, url: plan.current?.url, dryRun };
 

@@ -3,7 +3,7 @@ import type { FormatterOptions } from '../formatters/types.js';
 import type { FileResult } from '../types.js';
 import { publishCheckRun, type CheckRunOutcome } from './checks.js';
 import type { GitHubClient } from './client.js';
-import { upsertReviewComment, type CommentOutcome, type PullRequestRef } from './comment.js';
+import { upsertReviewComment, type CommentOutcome, type ExistingComment, type PullRequestRef } from './comment.js';
 import { githubStep } from './errors.js';
 import { desiredLabels, failingIndicators, syncLabels, type LabelOutcome } from './labels.js';
 
@@ -17,6 +17,8 @@ export interface PublishReviewOptions {
   /** Link of the check run's "details". */
   detailsUrl?: string;
   dryRun?: boolean;
+  /** The pull request's comments when they were read already. */
+  comments?: readonly ExistingComment[];
 }
 
 export interface ReviewOutcome {
@@ -36,7 +38,7 @@ export async function publishReview(octokit: GitHubClient, options: PublishRevie
   `pull request #${pr.pull} not found in ${where} (404)`);
 
   const { body, verdict } = renderReview(results, options.format);
-  const comment = await upsertReviewComment(octokit, pr, { body, verdict, author: options.author, dryRun: options.dryRun });
+  const comment = await upsertReviewComment(octokit, pr, { body, verdict, author: options.author, dryRun: options.dryRun, existing: options.comments });
   const labels = await syncLabels(octokit, pr, desiredLabels(verdict, failingIndicators(results)), { dryRun: options.dryRun });
   const headSha = options.format.review?.commitSha;
   const checkRun = headSha

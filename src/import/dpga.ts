@@ -1,11 +1,11 @@
-import { Document, isMap, isScalar, visit, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { indicatorTitle } from '../indicators.js';
 import { judgeSpdx, possibleParts, requiredParts } from '../licenses/approval.js';
 import { CATEGORY_PARTS } from '../licenses/policy.js';
 import { asArray, asRecord, type Category } from '../nomination.js';
-import type { IndicatorId } from '../types.js';
 import { slugify } from '../util/slug.js';
 import { resolveCountry } from '../util/countries.js';
+import { nominationToYaml, SCHEMA_REF, SECTIONS } from './nomination-yaml.js';
+
+export { SCHEMA_REF };
 
 /**
  * Conversion of the former DPG registry's JSON records into nominations. A record is a pair:
@@ -62,8 +62,6 @@ export interface Conversion {
   comments: Record<string, string[]>;
 }
 
-export const SCHEMA_REF = '../schemas/nomination.schema.json';
-
 const NOT_ASKED = 'the former registry did not ask for it; needed at the next annual review';
 
 const CATEGORY_NAMES: Record<string, string> = {
@@ -73,15 +71,6 @@ const CATEGORY_NAMES: Record<string, string> = {
 const STAGES: Record<string, string> = { dpg: 'dpg', nominee: 'nominee', archive: 'expired' };
 
 const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/gi;
-
-/** Top-level keys in the schema's order, with the indicator whose section they open. */
-const SECTIONS: ReadonlyArray<[string, IndicatorId | 'lifecycle' | null]> = [
-  ['name', null], ['aliases', null], ['description', null], ['website', null], ['categories', null],
-  ['repositories', null], ['organizations', null], ['sectors', null], ['countries', null],
-  ['sdgs', '1'], ['licenses', '2'], ['ownership', '3'], ['platformIndependence', '4'], ['documentation', '5'],
-  ['dataExtraction', '6'], ['privacy', '7'], ['standards', '8'], ['doNoHarm', '9'], ['attestation', null],
-  ['stage', 'lifecycle'], ['review', null], ['delisting', null],
-];
 
 /** A JSON document that is not a former registry record, or could not be read. */
 export class RecordError extends Error {
@@ -736,23 +725,6 @@ function fileLabel(file: string): string {
   return parts.slice(-2).join('/');
 }
 
-const SUBSECTIONS: Record<string, IndicatorId> = {
-  dataPrivacySecurity: '9a',
-  inappropriateContent: '9b',
-  harassmentProtection: '9c',
-};
-
-function keyPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p): p is Pair => isScalar(p.key) && p.key.value === key);
-}
-
-function commentAbove(pair: Pair | undefined, lines: string[], blankLineBefore: boolean): void {
-  if (!pair || !isScalar(pair.key)) return;
-  const key = pair.key as Scalar;
-  key.commentBefore = lines.map((l) => ` ${l}`).join('\n');
-  key.spaceBefore = blankLineBefore;
-}
-
 /** Gaps of one top-level key, as the comment lines written above it. */
 function gapLines(conversion: Conversion, key: string): string[] {
   const fields = conversion.missing
@@ -763,46 +735,18 @@ function gapLines(conversion: Conversion, key: string): string[] {
 
 /**
  * The nomination as YAML: schema modeline, a comment per indicator section, the gaps of each section
- * in a comment, long texts as folded blocks. Built through the yaml Document API so quoting is always right.
+ * in a comment, long texts as folded blocks.
  */
 export function nominationYaml(conversion: Conversion, options: { schemaRef?: string; sources?: string[] } = {}): string {
-  const doc = new Document(conversion.nomination);
   const sources = options.sources?.length ? ` (${options.sources.join(', ')})` : '';
-  doc.commentBefore = ` yaml-language-server: $schema=${options.schemaRef ?? SCHEMA_REF}\n Imported from the former DPG registry${sources}.`;
-  const root = doc.contents;
-  if (!isMap(root)) return doc.toString();
-
-  for (const [key, section] of SECTIONS) {
-    const pair = keyPair(root, key);
+  const notes: Record<string, string[]> = {};
+  for (const [key] of SECTIONS) {
     const extra = [...gapLines(conversion, key), ...(conversion.comments[key] ?? [])];
-    if (section === 'lifecycle') commentAbove(pair, ['Maintainers only', ...extra], true);
-    else if (section) commentAbove(pair, [`Indicator ${section} — ${indicatorTitle(section)}`, ...extra], true);
-    else if (extra.length) commentAbove(pair, extra, false);
+    if (extra.length) notes[key] = extra;
   }
-  const harm = keyPair(root, 'doNoHarm');
-  if (harm && isMap(harm.value)) {
-    for (const [key, id] of Object.entries(SUBSECTIONS)) {
-      commentAbove(keyPair(harm.value, key), [`${id} — ${indicatorTitle(id)}`], false);
-    }
-  }
-
-  visit(doc, {
-    Seq(_, seq: YAMLSeq) {
-      const values = seq.items.map((i) => (isScalar(i) ? String(i.value) : undefined));
-      if (values.length && values.every((v) => v !== undefined && v.length <= 30) && values.join(', ').length <= 60) seq.flow = true;
-    },
-    Scalar(key, node) {
-      if (key !== 'value' || typeof node.value !== 'string') return;
-      if (node.value.includes('\n')) node.type = 'BLOCK_LITERAL';
-      else if (node.value.length > 90 && node.value.includes(' ')) node.type = 'BLOCK_FOLDED';
-    },
+  return nominationToYaml(conversion.nomination, {
+    schemaRef: options.schemaRef ?? SCHEMA_REF,
+    header: [`Imported from the former DPG registry${sources}.`],
+    notes,
   });
-  // Flow sequences cannot hold block scalars.
-  visit(doc, {
-    Seq(_, seq: YAMLSeq) {
-      if (!seq.flow) return;
-      for (const item of seq.items) if (isScalar(item)) item.type = undefined;
-    },
-  });
-  return doc.toString({ lineWidth: 100, flowCollectionPadding: false });
 }

@@ -22,8 +22,13 @@ function fileDiagnostic(ruleId: string, message: string, span: Span, severity: D
 
 const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** Deepest flow-collection nesting ([ and {) outside comments and quoted scalars, stopping early past `limit`. */
+/** Deepest flow-collection nesting ([ and {) outside comments and quoted scalars, stopping early past `limit`; within the limit, possibly an upper bound of it. */
 function flowDepth(text: string, limit: number): number {
+  // Fewer brackets than the limit cannot nest deeper than it: the usual case, decided without a scan.
+  let brackets = 0;
+  for (let i = text.indexOf('['); i >= 0 && brackets <= limit; i = text.indexOf('[', i + 1)) brackets++;
+  for (let i = text.indexOf('{'); i >= 0 && brackets <= limit; i = text.indexOf('{', i + 1)) brackets++;
+  if (brackets <= limit) return brackets;
   let depth = 0;
   let max = 0;
   let quote: string | null = null;

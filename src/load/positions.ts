@@ -17,7 +17,13 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 export function joinPointer(base: string, ...segments: Array<string | number>): string {
-  return base + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = base;
+  for (const segment of segments) {
+    const s = String(segment);
+    // Most segments need no escaping; skipping the replacements matters on the per-file hot path.
+    pointer += '/' + (s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s);
+  }
+  return pointer;
 }
 
 export function spanOf(lineCounter: LineCounter, start: number, end: number): Span {

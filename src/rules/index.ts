@@ -11,6 +11,8 @@ import { lifecycleRules } from './lifecycle/index.js';
 import { ownershipRules } from './ownership/index.js';
 import { privacyRules } from './privacy/index.js';
 import { standardsRules } from './standards/index.js';
+import { reviewRules } from './review/index.js';
+import { onlineRules } from './online/index.js';
 import type { Rule } from './types.js';
 
 /** Every rule dpg knows, in the order `dpg rules` lists them. Each folder under src/rules owns its list. */
@@ -28,6 +30,8 @@ export const ALL_RULES: readonly Rule[] = [
   ...standardsRules,
   ...harmRules,
   ...lifecycleRules,
+  ...reviewRules,
+  ...onlineRules,
 ];
 
 

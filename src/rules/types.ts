@@ -1,4 +1,5 @@
 import type { MaybeNomination } from '../nomination.js';
+import type { OnlineRuleContext } from '../online/types.js';
 import type { Fix, IndicatorId, Severity } from '../types.js';
 
 export interface ReportDescriptor {
@@ -49,6 +50,12 @@ interface RuleMeta {
   /** What the autofix does, when the rule offers one. */
   fixable?: string;
   defaultOptions?: Record<string, unknown>;
+  /**
+   * Top-level keys of the nomination the check reads, for checks whose outcome depends on more than the
+   * file itself: on `now`, or on other files (registry rules). Such checks run on every validation over
+   * these keys (kept per file in the results cache); a registry rule without `reads` gets whole documents.
+   */
+  reads?: readonly string[];
 }
 
 /** A check on one nomination at a time. */
@@ -68,7 +75,13 @@ export interface CoreRule extends RuleMeta {
   kind: 'core';
 }
 
-export type Rule = FileRule | RegistryRule | CoreRule;
+/** A check that needs the network (`dpg validate --online`); validation without --online skips it. */
+export interface OnlineRule extends RuleMeta {
+  kind: 'online';
+  check(context: OnlineRuleContext): Promise<void>;
+}
+
+export type Rule = FileRule | RegistryRule | CoreRule | OnlineRule;
 
 /** Rules whose findings cannot be waived: a record that is not well-formed can never be published. */
 export const UNWAIVABLE = /^(yaml|schema|internal)\//;

@@ -63,9 +63,22 @@ export interface LoggedRequest {
 interface PullRequest {
   number: number;
   headSha: string;
-  files: Array<{ filename: string; status: string }>;
+  files: Array<{ filename: string; status: string; previous_filename?: string }>;
   comments: StandInComment[];
   labels: string[];
+}
+
+export interface PullFile {
+  filename: string;
+  status: string;
+  previous_filename?: string;
+}
+
+interface ReviewState {
+  author: string;
+  requestedUsers: string[];
+  requestedTeams: string[];
+  reviews: Array<{ id: number; user: StandInUser; state: string; commit_id: string; submitted_at: string }>;
 }
 
 interface Repository {
@@ -74,6 +87,15 @@ interface Repository {
   pulls: Map<number, PullRequest>;
   labels: StandInLabel[];
   checkRuns: StandInCheckRun[];
+  /** What GET /repos/{owner}/{repo} tells about the repository. */
+  info?: StandInRepositoryInfo;
+}
+
+export interface StandInRepositoryInfo {
+  archived?: boolean;
+  pushedAt?: string;
+  /** The SPDX id GitHub detects ("NOASSERTION" for an unrecognised licence); null for none. */
+  license?: string | null;
 }
 
 interface Fault {
@@ -97,6 +119,10 @@ export class GitHubStandIn {
   private readonly repos = new Map<string, Repository>();
   private readonly faults: Fault[] = [];
   private readonly tokens = new Map<string, StandInUser>([[STAND_IN_TOKEN, { login: 'github-actions[bot]', type: 'Bot' }]]);
+  private readonly contents = new Map<string, string>();
+  private readonly reviewStates = new Map<string, ReviewState>();
+  private readonly collaborators = new Map<string, string>();
+  private readonly teamMembers = new Map<string, string>();
   private nextId = 1000;
   private clock = Date.parse('2026-01-01T00:00:00Z');
 
@@ -120,15 +146,45 @@ export class GitHubStandIn {
     this.tokens.set(token, user);
   }
 
-  addPullRequest(fullName: string, number: number, options: { headSha?: string; files?: string[] } = {}): void {
+  addPullRequest(fullName: string, number: number, options: { headSha?: string; files?: Array<string | PullFile>; author?: string } = {}): void {
     const repo = this.repository(fullName, true);
+    this.reviewState(fullName, number).author = options.author ?? 'octocat';
     repo.pulls.set(number, {
       number,
       headSha: options.headSha ?? 'f'.repeat(40),
-      files: (options.files ?? []).map((filename) => ({ filename, status: 'modified' })),
+      files: (options.files ?? []).map((f) => (typeof f === 'string' ? { filename: f, status: 'modified' } : f)),
       comments: [],
       labels: [],
     });
+  }
+
+  /** A file's content at a commit, for GET /repos/{o}/{r}/contents/{path}?ref=. */
+  setFile(fullName: string, ref: string, file: string, content: string): void {
+    this.contents.set(`${fullName.toLowerCase()}@${ref}:${file}`, content);
+  }
+
+  /** A submitted pull request review (state APPROVED, CHANGES_REQUESTED or COMMENTED) on `commitId`. */
+  addReview(fullName: string, pull: number, login: string, state: string, commitId?: string): void {
+    const pr = this.pull(this.repository(fullName), pull);
+    const review = this.reviewState(fullName, pull);
+    review.reviews.push({ id: this.id(), user: { login, type: 'User' }, state, commit_id: commitId ?? pr.headSha, submitted_at: this.timestamp() });
+    // Like GitHub: a submitted review ends the request.
+    review.requestedUsers = review.requestedUsers.filter((u) => u.toLowerCase() !== login.toLowerCase());
+  }
+
+  /** A collaborator's role (admin, maintain, write, triage, read) for GET …/collaborators/{user}/permission. */
+  setCollaborator(fullName: string, login: string, role: string): void {
+    this.collaborators.set(`${fullName.toLowerCase()}:${login.toLowerCase()}`, role);
+  }
+
+  addTeamMember(org: string, team: string, login: string, state: 'active' | 'pending' = 'active'): void {
+    this.teamMembers.set(`${org}/${team}:${login}`.toLowerCase(), state);
+  }
+
+  /** Users and team slugs requested to review, as GitHub lists them now. */
+  requestedReviewers(fullName: string, pull: number): { users: string[]; teams: string[] } {
+    const review = this.reviewState(fullName, pull);
+    return { users: [...review.requestedUsers], teams: [...review.requestedTeams] };
   }
 
   /** Adds a comment as if `login` had written it (a person unless the login ends in [bot]). */
@@ -136,6 +192,11 @@ export class GitHubStandIn {
     const repo = this.repository(fullName);
     const pr = this.pull(repo, pull);
     return this.createComment(repo, pr, body, { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
+  }
+
+  /** Creates the repository if needed and sets what GET /repos/{owner}/{repo} answers. */
+  setRepositoryInfo(fullName: string, info: StandInRepositoryInfo): void {
+    this.repository(fullName, true).info = info;
   }
 
   addRepositoryLabel(fullName: string, name: string, color = 'ededed'): void {
@@ -301,8 +362,23 @@ export class GitHubStandIn {
     return [200, items.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {}];
   }
 
+  private reviewState(fullName: string, pull: number): ReviewState {
+    const key = `${fullName.toLowerCase()}#${pull}`;
+    let state = this.reviewStates.get(key);
+    if (!state) this.reviewStates.set(key, state = { author: 'octocat', requestedUsers: [], requestedTeams: [], reviews: [] });
+    return state;
+  }
+
   private route(method: string, url: URL, body: Record<string, unknown> | undefined, user: StandInUser | undefined): [number, unknown, Record<string, string>?] {
     const path = url.pathname;
+    const membership = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path);
+    if (membership && method === 'GET') {
+      const [org, team, login] = membership.slice(1).map((s) => decodeURIComponent(s!));
+      if (!user) throw new HttpError(401, 'Requires authentication');
+      const state = this.teamMembers.get(`${org}/${team}:${login}`.toLowerCase());
+      if (!state) throw new HttpError(404, 'Not Found');
+      return [200, { url: `${this.url}${path}`, role: 'member', state }];
+    }
     const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     if (!match) throw new HttpError(404, 'Not Found');
     const repo = this.repository(`${decodeURIComponent(match[1]!)}/${decodeURIComponent(match[2]!)}`);
@@ -314,9 +390,57 @@ export class GitHubStandIn {
     };
     let m: RegExpExecArray | null;
 
+    if (rest === '' && method === 'GET') {
+      const info = repo.info ?? {};
+      const license = info.license ? { key: info.license.toLowerCase(), spdx_id: info.license, name: info.license } : null;
+      return [200, {
+        id: 1, name: repo.name, full_name: `${repo.owner}/${repo.name}`, private: false, html_url: `${WEB_URL}/${repo.owner}/${repo.name}`,
+        archived: info.archived ?? false, pushed_at: info.pushedAt ?? '2026-10-01T00:00:00Z', license,
+      }];
+    }
     if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
       const pr = this.pull(repo, Number(m[1]));
-      return [200, { number: pr.number, state: 'open', head: { sha: pr.headSha, ref: 'topic' }, base: { ref: 'main' } }];
+      const author = this.reviewState(`${repo.owner}/${repo.name}`, pr.number).author;
+      return [200, { number: pr.number, state: 'open', user: { login: author, type: 'User' }, head: { sha: pr.headSha, ref: 'topic' }, base: { ref: 'main', sha: 'b'.repeat(40) } }];
+    }
+    if ((m = /^\/pulls\/(\d+)\/requested_reviewers$/.exec(rest))) {
+      const pr = this.pull(repo, Number(m[1]));
+      const review = this.reviewState(`${repo.owner}/${repo.name}`, pr.number);
+      const listing = () => ({
+        users: review.requestedUsers.map((login) => ({ login, type: 'User' })),
+        teams: review.requestedTeams.map((slug) => ({ slug, name: slug })),
+      });
+      if (method === 'GET') return [200, listing()];
+      if (method === 'POST') {
+        write();
+        const users = Array.isArray(body?.reviewers) ? body.reviewers as string[] : [];
+        const teams = Array.isArray(body?.team_reviewers) ? body.team_reviewers as string[] : [];
+        if (users.some((u) => u.toLowerCase() === review.author.toLowerCase())) throw new HttpError(422, 'Review cannot be requested from pull request author.');
+        const collaborator = (u: string) => this.collaborators.has(`${repo.owner}/${repo.name}:${u}`.toLowerCase());
+        if (users.some((u) => !collaborator(u))) throw new HttpError(422, 'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the repository.');
+        for (const u of users) if (!review.requestedUsers.includes(u)) review.requestedUsers.push(u);
+        for (const t of teams) if (!review.requestedTeams.includes(t)) review.requestedTeams.push(t);
+        return [201, { number: pr.number, requested_reviewers: listing().users, requested_teams: listing().teams }];
+      }
+    }
+    if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest)) && method === 'GET') {
+      const pr = this.pull(repo, Number(m[1]));
+      return this.paginate(url, this.reviewState(`${repo.owner}/${repo.name}`, pr.number).reviews);
+    }
+    if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest)) && method === 'GET') {
+      const login = decodeURIComponent(m[1]!);
+      const role = this.collaborators.get(`${repo.owner}/${repo.name}:${login}`.toLowerCase());
+      if (!role) throw new HttpError(404, `${login} is not a user`);
+      const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role;
+      return [200, { permission, role_name: role, user: { login } }];
+    }
+    if ((m = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
+      const file = decodeURIComponent(m[1]!);
+      const ref = url.searchParams.get('ref') ?? 'main';
+      const content = this.contents.get(`${`${repo.owner}/${repo.name}`.toLowerCase()}@${ref}:${file}`);
+      if (content === undefined) throw new HttpError(404, 'Not Found');
+      const bytes = Buffer.from(content, 'utf8');
+      return [200, { type: 'file', name: file.split('/').at(-1), path: file, size: bytes.length, encoding: 'base64', content: bytes.toString('base64'), sha: 'c'.repeat(40) }];
     }
     if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === 'GET') {
       return this.paginate(url, this.pull(repo, Number(m[1])).files);

@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { UsageError } from '../../config.js';
 import { GitHubError } from '../../github/errors.js';
+import type { HumanReviewOutcome } from '../../github/human-review.js';
 import type { ReviewOutcome } from '../../github/review.js';
-import { loadConfig } from '../../registry/files.js';
+import { displayPath, loadConfig } from '../../registry/files.js';
 import type { RegisterCommand } from '../context.js';
 import { parseRepository, readResultsFile, reviewContext, reviewFormatterOptions, type ReviewFlags } from './report.js';
 
@@ -44,6 +46,17 @@ function describe(outcome: ReviewOutcome, dryRun: boolean): string[] {
   return lines;
 }
 
+function describeHumanReview(outcome: HumanReviewOutcome, dryRun: boolean): string[] {
+  const lines = [outcome.requested.length
+    ? `reviewers: ${dryRun ? 'would be ' : ''}requested ${outcome.requested.join(', ')}`
+    : 'reviewers: nobody new to request'];
+  for (const refusal of outcome.refused) lines.push(`reviewers: GitHub refused ${refusal.name}: ${refusal.why}`);
+  for (const d of outcome.decisions) {
+    lines.push(`decision: ${d.decision.file} ${d.decision.kind === 'stage' ? 'stage' : 'review.date'} ${d.decision.from} → ${d.decision.to} ${d.accepted ? 'accepted' : 'rejected'}: ${d.reason}`);
+  }
+  return lines;
+}
+
 export const registerComment: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('comment')
@@ -59,7 +72,7 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action(async (flags: CommentFlags) => {
       const { owner, repo } = parseRepository(flags.repo);
-      const { config } = loadConfig(io.cwd, flags.config);
+      const { config, root } = loadConfig(io.cwd, flags.config);
       const { results, notes } = readResultsFile(flags.report, io.cwd);
       const review = reviewContext(flags, notes, io.env);
       const token = io.env.GITHUB_TOKEN?.trim();
@@ -76,14 +89,37 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
         warn: (message) => io.stderr(`dpg: ${message}\n`),
       });
       try {
+        const pr = { owner, repo, pull: flags.pr };
+        // Human review is on when the checkout (the base branch: trusted) has a reviewers file.
+        const { reviewPaths } = await import('../../review/local.js');
+        const { reviewersFile } = reviewPaths(root, config);
+        let human: HumanReviewOutcome | undefined;
+        let comments;
+        if (existsSync(reviewersFile)) {
+          const { loadReviewers } = await import('../../review/reviewers.js');
+          const shown = displayPath(reviewersFile, io.cwd);
+          const loaded = loadReviewers(shown, readFileSync(reviewersFile), config);
+          if (!loaded.reviewers) throw new UsageError(`${shown} has errors, so reviewers and maintainers are unknown; run \`dpg validate ${shown}\`.`);
+          const { listComments } = await import('../../github/comment.js');
+          const { prepareHumanReview } = await import('../../github/human-review.js');
+          const membersToken = io.env.GITHUB_MEMBERS_TOKEN?.trim();
+          comments = await listComments(octokit, pr);
+          human = await prepareHumanReview(octokit, {
+            pr, results, config, configRoot: root, repositoryRoot: io.cwd, reviewers: loaded.reviewers, comments,
+            botLogin: flags.author, now: io.now, dryRun: flags.dryRun,
+            ...(membersToken ? { teamsClient: createGitHubClient({ token: membersToken, baseUrl, paceWrites: !local, delayUnitMs: local ? 5 : 1000 }) } : {}),
+          });
+        }
         const outcome = await publishReview(octokit, {
-          pr: { owner, repo, pull: flags.pr },
-          results,
-          format: reviewFormatterOptions(config.docsBaseUrl, review),
+          pr,
+          results: human?.results ?? results,
+          format: reviewFormatterOptions(config.docsBaseUrl, human ? { ...review, humanReview: human.section } : review),
           author: flags.author,
           detailsUrl: flags.summaryUrl,
           dryRun: flags.dryRun,
+          ...(comments ? { comments } : {}),
         });
+        if (human) for (const line of describeHumanReview(human, Boolean(flags.dryRun))) io.stdout(`${line}\n`);
         for (const line of describe(outcome, Boolean(flags.dryRun))) io.stdout(`${line}\n`);
         if (flags.dryRun) io.stdout(`\n${outcome.body}`);
         setExitCode(0);

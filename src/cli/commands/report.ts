@@ -107,6 +107,29 @@ export function parseResults(data: unknown, source: string): ResultsFile {
   return { results, notes };
 }
 
+/**
+ * Merges the results of several runs, e.g. the shards of `dpg validate --shard i/n`: one result per file,
+ * sorted by file. The same file in two inputs must have the same result, else the runs did not check the
+ * same tree (exit 2).
+ */
+export function mergeResults(inputs: ReadonlyArray<{ source: string; results: ResultsFile }>): ResultsFile {
+  const byFile = new Map<string, { source: string; result: FileResult; text: string }>();
+  const notes = new Map<string, ChangeNote>();
+  for (const { source, results } of inputs) {
+    for (const result of results.results) {
+      const text = JSON.stringify(result);
+      const seen = byFile.get(result.file);
+      if (seen && seen.text !== text) {
+        throw new UsageError(`${seen.source} and ${source} disagree on ${result.file}; merge only results of the same commit and configuration.`);
+      }
+      if (!seen) byFile.set(result.file, { source, result, text });
+    }
+    for (const note of results.notes) notes.set(JSON.stringify(note), note);
+  }
+  const results = [...byFile.values()].map((r) => r.result).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { results, notes: [...notes.values()] };
+}
+
 const REPOSITORY_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
 
@@ -144,7 +167,8 @@ export function reviewFormatterOptions(docsBaseUrl: string, review: ReviewContex
 
 interface ReportFlags extends ReviewFlags {
   format: string;
-  results: string;
+  results?: string;
+  merge?: string[];
   config?: string;
   maxLength?: number;
 }
@@ -154,7 +178,8 @@ export const registerReport: RegisterCommand = (program, { io, setExitCode }) =>
     .command('report')
     .description('Format saved results (from `dpg validate --format json`) again, e.g. as the pull-request review comment.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
-    .requiredOption('--results <file>', 'results file written by `dpg validate --format json`')
+    .option('--results <file>', 'results file written by `dpg validate --format json`')
+    .option('--merge <files...>', 'several results files to merge (e.g. of `dpg validate --shard i/n`), instead of --results')
     .option('--sha <commit>', 'the commit the results describe (linked, and lines link to it)')
     .option('--repo <owner/name>', 'the repository, for links to files and lines')
     .option('--server-url <url>', 'GitHub web address (default: GITHUB_SERVER_URL or https://github.com)')
@@ -163,7 +188,10 @@ export const registerReport: RegisterCommand = (program, { io, setExitCode }) =>
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action((flags: ReportFlags) => {
       const { config } = loadConfig(io.cwd, flags.config);
-      const { results, notes } = readResultsFile(flags.results, io.cwd);
+      if ((flags.results === undefined) === (flags.merge === undefined)) throw new UsageError('Give the results with either --results <file> or --merge <files…>.');
+      const { results, notes } = flags.merge
+        ? mergeResults(flags.merge.map((source) => ({ source, results: readResultsFile(source, io.cwd) })))
+        : readResultsFile(flags.results!, io.cwd);
       const review = { ...reviewContext(flags, notes, io.env), ...(flags.maxLength !== undefined ? { maxLength: flags.maxLength } : {}) };
       if (flags.format === 'json' && notes.length) io.stdout(JSON.stringify({ results, notes }, null, 2) + '\n');
       else io.stdout(FORMATTERS[flags.format]!(results, reviewFormatterOptions(config.docsBaseUrl, review)));

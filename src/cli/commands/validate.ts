@@ -1,17 +1,22 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError, type Config } from '../../config.js';
-import { validateSources } from '../../engine/engine.js';
+import { DEFAULT_CACHE_LOCATION } from '../../cache/results-cache.js';
+import { validateRegistry } from '../../engine/registry-run.js';
+import { parseShard, selectShard, type Shard } from '../../engine/shard.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import { deletedNominationResult, outsidePathResult } from '../../git/results.js';
-import { displayPath, loadConfig, readSource, registryFiles, resolveOperands } from '../../registry/files.js';
+import { displayPath, loadConfig, registryFiles, resolveOperands } from '../../registry/files.js';
+import { validateWithReviews, withReviewChanges } from '../../review/local.js';
 import { ALL_RULES } from '../../rules/index.js';
+import { nominationSchema } from '../../schema/schema.js';
 import type { FileResult } from '../../types.js';
 import { VERSION } from '../../version.js';
 import type { CliIO } from '../io.js';
 import { parseNonNegativeInteger, useColor, type RegisterCommand } from '../context.js';
 import { runFix } from './fix.js';
+import { addOnlineOptions, runOnlineChecks, type OnlineFlags } from './online.js';
 
 /** The output options `validate` and `fix` share. */
 export interface ReportFlags {
@@ -22,16 +27,27 @@ export interface ReportFlags {
   config?: string;
 }
 
-interface ValidateFlags extends ReportFlags {
+/** How a validation runs: the results cache and worker threads. */
+export interface RunFlags {
+  cache?: boolean;
+  cacheLocation?: string;
+  /** A number of threads, or false for none (--no-workers). */
+  workers?: number | false;
+}
+
+interface ValidateFlags extends ReportFlags, OnlineFlags, RunFlags {
   changed?: boolean;
   base?: string;
   fix?: boolean;
+  shard?: Shard;
 }
 
 export interface Targets {
   config: Config;
   /** Every nomination of the registry folder (absolute paths). */
   registry: string[];
+  /** The folder of the configuration file (the working directory without one). */
+  root: string;
   /** The files to check (absolute paths): the operands, or the whole registry without any. */
   targets: string[];
 }
@@ -48,7 +64,7 @@ export function resolveTargets(operands: readonly string[], configFile: string |
     targets = registry;
   }
   if (!targets.length) throw new UsageError('No nomination files (.yaml, .yml) to validate.');
-  return { config, registry, targets };
+  return { config, registry, targets, root };
 }
 
 /** Prints the results in the chosen format and returns the exit status (0 clean, 1 problems). */
@@ -81,27 +97,59 @@ export function addReportOptions(command: Command): Command {
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)');
 }
 
-function validateFiles(targets: readonly string[], registry: readonly string[], config: Config, io: CliIO): FileResult[] {
+/**
+ * Validates `targets` (absolute paths) against the whole registry. `root` is where dpg.config.yaml is (the
+ * cache lives under it); `knownHashes` are content hashes known without reading the files.
+ */
+export function validateFiles(
+  targets: readonly string[], registry: readonly string[], config: Config, root: string, flags: RunFlags, io: CliIO,
+  knownHashes?: ReadonlyMap<string, string>,
+): Promise<FileResult[]> {
   const targetSet = new Set(targets);
-  return validateSources(targets.map((f) => readSource(f, io.cwd)), {
+  const entry = (file: string) => ({ file: displayPath(file, io.cwd), path: file });
+  return validateRegistry({
     config,
     now: io.now,
-    context: registry.filter((f) => !targetSet.has(f)).map((f) => readSource(f, io.cwd)),
+    targets: targets.map(entry),
+    context: registry.filter((f) => !targetSet.has(f)).map(entry),
+    cacheDirectory: flags.cache === false ? undefined : path.resolve(io.cwd, flags.cacheLocation ?? path.join(root, DEFAULT_CACHE_LOCATION)),
+    workers: flags.workers === false ? 0 : flags.workers,
+    knownHashes,
+    schema: () => nominationSchema,
   });
+}
+
+/** The targets of the requested shard (dpg validate --shard i/n), or all of them. */
+function shardOf(targets: readonly string[], shard: Shard | undefined, io: CliIO): string[] {
+  return shard ? selectShard(targets, (f) => displayPath(f, io.cwd), shard) : [...targets];
+}
+
+/** Content hashes of the registry files a change leaves as they were at the merge-base, from git, without reading them. */
+async function unchangedFileHashes(gitRoot: string, mergeBase: string, registryDir: string, changed: readonly string[]): Promise<Map<string, string>> {
+  const { blobIdsAt } = await import('../../cache/git-hashes.js');
+  const realRegistry = realpathSync(registryDir);
+  const folder = path.relative(realpathSync(gitRoot), realRegistry).split(path.sep).join('/');
+  const hashes = new Map<string, string>();
+  // git reports real paths; key them under the registry folder as given, like the registry listing.
+  const base = registryDir + path.sep;
+  for (const [file, id] of blobIdsAt(gitRoot, mergeBase, folder)) hashes.set(base + (path.sep === '/' ? file : file.split('/').join(path.sep)), id);
+  for (const file of changed) hashes.delete(file);
+  return hashes;
 }
 
 /**
  * `--changed`: the nominations the branch adds, modifies or renames are validated (registry-wide rules
  * still see the whole tree); deletions and files outside the registry become git/* findings.
  */
-async function validateChanged(registryDir: string, registry: readonly string[], config: Config, flags: ValidateFlags, io: CliIO): Promise<FileResult[]> {
+async function validateChanged(registryDir: string, registry: readonly string[], config: Config, configRoot: string, flags: ValidateFlags, io: CliIO): Promise<FileResult[]> {
   // simple-git is loaded only for --changed, keeping it off the start-up path of plain validation.
   const { findChangedNominations } = await import('../../git/changed.js');
   const changes = await findChangedNominations({ cwd: io.cwd, base: flags.base, registryDir, allowedPaths: config.allowedPaths });
   // git reports real paths; map them back under the working directory as given, so they match the registry listing.
   const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), changes.root));
   const absolute = (file: string): string => path.join(root, ...file.split('/'));
-  const targets = [...changes.added, ...changes.modified, ...changes.renamed.map((r) => r.path)].map(absolute).sort();
+  const changed = [...changes.added, ...changes.modified, ...changes.renamed.map((r) => r.path)].map(absolute).sort();
+  const targets = shardOf(changed, flags.shard, io);
   const deleted = changes.deleted.map((d) => deletedNominationResult(displayPath(absolute(d.path), io.cwd), d.content, config));
   const outside = changes.outside.map((file) => {
     const inRegistry = absolute(file).startsWith(registryDir + path.sep);
@@ -111,20 +159,27 @@ async function validateChanged(registryDir: string, registry: readonly string[],
     io.stderr(`dpg: changes since ${changes.base} (merge-base ${changes.mergeBase.slice(0, 12)}): `
       + `${targets.length} changed, ${changes.deleted.length} deleted, ${changes.outside.length} other files.\n`);
   }
-  return [
-    ...(targets.length ? validateFiles(targets, registry, config, io) : []),
-    ...[...deleted, ...outside].filter((r): r is FileResult => r !== undefined),
-  ];
+  const knownHashes = flags.cache === false || !existsSync(registryDir) ? undefined : await unchangedFileHashes(changes.root, changes.mergeBase, registryDir, changed);
+  return withReviewChanges([
+    ...(targets.length ? await validateFiles(targets, registry, config, configRoot, flags, io, knownHashes) : []),
+    // Findings about the change as a whole are reported by the first shard only.
+    ...(flags.shard && flags.shard.index > 1 ? [] : [...deleted, ...outside]).filter((r): r is FileResult => r !== undefined),
+  ], changes, { config, configFile: flags.config, registry, io });
 }
 
 export const registerValidate: RegisterCommand = (program, { io, setExitCode }) => {
-  addReportOptions(program
+  addOnlineOptions(addReportOptions(program
     .command('validate')
     .description('Check nominations against the schema and the DPG Standard\'s rules (default: every file in the registry folder).')
-    .argument('[paths...]', 'files, folders or globs to validate'))
+    .argument('[paths...]', 'files, folders or globs to validate')))
     .option('--fix', 'apply the rules\' automatic fixes first, as `dpg fix` does')
     .option('--changed', 'only the nominations changed since the merge-base with the base branch (registry-wide checks still see every file)')
     .option('--base <ref>', 'the base branch for --changed (default: origin/main if it exists, else main)')
+    .option('--no-cache', 'do not read or write the results cache')
+    .option('--cache-location <path>', `folder of the results cache (default: ${DEFAULT_CACHE_LOCATION} next to dpg.config.yaml)`)
+    .option('--shard <i/n>', 'validate only the i-th of n shards of the files (registry-wide checks still see every file)', parseShard)
+    .option('--workers <n>', 'worker threads for the per-file checks (default: one per core above 200 files to check)', parseNonNegativeInteger('--workers'))
+    .option('--no-workers', 'check every file in the main thread')
     .action(async (operands: string[], flags: ValidateFlags) => {
       if (flags.base !== undefined && !flags.changed) throw new UsageError('--base only applies with --changed.');
       if (flags.changed && operands.length) throw new UsageError('--changed picks the files itself; give either paths or --changed, not both.');
@@ -139,12 +194,19 @@ export const registerValidate: RegisterCommand = (program, { io, setExitCode }) 
         const loaded = loadConfig(io.cwd, flags.config);
         config = loaded.config;
         const registryDir = path.resolve(loaded.root, config.registry);
-        results = await validateChanged(registryDir, registryFiles(registryDir), config, flags, io);
+        results = await validateChanged(registryDir, registryFiles(registryDir), config, loaded.root, flags, io);
       } else {
         const resolved = resolveTargets(operands, flags.config, io);
         config = resolved.config;
-        results = validateFiles(resolved.targets, resolved.registry, config, io);
+        // validateWithReviews picks the nomination targets; they are validated here, asynchronously, and put first as it would.
+        let nominations: string[] = [];
+        const reviewResults = validateWithReviews(operands, resolved, flags.config, io, (targets) => { nominations = shardOf(targets, flags.shard, io); return []; });
+        results = [
+          ...(nominations.length ? await validateFiles(nominations, resolved.registry, config, resolved.root, flags, io) : []),
+          ...(flags.shard && flags.shard.index > 1 ? [] : reviewResults),
+        ];
       }
+      results = await runOnlineChecks(results, operands, flags, config, io);
       setExitCode(reportResults(results, flags, config, io));
     });
 };

@@ -36,6 +36,7 @@ export const rule: FileRule = {
   indicator: null,
   description: 'A recognised DPG was reviewed less than a year ago; recognition lasts one year from the review date.',
   defaultSeverity: 'warning',
+  reads: ['stage', 'review'],
   messages: {
     expired: 'Recognition expired on {end} (one year after the review of {date}); renew it with a new review, or set stage: expired.',
   },

@@ -8,6 +8,7 @@ export const rule: FileRule = {
   indicator: null,
   description: 'The review date is not in the future: it records a decision already taken.',
   defaultSeverity: 'error',
+  reads: ['review'],
   messages: {
     future: 'The review date {date} is in the future (today is {today}); write the date the decision was taken.',
   },

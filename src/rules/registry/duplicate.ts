@@ -37,6 +37,7 @@ export const rule: RegistryRule = {
   indicator: null,
   description: 'No two nominations share a name, an alias or a repository: one solution, one file.',
   defaultSeverity: 'error',
+  reads: ['name', 'aliases', 'repositories'],
   messages: {
     name: '{role} "{value}" is also {otherRole} of {others}; if it is the same solution, update that nomination instead of adding this one, otherwise choose a name that tells them apart.',
     repository: 'Repository {value} is also listed by {others}; if it is the same solution, update that nomination instead of adding this one, otherwise fix the URL.',

@@ -1,0 +1,237 @@
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
+import { ruleSetting, type Config } from '../config.js';
+import { indicatorForPath } from '../indicators.js';
+import { loadNomination, type LoadedFile } from '../load/load.js';
+import type { LoadLimits } from '../load/limits.js';
+import { joinPointer, type Anchor, type Span } from '../load/positions.js';
+import { asRecord, type MaybeNomination } from '../nomination.js';
+import { formatMessage, type FileRule, type ReportDescriptor, type Rule } from '../rules/types.js';
+import { validateSchema } from '../schema/validate.js';
+import type { Diagnostic } from '../types.js';
+
+/**
+ * What the checks that depend on more than one file's content (registry rules, and file rules reading
+ * `now`) need of a file: the top-level keys they read, and the source span of every node under them,
+ * so their findings get positions without the file being parsed again.
+ */
+export interface FileFacts {
+  data: Record<string, unknown>;
+  /** JSON pointer → [line, column, endLine, endColumn] of the value, then of the key when it differs. */
+  spans: Record<string, number[]>;
+}
+
+/** The outcome of the per-file stages (load, schema, file rules) for one file. Plain data. */
+export interface FileAnalysis {
+  file: string;
+  /** The file parsed into data; an unreadable file fails every indicator. */
+  readable: boolean;
+  /** The schema rejected the data (a rule tripping over odd data is then not reported as a crash). */
+  schemaFailed: boolean;
+  /** Findings of load, schema and the file rules that depend only on the file; severities unsettled. Absent for a facts-only analysis. */
+  diagnostics?: Diagnostic[];
+  facts?: FileFacts;
+  /** Rules that read `now` without declaring it (see Rule.reads): this result holds for this run only and is not cached. */
+  datedBy?: string[];
+}
+
+export interface AnalyseOptions {
+  config: Config;
+  rules: readonly Rule[];
+  limits: LoadLimits;
+  /** false: only the facts (for files read for registry-wide checks but not reported on). */
+  full: boolean;
+  now: Date;
+}
+
+/** Rules whose outcome depends on the date or on other files: they run on facts in every validation. */
+export function isContextual(rule: Rule): boolean {
+  return rule.kind === 'registry' || (rule.kind === 'file' && rule.reads !== undefined);
+}
+
+/** What depends only on the rules and the configuration, worked out once per run rather than per file. */
+interface RulePlan {
+  /** File rules that depend only on the file, with their options. */
+  fileRules: Array<{ rule: FileRule; options: Record<string, unknown> }>;
+  factKeys: readonly string[] | 'all';
+  ruleIds: readonly string[];
+}
+
+const plans = new WeakMap<readonly Rule[], WeakMap<Config, RulePlan>>();
+
+function planFor(rules: readonly Rule[], config: Config): RulePlan {
+  let byConfig = plans.get(rules);
+  if (!byConfig) plans.set(rules, byConfig = new WeakMap());
+  let plan = byConfig.get(config);
+  if (!plan) {
+    const fileRules = rules
+      .filter((r): r is FileRule => r.kind === 'file' && !isContextual(r) && ruleSetting(r, config).severity !== 'off')
+      .map((rule) => ({ rule, options: ruleSetting(rule, config).options }));
+    byConfig.set(config, plan = { fileRules, factKeys: factKeys(rules, config), ruleIds: rules.map((r) => r.id) });
+  }
+  return plan;
+}
+
+/** The top-level keys the facts must keep: what contextual rules read, plus waivers (applied to every finding). */
+export function factKeys(rules: readonly Rule[], config: Config): readonly string[] | 'all' {
+  const keys = new Set<string>(['waivers']);
+  for (const rule of rules) {
+    if (!isContextual(rule) || ruleSetting(rule, config).severity === 'off') continue;
+    if (!rule.reads) return 'all';
+    rule.reads.forEach((k) => keys.add(k));
+  }
+  return [...keys].sort();
+}
+
+/** The pair of a mapping node whose key is `key`, as `locate` finds it. */
+function pairOf(map: YamlNode, key: string): Pair | undefined {
+  if (!isMap(map)) return undefined;
+  return map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key);
+}
+
+/**
+ * The facts: the data under `keys`, with the spans `locate` gives for every node below them (value and
+ * key anchors), found in one walk of the syntax tree alongside the data.
+ */
+function factsOf(loaded: LoadedFile, keys: readonly string[] | 'all'): FileFacts {
+  const record = asRecord(loaded.data);
+  const data: Record<string, unknown> = {};
+  const spans: Record<string, number[]> = {};
+  const { lineCounter } = loaded;
+  const rangeSpan = (node: YamlNode | null | undefined): number[] | undefined => {
+    const range = node?.range;
+    if (!range) return undefined;
+    const a = lineCounter.linePos(range[0]);
+    const b = lineCounter.linePos(Math.max(range[0], range[1]));
+    return [a.line, a.col, b.line, b.col];
+  };
+  // A pointer that leads nowhere in the tree (merge keys, aliases) gets its parent's spans, as `locate` stops
+  // at the deepest node it finds.
+  const visit = (pointer: string, value: unknown, found: { node: YamlNode | null; key: YamlNode | null } | undefined, parent: { value: number[]; key: number[] }): void => {
+    let valueSpan = parent.value;
+    let keySpan = parent.key;
+    if (found) {
+      valueSpan = rangeSpan(found.node ?? found.key) ?? parent.value;
+      keySpan = found.key ? rangeSpan(found.key) ?? valueSpan : valueSpan;
+    }
+    spans[pointer] = keySpan === valueSpan || keySpan.every((n, i) => n === valueSpan[i]) ? valueSpan : [...valueSpan, ...keySpan];
+    if (value === null || typeof value !== 'object') return;
+    const node = found ? found.node ?? found.key : null;
+    const here = { value: valueSpan, key: keySpan };
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        const child = node && isSeq(node) ? (node.items[index] as YamlNode | undefined) : undefined;
+        visit(`${pointer}/${index}`, item, child ? { node: isPair(child) ? (child.value as YamlNode | null) : child, key: null } : undefined, here);
+      });
+    } else {
+      for (const [k, v] of Object.entries(value)) {
+        const pair = node ? pairOf(node, k) : undefined;
+        visit(joinPointer(pointer, k), v, pair ? { node: pair.value as YamlNode | null, key: pair.key as YamlNode | null } : undefined, here);
+      }
+    }
+  };
+  const root = (loaded.doc?.contents ?? null) as YamlNode | null;
+  const rootSpan = rangeSpan(root) ?? [1, 1, 1, 1];
+  for (const key of keys === 'all' ? Object.keys(record) : keys) {
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    data[key] = record[key];
+    const pair = root ? pairOf(root, key) : undefined;
+    visit(joinPointer('', key), record[key], pair ? { node: pair.value as YamlNode | null, key: pair.key as YamlNode | null } : undefined, { value: rootSpan, key: rootSpan });
+  }
+  return { data, spans };
+}
+
+const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** The span of a pointer from the facts; a pointer the facts do not hold falls back to its nearest ancestor. */
+export function locateInFacts(facts: FileFacts | undefined, pointer: string, anchor: Anchor = 'value'): Span {
+  if (!facts) return START;
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const s = facts.spans[p];
+    if (s) {
+      const at = anchor === 'key' && s.length === 8 ? 4 : 0;
+      return { line: s[at]!, column: s[at + 1]!, endLine: s[at + 2]!, endColumn: s[at + 3]! };
+    }
+    if (!p) return START;
+  }
+}
+
+export function makeDiagnostic(locate: (pointer: string, anchor?: Anchor) => Span, rule: Rule, descriptor: ReportDescriptor): Diagnostic {
+  const template = rule.messages[descriptor.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${descriptor.messageId}"`);
+  return {
+    ruleId: rule.id,
+    indicator: rule.indicator ?? indicatorForPath(descriptor.path),
+    severity: rule.defaultSeverity,
+    message: formatMessage(template, descriptor.data),
+    path: descriptor.path,
+    ...locate(descriptor.path, descriptor.at ?? 'value'),
+    ...(descriptor.fix ? { fix: descriptor.fix } : {}),
+  };
+}
+
+export function crashDiagnostic(rule: Rule, err: unknown): Diagnostic {
+  const reason = err instanceof Error ? err.message : String(err);
+  return {
+    ruleId: 'internal/rule-error', indicator: rule.indicator, severity: 'error',
+    message: `Rule ${rule.id} crashed on this file (${reason}). This is a bug in dpg, not in the nomination; please report it with the file.`,
+    path: '', line: 1, column: 1, endLine: 1, endColumn: 1,
+  };
+}
+
+/**
+ * Runs one file rule and adds its findings to `sink`. On a document the schema already rejected, a rule
+ * tripping over odd data adds nothing useful, so the crash is not reported there.
+ */
+export function runFileRule(
+  rule: FileRule, ruleOptions: Record<string, unknown>, file: string, data: unknown, schemaFailed: boolean,
+  options: { now: Date; ruleIds: readonly string[] }, locate: (pointer: string, anchor?: Anchor) => Span, sink: Diagnostic[],
+): void {
+  const reported: Diagnostic[] = [];
+  try {
+    rule.check({
+      file,
+      data: asRecord(data) as MaybeNomination,
+      options: ruleOptions,
+      // Read only when the rule reads it: analysis notices rules that depend on the date.
+      get now() { return options.now; },
+      ruleIds: options.ruleIds,
+      report: (descriptor) => reported.push(makeDiagnostic(locate, rule, descriptor)),
+    });
+    sink.push(...reported);
+  } catch (err) {
+    if (!schemaFailed) sink.push(crashDiagnostic(rule, err));
+    else sink.push(...reported);
+  }
+}
+
+/**
+ * The per-file stages, which depend only on the file's name and content (and the config): load, schema,
+ * and the file rules that do not read the date. Runs in worker threads and its result is cached, so it
+ * returns plain data and keeps no syntax tree.
+ */
+export function analyseFile(file: string, content: Uint8Array | string, options: AnalyseOptions): FileAnalysis {
+  const loaded = loadNomination(file, content, options.limits);
+  const readable = loaded.data !== undefined;
+  const analysis: FileAnalysis = { file, readable, schemaFailed: false };
+  if (options.full) analysis.diagnostics = [...loaded.diagnostics];
+  if (!readable) return analysis;
+  const plan = planFor(options.rules, options.config);
+  analysis.facts = factsOf(loaded, plan.factKeys);
+  if (!options.full) return analysis;
+
+  const sink = analysis.diagnostics!;
+  const schemaDiagnostics = validateSchema(loaded);
+  analysis.schemaFailed = schemaDiagnostics.length > 0;
+  sink.push(...schemaDiagnostics);
+  const locate = (pointer: string, anchor?: Anchor): Span => loaded.locate(pointer, anchor);
+  let readNow = false;
+  const now = options.now;
+  // A rule that reads the date without saying so (Rule.reads) makes this result valid for this run only.
+  const context = { ruleIds: plan.ruleIds, get now(): Date { readNow = true; return now; } };
+  for (const { rule, options: ruleOptions } of plan.fileRules) {
+    readNow = false;
+    runFileRule(rule, ruleOptions, file, loaded.data, analysis.schemaFailed, context, locate, sink);
+    if (readNow) (analysis.datedBy ??= []).push(rule.id);
+  }
+  return analysis;
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { cacheFingerprint, contentHash, ResultsCache } from '../cache/results-cache.js';
+import { codeIdentity } from '../cache/code-id.js';
+import type { Config } from '../config.js';
+import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { FileResult } from '../types.js';
+import { VERSION } from '../version.js';
+import type { AnalysedJob, AnalysisJob, AnalysisSettings } from '../workers/job.js';
+import { runJob } from '../workers/job.js';
+import { analyseInWorkers, workerCount } from '../workers/pool.js';
+import type { FileAnalysis } from './analyse.js';
+import { finishRun } from './engine.js';
+
+/** A nomination on disk: its name as reported and its absolute path. */
+export interface RegistryFile {
+  file: string;
+  path: string;
+}
+
+export interface RegistryRunOptions {
+  config: Config;
+  now: Date;
+  limits?: LoadLimits;
+  /** The files to report on. */
+  targets: readonly RegistryFile[];
+  /** The rest of the registry, read for registry-wide checks. */
+  context: readonly RegistryFile[];
+  /** The results cache folder; undefined: no cache. */
+  cacheDirectory?: string;
+  /** Worker threads (0: none); default: one per core when there are enough files to analyse. */
+  workers?: number;
+  /** Content hashes known without reading the file (from git, for files unchanged since a commit). */
+  knownHashes?: ReadonlyMap<string, string>;
+  /** The schema, for the cache fingerprint when running from the sources. */
+  schema: () => unknown;
+}
+
+/**
+ * Validates targets against the whole registry, reusing cached per-file results, analysing the rest on
+ * worker threads when there are many, and running the registry-wide stages in this thread.
+ */
+export async function validateRegistry(options: RegistryRunOptions): Promise<FileResult[]> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const settings: AnalysisSettings = { config: options.config, limits, now: options.now.getTime() };
+  const cache = options.cacheDirectory === undefined ? undefined : new ResultsCache(options.cacheDirectory, cacheFingerprint({
+    version: VERSION, code: codeIdentity(ALL_RULES, options.schema), schema: null, rules: ALL_RULES, config: options.config, limits,
+  }));
+
+  const analyses = new Map<string, FileAnalysis>();
+  const jobs: AnalysisJob[] = [];
+  const contents = new Map<string, Uint8Array>();
+  const targetNames = new Set(options.targets.map((t) => t.file));
+  const files = [
+    ...options.targets.map((f) => ({ ...f, full: true })),
+    ...options.context.filter((f) => !targetNames.has(f.file)).map((f) => ({ ...f, full: false })),
+  ];
+  for (const { file, path, full } of files) {
+    if (analyses.has(file)) continue;
+    if (cache) {
+      let hash = options.knownHashes?.get(path);
+      if (hash === undefined) {
+        const content = readFileSync(path);
+        hash = contentHash(content);
+        contents.set(file, content);
+      }
+      const cached = cache.get(file, hash, full);
+      if (cached) {
+        analyses.set(file, cached);
+        contents.delete(file);
+        continue;
+      }
+    }
+    jobs.push({ file, path, full });
+  }
+
+  let analysed: AnalysedJob[];
+  const threads = workerCount(jobs.length, options.workers);
+  if (threads > 0) {
+    contents.clear();
+    analysed = await analyseInWorkers(jobs, settings, threads);
+  } else {
+    analysed = jobs.map((job) => runJob(job, settings, contents.get(job.file)));
+  }
+  for (const { analysis, hash } of analysed) {
+    analyses.set(analysis.file, analysis);
+    cache?.set(analysis, hash);
+  }
+
+  const results = finishRun([...analyses.values()], options.targets.map((t) => t.file), { config: options.config, now: options.now });
+  cache?.save(new Set(files.map((f) => f.file)));
+  return results;
+}

@@ -1,0 +1,42 @@
+import type { Config } from '../config.js';
+import { validateSources, type SourceFile } from '../engine/engine.js';
+import type { Diagnostic } from '../types.js';
+import type { Draft } from './questions.js';
+
+/**
+ * Runs the validation engine — schema, every rule, the registry-wide checks against the other
+ * nominations — on the nomination being written, so that an answer is refused with the very message
+ * `dpg validate` would give about it.
+ */
+export class RuleChecker {
+  constructor(
+    private readonly options: {
+      config: Config;
+      now: Date;
+      /** The other nominations of the registry. */
+      context: readonly SourceFile[];
+      /** The file the nomination will be written to, as shown to the user. */
+      fileFor: (draft: Draft) => string;
+    },
+  ) {}
+
+  /** Every finding (errors and warnings) on a YAML or JSON text. */
+  check(content: string, file: string): Diagnostic[] {
+    const [result] = validateSources([{ file, content }], {
+      config: this.options.config,
+      now: this.options.now,
+      context: this.options.context,
+    });
+    return result!.diagnostics.filter((d) => d.severity !== 'info');
+  }
+
+  /**
+   * The findings about one answer (the value at `pointer` and below) in an unfinished nomination;
+   * missing keys are not findings yet, nor are those of `ignoredRules`.
+   */
+  problemsAt(draft: Draft, pointer: string, ignoredRules: ReadonlySet<string> = new Set()): string[] {
+    return this.check(JSON.stringify(draft), this.options.fileFor(draft))
+      .filter((d) => d.ruleId !== 'schema/required' && !ignoredRules.has(d.ruleId) && (d.path === pointer || d.path.startsWith(`${pointer}/`)))
+      .map((d) => d.message);
+  }
+}

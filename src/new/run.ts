@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse, YAMLParseError } from 'yaml';
+import { ruleSetting, UsageError, type Config } from '../config.js';
+import type { CliIO } from '../cli/io.js';
+import { displayPath, loadConfig, readSource, registryFiles } from '../registry/files.js';
+import { rule as maxGoalsRule } from '../rules/sdg/max-goals.js';
+import { slugify } from '../util/slug.js';
+import { checkAnswers, mergeFindings, type AnswerProblem } from './answers.js';
+import { RuleChecker } from './checker.js';
+import { createExclusive, renderNomination } from './output.js';
+import { FIXED_ANSWERS, rulesOfMissingAnswers, type CheckEnv, type Draft } from './questions.js';
+import { dottedPointer } from './values.js';
+import { runWizard } from './wizard.js';
+
+export interface NewOptions {
+  /** The name given as operand or with --name. */
+  name?: string;
+  answers?: string;
+  description?: string;
+  website?: string;
+  categories: string[];
+  license?: string;
+  licenseUrl?: string;
+  repositories: string[];
+  out?: string;
+  dryRun?: boolean;
+  config?: string;
+  /** Whether standard input is a terminal, so questions can be asked. */
+  interactive: boolean;
+}
+
+/** Exit status after Ctrl-C, as shells report an interrupted command (128 + SIGINT). */
+export const EXIT_CANCELLED = 130;
+
+const MAX_ANSWERS_BYTES = 1024 * 1024;
+
+function readAnswers(file: string, cwd: string): unknown {
+  const absolute = path.resolve(cwd, file);
+  let size: number;
+  try {
+    size = statSync(absolute).size;
+  } catch {
+    throw new UsageError(`Answers file not found: ${file}`);
+  }
+  if (size > MAX_ANSWERS_BYTES) throw new UsageError(`${file} has ${size} bytes, more than the ${MAX_ANSWERS_BYTES} an answers file may have.`);
+  try {
+    return parse(readFileSync(absolute, 'utf8'), { uniqueKeys: true, maxAliasCount: 100 }) ?? {};
+  } catch (err) {
+    const reason = err instanceof YAMLParseError ? err.message.split('\n')[0] : String(err);
+    throw new UsageError(`${file} is not valid YAML or JSON: ${reason}`);
+  }
+}
+
+/** The answers given on the command line, laid over those of the answers file. */
+function withFlags(answers: unknown, options: NewOptions): unknown {
+  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return answers;
+  const draft = { ...(answers as Draft) };
+  if (options.name !== undefined) draft.name = options.name;
+  if (options.description !== undefined) draft.description = options.description;
+  if (options.website !== undefined) draft.website = options.website;
+  if (options.categories.length) draft.categories = options.categories;
+  if (options.repositories.length) draft.repositories = options.repositories.map((url) => ({ url }));
+  if (options.license !== undefined) draft.licenses = [{ spdx: options.license, ...(options.licenseUrl ? { evidenceUrl: options.licenseUrl } : {}) }];
+  else if (options.licenseUrl !== undefined) throw new UsageError('--license-url needs --license.');
+  return draft;
+}
+
+function formatProblems(problems: readonly AnswerProblem[]): string {
+  return problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
+}
+
+function maxGoals(config: Config): number {
+  const setting = ruleSetting(maxGoalsRule, config);
+  const max = setting.options.max;
+  return setting.severity === 'off' || typeof max !== 'number' ? 17 : max;
+}
+
+/** Writes a new nomination from answers given in a file, or asked in the terminal. Returns the exit status. */
+export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
+  const { config, root } = loadConfig(io.cwd, options.config);
+  const registryDir = path.resolve(root, config.registry);
+  const out = options.out === undefined ? undefined : path.resolve(io.cwd, options.out);
+  if (out !== undefined && !/\.ya?ml$/i.test(out) && !(existsSync(out) && statSync(out).isDirectory())) {
+    throw new UsageError(`--out ${options.out} must be a .yaml file or an existing folder.`);
+  }
+  const outIsFolder = out !== undefined && existsSync(out) && statSync(out).isDirectory();
+  const targetFor = (name: unknown): string | undefined => {
+    if (out !== undefined && !outIsFolder) return out;
+    const slug = typeof name === 'string' ? slugify(name) : '';
+    return slug ? path.join(outIsFolder ? out! : registryDir, `${slug}.yaml`) : undefined;
+  };
+  const shown = (file: string) => displayPath(file, io.cwd);
+  const existsMessage = (file: string) => `${shown(file)} already exists; dpg new never replaces a file. Choose another name, or edit that file.`;
+  if (out !== undefined && !outIsFolder && existsSync(out)) throw new UsageError(existsMessage(out));
+
+  const env: CheckEnv = {
+    nameProblem(name) {
+      const target = targetFor(name);
+      if (!target) return `"${name}" has no Latin letters or digits to name its file after; give the file name with --out <file>.yaml.`;
+      return existsSync(target) ? existsMessage(target) : undefined;
+    },
+    maxGoals: maxGoals(config),
+  };
+  const context = registryFiles(registryDir).map((file) => readSource(file, io.cwd));
+  const fileShownFor = (draft: Draft) => shown(targetFor(draft.name) ?? path.join(registryDir, 'new-nomination.yaml'));
+  const checker = new RuleChecker({ config, now: io.now, context, fileFor: fileShownFor });
+
+  let draft: Draft;
+  let findings: Array<{ path: string; message: string; error: boolean }>;
+  const render = (d: Draft) => {
+    const target = targetFor(d.name)!;
+    const schemaRef = path.relative(path.dirname(target), path.join(root, 'schemas', 'nomination.schema.json')).split(path.sep).join('/');
+    return { target, yaml: renderNomination(d, schemaRef) };
+  };
+
+  if (options.answers !== undefined) {
+    const given = withFlags(readAnswers(options.answers, io.cwd), options);
+    const planned = targetFor((given as Draft | null)?.name);
+    if (planned !== undefined && existsSync(planned)) throw new UsageError(existsMessage(planned));
+    const checked = checkAnswers(given, env);
+    draft = checked.draft;
+    const name = targetFor(draft.name) ? shown(targetFor(draft.name)!) : undefined;
+    const diagnostics = name ? checker.check(render(draft).yaml, name) : [];
+    const problems = mergeFindings(checked.problems, diagnostics.map((d) => ({ path: dottedPointer(d.path), message: d.message, ruleId: d.ruleId })));
+    if (problems.length) {
+      throw new UsageError(`${problems.length} answer${problems.length === 1 ? '' : 's'} in ${options.answers} need${problems.length === 1 ? 's' : ''} attention; nothing was written:\n${formatProblems(problems)}`);
+    }
+    findings = [];
+  } else {
+    if (!options.interactive) {
+      throw new UsageError('dpg new asks its questions in a terminal, and standard input is not one; give the answers in a file instead: dpg new --answers <file.yaml> (see docs/new.md).');
+    }
+    const initial = withFlags({}, options) as Draft;
+    Object.assign(initial, FIXED_ANSWERS);
+    if (initial.name !== undefined) {
+      const problem = env.nameProblem(String(initial.name));
+      if (problem) throw new UsageError(problem);
+    }
+    const { terminalPrompter, isPromptCancelled } = await import('./prompter.js');
+    const pending = rulesOfMissingAnswers();
+    io.stdout('Answer the questions of the DPG Standard; the answers are checked as you go. Ctrl-C cancels without writing anything.\n');
+    try {
+      draft = await runWizard(terminalPrompter((text) => io.stdout(`${text}\n`)), initial, env, (d, pointer) => checker.problemsAt(d, pointer, pending));
+    } catch (err) {
+      if (!isPromptCancelled(err)) throw err;
+      io.stderr('\ndpg new: cancelled; nothing was written.\n');
+      return EXIT_CANCELLED;
+    }
+    const { target, yaml } = render(draft);
+    findings = checker.check(yaml, shown(target)).map((d) => ({ path: dottedPointer(d.path), message: d.message, error: d.severity === 'error' }));
+  }
+
+  const { target, yaml } = render(draft);
+  if (options.dryRun) {
+    io.stdout(yaml);
+    return 0;
+  }
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    createExclusive(target, yaml);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(existsMessage(target));
+    throw new UsageError(`Cannot write ${shown(target)} (${code ?? String(err)}).`);
+  }
+  const file = shown(target);
+  io.stdout(`\nWrote ${file}\n`);
+  if (findings.length) {
+    io.stdout(`\ndpg validate still reports:\n${formatProblems(findings)}\nFix them in the file, then:\n`);
+  }
+  io.stdout([
+    'Next steps:',
+    `  1. Check it:        dpg validate ${file}`,
+    '  2. Read it over in your editor; the first line gives completion and hover help (docs/format.md).',
+    `  3. Open a pull request adding ${file}; the review bot comments with a checklist per indicator.`,
+  ].join('\n') + '\n');
+  return findings.some((f) => f.error) ? 1 : 0;
+}

@@ -1,0 +1,53 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+interface Entry<T> {
+  key: string;
+  /** Milliseconds since the epoch when the result was obtained. */
+  storedAt: number;
+  value: T;
+}
+
+/**
+ * Results of network checks on disk, one JSON file per key (a URL or a repository), named by the
+ * key's hash. Writes go to a temporary file that is renamed into place, so a reader never sees half a
+ * file; unreadable files count as missing.
+ */
+export class DiskCache {
+  private warned = false;
+
+  constructor(readonly dir: string, private readonly warn: (message: string) => void = () => {}) {}
+
+  private file(key: string): string {
+    const hash = createHash('sha256').update(key).digest('hex');
+    return path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
+  }
+
+  /** The stored value and when it was stored, or undefined. */
+  async get<T>(key: string): Promise<{ value: T; storedAt: number } | undefined> {
+    try {
+      const entry = JSON.parse(await readFile(this.file(key), 'utf8')) as Entry<T>;
+      if (entry.key !== key || typeof entry.storedAt !== 'number' || entry.value === undefined) return undefined;
+      return { value: entry.value, storedAt: entry.storedAt };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set<T>(key: string, value: T, storedAt: number): Promise<void> {
+    const file = this.file(key);
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temporary, JSON.stringify({ key, storedAt, value } satisfies Entry<T>));
+      await rename(temporary, file);
+    } catch (err) {
+      await rm(temporary, { force: true }).catch(() => {});
+      if (!this.warned) {
+        this.warned = true;
+        this.warn(`cannot write the online cache in ${this.dir} (${(err as Error).message}); results are not kept for the next run.`);
+      }
+    }
+  }
+}

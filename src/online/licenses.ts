@@ -1,0 +1,72 @@
+import { createRequire } from 'node:module';
+import { licenseNodes, parseSpdx } from '../licenses/spdx.js';
+
+const require = createRequire(import.meta.url);
+const licenseList = require('spdx-license-list') as Readonly<Record<string, { name: string }>>;
+
+/** The licence ids of an SPDX expression ("MIT OR Apache-2.0" → MIT, Apache-2.0); empty when it does not parse. */
+export function expressionLicenseIds(expression: string): string[] {
+  const parsed = parseSpdx(expression);
+  if (!parsed.ok) return [];
+  return [...new Set(licenseNodes(parsed.tree).map((node) => node.license))];
+}
+
+/** An id without its version qualifier: GPL-2.0-only, GPL-2.0-or-later, GPL-2.0+ and GPL-2.0 are one licence. */
+function licenseFamily(id: string): string {
+  return id.replace(/\+$/, '').replace(/-(only|or-later)$/i, '').toLowerCase();
+}
+
+/** Whether a detected id (GitHub writes the short GPL-2.0 form) names one of the declared licences. */
+export function matchesDeclared(detected: string, declared: readonly string[]): boolean {
+  return declared.some((id) => licenseFamily(id) === licenseFamily(detected));
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Patterns by which a page may name a licence: its id, its full name, and "<name> Version <n>". */
+function mentionPatterns(id: string): RegExp[] {
+  const family = id.replace(/\+$/, '').replace(/-(only|or-later)$/i, '');
+  const idPattern = (value: string) => escape(value).replace(/-/g, '[-\\s]?');
+  // A short all-capitals id ("MIT") must keep its case: as a word, "mit" is common in other languages.
+  const idFlags = /^[A-Z0-9]{1,4}$/.test(family) ? '' : 'i';
+  const patterns = [new RegExp(`(?<![\\w-])(${idPattern(id)}|${idPattern(family)})(?![\\w])`, idFlags)];
+  const name = licenseList[id]?.name ?? licenseList[family]?.name;
+  if (name) {
+    const base = name.replace(/\s+(only|or later)$/i, '');
+    const words = (text: string) => escape(text).replace(/\s+/g, '\\s+');
+    patterns.push(new RegExp(words(base), 'i'));
+    const versioned = /^(.*?)[\s,]+v?(\d+)((?:\.\d+)*)$/i.exec(base);
+    if (versioned) {
+      const [, title, major, minor] = versioned;
+      const minorPattern = minor && /^(\.0)+$/.test(minor) ? '(?:\\.0)*' : escape(minor ?? '');
+      patterns.push(new RegExp(`${words(title!)}[\\s,]*(?:version\\s*|v\\.?\\s*)?${major}${minorPattern}(?![\\d.]*\\d)`, 'i'));
+    }
+  }
+  return patterns;
+}
+
+/** Whether `text` names the licence `id`, by SPDX id or full name, ignoring case and line breaks. */
+export function mentionsLicense(text: string, id: string): boolean {
+  const flat = text.replace(/\s+/g, ' ');
+  return mentionPatterns(id).some((pattern) => pattern.test(flat));
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The visible text of an HTML page (or plain text as it is): no scripts, styles, tags or entities. */
+export function pageText(body: string, contentType: string): string {
+  if (!/html|xml/i.test(contentType)) return body;
+  return body
+    .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+      if (entity[0] === '#') {
+        const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+      }
+      return ENTITIES[entity.toLowerCase()] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ruleSetting, type Config } from '../config.js';
+import { settle, summarise } from '../engine/engine.js';
+import { indicatorForPath } from '../indicators.js';
+import { loadNomination, type LoadedFile } from '../load/load.js';
+import { asRecord, type MaybeNomination } from '../nomination.js';
+import { ALL_RULES } from '../rules/index.js';
+import { formatMessage, type OnlineRule, type ReportDescriptor, type Rule } from '../rules/types.js';
+import type { Diagnostic, FileResult } from '../types.js';
+import { VERSION } from '../version.js';
+import { DiskCache } from './cache.js';
+import { GitHubRepositories } from './github.js';
+import { dnsCheck, systemResolver, type HttpSettings, type Resolver } from './http.js';
+import { Limiter } from './limiter.js';
+import { LinkChecker, type CachePolicy } from './links.js';
+import type { OnlineSettings } from './settings.js';
+
+/** Most bytes of a page read for a content check (licence evidence). */
+export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+export const MAX_REDIRECTS = 5;
+/** Unverified results may clear up soon (rate limits, outages), so they are kept for at most an hour. */
+export const UNVERIFIED_TTL_MS = 3600_000;
+/** Least time a GitHub API request may take, whatever the link timeout. */
+export const GITHUB_MIN_TIMEOUT_MS = 10_000;
+
+export interface OnlineRunOptions {
+  config: Config;
+  /** The date of the run (repository age). */
+  now: Date;
+  /** Resolves result file names to files on disk. */
+  cwd: string;
+  /** `offline`: answers come from the cache only. */
+  mode: 'online' | 'offline';
+  settings: OnlineSettings;
+  /** Lift the private-address guard (tests, intranet registries). */
+  allowPrivateHosts: boolean;
+  /** The cache folder; undefined keeps nothing between runs. */
+  cacheDir?: string;
+  github: { apiUrl: string; token?: string; delayUnitMs?: number; maxRateLimitWaitSeconds?: number };
+  rules?: readonly Rule[];
+  /** The results to check, by file name (the nominations); others (review records, deleted files) are left as they are. */
+  files?: ReadonlySet<string>;
+  /** The file text of a result; read from `cwd` by default. */
+  source?(file: string): string | Uint8Array | undefined;
+  resolve?: Resolver;
+  sleep?(ms: number): Promise<void>;
+  /** First retry wait (doubled each time); 500 ms by default. */
+  backoffMs?: number;
+  /** Milliseconds since the epoch, for cache ages. */
+  clock?(): number;
+  /** Network requests started and finished so far. */
+  progress?(finished: number, started: number): void;
+  warn?(message: string): void;
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+function makeDiagnostic(loaded: LoadedFile, rule: Rule, descriptor: ReportDescriptor): Diagnostic {
+  const template = rule.messages[descriptor.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${descriptor.messageId}"`);
+  return {
+    ruleId: rule.id,
+    indicator: rule.indicator ?? indicatorForPath(descriptor.path),
+    severity: rule.defaultSeverity,
+    message: formatMessage(template, descriptor.data),
+    path: descriptor.path,
+    ...loaded.locate(descriptor.path, descriptor.at ?? 'value'),
+  };
+}
+
+function crashDiagnostic(rule: Rule, err: unknown): Diagnostic {
+  const reason = err instanceof Error ? err.message : String(err);
+  return {
+    ruleId: 'internal/rule-error', indicator: rule.indicator, severity: 'error',
+    message: `Rule ${rule.id} crashed on this file (${reason}). This is a bug in dpg, not in the nomination; please report it with the file.`,
+    path: '', line: 1, column: 1, endLine: 1, endColumn: 1,
+  };
+}
+
+/** Runs `task` on every item with at most `limit` at once, keeping the order of the results. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      out[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Runs the online rules on the nominations of `results` and merges their findings into the same
+ * results (severities and waivers settled as for every rule, counts and indicators recomputed).
+ * Never throws for network trouble: what could not be checked is reported as unverified.
+ */
+export async function checkOnline(results: readonly FileResult[], options: OnlineRunOptions): Promise<FileResult[]> {
+  const rules = options.rules ?? ALL_RULES;
+  const onlineRules = rules.filter((r): r is OnlineRule => r.kind === 'online' && ruleSetting(r, options.config).severity !== 'off');
+  if (!onlineRules.length) return [...results];
+  const { settings } = options;
+  const clock = options.clock ?? Date.now;
+  const policy: CachePolicy = {
+    ...(options.cacheDir ? { cache: new DiskCache(options.cacheDir, options.warn) } : {}),
+    ttlMs: settings.cacheTtlMs,
+    unverifiedTtlMs: Math.min(settings.cacheTtlMs, UNVERIFIED_TTL_MS),
+    offline: options.mode === 'offline',
+    now: clock,
+  };
+  let started = 0;
+  let finished = 0;
+  const counter = {
+    started: () => { started++; options.progress?.(finished, started); },
+    finished: () => { finished++; options.progress?.(finished, started); },
+  };
+  const resolve = options.resolve ?? systemResolver;
+  const http: HttpSettings = {
+    timeoutMs: settings.timeoutMs,
+    retries: settings.retries,
+    backoffMs: options.backoffMs ?? 500,
+    maxRedirects: MAX_REDIRECTS,
+    maxBodyBytes: MAX_PAGE_BYTES,
+    allowPrivate: options.allowPrivateHosts,
+    allowHosts: settings.allowHosts,
+    denyHosts: settings.denyHosts,
+    resolve,
+    dnsWorks: dnsCheck(resolve),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    limiter: new Limiter(settings.concurrency, settings.hostConcurrency),
+    userAgent: `dpg/${VERSION} (link check; +https://github.com/dpg-registry/dpg)`,
+  };
+  const links = new LinkChecker(http, policy, counter);
+  const github = new GitHubRepositories({
+    apiUrl: options.github.apiUrl.replace(/\/+$/, ''),
+    ...(options.github.token ? { token: options.github.token } : {}),
+    // The timeout bounds what unknown sites may cost; GitHub's API is one known host, given some slack.
+    timeoutMs: Math.max(settings.timeoutMs, GITHUB_MIN_TIMEOUT_MS),
+    retries: settings.retries,
+    ...(options.github.delayUnitMs !== undefined ? { delayUnitMs: options.github.delayUnitMs } : {}),
+    ...(options.github.maxRateLimitWaitSeconds !== undefined ? { maxRateLimitWaitSeconds: options.github.maxRateLimitWaitSeconds } : {}),
+    ...(options.warn ? { warn: options.warn } : {}),
+  }, policy, counter);
+  const readSource = options.source ?? ((file: string) => {
+    try {
+      return readFileSync(path.resolve(options.cwd, file));
+    } catch {
+      return undefined;
+    }
+  });
+
+  const checkFile = async (result: FileResult): Promise<FileResult> => {
+    if (options.files && !options.files.has(result.file)) return result;
+    const content = readSource(result.file);
+    if (content === undefined) return result;
+    const loaded = loadNomination(result.file, content);
+    if (loaded.data === undefined) return result;
+    const data = asRecord(loaded.data) as MaybeNomination;
+    const found: Diagnostic[] = [];
+    // Rules start in registry order, so that page reads are asked for before plain checks of the same URL.
+    await Promise.all(onlineRules.map(async (rule) => {
+      const reported: Diagnostic[] = [];
+      try {
+        await rule.check({
+          file: result.file,
+          data,
+          options: ruleSetting(rule, options.config).options,
+          now: options.now,
+          report: (descriptor) => reported.push(makeDiagnostic(loaded, rule, descriptor)),
+          checkLink: (url) => links.check(url),
+          readPage: (url) => links.read(url),
+          githubRepository: (owner, name) => github.get(owner, name),
+        });
+        found.push(...reported);
+      } catch (err) {
+        found.push(crashDiagnostic(rule, err));
+      }
+    }));
+    if (!found.length) return result;
+    const merged = [...result.diagnostics, ...settle(found, loaded.data, rules, options.config)].sort(byPosition);
+    return { ...result, ...summarise(result.file, merged, true), reviewNotes: result.reviewNotes };
+  };
+
+  return mapLimited(results, 16, checkFile);
+}

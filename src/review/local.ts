@@ -1,0 +1,137 @@
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { loadNomination } from '../load/load.js';
+import type { CliIO } from '../cli/io.js';
+import type { ChangedNominations } from '../git/changed.js';
+import { decisionDiagnostic } from '../git/results.js';
+import { displayPath, loadConfig, registryFiles } from '../registry/files.js';
+import type { FileResult } from '../types.js';
+import { detectDecisions, slugOf } from './decisions.js';
+import { validateReviewSources, type ReviewRecord, type ReviewSource } from './records.js';
+import { loadReviewers, type Reviewers } from './reviewers.js';
+
+export interface ReviewPaths {
+  /** Absolute path of reviewers.yaml (it may not exist). */
+  reviewersFile: string;
+  /** Absolute path of the reviews folder (it may not exist). */
+  reviewsDir: string;
+}
+
+export function reviewPaths(root: string, config: Config): ReviewPaths {
+  return { reviewersFile: path.resolve(root, config.review.reviewersFile), reviewsDir: path.resolve(root, config.review.reviewsDir) };
+}
+
+export function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+export function reviewSource(file: string, reviewsDir: string, cwd: string, content?: Uint8Array | string): ReviewSource {
+  return {
+    file: displayPath(file, cwd),
+    content: content ?? readFileSync(file),
+    relative: path.relative(reviewsDir, file).split(path.sep).join('/'),
+  };
+}
+
+/** The slugs of the registry's nominations. */
+export function nominationSlugs(registry: readonly string[]): Set<string> {
+  return new Set(registry.map((f) => slugOf(f)));
+}
+
+export interface LocalReviews {
+  reviewers?: Reviewers;
+  reviewersResult?: FileResult;
+  records: ReviewRecord[];
+  results: FileResult[];
+}
+
+/** Reads reviewers.yaml (when present) and every review record of the reviews folder. */
+export function readLocalReviews(paths: ReviewPaths, registry: readonly string[], config: Config, io: Pick<CliIO, 'cwd' | 'now'>): LocalReviews {
+  const sources = registryFiles(paths.reviewsDir).map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
+  const { results, records } = validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now });
+  if (!existsSync(paths.reviewersFile)) return { records, results };
+  const loaded = loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config);
+  return { ...(loaded.reviewers ? { reviewers: loaded.reviewers } : {}), reviewersResult: loaded.result, records, results };
+}
+
+/**
+ * `dpg validate` with review records: review files among the targets are checked as review records,
+ * reviewers.yaml as the reviewers file, and the whole registry (no operands) also covers the reviews
+ * folder and reviewers.yaml. `validateNominations` checks the remaining targets with the engine.
+ */
+export function validateWithReviews(
+  operands: readonly string[],
+  resolved: { config: Config; registry: readonly string[]; targets: readonly string[] },
+  configFile: string | undefined,
+  io: Pick<CliIO, 'cwd' | 'now'>,
+  validateNominations: (targets: string[]) => FileResult[],
+): FileResult[] {
+  const { config, registry } = resolved;
+  const paths = reviewPaths(loadConfig(io.cwd, configFile).root, config);
+  const isReviewers = (f: string) => path.resolve(f) === paths.reviewersFile;
+  const reviewTargets = resolved.targets.filter((f) => isInside(f, paths.reviewsDir));
+  const nominations = resolved.targets.filter((f) => !isInside(f, paths.reviewsDir) && !isReviewers(f));
+  const whole = operands.length === 0;
+  const results = nominations.length ? validateNominations(nominations) : [];
+  const reviewFiles = whole ? registryFiles(paths.reviewsDir) : reviewTargets;
+  const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
+  results.push(...validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now }).results);
+  if ((whole || resolved.targets.some(isReviewers)) && existsSync(paths.reviewersFile)) {
+    results.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config).result);
+  }
+  return results;
+}
+
+/**
+ * `dpg validate --changed` with review records and decisions: changed review records and reviewers.yaml
+ * are validated (not reported as outside the registry), and each changed nomination whose stage or review
+ * date the change sets gets a git/decision finding.
+ */
+export function withReviewChanges(
+  results: readonly FileResult[],
+  changes: ChangedNominations,
+  context: { config: Config; configFile?: string; registry: readonly string[]; io: Pick<CliIO, 'cwd' | 'now'> },
+): FileResult[] {
+  const { config, io } = context;
+  const paths = reviewPaths(loadConfig(io.cwd, context.configFile).root, config);
+  const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), changes.root));
+  const absolute = (file: string): string => path.join(root, ...file.split('/'));
+  // A deleted review record stays a git/outside-path finding: a reviewer should confirm the withdrawal.
+  const reviewFiles = changes.outside.map(absolute).filter((f) => isInside(f, paths.reviewsDir) && /\.ya?ml$/i.test(f) && existsSync(f));
+  const reviewersChanged = changes.outside.map(absolute).some((f) => f === paths.reviewersFile);
+  const handled = new Set([...reviewFiles, ...(reviewersChanged ? [paths.reviewersFile] : [])].map((f) => displayPath(f, io.cwd)));
+
+  const out = results
+    .filter((r) => !(handled.has(r.file) && r.diagnostics.every((d) => d.ruleId === 'git/outside-path')))
+    .map((result) => {
+      const entry = Object.entries(changes.previous).find(([file]) => displayPath(absolute(file), io.cwd) === result.file);
+      if (!entry) return result;
+      const [file, before] = entry;
+      let head: string;
+      try {
+        head = readFileSync(absolute(file), 'utf8');
+      } catch {
+        return result;
+      }
+      const loaded = loadNomination(result.file, head);
+      const found = detectDecisions(result.file, loadNomination(file, before).data, loaded.data)
+        .flatMap((decision) => decisionDiagnostic(decision, loaded, config));
+      return found.length ? { ...result, diagnostics: [...result.diagnostics, ...found].sort((a, b) => a.line - b.line || a.column - b.column) } : result;
+    });
+  // A nomination added with a stage other than nominee is a decision too.
+  for (const [index, result] of out.entries()) {
+    const file = changes.added.find((a) => displayPath(absolute(a), io.cwd) === result.file);
+    if (!file) continue;
+    const loaded = loadNomination(result.file, readFileSync(absolute(file), 'utf8'));
+    const found = detectDecisions(result.file, undefined, loaded.data).flatMap((decision) => decisionDiagnostic(decision, loaded, config));
+    if (found.length) out[index] = { ...result, diagnostics: [...result.diagnostics, ...found].sort((a, b) => a.line - b.line || a.column - b.column) };
+  }
+  const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
+  out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry), config, now: io.now }).results);
+  if (reviewersChanged && existsSync(paths.reviewersFile)) {
+    out.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config).result);
+  }
+  return out;
+}

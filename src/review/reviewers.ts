@@ -1,0 +1,121 @@
+import { ruleSetting, type Config } from '../config.js';
+import { summarise } from '../engine/engine.js';
+import { loadNomination } from '../load/load.js';
+import { asArray, asRecord, asString } from '../nomination.js';
+import { rule as personalContact } from '../rules/privacy/personal-contact.js';
+import { rule as reviewersSchemaRule } from '../rules/review/reviewers-schema.js';
+import type { Diagnostic, FileResult } from '../types.js';
+import { fileRuleDiagnostics, settleSeverities } from './records.js';
+import { reviewersSchema, schemaDiagnostics } from './schema.js';
+
+/** A GitHub user (`login`) or an organisation team (`org/slug`), as written in reviewers.yaml. */
+export type Principal = { kind: 'user'; login: string } | { kind: 'team'; org: string; slug: string };
+
+export interface ReviewerGroup {
+  name: string;
+  members: Principal[];
+  match: { sectors: string[]; sdgs: number[]; categories: string[] };
+}
+
+export interface Reviewers {
+  maintainers: Principal[];
+  groups: ReviewerGroup[];
+  defaultGroup?: Omit<ReviewerGroup, 'match'>;
+}
+
+/** `@org/team` is a team; `login` or `@login` a user; anything else is not a principal. */
+export function parsePrincipal(text: string): Principal | undefined {
+  const team = /^@([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9_.-]{1,100})$/.exec(text);
+  if (team) return { kind: 'team', org: team[1]!, slug: team[2]! };
+  const user = /^@?([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$/.exec(text);
+  return user ? { kind: 'user', login: user[1]! } : undefined;
+}
+
+export function principalName(p: Principal): string {
+  return p.kind === 'team' ? `@${p.org}/${p.slug}` : `@${p.login}`;
+}
+
+export function samePrincipal(a: Principal, b: Principal): boolean {
+  return principalName(a).toLowerCase() === principalName(b).toLowerCase();
+}
+
+function principals(value: unknown): Principal[] {
+  return asArray(value).map((v) => parsePrincipal(asString(v) ?? '')).filter((p): p is Principal => p !== undefined);
+}
+
+/** The reviewers from parsed (and schema-checked) data; entries that do not parse are left out. */
+export function reviewersFromData(data: unknown): Reviewers {
+  const root = asRecord(data);
+  const groups = asArray(root.groups).map(asRecord).map((g): ReviewerGroup => {
+    const match = asRecord(g.match);
+    return {
+      name: asString(g.name) ?? '',
+      members: principals(g.members),
+      match: {
+        sectors: asArray(match.sectors).map((s) => asString(s)).filter((s): s is string => s !== undefined),
+        sdgs: asArray(match.sdgs).filter((n): n is number => typeof n === 'number'),
+        categories: asArray(match.categories).map((s) => asString(s)).filter((s): s is string => s !== undefined),
+      },
+    };
+  });
+  const fallback = asRecord(root.defaultGroup);
+  return {
+    maintainers: principals(root.maintainers),
+    groups,
+    ...(root.defaultGroup !== undefined ? { defaultGroup: { name: asString(fallback.name) ?? 'Default', members: principals(fallback.members) } } : {}),
+  };
+}
+
+export interface LoadedReviewers {
+  result: FileResult;
+  /** Undefined when the file cannot be used (it does not parse or does not match the schema). */
+  reviewers?: Reviewers;
+}
+
+/** Reads and checks reviewers.yaml (`file` as shown in messages). */
+export function loadReviewers(file: string, content: Uint8Array | string, config: Config): LoadedReviewers {
+  const loaded = loadNomination(file, content);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  let usable = false;
+  if (loaded.data !== undefined) {
+    const schema = ruleSetting(reviewersSchemaRule, config).severity === 'off' ? [] : schemaDiagnostics(loaded, reviewersSchema, reviewersSchemaRule.id, 'reviewers.yaml');
+    diagnostics.push(...schema, ...fileRuleDiagnostics(loaded, [personalContact], config));
+    usable = schema.length === 0;
+  }
+  const settled = settleSeverities(diagnostics, config);
+  return {
+    result: { ...summarise(file, settled, loaded.data !== undefined), reviewNotes: [] },
+    ...(usable ? { reviewers: reviewersFromData(loaded.data) } : {}),
+  };
+}
+
+export interface MatchedGroup {
+  name: string;
+  members: Principal[];
+  /** Why the group matched, e.g. `sector Health`, `SDG 3`; empty for the default group. */
+  because: string[];
+}
+
+/** The groups that review a nomination: every group with a matching sector, SDG or category, else the default group. */
+export function matchGroups(nomination: unknown, reviewers: Reviewers): MatchedGroup[] {
+  const data = asRecord(nomination);
+  const sectors = new Set(asArray(data.sectors).map((s) => (asString(s) ?? '').trim().toLowerCase()));
+  const goals = new Set(asArray(data.sdgs).map((s) => asRecord(s).goal));
+  const categories = new Set(asArray(data.categories).map((c) => asString(c)));
+  const matched: MatchedGroup[] = [];
+  for (const group of reviewers.groups) {
+    const because = [
+      ...group.match.sectors.filter((s) => sectors.has(s.trim().toLowerCase())).map((s) => `sector ${s}`),
+      ...group.match.sdgs.filter((g) => goals.has(g)).map((g) => `SDG ${g}`),
+      ...group.match.categories.filter((c) => categories.has(c)).map((c) => `category ${c}`),
+    ];
+    if (because.length) matched.push({ name: group.name, members: group.members, because });
+  }
+  if (!matched.length && reviewers.defaultGroup) matched.push({ ...reviewers.defaultGroup, because: [] });
+  return matched;
+}
+
+/** True when `login` is listed as a maintainer by name (teams need GitHub to confirm membership). */
+export function listedMaintainerUser(login: string, reviewers: Reviewers): boolean {
+  return reviewers.maintainers.some((m) => m.kind === 'user' && m.login.toLowerCase() === login.toLowerCase());
+}

@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { LoadedFile } from '../load/load.js';
+import { joinPointer, pointerSegments } from '../load/positions.js';
+import { humanPath } from '../schema/validate.js';
+import type { Diagnostic } from '../types.js';
+import { didYouMean } from '../util/suggest.js';
+
+const require = createRequire(import.meta.url);
+
+export const reviewersSchema: Record<string, unknown> = require('../../schemas/reviewers.schema.json');
+export const reviewSchema: Record<string, unknown> = require('../../schemas/review.schema.json');
+
+const compiled = new Map<Record<string, unknown>, ValidateFunction>();
+
+function validatorFor(schema: Record<string, unknown>): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+function schemaNode(schema: Record<string, unknown>, schemaPath: string): Record<string, unknown> | undefined {
+  let node: unknown = schema;
+  for (const s of pointerSegments(schemaPath.replace(/^#/, ''))) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[s];
+  }
+  return node && typeof node === 'object' ? node as Record<string, unknown> : undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping (key: value lines)', array: 'a list (lines starting with "- ")', string: 'text',
+  boolean: 'true or false', integer: 'a whole number', number: 'a number',
+};
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const s of pointerSegments(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[s];
+  }
+  return node;
+}
+
+function describeError(schema: Record<string, unknown>, error: ErrorObject, data: unknown, what: string): { pointer: string; anchor: 'key' | 'value'; message: string } | undefined {
+  const at = error.instancePath;
+  const where = at ? humanPath(at) : what;
+  const value = valueAt(data, at);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const parent = schemaNode(schema, error.schemaPath.replace(/\/additionalProperties$/, ''));
+      const known = Object.keys((parent?.properties as object | undefined) ?? {});
+      return { pointer: joinPointer(at, key), anchor: 'key', message: `Unknown key "${key}" in ${where}.${didYouMean(key, known) || ` Allowed keys: ${known.join(', ')}.`}` };
+    }
+    case 'required':
+      return { pointer: at, anchor: 'key', message: `Missing required key "${String(error.params.missingProperty)}" in ${where}.` };
+    case 'type':
+      return { pointer: at, anchor: 'value', message: `${where} must be ${TYPE_NAMES[String(error.params.type)] ?? String(error.params.type)}, not ${describeValue(value)}.` };
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
+      return { pointer: at, anchor: 'value', message: `${where} is ${describeValue(value)}, which is not allowed.${hint || ` Use one of: ${allowed.join(', ')}.`}` };
+    }
+    case 'pattern': {
+      const node = schemaNode(schema, error.schemaPath.replace(/\/pattern$/, ''));
+      const hint = typeof node?.description === 'string' ? ` (${node.description.replace(/\.$/, '')})` : '';
+      return { pointer: at, anchor: 'value', message: `${where} is ${describeValue(value)}, which is not well-formed${hint}.` };
+    }
+    case 'if': case 'anyOf': case 'oneOf': case 'allOf':
+      return undefined;
+    default: {
+      const reason: Record<string, string> = {
+        minItems: `must list at least ${error.params.limit} item${error.params.limit === 1 ? '' : 's'}`,
+        minProperties: `must hold at least ${error.params.limit} entr${error.params.limit === 1 ? 'y' : 'ies'}`,
+        minLength: 'must not be empty',
+        maxLength: `must be at most ${error.params.limit} characters long`,
+        minimum: `must be at least ${error.params.limit}`,
+        maximum: `must be at most ${error.params.limit}`,
+        uniqueItems: `lists the same item twice (items ${Number(error.params.j) + 1} and ${Number(error.params.i) + 1})`,
+      };
+      return { pointer: at, anchor: 'value', message: `${where} ${reason[error.keyword] ?? error.message ?? 'is not valid'}.` };
+    }
+  }
+}
+
+/**
+ * Checks loaded data against one of the review schemas: one diagnostic per problem, all under `ruleId`,
+ * placed on the offending node. `what` names the document in messages ("the review").
+ */
+export function schemaDiagnostics(loaded: LoadedFile, schema: Record<string, unknown>, ruleId: string, what: string): Diagnostic[] {
+  const validate = validatorFor(schema);
+  if (validate(loaded.data)) return [];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const error of validate.errors ?? []) {
+    const described = describeError(schema, error, loaded.data, what);
+    if (!described) continue;
+    const key = `${described.pointer}\0${described.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ruleId, indicator: null, severity: 'error', message: described.message, path: described.pointer, ...loaded.locate(described.pointer, described.anchor) });
+  }
+  return out;
+}

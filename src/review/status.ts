@@ -1,0 +1,95 @@
+import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
+import { asRecord, asString } from '../nomination.js';
+import type { FileResult, IndicatorId, IndicatorStatus } from '../types.js';
+import { slugOf } from './decisions.js';
+import type { HumanVerdict, IndicatorVerdict, ReviewRecord } from './records.js';
+
+export interface ReviewerColumn {
+  reviewer: string;
+  date: string;
+  file: string;
+  /** Counts towards the decision: a valid record without a declared conflict of interest. */
+  counted: boolean;
+  /** Why it does not count. */
+  excluded?: string;
+  verdicts: Partial<Record<IndicatorId, IndicatorVerdict>>;
+}
+
+export interface IndicatorRow {
+  indicator: IndicatorId;
+  title: string;
+  automated: IndicatorStatus;
+  /** Verdict per reviewer (every reviewer column, counted or not). */
+  human: Record<string, HumanVerdict | null>;
+}
+
+export interface NominationStatus {
+  slug: string;
+  file: string;
+  name: string;
+  stage: string;
+  automated: { errors: number; warnings: number };
+  reviews: ReviewerColumn[];
+  indicators: IndicatorRow[];
+  countedReviews: number;
+  minReviews: number;
+  /** What stands between the nomination and a decision, in words; empty when ready. */
+  missing: string[];
+  ready: boolean;
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * Automated verdicts (the engine's result for the nomination) beside the human ones (its review
+ * records), and whether it is ready for a decision: at least `minReviews` counted reviews, no
+ * counted does-not-meet or needs-information, a counted "meets" on every indicator, no automated errors.
+ */
+export function nominationStatus(result: FileResult, nomination: unknown, records: readonly ReviewRecord[], options: { minReviews: number }): NominationStatus {
+  const slug = slugOf(result.file);
+  const data = asRecord(nomination);
+  const reviews = records
+    .filter((r) => r.slug === slug)
+    .sort((a, b) => a.reviewer.localeCompare(b.reviewer))
+    .map((r): ReviewerColumn => {
+      const excluded = !r.valid ? 'the record has errors' : r.conflictsOfInterest.length ? 'declared a conflict of interest' : undefined;
+      return { reviewer: r.reviewer, date: r.date, file: r.file, counted: !excluded, ...(excluded ? { excluded } : {}), verdicts: r.verdicts };
+    });
+  const counted = reviews.filter((r) => r.counted);
+  const indicators = INDICATOR_ORDER.map((id): IndicatorRow => ({
+    indicator: id,
+    title: indicatorTitle(id),
+    automated: result.indicators[id] ?? 'fail',
+    human: Object.fromEntries(reviews.map((r) => [r.reviewer, r.verdicts[id]?.verdict ?? null])),
+  }));
+
+  const missing: string[] = [];
+  if (result.errorCount) missing.push(`automated checks: ${result.errorCount} error${result.errorCount === 1 ? '' : 's'}`);
+  if (counted.length < options.minReviews) missing.push(`${counted.length} of ${options.minReviews} reviews`);
+  for (const verdict of ['does-not-meet', 'needs-information'] as const) {
+    const where = INDICATOR_ORDER.flatMap((id) => {
+      const who = counted.filter((r) => r.verdicts[id]?.verdict === verdict).map((r) => `@${r.reviewer}`);
+      return who.length ? [`${id} (${who.join(', ')})`] : [];
+    });
+    if (where.length) missing.push(`${verdict} on ${list(where)}`);
+  }
+  const unjudged = INDICATOR_ORDER.filter((id) => !counted.some((r) => r.verdicts[id]?.verdict === 'meets')
+    && !counted.some((r) => r.verdicts[id] !== undefined));
+  if (counted.length && unjudged.length) missing.push(`no verdict yet on ${unjudged.length === INDICATOR_ORDER.length ? 'any indicator' : list(unjudged)}`);
+
+  return {
+    slug,
+    file: result.file,
+    name: asString(data.name) ?? slug,
+    stage: asString(data.stage) ?? 'unknown',
+    automated: { errors: result.errorCount, warnings: result.warningCount },
+    reviews,
+    indicators,
+    countedReviews: counted.length,
+    minReviews: options.minReviews,
+    missing,
+    ready: missing.length === 0,
+  };
+}

@@ -1,0 +1,7 @@
+/** The ajv options of the nomination validator, shared by the build-time compilation and the fallback at run time. */
+export const AJV_OPTIONS = {
+  allErrors: true,
+  strict: true,
+  // if/then conditionals require keys that their parent schema defines; strictRequired would reject that.
+  strictRequired: false,
+} as const;

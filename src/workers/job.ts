@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { contentHash } from '../cache/results-cache.js';
+import type { Config } from '../config.js';
+import { analyseFile, type FileAnalysis } from '../engine/analyse.js';
+import type { LoadLimits } from '../load/limits.js';
+import { ALL_RULES } from '../rules/index.js';
+
+/** One file to analyse: its name as reported, where to read it, and whether only its facts are needed. */
+export interface AnalysisJob {
+  file: string;
+  path: string;
+  full: boolean;
+}
+
+/** What every job of a run shares; plain data, so it can be handed to worker threads. */
+export interface AnalysisSettings {
+  config: Config;
+  limits: LoadLimits;
+  /** Milliseconds since the epoch. */
+  now: number;
+}
+
+export interface AnalysedJob {
+  analysis: FileAnalysis;
+  /** Content hash of the bytes analysed (see contentHash). */
+  hash: string;
+}
+
+/** Reads (unless given the bytes) and analyses one file. */
+export function runJob(job: AnalysisJob, settings: AnalysisSettings, content: Uint8Array = readFileSync(job.path)): AnalysedJob {
+  const analysis = analyseFile(job.file, content, {
+    config: settings.config, rules: ALL_RULES, limits: settings.limits, now: new Date(settings.now), full: job.full,
+  });
+  return { analysis, hash: contentHash(content) };
+}

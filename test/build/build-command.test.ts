@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI_MODES, removeTempDirs, runCli, runInProcess, STACK_LINE, tempDir, writeTempFile } from '../support/cli.js';
+import { approved, nomination } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+/** A registry of one approved DPG and one nominee, plus `extra` files. */
+function registry(extra: Record<string, string> = {}): string {
+  return tempDir({
+    'nominations/alpha.yaml': nomination('Alpha', ...approved()),
+    'nominations/beta.yaml': nomination('Beta'),
+    ...extra,
+  });
+}
+
+describe.each(CLI_MODES)('dpg build (%s)', (mode) => {
+  it('publishes the approved record and the nominee, and says where', async () => {
+    const dir = registry();
+    const run = await runCli(mode, ['build', '--out', 'out'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Published 1 digital public good and 1 nominee under review to out/');
+    expect(existsSync(path.join(dir, 'out/index.html'))).toBe(true);
+    expect(existsSync(path.join(dir, 'out/api/v1/dpgs/alpha.json'))).toBe(true);
+    expect(existsSync(path.join(dir, 'out/api/v1/nominees/beta.json'))).toBe(true);
+    expect(existsSync(path.join(dir, 'out/dpgs/alpha/index.html'))).toBe(true);
+  });
+
+  it('stops when an approved record has an unknown key, naming the file, and writes nothing', async () => {
+    const dir = registry({ 'nominations/gamma.yaml': nomination('Gamma', ...approved(), [['licence'], 'MIT']) });
+    const run = await runCli(mode, ['build', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('nominations/gamma.yaml');
+    expect(run.stdout).toContain('schema/unknown-key');
+    expect(run.stderr).toMatch(/^dpg build: stopped: 1 record cannot be published .*nominations\/gamma\.yaml/);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses to replace a folder that holds something else (exit 2)', async () => {
+    const dir = registry({ 'docs/notes.md': '# notes\n' });
+    const run = await runCli(mode, ['build', '--out', 'docs'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--out docs is not empty and holds no earlier build');
+    expect(readFileSync(path.join(dir, 'docs/notes.md'), 'utf8')).toBe('# notes\n');
+  });
+
+  it('never builds over the project or the registry folder, even with --force', async () => {
+    const dir = registry();
+    for (const out of ['.', 'nominations', 'nominations/site']) {
+      const run = await runCli(mode, ['build', '--out', out, '--force'], { cwd: dir });
+      expect(run.code, out).toBe(2);
+      expect(run.stderr).toContain('would replace the project or its registry folder');
+    }
+    expect(existsSync(path.join(dir, 'nominations/alpha.yaml'))).toBe(true);
+  });
+});
+
+describe('what the build leaves out (today is fixed)', () => {
+  it('excludes an expired DPG, a delisted record and a failing nominee, each with a report line', async () => {
+    const dir = registry({
+      'nominations/old-one.yaml': nomination('Old One', ...approved('2025-01-10')),
+      'nominations/gone.yaml': nomination('Gone', [['stage'], 'delisted'], [['delisting'], { date: '2026-03-01', reason: 'The licence became proprietary.' }]),
+      'nominations/draft.yaml': nomination('Draft', [['sdgs'], []]),
+    });
+    const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Published 1 digital public good and 1 nominee under review');
+    expect(run.stdout).toContain('Excluded 3 records:');
+    expect(run.stdout).toContain('nominations/old-one.yaml: Old One: recognition expired on 2026-01-10 (reviewed 2025-01-10)');
+    expect(run.stdout).toContain('nominations/gone.yaml: Gone: stage delisted since 2026-03-01: The licence became proprietary.');
+    expect(run.stdout).toMatch(/nominations\/draft\.yaml: Draft: nominee with \d+ validation errors? \(run dpg validate nominations\/draft\.yaml\)/);
+    const index = JSON.parse(readFileSync(path.join(dir, 'out/api/v1/index.json'), 'utf8'));
+    expect(index.dpgs.map((d: { slug: string }) => d.slug)).toEqual(['alpha']);
+    expect(existsSync(path.join(dir, 'out/dpgs/old-one'))).toBe(false);
+  });
+
+  it('says the changelog is unavailable outside a git repository, and still builds', async () => {
+    const dir = registry();
+    const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Changelog: unavailable \(not a git repository\)/);
+    expect(readFileSync(path.join(dir, 'out/changelog/index.html'), 'utf8')).toContain('The changelog is unavailable: not a git repository.');
+    expect(existsSync(path.join(dir, 'out/changelog.atom'))).toBe(false);
+  });
+
+  it('rejects a --site-url that is not an http(s) address', async () => {
+    const run = await runInProcess(['build', '--site-url', 'javascript:alert(1)'], { cwd: registry() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--site-url must be an http(s) address');
+  });
+
+  it('replaces an earlier build in place', async () => {
+    const dir = registry();
+    expect((await runInProcess(['build', '--out', 'out'], { cwd: dir })).code).toBe(0);
+    writeTempFile(dir, 'out/stale.html', 'old');
+    expect((await runInProcess(['build', '--out', 'out'], { cwd: dir })).code).toBe(0);
+    expect(existsSync(path.join(dir, 'out/stale.html'))).toBe(false);
+  });
+});

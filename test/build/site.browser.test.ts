@@ -1,0 +1,176 @@
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, removeTempDirs, runInProcess, tempDir } from '../support/cli.js';
+
+/**
+ * The website of the bundled registry in a real browser (Debian's chromium, never a downloaded one),
+ * served from a loopback server under a sub-path, as GitHub Pages serves a project site.
+ */
+
+const CHROMIUM = process.env.DPG_CHROMIUM ?? '/usr/bin/chromium';
+const SUB_PATH = '/registry/';
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-output');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.atom': 'application/atom+xml',
+};
+
+interface Summary { slug: string; name: string; sdgs: number[]; licenses: string[]; page: string }
+
+let site: string;
+let server: Server;
+let browser: Browser;
+let base: string;
+let dpgs: Summary[];
+const problems: string[] = [];
+
+/** Serves `root` under SUB_PATH only; anything else (a link that escaped the sub-path) is a 404. */
+function serve(root: string): Promise<Server> {
+  const s = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    // Browsers ask for it at the host's root on their own; it is not a link of the site.
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    let file = url.pathname.startsWith(SUB_PATH) ? path.join(root, decodeURIComponent(url.pathname.slice(SUB_PATH.length))) : '';
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!file || !file.startsWith(root + path.sep) || !existsSync(file)) {
+      problems.push(`404 ${url.pathname}`);
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+const visibleNames = (page: Page) => page.locator('#dpg-list > li:visible h2').allTextContents();
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. The website test drives Debian's chromium: install it (sudo apt-get install chromium; CI's .ci/run does) or set DPG_CHROMIUM to its path.`);
+  }
+  site = path.join(tempDir(), 'site');
+  const run = await runInProcess(['build', '--out', site], { cwd: REPO_ROOT });
+  expect(run.code, run.stdout + run.stderr).toBe(0);
+  dpgs = (JSON.parse(readFileSync(path.join(site, 'api/v1/index.json'), 'utf8')) as { dpgs: Summary[] }).dpgs;
+  server = await serve(site);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SUB_PATH}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  removeTempDirs();
+});
+
+describe('the website in chromium', () => {
+  it('lists every DPG by name on the front page', async () => {
+    const page = await open(base);
+    expect(await page.title()).toBe('Digital Public Goods registry');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect((await visibleNames(page)).sort()).toEqual(dpgs.map((d) => d.name).sort());
+    await expect(page.locator('#result-count').textContent()).resolves.toBe(`Showing all ${dpgs.length} digital public goods`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'site-index.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('narrows the list as a search is typed, and keeps the search in the address', async () => {
+    const page = await open(base);
+    const target = dpgs[dpgs.length - 1]!;
+    await page.getByLabel('Search by name, description, organisation or place').fill(target.name);
+    const shown = await visibleNames(page);
+    expect(shown).toContain(target.name);
+    expect(shown.length).toBeLessThan(dpgs.length);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(target.name);
+    await page.getByLabel('Search by name, description, organisation or place').fill('no such thing anywhere');
+    expect(await visibleNames(page)).toEqual([]);
+    expect(await page.locator('#no-results').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('filters by SDG', async () => {
+    const page = await open(base);
+    const goal = [...new Set(dpgs.flatMap((d) => d.sdgs))].find((g) => dpgs.some((d) => !d.sdgs.includes(g)))!;
+    await page.getByLabel('SDG', { exact: true }).selectOption(String(goal));
+    const expected = dpgs.filter((d) => d.sdgs.includes(goal)).map((d) => d.name).sort();
+    expect((await visibleNames(page)).sort()).toEqual(expected);
+    expect(await page.locator('#result-count').textContent()).toBe(`Showing ${expected.length} of ${dpgs.length} digital public goods`);
+    // A shared address opens with the same filter.
+    const again = await open(page.url());
+    expect((await visibleNames(again)).sort()).toEqual(expected);
+    await page.close();
+    await again.close();
+  });
+
+  it('opens a DPG page with its licence and evidence by indicator, through relative links', async () => {
+    const page = await open(base);
+    const target = dpgs[0]!;
+    await page.getByRole('link', { name: target.name, exact: true }).click();
+    await page.waitForURL(`${base}${target.page}`);
+    expect(await page.locator('h1').textContent()).toBe(target.name);
+    const record = JSON.parse(readFileSync(path.join(site, 'api/v1/dpgs', `${target.slug}.json`), 'utf8')).record;
+    const licence = page.locator('#indicator-2').locator('xpath=..');
+    await expect(licence.textContent()).resolves.toContain(record.licenses[0].spdx);
+    expect(await licence.getByRole('link', { name: record.licenses[0].evidenceUrl }).getAttribute('href')).toBe(record.licenses[0].evidenceUrl);
+    const sdgs = await page.locator('#indicator-1').locator('xpath=..').textContent();
+    expect(sdgs).toContain(record.sdgs[0].evidenceText ?? record.sdgs[0].evidenceUrl);
+    for (const id of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9a', '9b', '9c']) expect(await page.locator(`#indicator-${id}`).count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'site-detail.png') });
+    // Back to the list through the page's own relative link.
+    await page.getByRole('link', { name: 'All digital public goods' }).click();
+    await page.waitForURL(`${base}index.html`);
+    await page.close();
+  });
+
+  it('is usable from the keyboard: the skip link comes first and Tab reaches the search box', async () => {
+    const page = await open(base);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.id === 'filter-q');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.type(dpgs[0]!.name);
+    expect(await visibleNames(page)).toContain(dpgs[0]!.name);
+    // The focus ring is drawn (an outline), not suppressed.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.close();
+  });
+
+  it('serves a well-formed Atom feed and loads every page without errors or escaped links', async () => {
+    const page = await open(base);
+    const feed = await page.evaluate(async () => {
+      const response = await fetch('changelog.atom');
+      if (!response.ok) return { status: response.status };
+      const xml = new DOMParser().parseFromString(await response.text(), 'application/xml');
+      return { status: response.status, error: xml.querySelector('parsererror')?.textContent ?? null, root: xml.documentElement.namespaceURI, updated: xml.querySelector('feed > updated')?.textContent };
+    });
+    // A clone without history has no feed; the repository itself has one.
+    if (feed.status === 200) expect(feed).toMatchObject({ error: null, root: 'http://www.w3.org/2005/Atom', updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    for (const relative of ['nominees/index.html', 'changelog/index.html', dpgs[0]!.page]) {
+      await page.goto(`${base}${relative}`);
+      for (const href of await page.locator('link[rel=stylesheet], script[src]').evaluateAll((els) => els.map((e) => (e as HTMLLinkElement).href || (e as HTMLScriptElement).src))) {
+        expect(href.startsWith(base), href).toBe(true);
+      }
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});

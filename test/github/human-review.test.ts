@@ -1,0 +1,224 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { REVIEW_MARKER } from '../../src/formatters/markdown.js';
+import { GitHubStandIn, STAND_IN_TOKEN } from '../support/github-stand-in.js';
+import { withEdits } from '../support/nomination.js';
+import { passingResults, HEAD_SHA } from './results.js';
+
+const REPO = 'dpg-registry/registry';
+const FILE = 'nominations/open-clinic.yaml';
+
+const REVIEWERS = `
+maintainers: ["@dpg-registry/maintainers", ana-maintainer]
+groups:
+  - name: Health CoP
+    members: ["@dpg-registry/health-cop", amina-health, nina-nominator]
+    match: { sectors: [Health], sdgs: [3] }
+  - name: Finance CoP
+    members: ["@dpg-registry/finance-cop", kwame-finance]
+    match: { sectors: [Finance] }
+  - name: Partner CoP
+    members: ["@partner-org/reviewers"]
+    match: { sectors: [health] }
+defaultGroup: { name: General reviewers, members: ["@dpg-registry/reviewers"] }
+`;
+
+function review(reviewer: string, verdict = 'meets'): string {
+  const indicators = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9a', '9b', '9c']
+    .map((id) => `  "${id}": { verdict: ${verdict}${verdict === 'meets' ? '' : ', comment: Please add the evidence.'} }`).join('\n');
+  return `reviewer: ${reviewer}\ndate: 2026-11-01\nconflictsOfInterest: []\nindicators:\n${indicators}\n`;
+}
+
+/** The nomination as a health nominee: the valid example renamed so that its file name is its slug. */
+function nomination(...edits: Array<[Array<string | number>, unknown]>): string {
+  return withEdits([['name'], 'Open Clinic'], [['sectors'], ['Health']], ...edits);
+}
+
+const RECOGNISED: Array<[Array<string | number>, unknown]> = [[['stage'], 'dpg'], [['review'], { date: '2026-11-20', reviewer: 'ana-maintainer' }]];
+
+let standIn: GitHubStandIn;
+let dir: string;
+
+function write(file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  writeFileSync(path.join(dir, file), text);
+}
+
+/** A pull request by `author` changing FILE from what the base checkout holds (`base`, or nothing) to `head`. */
+function pullRequest(author: string, head: string, base?: string, extraFiles: Array<[string, string]> = []): void {
+  standIn.addPullRequest(REPO, 7, {
+    headSha: HEAD_SHA, author,
+    files: [{ filename: FILE, status: base ? 'modified' : 'added' }, ...extraFiles.map(([filename]) => ({ filename, status: 'added' }))],
+  });
+  standIn.setFile(REPO, HEAD_SHA, FILE, head);
+  for (const [file, text] of extraFiles) standIn.setFile(REPO, HEAD_SHA, file, text);
+  if (base) write(FILE, base);
+}
+
+beforeEach(async () => {
+  standIn = await GitHubStandIn.start();
+  dir = mkdtempSync(path.join(tmpdir(), 'dpg-human-'));
+  write('reviewers.yaml', REVIEWERS);
+  mkdirSync(path.join(dir, 'nominations'));
+  for (const login of ['amina-health', 'kwame-finance', 'nina-nominator', 'ana-maintainer', 'lucas-health']) standIn.setCollaborator(REPO, login, login === 'ana-maintainer' ? 'maintain' : 'read');
+});
+
+afterEach(async () => {
+  await standIn.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function comment(...extra: string[]) {
+  writeFileSync(path.join(dir, 'results.json'), JSON.stringify(passingResults().map((r) => ({ ...r, file: FILE }))));
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: dir,
+    env: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url }, stdoutIsTTY: false, now: new Date('2026-11-23T12:00:00Z'),
+  };
+  const code = await main(['comment', '--repo', REPO, '--pr', '7', '--report', 'results.json', '--sha', HEAD_SHA, ...extra], io);
+  const body = standIn.comments(REPO, 7).find((c) => c.body.includes(REVIEW_MARKER))?.body ?? '';
+  const run = standIn.checkRuns(REPO).at(-1);
+  return { code, stdout, stderr, body, run };
+}
+
+function requestWrites() {
+  return standIn.writes().filter((r) => r.path.endsWith('/requested_reviewers'));
+}
+
+describe('dpg comment: reviewer requests', () => {
+  it('requests the health group of a new health nomination once, skipping the author and other organisations\' teams', async () => {
+    pullRequest('nina-nominator', nomination());
+    const first = await comment();
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(requestWrites().map((r) => r.body)).toEqual([{ reviewers: ['amina-health'], team_reviewers: ['health-cop'] }]);
+    expect(standIn.requestedReviewers(REPO, 7)).toEqual({ users: ['amina-health'], teams: ['health-cop'] });
+    expect(first.stdout).toContain('reviewers: requested @amina-health, @dpg-registry/health-cop\n');
+    expect(first.body).toContain('<!-- dpg-requested: @amina-health @dpg-registry/health-cop -->');
+    expect(first.body).toContain('- **Health CoP** (sector Health): @\u200ddpg-registry/health-cop, @\u200damina-health, @\u200dnina-nominator\n- **Partner CoP** (sector health): @\u200dpartner-org/reviewers\n');
+    expect(first.body).toContain('**Not ready for a decision**: 0 of 2 reviews.');
+
+    // The reviewer answers (GitHub drops her request) and the team's request is gone too: nobody is asked again.
+    standIn.addReview(REPO, 7, 'amina-health', 'COMMENTED');
+    standIn.clearLog();
+    const again = await comment();
+    expect(again.code).toBe(0);
+    expect(requestWrites()).toEqual([]);
+    expect(again.stdout).toContain('reviewers: nobody new to request\n');
+  });
+
+  it('asks the default group when no Community of Practice matches', async () => {
+    pullRequest('nina-nominator', nomination([['sectors'], ['Transport']], [['sdgs'], [{ goal: 11, evidenceText: 'Safer streets for everyone in the city.' }]]));
+    await comment();
+    expect(requestWrites().map((r) => r.body)).toEqual([{ reviewers: [], team_reviewers: ['reviewers'] }]);
+  });
+
+  it('requests the others when GitHub refuses one reviewer', async () => {
+    standIn.setCollaborator(REPO, 'amina-health', 'read');
+    rmSync(path.join(dir, 'reviewers.yaml'));
+    write('reviewers.yaml', REVIEWERS.replace('amina-health, nina-nominator', 'amina-health, outsider-health'));
+    pullRequest('nina-nominator', nomination());
+    const result = await comment();
+    expect(result.code).toBe(0);
+    expect(standIn.requestedReviewers(REPO, 7)).toEqual({ users: ['amina-health'], teams: ['health-cop'] });
+    expect(result.stdout).toMatch(/reviewers: GitHub refused @outsider-health: .*only be requested from collaborators/);
+  });
+
+  it('writes nothing in a dry run but says whom it would request', async () => {
+    pullRequest('nina-nominator', nomination());
+    const result = await comment('--dry-run');
+    expect(result.stdout).toContain('reviewers: would be requested @amina-health, @dpg-registry/health-cop\n');
+    expect(standIn.writes()).toEqual([]);
+  });
+});
+
+describe('dpg comment: decisions', () => {
+  it('fails the check when a non-maintainer sets stage: dpg', async () => {
+    pullRequest('nina-nominator', nomination(...RECOGNISED), nomination());
+    const result = await comment();
+    expect(result.code).toBe(0);
+    expect(result.run).toMatchObject({ conclusion: 'failure' });
+    const annotation = result.run!.output.annotations.find((a) => a.title === 'review/decision')!;
+    expect(annotation.message).toBe('stage: dpg set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.');
+    expect(annotation.start_line).toBe(nomination(...RECOGNISED).split('\n').findIndex((l) => l.startsWith('stage:')) + 1);
+    expect(result.stdout).toContain(`decision: ${FILE} stage nominee → dpg rejected: stage: dpg set by @nina-nominator, who is not a maintainer`);
+    expect(result.body).toContain('❌ nominations/open-clinic.yaml: stage nominee → dpg');
+    expect(result.body).toContain('<!-- dpg-verdict: fail -->');
+  });
+
+  it('fails the check when a maintainer approves a nomination that is not ready', async () => {
+    write('reviews/open-clinic/amina-health.yaml', review('amina-health'));
+    pullRequest('nina-nominator', nomination(...RECOGNISED), nomination());
+    standIn.addReview(REPO, 7, 'ana-maintainer', 'APPROVED');
+    const result = await comment();
+    expect(result.run).toMatchObject({ conclusion: 'failure' });
+    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message)
+      .toBe('stage: dpg: not ready for a decision: 1 of 2 reviews. Run `dpg status open-clinic` to see what is missing.');
+  });
+
+  it('passes when a maintainer approves the head commit of a nomination with enough reviews', async () => {
+    write('reviews/open-clinic/amina-health.yaml', review('amina-health'));
+    write('reviews/open-clinic/lucas-health.yaml', review('lucas-health'));
+    pullRequest('nina-nominator', nomination(...RECOGNISED), nomination());
+    standIn.addReview(REPO, 7, 'ana-maintainer', 'APPROVED');
+    const result = await comment();
+    expect(result.run).toMatchObject({ conclusion: 'success' });
+    expect(result.stdout).toContain(`decision: ${FILE} stage nominee → dpg accepted: taken by @ana-maintainer, a maintainer (maintain access to ${REPO}); ready (2 of 2 reviews)`);
+    expect(result.body).toContain('**Ready for a decision**: 2 of 2 reviews, no open objections.');
+    expect(standIn.requests.some((r) => r.path === `/repos/${REPO}/collaborators/ana-maintainer/permission`)).toBe(true);
+  });
+
+  it('does not count an approval of an older commit', async () => {
+    write('reviews/open-clinic/amina-health.yaml', review('amina-health'));
+    write('reviews/open-clinic/lucas-health.yaml', review('lucas-health'));
+    pullRequest('nina-nominator', nomination(...RECOGNISED), nomination());
+    standIn.addReview(REPO, 7, 'ana-maintainer', 'APPROVED', 'a'.repeat(40));
+    expect((await comment()).run).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it.each([
+    { name: 'an active member of a maintainers team', member: 'active' as const, conclusion: 'success' },
+    { name: 'someone outside the maintainers team (404)', member: undefined, conclusion: 'failure' },
+    { name: 'a pending member of the maintainers team', member: 'pending' as const, conclusion: 'failure' },
+  ])('confirms a team maintainer through GitHub: $name', async ({ member, conclusion }) => {
+    write('reviews/open-clinic/amina-health.yaml', review('amina-health'));
+    write('reviews/open-clinic/lucas-health.yaml', review('lucas-health'));
+    pullRequest('tom-teammate', nomination(...RECOGNISED), nomination());
+    if (member) standIn.addTeamMember('dpg-registry', 'maintainers', 'tom-teammate', member);
+    const result = await comment();
+    expect(result.run).toMatchObject({ conclusion });
+    expect(standIn.requests.some((r) => r.path === '/orgs/dpg-registry/teams/maintainers/memberships/tom-teammate')).toBe(true);
+  });
+
+  it('does not believe a listed maintainer whom GitHub gives only read access', async () => {
+    standIn.setCollaborator(REPO, 'ana-maintainer', 'read');
+    write('reviews/open-clinic/amina-health.yaml', review('amina-health'));
+    write('reviews/open-clinic/lucas-health.yaml', review('lucas-health'));
+    pullRequest('ana-maintainer', nomination(...RECOGNISED), nomination());
+    const result = await comment();
+    expect(result.run).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it('counts a review in the pull request only when its author wrote it', async () => {
+    write('reviews/open-clinic/amina-health.yaml', review('amina-health'));
+    const own: [string, string] = ['reviews/open-clinic/ana-maintainer.yaml', review('ana-maintainer')];
+    const forged: [string, string] = ['reviews/open-clinic/lucas-health.yaml', review('lucas-health')];
+    pullRequest('ana-maintainer', nomination(...RECOGNISED), nomination(), [own, forged]);
+    const result = await comment();
+    expect(result.run).toMatchObject({ conclusion: 'success' });
+    expect(result.body).toContain('reviews/open-clinic/lucas-health.yaml: a review by @\u200dlucas-health in a pull request by @\u200dana-maintainer counts once merged');
+    expect(result.body).toMatch(/\| # \| Indicator \| Automated \| @\u200damina-health \| @\u200dana-maintainer \|/);
+  });
+
+  it('reads reviewers.yaml from the checkout, not from the pull request', async () => {
+    const selfPromotion: [string, string] = ['reviewers.yaml', REVIEWERS.replace('ana-maintainer]', 'ana-maintainer, nina-nominator]')];
+    pullRequest('nina-nominator', nomination(...RECOGNISED), nomination(), [selfPromotion]);
+    const result = await comment();
+    expect(result.run).toMatchObject({ conclusion: 'failure' });
+    expect(standIn.requests.some((r) => r.path.endsWith('/contents/reviewers.yaml'))).toBe(false);
+  });
+});

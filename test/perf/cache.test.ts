@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cacheFingerprint, contentHash, ResultsCache } from '../../src/cache/results-cache.js';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { analyseFile } from '../../src/engine/analyse.js';
+import { validateRegistry, type RegistryFile } from '../../src/engine/registry-run.js';
+import { DEFAULT_LIMITS } from '../../src/load/limits.js';
+import { ALL_RULES } from '../../src/rules/index.js';
+import type { FileRule } from '../../src/rules/types.js';
+import { nominationSchema } from '../../src/schema/schema.js';
+import { TEST_NOW } from '../support/validate.js';
+import { validNominationText, withEdits } from '../support/nomination.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'dpg-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let folders = 0;
+
+function registry(files: Record<string, string>): { dir: string; entries: RegistryFile[]; cacheDirectory: string } {
+  const dir = path.join(work, `r${folders++}`);
+  mkdirSync(path.join(dir, 'nominations'), { recursive: true });
+  const entries = Object.entries(files).map(([name, text]) => {
+    writeFileSync(path.join(dir, 'nominations', name), text);
+    return { file: `nominations/${name}`, path: path.join(dir, 'nominations', name) };
+  });
+  return { dir, entries, cacheDirectory: path.join(dir, 'cache') };
+}
+
+const validate = (entries: RegistryFile[], options: { cacheDirectory?: string; now?: Date; targets?: RegistryFile[] } = {}) =>
+  validateRegistry({
+    config: DEFAULT_CONFIG, now: options.now ?? TEST_NOW, targets: options.targets ?? entries, context: entries,
+    cacheDirectory: options.cacheDirectory, workers: 0, schema: () => nominationSchema,
+  });
+
+const recognised = (date: string) => withEdits([['stage'], 'dpg'], [['review'], { date, reviewer: 'maintainer' }]);
+const named = (name: string, url: string) => withEdits([['name'], name], [['repositories', 0, 'url'], url]);
+
+describe('the results cache', () => {
+  it('uses git blob ids as content hashes', () => {
+    // `printf 'hello\n' | git hash-object --stdin`
+    expect(contentHash(Buffer.from('hello\n'))).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
+  });
+
+  it('gives the same results warm as cold, and reuses the cached ones', async () => {
+    const { entries, cacheDirectory } = registry({ 'example-case-manager.yaml': validNominationText(), 'bad.yaml': 'name: [' });
+    const cold = await validate(entries, { cacheDirectory });
+    expect(readdirSync(cacheDirectory).sort()).toEqual(['.gitignore', 'diagnostics.json', 'facts.json']);
+    const facts = readFileSync(path.join(cacheDirectory, 'facts.json'), 'utf8');
+    expect(await validate(entries, { cacheDirectory })).toEqual(cold);
+    expect(readFileSync(path.join(cacheDirectory, 'facts.json'), 'utf8')).toBe(facts);
+    expect(cold).toEqual(await validate(entries));
+  });
+
+  it('re-runs date-dependent checks on every run: recognition expires with a warm cache', async () => {
+    const { entries, cacheDirectory } = registry({ 'example-case-manager.yaml': recognised('2026-06-01') });
+    const before = await validate(entries, { cacheDirectory });
+    expect(before[0]!.diagnostics.map((d) => d.ruleId)).toEqual([]);
+    const later = new Date('2027-07-01T12:00:00Z');
+    const after = await validate(entries, { cacheDirectory, now: later });
+    expect(after[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['lifecycle/review-current']);
+    expect(after).toEqual(await validate(entries, { now: later }));
+  });
+
+  it('re-runs registry-wide checks: a new duplicate is reported in the unchanged, cached file', async () => {
+    const first = { 'open-thing.yaml': named('Open Thing', 'https://github.com/open/thing') };
+    const { dir, entries, cacheDirectory } = registry(first);
+    expect((await validate(entries, { cacheDirectory }))[0]!.diagnostics).toEqual([]);
+    writeFileSync(path.join(dir, 'nominations', 'other-thing.yaml'), named('Other Thing', 'https://github.com/open/thing'));
+    const both = [...entries, { file: 'nominations/other-thing.yaml', path: path.join(dir, 'nominations', 'other-thing.yaml') }];
+    const results = await validate(both, { cacheDirectory, targets: entries });
+    expect(results[0]!.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['registry/duplicate', expect.any(Number)]]);
+    expect(results).toEqual(await validate(both, { targets: entries }));
+  });
+
+  it('ignores a corrupt or foreign cache file and replaces it', async () => {
+    const { entries, cacheDirectory } = registry({ 'example-case-manager.yaml': validNominationText() });
+    const reference = await validate(entries);
+    mkdirSync(cacheDirectory, { recursive: true });
+    writeFileSync(path.join(cacheDirectory, 'facts.json'), '{"format":1,"fingerprint":');
+    writeFileSync(path.join(cacheDirectory, 'diagnostics.json'), '[1, 2, 3]');
+    expect(await validate(entries, { cacheDirectory })).toEqual(reference);
+    expect(JSON.parse(readFileSync(path.join(cacheDirectory, 'facts.json'), 'utf8')).format).toBe(1);
+    expect(readdirSync(cacheDirectory).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('is invalidated wholesale by another configuration', () => {
+    const fingerprint = (config = DEFAULT_CONFIG) =>
+      cacheFingerprint({ version: '1', code: 'c', schema: null, rules: ALL_RULES, config, limits: DEFAULT_LIMITS });
+    expect(fingerprint()).toBe(fingerprint());
+    expect(fingerprint({ ...DEFAULT_CONFIG, rules: { 'url/https': { severity: 'off' } } })).not.toBe(fingerprint());
+    const directory = path.join(work, 'fingerprints');
+    const analysis = { file: 'nominations/a.yaml', readable: true, schemaFailed: false, diagnostics: [] };
+    const cache = new ResultsCache(directory, 'one');
+    cache.set(analysis, 'h');
+    cache.save(new Set([analysis.file]));
+    expect(new ResultsCache(directory, 'one').get(analysis.file, 'h', true)).toEqual(analysis);
+    expect(new ResultsCache(directory, 'two').get(analysis.file, 'h', true)).toBeUndefined();
+    expect(new ResultsCache(directory, 'one').get(analysis.file, 'other content', true)).toBeUndefined();
+  });
+
+  it('does not cache the result of a rule that reads the date without declaring it', () => {
+    const undeclared: FileRule = {
+      kind: 'file', id: 'lifecycle/example', indicator: null, description: 'x', defaultSeverity: 'warning',
+      messages: { old: 'old' }, check(context) { if (context.now.getTime() > 0) context.report({ path: '/name', messageId: 'old' }); },
+    };
+    const options = { config: DEFAULT_CONFIG, limits: DEFAULT_LIMITS, now: TEST_NOW, full: true };
+    const analysis = analyseFile('nominations/a.yaml', validNominationText(), { ...options, rules: [undeclared] });
+    expect(analysis.datedBy).toEqual(['lifecycle/example']);
+    expect(analyseFile('nominations/a.yaml', validNominationText(), { ...options, rules: ALL_RULES }).datedBy).toBeUndefined();
+    const cache = new ResultsCache(path.join(work, 'dated'), 'f');
+    cache.set(analysis, 'h');
+    expect(cache.get('nominations/a.yaml', 'h', false)).toBeUndefined();
+  });
+});
