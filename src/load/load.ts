@@ -56,6 +56,15 @@ function flowDepth(text: string, limit: number): number {
   return max;
 }
 
+/** True when every line is blank or a comment. A line scan: a regular expression for this backtracks exponentially on blank lines. */
+function onlyCommentsOrBlank(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) return false;
+  }
+  return true;
+}
+
 /** Deepest nesting of the built data, computed without recursion. */
 function dataDepth(value: unknown, limit: number): number {
   const stack: Array<[unknown, number]> = [[value, 1]];
@@ -138,7 +147,7 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
   }
   result.text = text;
 
-  if (text.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(text)) {
+  if (onlyCommentsOrBlank(text)) {
     diagnostics.push(fileDiagnostic('yaml/empty', 'File is empty; a nomination is a YAML mapping (run `dpg new` to start one).', START));
     return result;
   }

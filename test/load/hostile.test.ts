@@ -100,6 +100,9 @@ const cases: HostileCase[] = [
   },
   { name: 'a duplicate key', content: DUPLICATE_KEY, expected: [{ rule: 'yaml/duplicate-key', line: lineOf(DUPLICATE_KEY, 'stage: dpg') }], stopsEarly: true },
   { name: 'a very long comment line', content: LONG_COMMENT, expected: [], stopsEarly: false },
+  // A pattern for "only blank lines and comments" once backtracked exponentially here: 20 blank lines took minutes.
+  { name: '200 blank lines before the nomination', content: '\n'.repeat(200) + VALID, expected: [], stopsEarly: false },
+  { name: 'blank and comment lines only', content: ' \n\n# note\n\t\n'.repeat(100), expected: [{ rule: 'yaml/empty', line: 1 }], stopsEarly: true },
   {
     name: 'a very long value',
     content: LONG_DESCRIPTION,
