@@ -53,13 +53,50 @@ export function mentionsLicense(text: string, id: string): boolean {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+/**
+ * Markup removed in one pass: comments, tags, and the content of script, style and noscript elements.
+ * The page is untrusted, so no pattern that rescans the rest of it per `<` (quadratic on a page of
+ * unclosed tags): each search starts where the previous one ended. An unclosed comment or script runs
+ * to the end of the page, as in a browser; a `<` that no `>` follows stays text.
+ */
+function stripMarkup(body: string): string {
+  const out: string[] = [];
+  let i = 0;
+  while (i < body.length) {
+    const lt = body.indexOf('<', i);
+    if (lt < 0) {
+      out.push(body.slice(i));
+      break;
+    }
+    if (body.startsWith('<!--', lt)) {
+      out.push(body.slice(i, lt), ' ');
+      const end = body.indexOf('-->', lt + 4);
+      i = end < 0 ? body.length : end + 3;
+      continue;
+    }
+    const gt = body.indexOf('>', lt + 1);
+    if (gt < 0) {
+      out.push(body.slice(i));
+      break;
+    }
+    out.push(body.slice(i, lt), ' ');
+    const raw = /^<\s*(script|style|noscript)\b/i.exec(body.slice(lt, Math.min(gt + 1, lt + 12)));
+    if (raw) {
+      const close = new RegExp(`</${raw[1]}\\s*>`, 'gi');
+      close.lastIndex = gt + 1;
+      const found = close.exec(body);
+      i = found ? found.index + found[0].length : body.length;
+    } else {
+      i = gt + 1;
+    }
+  }
+  return out.join('');
+}
+
 /** The visible text of an HTML page (or plain text as it is): no scripts, styles, tags or entities. */
 export function pageText(body: string, contentType: string): string {
   if (!/html|xml/i.test(contentType)) return body;
-  return body
-    .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
+  return stripMarkup(body)
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
       if (entity[0] === '#') {
         const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1));

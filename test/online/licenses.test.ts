@@ -45,4 +45,21 @@ describe('pageText', () => {
     expect(pageText(html, 'text/html')).toBe('Apache License, Version 2.0');
     expect(pageText('<b>MIT</b>', 'text/plain')).toBe('<b>MIT</b>');
   });
+
+  it('reads unclosed markup as a browser would: to the end of the page', () => {
+    expect(pageText('<p>MIT</p><script>Apache-2.0', 'text/html')).toBe('MIT');
+    expect(pageText('MIT <!-- Apache-2.0', 'text/html')).toBe('MIT');
+    expect(pageText('1 < 2 MIT', 'text/html')).toBe('1 < 2 MIT');
+    expect(pageText('<STYLE type="x">MIT</style >Apache', 'text/html')).toBe('Apache');
+  });
+
+  // The page is untrusted: markup that never closes must not make each `<` rescan the rest of the page.
+  it.each([
+    ['unclosed tags', '<'.repeat(400_000), '<'.repeat(400_000) + 'MIT'],
+    ['unfinished script tags', '<script '.repeat(100_000), `${'<script '.repeat(100_000)}MIT`],
+    ['unclosed scripts', '<script>'.repeat(100_000), ''],
+    ['unclosed comments', '<!--'.repeat(100_000), ''],
+  ])('reads a page of %s in one pass', (_, body, text) => {
+    expect(pageText(body + 'MIT', 'text/html')).toBe(text);
+  });
 });
