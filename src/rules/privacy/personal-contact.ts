@@ -44,18 +44,20 @@ export function maskPhone(number: string): string {
 /** Personal e-mail addresses and phone numbers in one text, masked. */
 export function personalContacts(text: string): Array<{ kind: 'email' | 'phone'; masked: string }> {
   const found: Array<{ kind: 'email' | 'phone'; masked: string }> = [];
-  for (const match of text.matchAll(EMAIL)) {
+  // Cheap pre-checks first: this runs on every string of every file, and almost none hold a contact.
+  if (!/\d/.test(text) && !text.includes('@')) return found;
+  for (const match of text.includes('@') ? text.matchAll(EMAIL) : []) {
     // user:password@host inside a URL is a credential, which url/valid reports; mailto: links are addresses.
     const token = text.slice(0, match.index).split(/\s/).at(-1) ?? '';
     if (token.includes('://')) continue;
     if (!isRoleMailbox(match[0])) found.push({ kind: 'email', masked: maskAddress(match[0]) });
   }
   const phones = new Set<string>();
-  for (const match of text.matchAll(INTERNATIONAL_PHONE)) {
+  for (const match of /\+|00|tel:/.test(text) ? text.matchAll(INTERNATIONAL_PHONE) : []) {
     const count = digitCount(match[0]);
     if (count >= 8 && count <= 15) phones.add(match[0].replace(/^tel:\s*/, ''));
   }
-  for (const match of text.matchAll(LABELLED_PHONE)) {
+  for (const match of /phone|tel|mobile|cell|whatsapp|signal|fax/i.test(text) ? text.matchAll(LABELLED_PHONE) : []) {
     const count = digitCount(match[1]!);
     if (count >= 7 && count <= 15) phones.add(match[1]!);
   }
