@@ -92,7 +92,7 @@ describe('dpg validate --online', () => {
     github.setRepositoryInfo('example-org/case-manager', { license: 'GPL-3.0' });
     const yaml = localNomination(web.origin, [['documentation', 'urls'], [web.url('/gone-404')]]);
     const cwd = tempDir({ [FILE]: yaml });
-    const run = await runInProcess(['validate', FILE, '-f', 'json', '--online', '--no-online-cache'], { cwd, env: { GITHUB_API_URL: github.url } });
+    const run = await runInProcess(['validate', FILE, '-f', 'json', '--online', '--no-cache'], { cwd, env: { GITHUB_API_URL: github.url } });
     expect(run.code).toBe(0);
     const findings = (JSON.parse(run.stdout) as FileResult[])[0]!.diagnostics.filter((d) => d.ruleId.startsWith('online/'));
     expect(findings.length).toBeGreaterThan(0);
@@ -138,7 +138,7 @@ describe('dpg validate --online', () => {
     [['--timeout', '500'], '--timeout only applies with --online'],
     [['--allow-private-hosts'], '--allow-private-hosts only applies with --online'],
     [['--online', '--offline'], '--online and --offline exclude each other'],
-    [['--offline', '--no-online-cache'], '--offline reads the cache'],
+    [['--offline', '--no-cache'], '--offline reads the cache'],
     [['--online', '--fix'], 'not to --fix'],
     [['--online', '--timeout', 'soon'], "option '--timeout <ms>' argument 'soon' is invalid"],
     [['--online', '--cache-ttl', 'a while'], "option '--cache-ttl <duration>' argument 'a while' is invalid"],

@@ -67,13 +67,13 @@ describe.each(CLI_MODES)('validate run options (%s)', (mode) => {
     expect((await runCli(mode, ['report'], { cwd })).code).toBe(2);
   });
 
-  it('keeps the cache where --cache-location says, and none with --no-cache', async () => {
+  it('keeps the cache where --cache-dir says, and none with --no-cache', async () => {
     const cwd = tempDir(registryFiles());
     await runCli(mode, ['validate', '--no-cache'], { cwd });
     expect(existsSync(path.join(cwd, 'node_modules'))).toBe(false);
-    const cold = await runCli(mode, ['validate', '-f', 'json', '--cache-location', 'my-cache'], { cwd });
+    const cold = await runCli(mode, ['validate', '-f', 'json', '--cache-dir', 'my-cache'], { cwd });
     expect(readdirSync(path.join(cwd, 'my-cache')).sort()).toEqual(['.gitignore', 'diagnostics.json', 'facts.json']);
-    const warm = await runCli(mode, ['validate', '-f', 'json', '--cache-location', 'my-cache'], { cwd });
+    const warm = await runCli(mode, ['validate', '-f', 'json', '--cache-dir', 'my-cache'], { cwd });
     expect(warm).toEqual(cold);
     await runCli(mode, ['validate', 'nominations/case-one.yaml'], { cwd });
     expect(existsSync(path.join(cwd, 'node_modules', '.cache', 'dpg', 'facts.json'))).toBe(true);

@@ -13,10 +13,11 @@ export interface OnlineFlags {
   offline?: boolean;
   allowPrivateHosts?: boolean;
   timeout?: number;
+  /** The folder of dpg's caches; --online keeps its own under `online/` in it. */
   cacheDir?: string;
   cacheTtl?: number;
-  /** false with --no-online-cache. */
-  onlineCache?: boolean;
+  /** false with --no-cache: neither cache is read or written. */
+  cache?: boolean;
   config?: string;
   quiet?: boolean;
 }
@@ -42,13 +43,11 @@ function checkFlags(flags: OnlineFlags & { fix?: boolean }): void {
   const needsNetwork: Array<[boolean, string]> = [
     [Boolean(flags.allowPrivateHosts), '--allow-private-hosts'],
     [flags.timeout !== undefined, '--timeout'],
-    [flags.cacheDir !== undefined, '--cache-dir'],
     [flags.cacheTtl !== undefined, '--cache-ttl'],
-    [flags.onlineCache === false, '--no-online-cache'],
   ];
   const stray = needsNetwork.find(([given]) => given && !network);
   if (stray) throw new UsageError(`${stray[1]} only applies with --online (or --offline).`);
-  if (flags.offline && flags.onlineCache === false) throw new UsageError('--offline reads the cache; it cannot be combined with --no-online-cache.');
+  if (flags.offline && flags.cache === false) throw new UsageError('--offline reads the cache; it cannot be combined with --no-cache.');
 }
 
 /** The network flags of `dpg validate`; the checks themselves load only when --online or --offline is given. */
@@ -58,13 +57,11 @@ export function addOnlineOptions(command: Command): Command {
     .option('--offline', 'the online checks from the cache only, without any request')
     .option('--allow-private-hosts', 'let --online reach private, loopback and link-local addresses (refused by default)')
     .option('--timeout <ms>', 'longest wait for one request of --online (default 10000, or online.timeoutMs)', parseTimeout)
-    .option('--cache-dir <dir>', 'where --online keeps its results (default: node_modules/.cache/dpg/online, else ~/.cache/dpg/online)')
     .option('--cache-ttl <duration>', 'reuse cached results of --online up to this age, e.g. 24h, 30m, 0 (default 24h, or online.cacheTtl)', parseTtl)
-    .option('--no-online-cache', 'neither read nor write the cache of --online')
     .hook('preAction', (thisCommand) => checkFlags(thisCommand.opts()));
 }
 
-/** The cache folder when --cache-dir is not given: next to the project's dependencies, else the user's cache. */
+/** The online cache folder when --cache-dir is not given: next to the project's dependencies, else the user's cache. */
 export function defaultCacheDir(root: string, env: Record<string, string | undefined>): string {
   const modules = path.join(root, 'node_modules');
   if (existsSync(modules)) return path.join(modules, '.cache', 'dpg', 'online');
@@ -100,7 +97,8 @@ export async function runOnlineChecks(results: FileResult[], operands: readonly 
   const apiUrl = io.env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
   if (!/^https?:\/\/\S+$/.test(apiUrl)) throw new UsageError(`GITHUB_API_URL must be an http(s) URL, not "${apiUrl}".`);
   const nominations = [...registryFiles(path.resolve(root, config.registry)), ...(operands.length ? resolveOperands(operands, io.cwd) : [])];
-  const cacheDir = flags.onlineCache === false ? undefined : path.resolve(io.cwd, flags.cacheDir ?? defaultCacheDir(root, io.env));
+  const cacheDir = flags.cache === false ? undefined
+    : flags.cacheDir !== undefined ? path.resolve(io.cwd, flags.cacheDir, 'online') : defaultCacheDir(root, io.env);
   // The network code (node:http, Octokit) is loaded only for --online and --offline.
   const { checkOnline } = await import('../../online/run.js');
   const { isLoopbackUrl } = await import('../../github/client.js');

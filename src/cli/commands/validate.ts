@@ -30,7 +30,8 @@ export interface ReportFlags {
 /** How a validation runs: the results cache and worker threads. */
 export interface RunFlags {
   cache?: boolean;
-  cacheLocation?: string;
+  /** The folder of dpg's caches (--cache-dir). */
+  cacheDir?: string;
   /** A number of threads, or false for none (--no-workers). */
   workers?: number | false;
 }
@@ -112,7 +113,7 @@ export function validateFiles(
     now: io.now,
     targets: targets.map(entry),
     context: registry.filter((f) => !targetSet.has(f)).map(entry),
-    cacheDirectory: flags.cache === false ? undefined : path.resolve(io.cwd, flags.cacheLocation ?? path.join(root, DEFAULT_CACHE_LOCATION)),
+    cacheDirectory: flags.cache === false ? undefined : path.resolve(io.cwd, flags.cacheDir ?? path.join(root, DEFAULT_CACHE_LOCATION)),
     workers: flags.workers === false ? 0 : flags.workers,
     knownHashes,
     schema: () => nominationSchema,
@@ -175,8 +176,8 @@ export const registerValidate: RegisterCommand = (program, { io, setExitCode }) 
     .option('--fix', 'apply the rules\' automatic fixes first, as `dpg fix` does')
     .option('--changed', 'only the nominations changed since the merge-base with the base branch (registry-wide checks still see every file)')
     .option('--base <ref>', 'the base branch for --changed (default: origin/main if it exists, else main)')
-    .option('--no-cache', 'do not read or write the results cache')
-    .option('--cache-location <path>', `folder of the results cache (default: ${DEFAULT_CACHE_LOCATION} next to dpg.config.yaml)`)
+    .option('--no-cache', 'neither read nor write the caches (results, and --online\'s)')
+    .option('--cache-dir <dir>', `folder of the caches; --online keeps its own in <dir>/online (default: ${DEFAULT_CACHE_LOCATION} next to dpg.config.yaml)`)
     .option('--shard <i/n>', 'validate only the i-th of n shards of the files (registry-wide checks still see every file)', parseShard)
     .option('--workers <n>', 'worker threads for the per-file checks (default: one per core above 200 files to check)', parseNonNegativeInteger('--workers'))
     .option('--no-workers', 'check every file in the main thread')
