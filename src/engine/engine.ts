@@ -24,7 +24,8 @@ export interface ValidateOptions {
 }
 
 
-function byPosition(a: Diagnostic, b: Diagnostic): number {
+/** Diagnostics in reading order: line, column, then rule id and message for a stable order. */
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 

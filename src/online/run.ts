@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ruleSetting, type Config } from '../config.js';
-import { settle, summarise } from '../engine/engine.js';
-import { indicatorForPath } from '../indicators.js';
-import { loadNomination, type LoadedFile } from '../load/load.js';
+import { crashDiagnostic, makeDiagnostic } from '../engine/analyse.js';
+import { byPosition, settle, summarise } from '../engine/engine.js';
+import { loadNomination } from '../load/load.js';
 import { asRecord, type MaybeNomination } from '../nomination.js';
 import { ALL_RULES } from '../rules/index.js';
-import { formatMessage, type OnlineRule, type ReportDescriptor, type Rule } from '../rules/types.js';
+import type { OnlineRule, Rule } from '../rules/types.js';
 import type { Diagnostic, FileResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { DiskCache } from './cache.js';
@@ -52,32 +52,6 @@ export interface OnlineRunOptions {
   /** Network requests started and finished so far. */
   progress?(finished: number, started: number): void;
   warn?(message: string): void;
-}
-
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
-}
-
-function makeDiagnostic(loaded: LoadedFile, rule: Rule, descriptor: ReportDescriptor): Diagnostic {
-  const template = rule.messages[descriptor.messageId];
-  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${descriptor.messageId}"`);
-  return {
-    ruleId: rule.id,
-    indicator: rule.indicator ?? indicatorForPath(descriptor.path),
-    severity: rule.defaultSeverity,
-    message: formatMessage(template, descriptor.data),
-    path: descriptor.path,
-    ...loaded.locate(descriptor.path, descriptor.at ?? 'value'),
-  };
-}
-
-function crashDiagnostic(rule: Rule, err: unknown): Diagnostic {
-  const reason = err instanceof Error ? err.message : String(err);
-  return {
-    ruleId: 'internal/rule-error', indicator: rule.indicator, severity: 'error',
-    message: `Rule ${rule.id} crashed on this file (${reason}). This is a bug in dpg, not in the nomination; please report it with the file.`,
-    path: '', line: 1, column: 1, endLine: 1, endColumn: 1,
-  };
 }
 
 /** Runs `task` on every item with at most `limit` at once, keeping the order of the results. */
@@ -170,7 +144,7 @@ export async function checkOnline(results: readonly FileResult[], options: Onlin
           data,
           options: ruleSetting(rule, options.config).options,
           now: options.now,
-          report: (descriptor) => reported.push(makeDiagnostic(loaded, rule, descriptor)),
+          report: (descriptor) => reported.push(makeDiagnostic(loaded.locate, rule, descriptor)),
           checkLink: (url) => links.check(url),
           readPage: (url) => links.read(url),
           githubRepository: (owner, name) => github.get(owner, name),

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { LoadedFile } from '../load/load.js';
 import { joinPointer, pointerSegments } from '../load/positions.js';
-import { humanPath } from '../schema/validate.js';
+import { describeValue, humanPath, TYPE_NAMES, valueAt } from '../schema/validate.js';
 import type { Diagnostic } from '../types.js';
 import { didYouMean } from '../util/suggest.js';
 
@@ -29,28 +29,6 @@ function schemaNode(schema: Record<string, unknown>, schemaPath: string): Record
     node = (node as Record<string, unknown>)[s];
   }
   return node && typeof node === 'object' ? node as Record<string, unknown> : undefined;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  object: 'a mapping (key: value lines)', array: 'a list (lines starting with "- ")', string: 'text',
-  boolean: 'true or false', integer: 'a whole number', number: 'a number',
-};
-
-function valueAt(data: unknown, pointer: string): unknown {
-  let node = data;
-  for (const s of pointerSegments(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[s];
-  }
-  return node;
 }
 
 function describeError(schema: Record<string, unknown>, error: ErrorObject, data: unknown, what: string): { pointer: string; anchor: 'key' | 'value'; message: string } | undefined {

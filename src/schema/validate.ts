@@ -74,7 +74,8 @@ function conditionOf(error: ErrorObject): string {
   return clauses.length ? ` (required because ${clauses.join(' and ')})` : '';
 }
 
-function describeValue(value: unknown): string {
+/** "the text \"…\"", "a list": a value as a message names it. */
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -82,7 +83,8 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-const TYPE_NAMES: Record<string, string> = {
+/** JSON Schema types as the messages name them for YAML authors. */
+export const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping (key: value lines)',
   array: 'a list (lines starting with "- ")',
   string: 'text',
@@ -99,7 +101,8 @@ interface Mapped {
   indicatorPointer: string;
 }
 
-function valueAt(data: unknown, pointer: string): unknown {
+/** The value at a JSON pointer, or undefined where the path does not exist. */
+export function valueAt(data: unknown, pointer: string): unknown {
   let node = data;
   for (const s of pointerSegments(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
