@@ -29,7 +29,14 @@ export const DEPRECATED_LICENSE_IDS: ReadonlySet<string> = new Set(deprecatedIds
 
 export type ParseResult = { ok: true; tree: SpdxNode } | { ok: false; error: string };
 
+/**
+ * Longer expressions are not parsed: real ones are a few dozen characters, and the parser's work grows
+ * faster than the text, so a hostile value of a megabyte would stall the run.
+ */
+export const MAX_EXPRESSION_LENGTH = 1000;
+
 export function parseSpdx(source: string): ParseResult {
+  if (source.length > MAX_EXPRESSION_LENGTH) return { ok: false, error: `longer than ${MAX_EXPRESSION_LENGTH} characters` };
   try {
     return { ok: true, tree: parseExpression(source) };
   } catch (err) {
@@ -78,6 +85,7 @@ export interface UnknownPart {
  * operator the whole text is one intended licence name ("MIT License", "GPL v3").
  */
 export function unknownParts(source: string): UnknownPart[] {
+  if (source.length > MAX_EXPRESSION_LENGTH) return [{ text: source, exception: false }];
   const parts: UnknownPart[] = [];
   let current: string[] = [];
   let afterWith = false;

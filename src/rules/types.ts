@@ -86,6 +86,13 @@ export type Rule = FileRule | RegistryRule | CoreRule | OnlineRule;
 /** Rules whose findings cannot be waived: a record that is not well-formed can never be published. */
 export const UNWAIVABLE = /^(yaml|schema|internal)\//;
 
+/** Longest value quoted in a message; the rest is cut, so a huge value cannot flood every report. */
+const MAX_QUOTED_LENGTH = 300;
+
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in data)) return whole;
+    const value = String(data[key]);
+    return value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
+  });
 }

@@ -37,6 +37,9 @@ const cases: Case[] = [
   row('unbalanced parentheses', withSpdx('(MIT OR Apache-2.0'), at(VALID, 'spdx: (MIT')),
   row('a blank licence', withSpdx('   '), at(VALID, 'spdx:')),
   row('an empty licence is left to the schema', withSpdx(''), at('schema/invalid-value', 'spdx:')),
+  row('a garbled value: each distinct unknown part once, five at most', withSpdx('](x ](x FOO BAR ](x A-1 OR B-2 OR C-3 OR D-4 OR E-5 OR F-6'),
+    (y) => Array.from({ length: 5 }, () => ({ rule: VALID, line: lineOf(y, '](x ](x') }))),
+  row('a value far longer than any expression is one finding, not parsed', withSpdx('MIT OR '.repeat(50_000) + 'MIT'), at(VALID, 'spdx: MIT OR MIT')),
   row('an invalid expression is not judged again for the category', nomination(['content'], licence('CC BY-ND 4.0')),
     at(VALID, 'spdx: CC BY-ND 4.0')),
 

@@ -4,6 +4,8 @@ import { suggestLicenseId } from '../../licenses/suggest.js';
 import { asArray, asRecord } from '../../nomination.js';
 import type { FileRule } from '../types.js';
 
+const MAX_PARTS_REPORTED = 5;
+
 /** Why an expression made only of known ids and operators still does not parse. */
 function syntaxProblem(expression: string): string {
   const opening = expression.split('(').length - 1;
@@ -43,7 +45,9 @@ export const rule: FileRule = {
         context.report({ path, messageId: 'syntax', data: { expression: spdx, problem: syntaxProblem(spdx) } });
         return;
       }
-      for (const part of parts) {
+      // Each distinct unknown part once, and only the first few: a garbled value is one problem, not thousands.
+      const distinct = [...new Map(parts.map((p) => [`${p.exception}:${p.text}`, p])).values()].slice(0, MAX_PARTS_REPORTED);
+      for (const part of distinct) {
         if (part.exception) {
           context.report({ path, messageId: 'unknownException', data: { part: part.text } });
           continue;
