@@ -209,6 +209,13 @@ describe('action.yml', () => {
     expect(script).toContain('comment --repo "$REPOSITORY" --pr "$pr"');
     expect(script).toContain('^[0-9a-f]{40}$');
   });
+
+  it('hands the optional members token to the comment step only', () => {
+    expect(a.inputs['members-token']!.default).toBe('');
+    const withMembers = a.runs.steps.filter((s) => s.env?.GITHUB_MEMBERS_TOKEN !== undefined);
+    expect(withMembers.map((s) => s.name)).toEqual(['Comment, label and annotate']);
+    expect(withMembers[0]!.env!.GITHUB_MEMBERS_TOKEN).toBe('${{ inputs.members-token }}');
+  });
 });
 
 describe('publish.yml', () => {
