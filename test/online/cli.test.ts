@@ -1,49 +1,33 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FileResult } from '../../src/types.js';
 import { CLI_MODES, removeTempDirs, runCli, runInProcess, STACK_LINE, tempDir, writeTempFile } from '../support/cli.js';
-import { GitHubStandIn } from '../support/github-stand-in.js';
 import { lineOf } from '../support/nomination.js';
 import { localNomination, REPOSITORY } from './nomination.js';
-import { WebServer } from './web-server.js';
+import { useOnlineServers } from './servers.js';
 
 const FILE = 'nominations/example-case-manager.yaml';
 
-let web: WebServer;
-let github: GitHubStandIn;
-
-beforeAll(async () => {
-  web = await WebServer.start();
-  github = await GitHubStandIn.start();
-});
-afterAll(async () => {
-  await web.close();
-  await github.close();
-});
-beforeEach(() => {
-  github.setRepositoryInfo('example-org/case-manager', { license: 'GPL-2.0' });
-  web.requests.length = 0;
-  github.clearLog();
-});
+const servers = useOnlineServers((github) => github.setRepositoryInfo('example-org/case-manager', { license: 'GPL-2.0' }));
 afterEach(removeTempDirs);
 
 /** Declares MIT for a repository GitHub finds GPL-2.0 in, with dead, looping, walled, rate-limited and slow links. */
 function troubledNomination(): string {
-  return localNomination(web.origin,
-    [['licenses', 0], { spdx: 'MIT', evidenceUrl: web.url('/license-mit') }],
-    [['ownership', 'evidenceUrls'], [web.url('/loop')]],
-    [['documentation', 'urls'], [web.url('/gone-404')]],
-    [['privacy', 'evidenceUrls'], [web.url('/challenge')]],
-    [['privacy', 'piiRequirements', 'policyUrl'], web.url('/slow')],
-    [['standards', 'openStandards', 0, 'evidenceUrl'], web.url('/busy')],
-    [['standards', 'openStandards', 1, 'evidenceUrl'], web.url('/head-405')]);
+  return localNomination(servers.web.origin,
+    [['licenses', 0], { spdx: 'MIT', evidenceUrl: servers.web.url('/license-mit') }],
+    [['ownership', 'evidenceUrls'], [servers.web.url('/loop')]],
+    [['documentation', 'urls'], [servers.web.url('/gone-404')]],
+    [['privacy', 'evidenceUrls'], [servers.web.url('/challenge')]],
+    [['privacy', 'piiRequirements', 'policyUrl'], servers.web.url('/slow')],
+    [['standards', 'openStandards', 0, 'evidenceUrl'], servers.web.url('/busy')],
+    [['standards', 'openStandards', 1, 'evidenceUrl'], servers.web.url('/head-405')]);
 }
 
 const ONLINE = ['--online', '--allow-private-hosts', '--timeout', '400', '--cache-dir', '.online-cache'];
 
 function requestCount(): number {
-  return web.requests.length + github.requests.length;
+  return servers.web.requests.length + servers.github.requests.length;
 }
 
 function onlineFindings(stdout: string): Array<{ rule: string; line: number; severity: string }> {
@@ -56,7 +40,7 @@ describe.each(CLI_MODES)('dpg validate --online (%s)', (mode) => {
   it('reports dead links and loops at their lines, keeps walls and slow pages informational, fails on the licence GitHub detects, and answers a second run from the cache', async () => {
     const yaml = troubledNomination();
     const cwd = tempDir({ [FILE]: yaml });
-    const env = { GITHUB_API_URL: github.url };
+    const env = { GITHUB_API_URL: servers.github.url };
     const first = await runCli(mode, ['validate', FILE, '-f', 'json', ...ONLINE], { cwd, env });
     expect(first.stderr).not.toMatch(STACK_LINE);
     expect(first.code).toBe(1);
@@ -89,20 +73,20 @@ describe.each(CLI_MODES)('dpg validate --online (%s)', (mode) => {
 
 describe('dpg validate --online', () => {
   it('refuses loopback addresses without --allow-private-hosts, as information only', async () => {
-    github.setRepositoryInfo('example-org/case-manager', { license: 'GPL-3.0' });
-    const yaml = localNomination(web.origin, [['documentation', 'urls'], [web.url('/gone-404')]]);
+    servers.github.setRepositoryInfo('example-org/case-manager', { license: 'GPL-3.0' });
+    const yaml = localNomination(servers.web.origin, [['documentation', 'urls'], [servers.web.url('/gone-404')]]);
     const cwd = tempDir({ [FILE]: yaml });
-    const run = await runInProcess(['validate', FILE, '-f', 'json', '--online', '--no-cache'], { cwd, env: { GITHUB_API_URL: github.url } });
+    const run = await runInProcess(['validate', FILE, '-f', 'json', '--online', '--no-cache'], { cwd, env: { GITHUB_API_URL: servers.github.url } });
     expect(run.code).toBe(0);
     const findings = (JSON.parse(run.stdout) as FileResult[])[0]!.diagnostics.filter((d) => d.ruleId.startsWith('online/'));
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((d) => d.ruleId === 'online/unverified-link' && d.severity === 'info' && d.message.includes('refused: private address'))).toBe(true);
-    expect(web.requests).toEqual([]);
+    expect(servers.web.requests).toEqual([]);
   });
 
   it('--offline replays an earlier --online run without a request', async () => {
     const cwd = tempDir({ [FILE]: troubledNomination() });
-    const env = { GITHUB_API_URL: github.url };
+    const env = { GITHUB_API_URL: servers.github.url };
     const online = await runInProcess(['validate', FILE, ...ONLINE], { cwd, env });
     const made = requestCount();
     const offline = await runInProcess(['validate', FILE, '--offline', '--allow-private-hosts', '--cache-dir', '.online-cache'], { cwd, env });
@@ -116,8 +100,8 @@ describe('dpg validate --online', () => {
   });
 
   it('works with --changed: only the changed nominations are checked online', async () => {
-    github.setRepositoryInfo('example-org/case-manager', { license: 'GPL-3.0' });
-    const cwd = tempDir({ [FILE]: localNomination(web.origin) });
+    servers.github.setRepositoryInfo('example-org/case-manager', { license: 'GPL-3.0' });
+    const cwd = tempDir({ [FILE]: localNomination(servers.web.origin) });
     const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     git('init', '--quiet', '-b', 'main');
     git('config', 'commit.gpgsign', 'false');
@@ -126,10 +110,10 @@ describe('dpg validate --online', () => {
     git('add', '--all');
     git('commit', '--quiet', '-m', 'registry');
     git('checkout', '--quiet', '-b', 'feature');
-    const changed = localNomination(web.origin, [['documentation', 'urls'], [web.url('/gone-410')]]);
+    const changed = localNomination(servers.web.origin, [['documentation', 'urls'], [servers.web.url('/gone-410')]]);
     writeTempFile(cwd, FILE, changed);
     git('commit', '--quiet', '-am', 'dead documentation link');
-    const run = await runInProcess(['validate', '--changed', '--base', 'main', '-f', 'json', ...ONLINE], { cwd, env: { GITHUB_API_URL: github.url } });
+    const run = await runInProcess(['validate', '--changed', '--base', 'main', '-f', 'json', ...ONLINE], { cwd, env: { GITHUB_API_URL: servers.github.url } });
     expect(run.code).toBe(0);
     expect(onlineFindings(run.stdout)).toEqual([{ rule: 'online/broken-link', line: lineOf(changed, '/gone-410'), severity: 'warning' }]);
   });
@@ -143,7 +127,7 @@ describe('dpg validate --online', () => {
     [['--online', '--timeout', 'soon'], "option '--timeout <ms>' argument 'soon' is invalid"],
     [['--online', '--cache-ttl', 'a while'], "option '--cache-ttl <duration>' argument 'a while' is invalid"],
   ])('%j is a usage error', async (flags, message) => {
-    const cwd = tempDir({ [FILE]: localNomination(web.origin) });
+    const cwd = tempDir({ [FILE]: localNomination(servers.web.origin) });
     const run = await runInProcess(['validate', FILE, ...flags], { cwd });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
