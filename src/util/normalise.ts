@@ -5,7 +5,9 @@ import { foldAscii } from './slug.js';
  * so "Open LMIS", "openlmis" and "Open-LMIS" compare equal.
  */
 export function normaliseName(name: string): string {
-  return foldAscii(name).replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = foldAscii(name);
+  // In ASCII, the letters and digits are a-z and 0-9 (folded is lowercase); the Unicode classes cost more.
+  return /^[\x00-\x7f]*$/.test(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Hosts whose repository paths are case-insensitive, so "Org/Repo" and "org/repo" are one repository. */

@@ -3,8 +3,12 @@ const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h',
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lowercase ASCII: accents stripped ("Sauvé" → "sauve"), a few Latin letters spelled out ("ß" → "ss"). */
 export function foldAscii(text: string): string {
+  // Plain ASCII, the usual case, has nothing to decompose or fold: lowercasing is all.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize('NFKD')

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseName, normaliseUrl } from '../../src/util/normalise.js';
 import { slugify } from '../../src/util/slug.js';
@@ -54,5 +55,16 @@ describe('normaliseUrl', () => {
 
   it('keeps path case where the host may be case-sensitive', () => {
     expect(normaliseUrl('https://example.org/Docs')).not.toBe(normaliseUrl('https://example.org/docs'));
+  });
+});
+
+describe('normaliseName on ASCII', () => {
+  // The ASCII fast path must agree with the general Unicode folding it skips.
+  const general = (name: string) => name.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '');
+
+  it('gives what the general folding gives', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (name) => {
+      expect(normaliseName(name)).toBe(general(name));
+    }), { numRuns: 500 });
   });
 });
