@@ -42,7 +42,7 @@ export interface RegistryRunOptions {
  */
 export async function validateRegistry(options: RegistryRunOptions): Promise<FileResult[]> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const settings: AnalysisSettings = { config: options.config, limits, now: options.now.getTime() };
+  const settings: AnalysisSettings = { config: options.config, limits, now: options.now.getTime(), hashContent: options.cacheDirectory !== undefined };
   const cache = options.cacheDirectory === undefined ? undefined : new ResultsCache(options.cacheDirectory, cacheFingerprint({
     version: VERSION, code: codeIdentity(ALL_RULES, options.schema), schema: null, rules: ALL_RULES, config: options.config, limits,
   }));
@@ -84,7 +84,7 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
   }
   for (const { analysis, hash } of analysed) {
     analyses.set(analysis.file, analysis);
-    cache?.set(analysis, hash);
+    if (cache && hash !== undefined) cache.set(analysis, hash);
   }
 
   const results = finishRun([...analyses.values()], options.targets.map((t) => t.file), { config: options.config, now: options.now });

@@ -18,12 +18,14 @@ export interface AnalysisSettings {
   limits: LoadLimits;
   /** Milliseconds since the epoch. */
   now: number;
+  /** Whether the results go into the cache, which keys them by content hash; without it, no hash is computed. */
+  hashContent: boolean;
 }
 
 export interface AnalysedJob {
   analysis: FileAnalysis;
-  /** Content hash of the bytes analysed (see contentHash). */
-  hash: string;
+  /** Content hash of the bytes analysed (see contentHash), when the settings ask for it. */
+  hash?: string;
 }
 
 /** Reads (unless given the bytes) and analyses one file. */
@@ -31,5 +33,5 @@ export function runJob(job: AnalysisJob, settings: AnalysisSettings, content: Ui
   const analysis = analyseFile(job.file, content, {
     config: settings.config, rules: ALL_RULES, limits: settings.limits, now: new Date(settings.now), full: job.full,
   });
-  return { analysis, hash: contentHash(content) };
+  return settings.hashContent ? { analysis, hash: contentHash(content) } : { analysis };
 }
