@@ -13,7 +13,7 @@ import { rule as unknownIndicator } from '../rules/review/unknown-indicator.js';
 import { formatMessage, type CoreRule, type FileRule, type ReportDescriptor } from '../rules/types.js';
 import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId } from '../types.js';
 import { didYouMean } from '../util/suggest.js';
-import { reviewSchema, schemaDiagnostics } from './schema.js';
+import { schemaDiagnostics } from './schema.js';
 
 export const VERDICTS = ['meets', 'does-not-meet', 'needs-information'] as const;
 export type HumanVerdict = (typeof VERDICTS)[number];
@@ -115,7 +115,7 @@ export function validateReviewSources(sources: readonly ReviewSource[], options:
     const { slug, name } = reviewLocation(source.relative);
     const data = asRecord(loaded.data);
     if (loaded.data !== undefined) {
-      if (enabled(schemaRule)) found.push(...schemaDiagnostics(loaded, reviewSchema, schemaRule.id, 'the review'));
+      if (enabled(schemaRule)) found.push(...schemaDiagnostics(loaded, 'review', schemaRule.id, 'the review'));
       const report = (rule: CoreRule, descriptor: ReportDescriptor) => { if (enabled(rule)) found.push(diagnostic(loaded, rule, descriptor)); };
       if (!slug) report(missingNomination, { path: '', at: 'key', messageId: 'notInFolder' });
       else if (!options.nominations.has(slug)) {

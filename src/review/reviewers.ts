@@ -6,7 +6,7 @@ import { rule as personalContact } from '../rules/privacy/personal-contact.js';
 import { rule as reviewersSchemaRule } from '../rules/review/reviewers-schema.js';
 import type { Diagnostic, FileResult } from '../types.js';
 import { fileRuleDiagnostics, settleSeverities } from './records.js';
-import { reviewersSchema, schemaDiagnostics } from './schema.js';
+import { schemaDiagnostics } from './schema.js';
 
 /** A GitHub user (`login`) or an organisation team (`org/slug`), as written in reviewers.yaml. */
 export type Principal = { kind: 'user'; login: string } | { kind: 'team'; org: string; slug: string };
@@ -78,7 +78,7 @@ export function loadReviewers(file: string, content: Uint8Array | string, config
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   let usable = false;
   if (loaded.data !== undefined) {
-    const schema = ruleSetting(reviewersSchemaRule, config).severity === 'off' ? [] : schemaDiagnostics(loaded, reviewersSchema, reviewersSchemaRule.id, 'reviewers.yaml');
+    const schema = ruleSetting(reviewersSchemaRule, config).severity === 'off' ? [] : schemaDiagnostics(loaded, 'reviewers', reviewersSchemaRule.id, 'reviewers.yaml');
     diagnostics.push(...schema, ...fileRuleDiagnostics(loaded, [personalContact], config));
     usable = schema.length === 0;
   }

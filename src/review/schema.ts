@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import type { LoadedFile } from '../load/load.js';
 import { joinPointer, pointerSegments } from '../load/positions.js';
-import { describeValue, humanPath, TYPE_NAMES, valueAt } from '../schema/validate.js';
+import { describeValue, humanPath, schemaValidator, TYPE_NAMES, valueAt, type SchemaName } from '../schema/validate.js';
 import type { Diagnostic } from '../types.js';
 import { didYouMean } from '../util/suggest.js';
 
@@ -10,17 +10,6 @@ const require = createRequire(import.meta.url);
 
 export const reviewersSchema: Record<string, unknown> = require('../../schemas/reviewers.schema.json');
 export const reviewSchema: Record<string, unknown> = require('../../schemas/review.schema.json');
-
-const compiled = new Map<Record<string, unknown>, ValidateFunction>();
-
-function validatorFor(schema: Record<string, unknown>): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
 
 function schemaNode(schema: Record<string, unknown>, schemaPath: string): Record<string, unknown> | undefined {
   let node: unknown = schema;
@@ -77,8 +66,9 @@ function describeError(schema: Record<string, unknown>, error: ErrorObject, data
  * Checks loaded data against one of the review schemas: one diagnostic per problem, all under `ruleId`,
  * placed on the offending node. `what` names the document in messages ("the review").
  */
-export function schemaDiagnostics(loaded: LoadedFile, schema: Record<string, unknown>, ruleId: string, what: string): Diagnostic[] {
-  const validate = validatorFor(schema);
+export function schemaDiagnostics(loaded: LoadedFile, name: Exclude<SchemaName, 'nomination'>, ruleId: string, what: string): Diagnostic[] {
+  const schema = name === 'review' ? reviewSchema : reviewersSchema;
+  const validate = schemaValidator(name, schema);
   if (validate(loaded.data)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
