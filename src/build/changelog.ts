@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { loadNomination } from '../load/load.js';
 import { asRecord, asString } from '../nomination.js';
+import { NOMINATION_EXTENSIONS } from '../registry/files.js';
+import { slugOf } from '../util/slug.js';
 import { escapeHtml as esc } from './html.js';
 import { FEED_PATH, layout, SITE_NAME, type SiteContext } from './pages.js';
 
@@ -35,9 +37,6 @@ export type Changelog =
 
 type Snapshot = Record<string, unknown> | undefined;
 
-function slugOf(file: string): string {
-  return file.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
-}
 
 function parse(file: string, text: string | undefined): Snapshot {
   if (text === undefined) return undefined;
@@ -127,7 +126,7 @@ export async function readChangelog(registryDir: string): Promise<Changelog> {
     const commits: ChangelogCommit[] = [];
     for (const entry of parseLog(log)) {
       const changes: RegistryChange[] = [];
-      for (const file of entry.files.filter((f) => /\.ya?ml$/i.test(f.path))) {
+      for (const file of entry.files.filter((f) => NOMINATION_EXTENSIONS.test(f.path))) {
         const before = file.status === 'A' ? undefined : parse(file.from ?? file.path, await fileAt(git, entry.parent, file.from ?? file.path));
         const after = file.status === 'D' ? undefined : parse(file.path, await fileAt(git, entry.sha, file.path));
         changes.push(classifyChange(file.path, file.status === 'A' ? undefined : before ?? {}, after));

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import type { SourceFile } from '../engine/engine.js';
 import { loadNomination } from '../load/load.js';
 import { asRecord, asString } from '../nomination.js';
 import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../rules/lifecycle/review-current.js';
 import type { FileResult } from '../types.js';
+import { slugOf } from '../util/slug.js';
 
 /** A record that goes onto the website and into the API. */
 export interface PublishedRecord {
@@ -38,9 +38,6 @@ export interface Selection {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KNOWN_STAGES = new Set(['nominee', 'dpg', 'expired', 'delisted']);
 
-function slugOf(file: string): string {
-  return path.posix.basename(file.split('\\').join('/')).replace(/\.ya?ml$/i, '');
-}
 
 function bySlug(a: PublishedRecord, b: PublishedRecord): number {
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;

@@ -8,7 +8,7 @@ import type { Rule } from '../rules/types.js';
 import type { Diagnostic } from '../types.js';
 
 /** Bumped when the layout of the cache files changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/dpg';
 const FACTS_FILE = 'facts.json';
@@ -31,10 +31,13 @@ export function cacheFingerprint(parts: { version: string; code: string; schema:
     .digest('hex');
 }
 
-/** Per file: content hash, readable, schemaFailed, facts. */
-type FactsRow = [string, 0 | 1, 0 | 1, FileFacts | null];
-/** Per file: content hash, the diagnostics as JSON text (decoded only for the files reported on). */
-type DiagnosticsRow = [string, string];
+/** Per file: content hash, readable, facts. */
+type FactsRow = [string, 0 | 1, FileFacts | null];
+/**
+ * Per file: content hash, schemaFailed, the diagnostics as JSON text (decoded only for the files reported
+ * on). schemaFailed lives here, with the findings it comes from: a facts-only analysis does not run the schema.
+ */
+type DiagnosticsRow = [string, 0 | 1, string];
 
 interface CacheFile<Row> {
   format: number;
@@ -87,12 +90,13 @@ export class ResultsCache {
   get(file: string, hash: string, full: boolean): FileAnalysis | undefined {
     const row = this.facts.get(file);
     if (!row || row[0] !== hash) return undefined;
-    const analysis: FileAnalysis = { file, readable: row[1] === 1, schemaFailed: row[2] === 1, ...(row[3] ? { facts: row[3] } : {}) };
+    const analysis: FileAnalysis = { file, readable: row[1] === 1, schemaFailed: false, ...(row[2] ? { facts: row[2] } : {}) };
     if (!full) return analysis;
     const diagnostics = this.diagnosticRows().get(file);
     if (!diagnostics || diagnostics[0] !== hash) return undefined;
     try {
-      analysis.diagnostics = JSON.parse(diagnostics[1]) as Diagnostic[];
+      analysis.diagnostics = JSON.parse(diagnostics[2]) as Diagnostic[];
+      analysis.schemaFailed = diagnostics[1] === 1;
     } catch {
       return undefined;
     }
@@ -102,8 +106,8 @@ export class ResultsCache {
   set(analysis: FileAnalysis, hash: string): void {
     // Results that read the date without declaring it hold for this run only.
     if (analysis.datedBy) return;
-    this.facts.set(analysis.file, [hash, analysis.readable ? 1 : 0, analysis.schemaFailed ? 1 : 0, analysis.facts ?? null]);
-    if (analysis.diagnostics) this.diagnosticRows().set(analysis.file, [hash, JSON.stringify(analysis.diagnostics)]);
+    this.facts.set(analysis.file, [hash, analysis.readable ? 1 : 0, analysis.facts ?? null]);
+    if (analysis.diagnostics) this.diagnosticRows().set(analysis.file, [hash, analysis.schemaFailed ? 1 : 0, JSON.stringify(analysis.diagnostics)]);
     this.changed = true;
   }
 

@@ -73,6 +73,10 @@ function classifyIpv6(g: number[]): AddressKind {
   // IPv4-mapped (::ffff:a.b.c.d) and the deprecated IPv4-compatible (::a.b.c.d) carry an IPv4 address.
   if (zeroUpTo(5) && g[5] === 0xffff) return embeddedV4(g[6]!, g[7]!);
   if (zeroUpTo(6)) return embeddedV4(g[6]!, g[7]!);
+  // IPv4-translated (::ffff:0:a.b.c.d) carries one too.
+  if (zeroUpTo(4) && g[4] === 0xffff && g[5] === 0) return embeddedV4(g[6]!, g[7]!);
+  // Local-use NAT64 (64:ff9b:1::/48) reaches whatever the local translator maps it to.
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return 'reserved';
   // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address they embed.
   if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return embeddedV4(g[6]!, g[7]!);
   if (g[0] === 0x2002) return embeddedV4(g[1]!, g[2]!);

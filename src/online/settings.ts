@@ -41,7 +41,8 @@ const HOST_PATTERN = /^(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$|^\[[0-9a-f:.]+\]$/
 
 /** Whether `host` is one of `patterns` (exact, or a subdomain of a `*.` pattern), ignoring case. */
 export function hostMatches(host: string, patterns: readonly string[]): boolean {
-  const name = host.toLowerCase();
+  // "host.example." is the same host as "host.example": a trailing dot must not slip past the deny list.
+  const name = host.toLowerCase().replace(/\.$/, '');
   return patterns.some((pattern) => {
     const p = pattern.toLowerCase();
     return p.startsWith('*.') ? name.endsWith(p.slice(1)) : name === p;

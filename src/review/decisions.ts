@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { asRecord, asString } from '../nomination.js';
+import { slugOf } from '../util/slug.js';
 
 /** A change a pull request makes that only a maintainer may make: the stage, or the review date. */
 export interface Decision {
@@ -19,9 +19,6 @@ export interface Decision {
   needsDelistingReason: boolean;
 }
 
-export function slugOf(file: string): string {
-  return path.posix.basename(file.split(path.sep).join('/')).replace(/\.ya?ml$/i, '');
-}
 
 /** `stage nominee → dpg`, as people read it. */
 export function describeDecision(decision: Decision): string {

@@ -7,7 +7,8 @@ import type { ChangedNominations } from '../git/changed.js';
 import { decisionDiagnostic } from '../git/results.js';
 import { displayPath, loadConfig, registryFiles } from '../registry/files.js';
 import type { FileResult } from '../types.js';
-import { detectDecisions, slugOf } from './decisions.js';
+import { slugOf } from '../util/slug.js';
+import { detectDecisions } from './decisions.js';
 import { validateReviewSources, type ReviewRecord, type ReviewSource } from './records.js';
 import { loadReviewers, type Reviewers } from './reviewers.js';
 

@@ -1,7 +1,7 @@
 import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
 import { asRecord, asString } from '../nomination.js';
 import type { FileResult, IndicatorId, IndicatorStatus } from '../types.js';
-import { slugOf } from './decisions.js';
+import { slugOf } from '../util/slug.js';
 import type { HumanVerdict, IndicatorVerdict, ReviewRecord } from './records.js';
 
 export interface ReviewerColumn {

@@ -24,3 +24,8 @@ export function foldAscii(text: string): string {
 export function slugify(name: string): string {
   return foldAscii(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
+
+/** The slug a nomination file stands for: its name without folder and `.yaml`/`.yml` ("nominations/x.yaml" → "x"). */
+export function slugOf(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig, UsageError } from '../../src/config.js';
-import { DEFAULT_ONLINE_SETTINGS, parseDuration } from '../../src/online/settings.js';
+import { DEFAULT_ONLINE_SETTINGS, hostMatches, parseDuration } from '../../src/online/settings.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 
 describe('online settings in dpg.config.yaml', () => {
@@ -43,5 +43,18 @@ describe('online settings in dpg.config.yaml', () => {
     ['24', undefined], ['h', undefined], ['-1h', undefined],
   ] as const)('parseDuration(%s) is %s', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
+  });
+});
+
+describe('hostMatches', () => {
+  it.each([
+    ['tracker.example', ['tracker.example'], true],
+    ['TRACKER.example.', ['tracker.example'], true],
+    ['a.tracker.example.', ['*.tracker.example'], true],
+    ['a.tracker.example', ['*.tracker.example'], true],
+    ['nottracker.example', ['*.tracker.example'], false],
+    ['tracker.example.org', ['tracker.example'], false],
+  ])('%s against %j: %s', (host, patterns, expected) => {
+    expect(hostMatches(host, patterns)).toBe(expected);
   });
 });

@@ -50,6 +50,10 @@ describe('the results cache', () => {
     expect(await validate(entries, { cacheDirectory })).toEqual(cold);
     expect(readFileSync(path.join(cacheDirectory, 'facts.json'), 'utf8')).toBe(facts);
     expect(cold).toEqual(await validate(entries));
+    // Only a cache hit can report a finding as the cache holds it, not as the file gives it.
+    const stored = path.join(cacheDirectory, 'diagnostics.json');
+    writeFileSync(stored, readFileSync(stored, 'utf8').replace(/\\"message\\":\\"/, '\\"message\\":\\"CACHED '));
+    expect(JSON.stringify(await validate(entries, { cacheDirectory }))).toContain('CACHED ');
   });
 
   it('re-runs date-dependent checks on every run: recognition expires with a warm cache', async () => {
@@ -80,7 +84,7 @@ describe('the results cache', () => {
     writeFileSync(path.join(cacheDirectory, 'facts.json'), '{"format":1,"fingerprint":');
     writeFileSync(path.join(cacheDirectory, 'diagnostics.json'), '[1, 2, 3]');
     expect(await validate(entries, { cacheDirectory })).toEqual(reference);
-    expect(JSON.parse(readFileSync(path.join(cacheDirectory, 'facts.json'), 'utf8')).format).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(cacheDirectory, 'facts.json'), 'utf8')).format).toBe(2);
     expect(readdirSync(cacheDirectory).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
     .action(async (slugs: string[], flags: { format: (typeof FORMATS)[number]; config?: string }) => {
       const { config, root } = loadConfig(io.cwd, flags.config);
       const registry = registryFiles(path.resolve(root, config.registry));
-      const { slugOf } = await import('../../review/decisions.js');
+      const { slugOf } = await import('../../util/slug.js');
       const known = registry.map(slugOf);
       for (const slug of slugs) {
         if (!known.includes(slug)) throw new UsageError(`No nomination "${slug}" in ${config.registry}/.${didYouMean(slug, known)}`);
