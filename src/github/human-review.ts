@@ -9,7 +9,7 @@ import { detectDecisions, describeDecision, type Decision } from '../review/deci
 import { slugOf } from '../util/slug.js';
 import { nominationSlugs, readLocalReviews, reviewPaths } from '../review/local.js';
 import { validateReviewSources, type ReviewRecord } from '../review/records.js';
-import { matchGroups, principalName, type MatchedGroup, type Reviewers } from '../review/reviewers.js';
+import { listedMaintainerUser, matchGroups, principalName, type MatchedGroup, type Reviewers } from '../review/reviewers.js';
 import { nominationStatus, type NominationStatus } from '../review/status.js';
 import { registryFiles, readSource, NOMINATION_EXTENSIONS } from '../registry/files.js';
 import { rule as decisionRule } from '../rules/review/decision.js';
@@ -76,6 +76,12 @@ function mergeGroups(groups: readonly MatchedGroup[]): MatchedGroup[] {
   return [...byName.values()];
 }
 
+/** Whether `login` is a user member (by name, not through a team) of a reviewer group. */
+function listedReviewer(reviewers: Reviewers, login: string): boolean {
+  const groups = [...reviewers.groups, ...(reviewers.defaultGroup ? [reviewers.defaultGroup] : [])];
+  return groups.some((g) => g.members.some((m) => m.kind === 'user' && m.login.toLowerCase() === login.toLowerCase()));
+}
+
 function list(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
@@ -124,6 +130,11 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
       notes.push(`${record.file}: a review by @${record.reviewer} in a pull request by @${info.author} counts once merged; only the author's own review counts before that.`);
       continue;
     }
+    // Anyone can write a review file; before it is merged, it counts only from a reviewer or maintainer listed by name.
+    if (!listedReviewer(reviewers, info.author) && !listedMaintainerUser(info.author, reviewers)) {
+      notes.push(`${record.file}: @${info.author} is not listed by name in reviewers.yaml, so this review counts only once merged.`);
+      continue;
+    }
     const at = records.findIndex((r) => r.slug === record.slug && r.reviewer.toLowerCase() === record.reviewer.toLowerCase());
     if (at >= 0) records.splice(at, 1, record);
     else records.push(record);
@@ -167,7 +178,7 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
       for (const actor of actors) checks.push(await directory.check(actor));
       const maintainer = checks.find((c) => c.confirmed);
       const status = statuses.get(file.path);
-      const change = decision.kind === 'stage' ? `stage: ${decision.to}` : `review.date: ${decision.to}`;
+      const change = `${decision.field}: ${decision.to}`;
       const who = list(actors.map((a) => `@${a}`));
       let messageId: keyof typeof decisionRule.messages | undefined;
       let data: Record<string, string> = { change, slug: decision.slug };

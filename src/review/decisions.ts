@@ -1,18 +1,20 @@
-import { asRecord, asString } from '../nomination.js';
+import { asArray, asRecord, asString } from '../nomination.js';
 import { slugOf } from '../util/slug.js';
 
-/** A change a pull request makes that only a maintainer may make: the stage, or the review date. */
+/** A change a pull request makes that only a maintainer may make: the stage, the review date, or a new waiver. */
 export interface Decision {
   file: string;
   slug: string;
-  kind: 'stage' | 'review-date';
+  kind: 'stage' | 'review-date' | 'waivers';
+  /** The field as people read it in the file. */
+  field: 'stage' | 'review.date' | 'waivers';
   /** The value before (`none` for a new file or a missing value) and after. */
   from: string;
   to: string;
   /** Where the decision is written in the file. */
-  path: '/stage' | '/review/date';
-  /** Message id of git/decision: `stage`, `delisting`, `other` or `reviewDate`. */
-  messageId: 'stage' | 'delisting' | 'other' | 'reviewDate';
+  path: '/stage' | '/review/date' | '/waivers';
+  /** Message id of git/decision. */
+  messageId: 'stage' | 'delisting' | 'other' | 'reviewDate' | 'waivers';
   /** Recognising (or renewing) a DPG needs a ready review status. */
   needsReady: boolean;
   /** Delisting needs `delisting: { date, reason }` in the file. */
@@ -22,7 +24,7 @@ export interface Decision {
 
 /** `stage nominee → dpg`, as people read it. */
 export function describeDecision(decision: Decision): string {
-  return decision.kind === 'stage' ? `stage ${decision.from} → ${decision.to}` : `review.date ${decision.from} → ${decision.to}`;
+  return `${decision.field} ${decision.from} → ${decision.to}`;
 }
 
 /**
@@ -38,7 +40,7 @@ export function detectDecisions(file: string, base: unknown, head: unknown): Dec
   const toStage = asString(after.stage) ?? 'none';
   if (fromStage !== toStage && !(before === undefined && toStage === 'nominee') && toStage !== 'none') {
     decisions.push({
-      file, slug, kind: 'stage', from: fromStage, to: toStage, path: '/stage',
+      file, slug, kind: 'stage', field: 'stage', from: fromStage, to: toStage, path: '/stage',
       messageId: toStage === 'dpg' ? 'stage' : toStage === 'delisted' ? 'delisting' : 'other',
       needsReady: toStage === 'dpg',
       needsDelistingReason: toStage === 'delisted',
@@ -49,9 +51,20 @@ export function detectDecisions(file: string, base: unknown, head: unknown): Dec
   const recognised = decisions.some((d) => d.to === 'dpg');
   if (toDate !== undefined && toDate !== fromDate && !recognised) {
     decisions.push({
-      file, slug, kind: 'review-date', from: fromDate, to: toDate, path: '/review/date', messageId: 'reviewDate',
+      file, slug, kind: 'review-date', field: 'review.date', from: fromDate, to: toDate, path: '/review/date', messageId: 'reviewDate',
       needsReady: toStage === 'dpg',
       needsDelistingReason: false,
+    });
+  }
+  // A waiver lifts a rule's finding (it becomes information), so adding or changing one is a maintainer's call.
+  const waiverKey = (w: unknown) => JSON.stringify(w);
+  const earlier = new Set(asArray(before?.waivers).map(waiverKey));
+  const added = asArray(after.waivers).filter((w) => !earlier.has(waiverKey(w)));
+  if (added.length) {
+    const rules = (list: unknown[]) => list.map((w) => asString(asRecord(w).rule) ?? '?').join(', ') || 'none';
+    decisions.push({
+      file, slug, kind: 'waivers', field: 'waivers', from: rules(asArray(before?.waivers)), to: rules(asArray(after.waivers)), path: '/waivers',
+      messageId: 'waivers', needsReady: false, needsDelistingReason: false,
     });
   }
   return decisions;

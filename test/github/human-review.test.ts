@@ -204,14 +204,35 @@ describe('dpg comment: decisions', () => {
   });
 
   it('counts a review in the pull request only when its author wrote it', async () => {
-    write('reviews/open-clinic/amina-health.yaml', review('amina-health'));
     const own: [string, string] = ['reviews/open-clinic/ana-maintainer.yaml', review('ana-maintainer')];
     const forged: [string, string] = ['reviews/open-clinic/lucas-health.yaml', review('lucas-health')];
     pullRequest('ana-maintainer', nomination(...RECOGNISED), nomination(), [own, forged]);
     const result = await comment();
-    expect(result.run).toMatchObject({ conclusion: 'success' });
+    // The forged review would make two; only the author's own counts.
+    expect(result.run).toMatchObject({ conclusion: 'failure' });
+    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message).toContain('not ready for a decision: 1 of 2 reviews');
     expect(result.body).toContain('reviews/open-clinic/lucas-health.yaml: a review by @\u200dlucas-health in a pull request by @\u200dana-maintainer counts once merged');
-    expect(result.body).toMatch(/\| # \| Indicator \| Automated \| @\u200damina-health \| @\u200dana-maintainer \|/);
+    expect(result.body).toMatch(/^\| # \| Indicator \| Automated \| @\u200dana-maintainer \|$/m);
+  });
+
+  it('does not count the own review of an author who is not listed in reviewers.yaml', async () => {
+    write('reviews/open-clinic/amina-health.yaml', review('amina-health'));
+    const own: [string, string] = ['reviews/open-clinic/lucas-health.yaml', review('lucas-health')];
+    pullRequest('lucas-health', nomination(...RECOGNISED), nomination(), [own]);
+    standIn.addReview(REPO, 7, 'ana-maintainer', 'APPROVED');
+    const result = await comment();
+    expect(result.run).toMatchObject({ conclusion: 'failure' });
+    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message).toContain('not ready for a decision: 1 of 2 reviews');
+    expect(result.body).toContain('@\u200dlucas-health is not listed by name in reviewers.yaml, so this review counts only once merged');
+  });
+
+  it('treats a waiver the pull request adds as a decision', async () => {
+    const waiver = { rule: 'license/approved-for-category', reason: 'Licence under review', approvedBy: 'ana-maintainer', date: '2026-11-20' };
+    pullRequest('nina-nominator', nomination([['waivers'], [waiver]]), nomination());
+    const result = await comment();
+    expect(result.run).toMatchObject({ conclusion: 'failure' });
+    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message)
+      .toBe('waivers: license/approved-for-category set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.');
   });
 
   it('reads reviewers.yaml from the checkout, not from the pull request', async () => {

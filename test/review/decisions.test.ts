@@ -18,6 +18,9 @@ const NOMINEE = withEdits([['name'], 'Case Manager'], [['repositories', 0, 'url'
 const RECOGNISED = withEdits([['name'], 'Case Manager'], [['repositories', 0, 'url'], 'https://github.com/example-org/case-manager'],
   [['stage'], 'dpg'], [['review'], { date: '2026-11-20', reviewer: 'ana-maintainer' }]);
 
+const WAIVED = withEdits([['name'], 'Case Manager'], [['repositories', 0, 'url'], 'https://github.com/example-org/case-manager'],
+  [['waivers'], [{ rule: 'license/approved-for-category', reason: 'Licence under review', approvedBy: 'ana-maintainer', date: '2026-11-20' }]]);
+
 describe('detectDecisions', () => {
   const data = (yaml: string) => parse(yaml) as unknown;
   it.each([
@@ -28,6 +31,10 @@ describe('detectDecisions', () => {
     { name: 'a renewal (new review date of a DPG)', base: RECOGNISED, head: RECOGNISED.replace('2026-11-20', '2027-11-02'), expected: [['review-date', '2026-11-20', '2027-11-02', true, false]] },
     { name: 'a delisting needs a dated reason', base: RECOGNISED, head: RECOGNISED.replace('stage: dpg', 'stage: delisted'), expected: [['stage', 'dpg', 'delisted', false, true]] },
     { name: 'an expiry', base: RECOGNISED, head: RECOGNISED.replace('stage: dpg', 'stage: expired'), expected: [['stage', 'dpg', 'expired', false, false]] },
+    { name: 'a waiver the pull request adds is a maintainer\'s decision', base: NOMINEE, head: WAIVED, expected: [['waivers', 'none', 'license/approved-for-category', false, false]] },
+    { name: 'a new file that brings its own waiver', base: undefined, head: WAIVED, expected: [['waivers', 'none', 'license/approved-for-category', false, false]] },
+    { name: 'keeping a waiver is no decision', base: WAIVED, head: WAIVED.replace('Open source case', 'Open-source case'), expected: [] },
+    { name: 'removing a waiver is no decision', base: WAIVED, head: NOMINEE, expected: [] },
   ])('$name', ({ base, head, expected }) => {
     expect(detectDecisions('nominations/case-manager.yaml', base === undefined ? undefined : data(base), data(head))
       .map((d) => [d.kind, d.from, d.to, d.needsReady, d.needsDelistingReason])).toEqual(expected);

@@ -52,7 +52,7 @@ function describeHumanReview(outcome: HumanReviewOutcome, dryRun: boolean): stri
     : 'reviewers: nobody new to request'];
   for (const refusal of outcome.refused) lines.push(`reviewers: GitHub refused ${refusal.name}: ${refusal.why}`);
   for (const d of outcome.decisions) {
-    lines.push(`decision: ${d.decision.file} ${d.decision.kind === 'stage' ? 'stage' : 'review.date'} ${d.decision.from} → ${d.decision.to} ${d.accepted ? 'accepted' : 'rejected'}: ${d.reason}`);
+    lines.push(`decision: ${d.decision.file} ${d.decision.field} ${d.decision.from} → ${d.decision.to} ${d.accepted ? 'accepted' : 'rejected'}: ${d.reason}`);
   }
   return lines;
 }

@@ -12,5 +12,6 @@ export const rule: CoreRule = {
     delisting: 'stage {from} → {to}: a decision; needs a maintainer and a dated reason (delisting.date, delisting.reason).',
     other: 'stage {from} → {to}: a decision; needs a maintainer.',
     reviewDate: 'review.date {from} → {to}: a decision (a renewal); needs a maintainer and a ready status (`dpg status {slug}`).',
+    waivers: 'waivers {from} → {to}: a decision (a waiver turns a rule\'s finding into information); needs a maintainer.',
   },
 };
