@@ -69,3 +69,8 @@ export function asRecord(value: unknown): Record<string, unknown> {
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
+
+/** The strings of a list, ignoring anything else in it (data may be schema-invalid). */
+export function asStrings(value: unknown): string[] {
+  return asArray(value).filter((v): v is string => typeof v === 'string');
+}

@@ -1,4 +1,4 @@
-import { asArray, asRecord, asString } from '../nomination.js';
+import { asArray, asRecord, asString, asStrings } from '../nomination.js';
 import type { PublishedRecord } from './select.js';
 
 /**
@@ -59,10 +59,6 @@ export interface RecordDocument {
   record: Record<string, unknown>;
 }
 
-function texts(value: unknown): string[] {
-  return asArray(value).filter((v): v is string => typeof v === 'string');
-}
-
 function uniqueSorted(values: string[]): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en'));
 }
@@ -85,18 +81,18 @@ export function summarise(record: PublishedRecord, kind: RecordKind): RecordSumm
   const countries = asRecord(data.countries);
   const organizations = asArray(data.organizations).map(asRecord);
   const standards = asRecord(data.standards);
-  const development = texts(countries.development);
-  const deployment = texts(countries.deployment);
+  const development = asStrings(countries.development);
+  const deployment = asStrings(countries.deployment);
   return {
     slug: record.slug,
     name: asString(data.name) ?? record.slug,
-    aliases: texts(data.aliases),
+    aliases: asStrings(data.aliases),
     description: asString(data.description) ?? '',
     website: asString(data.website) ?? null,
-    categories: texts(data.categories),
+    categories: asStrings(data.categories),
     sdgs: [...new Set(asArray(data.sdgs).map((s) => asRecord(s).goal).filter((g): g is number => typeof g === 'number'))].sort((a, b) => a - b),
     licenses: asArray(data.licenses).map((l) => asString(asRecord(l).spdx)).filter((s): s is string => s !== undefined),
-    sectors: texts(data.sectors),
+    sectors: asStrings(data.sectors),
     countries: { development, deployment },
     organizations: organizations.map((o) => asString(o.name)).filter((n): n is string => n !== undefined),
     owners: organizations.filter((o) => asArray(o.roles).includes('owner')).map((o) => asString(o.name)).filter((n): n is string => n !== undefined),

@@ -1,4 +1,4 @@
-import { asArray, asRecord, asString } from '../nomination.js';
+import { asArray, asRecord, asString, asStrings } from '../nomination.js';
 import type { PublishedRecord } from './select.js';
 
 /**
@@ -20,10 +20,6 @@ function answer(value: unknown): Answer {
   return value === true ? 'Yes' : value === false ? 'No' : 'Unknown';
 }
 
-function texts(value: unknown): string[] {
-  return asArray(value).filter((v): v is string => typeof v === 'string');
-}
-
 function optional<T>(key: string, value: T | undefined): Record<string, T> {
   return value === undefined ? {} : { [key]: value };
 }
@@ -36,22 +32,22 @@ export interface DpgaExport {
 export function toDpgaNominee(data: Record<string, unknown>): Record<string, unknown> {
   const organizations: Array<Record<string, unknown>> = [];
   for (const org of asArray(data.organizations).map(asRecord)) {
-    const roles = [...new Set(texts(org.roles).map((r) => ORG_TYPES[r] ?? r))];
+    const roles = [...new Set(asStrings(org.roles).map((r) => ORG_TYPES[r] ?? r))];
     for (const role of roles.length ? roles : [undefined]) {
       organizations.push({ name: asString(org.name) ?? '', ...optional('website', asString(org.website)), ...optional('org_type', role) });
     }
   }
   return {
     name: asString(data.name) ?? '',
-    ...(texts(data.aliases).length ? { aliases: texts(data.aliases) } : {}),
+    ...(asStrings(data.aliases).length ? { aliases: asStrings(data.aliases) } : {}),
     description: asString(data.description) ?? '',
     ...optional('website', asString(data.website)),
     license: asArray(data.licenses).map(asRecord).map((l) => ({ spdx: asString(l.spdx) ?? '', licenseURL: asString(l.evidenceUrl) ?? '' })),
     SDGs: asArray(data.sdgs).map(asRecord).map((s) => ({
       SDGNumber: s.goal, ...optional('evidenceText', asString(s.evidenceText)), ...optional('evidenceURL', asString(s.evidenceUrl)),
     })),
-    sectors: texts(data.sectors),
-    type: texts(data.categories).map((c) => CATEGORY_TYPES[c] ?? c),
+    sectors: asStrings(data.sectors),
+    type: asStrings(data.categories).map((c) => CATEGORY_TYPES[c] ?? c),
     ...(asArray(data.repositories).length
       ? { repositories: asArray(data.repositories).map(asRecord).map((r) => ({ ...optional('name', asString(r.name)), url: asString(r.url) ?? '' })) }
       : {}),
@@ -85,10 +81,10 @@ export function toDpgaScreening(data: Record<string, unknown>): Record<string, u
   const collectsPii = asString(pii.piiHandling) !== undefined && pii.piiHandling !== 'none';
   const handlesContent = asString(content.contentHandling) !== undefined && content.contentHandling !== 'none';
   const interaction = harassment.userInteraction === true;
-  const steps = texts(privacy.adherenceSteps);
+  const steps = asStrings(privacy.adherenceSteps);
   // The old form had no field for privacy evidence links; they were written into the adherence steps.
-  const unmentioned = texts(privacy.evidenceUrls).filter((url) => !steps.some((s) => s.includes(url)));
-  const [copyrightUrl] = texts(ownership.evidenceUrls);
+  const unmentioned = asStrings(privacy.evidenceUrls).filter((url) => !steps.some((s) => s.includes(url)));
+  const [copyrightUrl] = asStrings(ownership.evidenceUrls);
   return {
     name: asString(data.name) ?? '',
     clearOwnership: { isOwnershipExplicit: copyrightUrl ? 'Yes' : 'Unknown', copyrightURL: copyrightUrl ?? '' },
@@ -98,8 +94,8 @@ export function toDpgaScreening(data: Record<string, unknown>): Record<string, u
       pltIndependenceDesc: asString(platform.openAlternatives) ?? '',
     },
     documentation: {
-      isDocumentationAvailable: texts(documentation.urls).length ? 'Yes' : 'No',
-      documentationURL: texts(documentation.urls),
+      isDocumentationAvailable: asStrings(documentation.urls).length ? 'Yes' : 'No',
+      documentationURL: asStrings(documentation.urls),
     },
     NonPII: {
       collectsNonPII: answer(extraction.handlesNonPii),
@@ -107,8 +103,8 @@ export function toDpgaScreening(data: Record<string, unknown>): Record<string, u
       nonPIIAccessMechanism: asString(extraction.mechanism) ?? '',
     },
     privacy: {
-      isPrivacyCompliant: texts(privacy.laws).length ? 'Yes' : 'Unknown',
-      privacyComplianceList: texts(privacy.laws),
+      isPrivacyCompliant: asStrings(privacy.laws).length ? 'Yes' : 'Unknown',
+      privacyComplianceList: asStrings(privacy.laws),
       adherenceSteps: [...steps, ...unmentioned.map((url) => `Privacy evidence: ${url}`)],
     },
     standards: {
@@ -125,7 +121,7 @@ export function toDpgaScreening(data: Record<string, unknown>): Record<string, u
       },
       dataPrivacySecurity: {
         collectsPII: asString(pii.piiHandling) === undefined ? 'Unknown' : collectsPii ? 'Yes' : 'No',
-        typesOfDataCollected: texts(pii.piiTypes),
+        typesOfDataCollected: asStrings(pii.piiTypes),
         thirdPartyDataSharing: collectsPii ? (pii.thirdPartySharing === undefined ? (pii.piiHandling === 'distributed' ? 'Yes' : 'Unknown') : answer(pii.thirdPartySharing)) : 'No',
         dataSharingCircumstances: asString(pii.sharingCircumstances) ? [asString(pii.sharingCircumstances)!] : [],
         ...(collectsPii ? { ensurePrivacySecurity: asString(pii.safeguards) ? 'Yes' : 'Unknown' } : {}),
@@ -133,7 +129,7 @@ export function toDpgaScreening(data: Record<string, unknown>): Record<string, u
       },
       inappropriateIllegalContent: {
         collectStoreDistribute: asString(content.contentHandling) === undefined ? 'Unknown' : handlesContent ? 'Yes' : 'No',
-        type: texts(content.contentTypes).join(', '),
+        type: asStrings(content.contentTypes).join(', '),
         contentFilter: '',
         policyGuidelinesDocumentationLink: asString(content.policyUrl) ?? '',
         illegalContentDetection: handlesContent ? (asString(content.moderationProcess) ? 'Yes' : 'Unknown') : '',
@@ -147,7 +143,7 @@ export function toDpgaScreening(data: Record<string, unknown>): Record<string, u
         harassmentProtectionSteps: asString(harassment.protectionMeasures) ? [asString(harassment.protectionMeasures)!] : [],
       },
     },
-    locations: { developmentCountries: texts(countries.development), deploymentCountries: texts(countries.deployment) },
+    locations: { developmentCountries: asStrings(countries.development), deploymentCountries: asStrings(countries.deployment) },
   };
 }
 

@@ -1,5 +1,5 @@
-import { INDICATORS } from '../indicators.js';
-import { asArray, asRecord, asString } from '../nomination.js';
+import { indicatorTitle } from '../indicators.js';
+import { asArray, asRecord, asString, asStrings } from '../nomination.js';
 import type { IndicatorId } from '../types.js';
 import { countriesOf, type DpgIndex, type RecordSummary } from './api.js';
 import { escapeHtml as esc, externalLink, safeHref } from './html.js';
@@ -87,12 +87,8 @@ function text(value: unknown): string {
   return t && t.trim() ? `<p class="text">${esc(t)}</p>` : '';
 }
 
-function texts(value: unknown): string[] {
-  return asArray(value).filter((v): v is string => typeof v === 'string');
-}
-
 function urls(value: unknown): string {
-  return list(texts(value).map((u) => externalLink(u)));
+  return list(asStrings(value).map((u) => externalLink(u)));
 }
 
 function yesNo(value: unknown): string {
@@ -185,7 +181,7 @@ function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): stri
       }), 'evidence');
     case '2':
       return list(asArray(data.licenses).map(asRecord).map((license) => {
-        const covers = texts(license.covers);
+        const covers = asStrings(license.covers);
         return `<strong>${esc(license.spdx)}</strong>${covers.length ? ` (covers ${esc(covers.join(', '))})` : ''}`
           + `<p>Evidence: ${license.evidenceUrl !== undefined ? externalLink(license.evidenceUrl) : '<span class="none">none given</span>'}</p>`;
       }), 'evidence');
@@ -202,7 +198,7 @@ function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): stri
     case '4': {
       const platform = asRecord(data.platformIndependence);
       return facts([
-        ['Core dependencies', esc(texts(platform.coreDependencies).join(', '))],
+        ['Core dependencies', esc(asStrings(platform.coreDependencies).join(', '))],
         ['Closed components', yesNo(platform.hasClosedComponents)],
       ]) + (platform.openAlternatives !== undefined ? `<h4>Open alternatives</h4>${text(platform.openAlternatives)}` : '');
     }
@@ -214,7 +210,7 @@ function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): stri
       const extraction = asRecord(data.dataExtraction);
       return facts([
         ['Handles non-personal data', yesNo(extraction.handlesNonPii)],
-        ['Formats', esc(texts(extraction.formats).join(', '))],
+        ['Formats', esc(asStrings(extraction.formats).join(', '))],
       ]) + (extraction.mechanism !== undefined ? `<h4>Export mechanism</h4>${text(extraction.mechanism)}` : '');
     }
     case '7': {
@@ -227,9 +223,9 @@ function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): stri
         ['Where processed', text(pii.processing)],
         ['Deletion', text(pii.deletion)],
       ]);
-      return facts([['Laws', esc(texts(privacy.laws).join(', '))]])
+      return facts([['Laws', esc(asStrings(privacy.laws).join(', '))]])
         + '<h4>Privacy evidence</h4>' + urls(privacy.evidenceUrls)
-        + (texts(privacy.adherenceSteps).length ? `<h4>Steps to comply</h4>${list(texts(privacy.adherenceSteps).map(esc))}` : '')
+        + (asStrings(privacy.adherenceSteps).length ? `<h4>Steps to comply</h4>${list(asStrings(privacy.adherenceSteps).map(esc))}` : '')
         + answers;
     }
     case '8': {
@@ -242,7 +238,7 @@ function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): stri
       const a = asRecord(asRecord(data.doNoHarm).dataPrivacySecurity);
       return facts([
         ['Personal data', esc(a.piiHandling)],
-        ['Types', esc(texts(a.piiTypes).join('; '))],
+        ['Types', esc(asStrings(a.piiTypes).join('; '))],
         ['Shared with third parties', a.thirdPartySharing === undefined ? undefined : yesNo(a.thirdPartySharing)],
         ['When shared', text(a.sharingCircumstances) || undefined],
         ['Safeguards', text(a.safeguards) || undefined],
@@ -253,7 +249,7 @@ function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): stri
       const b = asRecord(asRecord(data.doNoHarm).inappropriateContent);
       return facts([
         ['User content', esc(b.contentHandling)],
-        ['Types', esc(texts(b.contentTypes).join('; '))],
+        ['Types', esc(asStrings(b.contentTypes).join('; '))],
         ['Content policy', b.policyUrl === undefined ? undefined : externalLink(b.policyUrl)],
         ['Moderation', text(b.moderationProcess) || undefined],
         ['Response time', b.responseTime === undefined ? undefined : esc(b.responseTime)],
@@ -271,9 +267,8 @@ function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): stri
 }
 
 function indicatorSections(data: Record<string, unknown>): string {
-  const titles = new Map(INDICATORS.map((i) => [i.id, i.title]));
   const section = (id: IndicatorId, level: 3 | 4, inner = '') => `<section class="indicator" aria-labelledby="indicator-${id}">
-<h${level} id="indicator-${id}">${id}. ${esc(titles.get(id))}</h${level}>
+<h${level} id="indicator-${id}">${id}. ${esc(indicatorTitle(id))}</h${level}>
 ${indicatorEvidence(id, data)}${inner}
 </section>`;
   // Indicator 9 holds 9a–9c, whose headings sit one level below its own.
@@ -286,7 +281,7 @@ export function renderRecordPage(record: PublishedRecord, summary: RecordSummary
   const root = '../../';
   const review = asRecord(data.review);
   const organizations = asArray(data.organizations).map(asRecord).map((o) => {
-    const roles = texts(o.roles);
+    const roles = asStrings(o.roles);
     return `${o.website !== undefined && safeHref(o.website) ? externalLink(o.website, asString(o.name) ?? String(o.website)) : esc(o.name)}`
       + `${roles.length ? ` — ${esc(roles.join(', '))}` : ''}${o.country !== undefined ? ` (${esc(o.country)})` : ''}`;
   });

@@ -97,7 +97,6 @@ describe('classifyChange', () => {
   });
 
   it('derives stable version 5 UUIDs', () => {
-    expect(uuidV5('https://example.org/')).toBe(uuidV5('https://example.org/'));
     // The value Python's uuid.uuid5(uuid.NAMESPACE_URL, 'https://example.org/') gives.
     expect(uuidV5('https://example.org/')).toBe('urn:uuid:527dda32-a0de-5105-a042-cb475b5f7d11');
   });
