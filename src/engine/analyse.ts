@@ -1,4 +1,3 @@
-import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import { ruleSetting, type Config } from '../config.js';
 import { indicatorForPath } from '../indicators.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
@@ -82,60 +81,30 @@ export function factKeys(rules: readonly Rule[], config: Config): readonly strin
   return [...keys].sort();
 }
 
-/** The pair of a mapping node whose key is `key`, as `locate` finds it. */
-function pairOf(map: YamlNode, key: string): Pair | undefined {
-  if (!isMap(map)) return undefined;
-  return map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key);
-}
-
-/**
- * The facts: the data under `keys`, with the spans `locate` gives for every node below them (value and
- * key anchors), found in one walk of the syntax tree alongside the data.
- */
+/** The facts: the data under `keys`, with the spans of every node below them (value, then key when it differs). */
 function factsOf(loaded: LoadedFile, keys: readonly string[] | 'all'): FileFacts {
   const record = asRecord(loaded.data);
   const data: Record<string, unknown> = {};
   const spans: Record<string, number[]> = {};
-  const { lineCounter } = loaded;
-  const rangeSpan = (node: YamlNode | null | undefined): number[] | undefined => {
-    const range = node?.range;
-    if (!range) return undefined;
-    const a = lineCounter.linePos(range[0]);
-    const b = lineCounter.linePos(Math.max(range[0], range[1]));
-    return [a.line, a.col, b.line, b.col];
-  };
-  // A pointer that leads nowhere in the tree (merge keys, aliases) gets its parent's spans, as `locate` stops
-  // at the deepest node it finds.
-  const visit = (pointer: string, value: unknown, found: { node: YamlNode | null; key: YamlNode | null } | undefined, parent: { value: number[]; key: number[] }): void => {
-    let valueSpan = parent.value;
-    let keySpan = parent.key;
-    if (found) {
-      valueSpan = rangeSpan(found.node ?? found.key) ?? parent.value;
-      keySpan = found.key ? rangeSpan(found.key) ?? valueSpan : valueSpan;
-    }
-    spans[pointer] = keySpan === valueSpan || keySpan.every((n, i) => n === valueSpan[i]) ? valueSpan : [...valueSpan, ...keySpan];
-    if (value === null || typeof value !== 'object') return;
-    const node = found ? found.node ?? found.key : null;
-    const here = { value: valueSpan, key: keySpan };
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => {
-        const child = node && isSeq(node) ? (node.items[index] as YamlNode | undefined) : undefined;
-        visit(`${pointer}/${index}`, item, child ? { node: isPair(child) ? (child.value as YamlNode | null) : child, key: null } : undefined, here);
-      });
-    } else {
-      for (const [k, v] of Object.entries(value)) {
-        const pair = node ? pairOf(node, k) : undefined;
-        visit(joinPointer(pointer, k), v, pair ? { node: pair.value as YamlNode | null, key: pair.key as YamlNode | null } : undefined, here);
-      }
-    }
-  };
-  const root = (loaded.doc?.contents ?? null) as YamlNode | null;
-  const rootSpan = rangeSpan(root) ?? [1, 1, 1, 1];
+  const kept = new Set<string>();
   for (const key of keys === 'all' ? Object.keys(record) : keys) {
     if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
     data[key] = record[key];
-    const pair = root ? pairOf(root, key) : undefined;
-    visit(joinPointer('', key), record[key], pair ? { node: pair.value as YamlNode | null, key: pair.key as YamlNode | null } : undefined, { value: rootSpan, key: rootSpan });
+    kept.add(joinPointer('', key));
+  }
+  const { lineCounter } = loaded;
+  for (const [pointer, offsets] of loaded.positions) {
+    if (!offsets) continue;
+    // The root's span too: where a pointer the source does not spell out falls back to.
+    const slash = pointer.indexOf('/', 1);
+    if (pointer !== '' && !kept.has(slash < 0 ? pointer : pointer.slice(0, slash))) continue;
+    const span: number[] = [];
+    for (let i = 0; i < offsets.length; i += 2) {
+      const a = lineCounter.linePos(offsets[i]!);
+      const b = lineCounter.linePos(Math.max(offsets[i]!, offsets[i + 1]!));
+      span.push(a.line, a.col, b.line, b.col);
+    }
+    spans[pointer] = span;
   }
   return { data, spans };
 }
@@ -148,6 +117,8 @@ export function locateInFacts(facts: FileFacts | undefined, pointer: string, anc
   for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
     const s = facts.spans[p];
     if (s) {
+      // The whole document's key: where its content starts, as `locateIn` gives it.
+      if (pointer === '' && anchor === 'key') return { line: s[0]!, column: s[1]!, endLine: s[0]!, endColumn: s[1]! };
       const at = anchor === 'key' && s.length === 8 ? 4 : 0;
       return { line: s[at]!, column: s[at + 1]!, endLine: s[at + 2]!, endColumn: s[at + 3]! };
     }

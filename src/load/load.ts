@@ -1,7 +1,7 @@
 import { LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
-import { locate, spanOf, type Anchor, type Span } from './positions.js';
+import { locateIn, positionsOf, spanOf, type Anchor, type PositionTable, type Span } from './positions.js';
 
 /** A nomination file parsed with source positions. `data` is undefined when it could not be built. */
 export interface LoadedFile {
@@ -10,6 +10,8 @@ export interface LoadedFile {
   doc: Document | undefined;
   lineCounter: LineCounter;
   data: unknown;
+  /** Where each node of `data` is in the text (empty when `data` is undefined). */
+  positions: PositionTable;
   /** Problems of the file itself: syntax, duplicate keys, limits. */
   diagnostics: Diagnostic[];
   /** Source span of a JSON pointer (see `locate`). */
@@ -121,9 +123,10 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
     doc: undefined,
     lineCounter,
     data: undefined,
+    positions: new Map(),
     diagnostics,
     locate(pointer, anchor) {
-      return result.doc ? locate(result.doc, lineCounter, pointer, anchor) : START;
+      return locateIn(result.positions, lineCounter, pointer, anchor);
     },
   };
 
@@ -216,6 +219,8 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
   if (dataDepth(result.data, limits.maxDepth) > limits.maxDepth) {
     diagnostics.push(fileDiagnostic('yaml/limits', `Nesting is deeper than the limit of ${limits.maxDepth} levels.`, START));
     result.data = undefined;
+    return result;
   }
+  result.positions = positionsOf(doc);
   return result;
 }

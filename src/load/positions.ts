@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 
 export interface Span {
   line: number;
@@ -32,52 +32,87 @@ export function spanOf(lineCounter: LineCounter, start: number, end: number): Sp
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
-/** The pair of `map` whose key is `key`, comparing scalar keys by value. */
-function findPair(map: Node, key: string): Pair | undefined {
-  if (!isMap(map)) return undefined;
-  return map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key);
-}
-
 export type Anchor = 'value' | 'key';
 
 /**
- * The source span of the node a JSON pointer designates. With `anchor: 'key'` the span of the
- * mapping key is returned instead of its value (where an unknown key should be reported). A
- * pointer that leads nowhere (a missing key) resolves to its deepest existing ancestor's key.
+ * Source offsets of one node of a document: where its value starts and ends, then, for a mapping value,
+ * where its key starts and ends. null: the node is empty (a sequence entry without a value).
  */
-export function locate(doc: Document, lineCounter: LineCounter, pointer: string, anchor: Anchor = 'value'): Span {
-  const segments = pointerSegments(pointer);
-  let node: Node | null = doc.contents as Node | null;
-  let keyNode: Node | null = null;
-  for (const segment of segments) {
-    if (!node) break;
-    if (isMap(node)) {
-      const pair = findPair(node, segment);
-      if (!pair) break;
-      keyNode = (pair.key as Node) ?? null;
-      node = (pair.value as Node) ?? null;
-      if (!node) { node = keyNode; break; }
-    } else if (isSeq(node)) {
-      const item = node.items[Number(segment)] as Node | undefined;
-      if (!item || !/^\d+$/.test(segment)) break;
-      keyNode = null;
-      node = isPair(item) ? ((item.value as Node) ?? null) : item;
-    } else {
-      break;
-    }
-  }
-  const target = anchor === 'key' && keyNode ? keyNode : node;
-  const range = target?.range;
-  if (range && segments.length === 0 && anchor === 'key') {
-    // The whole document: point at where its content starts rather than spanning the file.
-    const start = lineCounter.linePos(range[0]);
-    return { line: start.line, column: start.col, endLine: start.line, endColumn: start.col };
-  }
-  if (!range) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  return spanOf(lineCounter, range[0], range[1]);
+export type NodeOffsets = readonly [number, number] | readonly [number, number, number, number] | null;
+
+/**
+ * JSON pointer → offsets of every node of a document that has a place in the source. A pointer into
+ * data the source does not spell out (a merge key, what an alias expands to) is absent: `locateIn`
+ * then falls back to its nearest ancestor.
+ */
+export type PositionTable = Map<string, NodeOffsets>;
+
+/** Offsets of `value` under `key`: just the value's when the key is absent or spans the same text. */
+function offsetsOf(value: Node, key: Node | null): NodeOffsets {
+  const v = value.range!;
+  const k = key?.range;
+  return !k || (k[0] === v[0] && k[1] === v[1]) ? [v[0], v[1]] : [v[0], v[1], k[0], k[1]];
 }
 
-/** The span of the key under which a pointer's node sits (or of the node itself at the root). */
-export function locateKey(doc: Document, lineCounter: LineCounter, pointer: string): Span {
-  return locate(doc, lineCounter, pointer, 'key');
+/** The position table of a composed document (see PositionTable), built in one walk of its syntax tree. */
+export function positionsOf(doc: Document): PositionTable {
+  const table: PositionTable = new Map();
+  const root = doc.contents as Node | null;
+  if (!root?.range) return table;
+  table.set('', offsetsOf(root, null));
+  const stack: Array<[string, Node]> = [['', root]];
+  while (stack.length) {
+    const [pointer, node] = stack.pop()!;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = (pair.key as Node | null) ?? null;
+        const child = joinPointer(pointer, isScalar(key) ? String(key.value) : String(key));
+        // A repeated key: the first one is where the pointer leads.
+        if (table.has(child)) continue;
+        const value = (pair.value as Node | null) ?? null;
+        if (value?.range) {
+          table.set(child, offsetsOf(value, key?.range ? key : null));
+          stack.push([child, value]);
+        } else if (key?.range) {
+          // A key without a value: both spans are the key's.
+          table.set(child, offsetsOf(key, null));
+        }
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((entry, index) => {
+        const item = (isPair(entry) ? entry.value : entry) as Node | null;
+        const child = joinPointer(pointer, index);
+        if (item?.range) {
+          table.set(child, offsetsOf(item, null));
+          stack.push([child, item]);
+        } else {
+          table.set(child, null);
+        }
+      });
+    }
+  }
+  return table;
+}
+
+const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/**
+ * The source span of the node a JSON pointer designates. With `anchor: 'key'` the span of the mapping
+ * key is returned instead of its value (where an unknown key should be reported). A pointer that leads
+ * nowhere (a missing key) resolves to its deepest existing ancestor.
+ */
+export function locateIn(table: PositionTable, lineCounter: LineCounter, pointer: string, anchor: Anchor = 'value'): Span {
+  let found = table.get(pointer);
+  let at = pointer;
+  while (found === undefined && at !== '') {
+    at = at.slice(0, at.lastIndexOf('/'));
+    found = table.get(at);
+  }
+  if (!found) return START;
+  if (pointer === '' && anchor === 'key') {
+    // The whole document: point at where its content starts rather than spanning the file.
+    const start = lineCounter.linePos(found[0]);
+    return { line: start.line, column: start.col, endLine: start.line, endColumn: start.col };
+  }
+  return anchor === 'key' && found.length === 4 ? spanOf(lineCounter, found[2], found[3]) : spanOf(lineCounter, found[0], found[1]);
 }
