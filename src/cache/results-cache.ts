@@ -8,11 +8,11 @@ import type { Rule } from '../rules/types.js';
 import type { Diagnostic } from '../types.js';
 
 /** Bumped when the layout of the cache files changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/dpg';
-const FACTS_FILE = 'facts.json';
-const DIAGNOSTICS_FILE = 'diagnostics.json';
+const SUMMARIES_FILE = 'summaries.json';
+const DETAILS_FOLDER = 'details';
 
 /** A file's content hash: its git blob id, so `--changed` can take unchanged files' ids from git without reading them. */
 export function contentHash(content: Uint8Array): string {
@@ -31,13 +31,15 @@ export function cacheFingerprint(parts: { version: string; code: string; schema:
     .digest('hex');
 }
 
-/** Per file: content hash, readable, facts. */
-type FactsRow = [string, 0 | 1, FileFacts | null];
+/** Per file: content hash, readable, what registry rules collected of it (read on every run: small). */
+type SummaryRow = [string, 0 | 1, Record<string, unknown> | null];
 /**
- * Per file: content hash, schemaFailed, the diagnostics as JSON text (decoded only for the files reported
- * on). schemaFailed lives here, with the findings it comes from: a facts-only analysis does not run the schema.
+ * Per file reported on: content hash, schemaFailed, then the findings and facts as JSON text (decoded only
+ * for the files reported on). schemaFailed lives here, with the findings it comes from: an analysis of a
+ * file only read for registry-wide checks does not run the schema.
  */
-type DiagnosticsRow = [string, 0 | 1, string];
+type DetailsRow = [string, 0 | 1, string];
+type Details = [Diagnostic[], FileFacts | null];
 
 interface CacheFile<Row> {
   format: number;
@@ -67,36 +69,53 @@ function writeAtomically(file: string, text: string): void {
   }
 }
 
+/** Buckets of the details: a run reading the details of a few files reads a few small buckets. */
+const DETAIL_BUCKETS = 256;
+
+/** The bucket of a file's details: from its name (FNV-1a), so each file's row always lives in the same one. */
+function bucketOf(file: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
+  return ((h >>> 0) % DETAIL_BUCKETS).toString(16).padStart(2, '0');
+}
+
 /**
  * The results cache: per file, keyed by its content hash, the outcome of the per-file stages (see
- * `analyseFile`) — findings and the facts registry-wide checks need. Two files, so that `--changed`
- * reads only the small facts of the unchanged files. Unreadable or stale caches are ignored, never fatal.
+ * `analyseFile`). The small summaries registry rules compare are read on every run; the findings and
+ * facts of a file are read only when it is reported on and unchanged, from one of 256 buckets — so
+ * `--changed` on a large registry reads little. Unreadable or stale caches are ignored, never fatal.
  */
 export class ResultsCache {
-  private facts: Map<string, FactsRow>;
-  private diagnostics: Map<string, DiagnosticsRow> | undefined;
+  private summaries: Map<string, SummaryRow>;
+  /** Bucket → its rows, for the buckets read or written in this run. */
+  private details = new Map<string, Map<string, DetailsRow>>();
+  private changedBuckets = new Set<string>();
   private changed = false;
 
   constructor(readonly directory: string, readonly fingerprint: string) {
-    this.facts = readCacheFile<FactsRow>(path.join(directory, FACTS_FILE), fingerprint);
+    this.summaries = readCacheFile<SummaryRow>(path.join(directory, SUMMARIES_FILE), fingerprint);
   }
 
-  private diagnosticRows(): Map<string, DiagnosticsRow> {
-    this.diagnostics ??= readCacheFile<DiagnosticsRow>(path.join(this.directory, DIAGNOSTICS_FILE), this.fingerprint);
-    return this.diagnostics;
+  private detailRows(file: string): { bucket: string; rows: Map<string, DetailsRow> } {
+    const bucket = bucketOf(file);
+    let rows = this.details.get(bucket);
+    if (!rows) this.details.set(bucket, rows = readCacheFile<DetailsRow>(path.join(this.directory, DETAILS_FOLDER, `${bucket}.json`), this.fingerprint));
+    return { bucket, rows };
   }
 
-  /** The cached analysis of `file` with content `hash`; `full` also needs its findings. */
+  /** The cached analysis of `file` with content `hash`; `full` also needs its findings and facts. */
   get(file: string, hash: string, full: boolean): FileAnalysis | undefined {
-    const row = this.facts.get(file);
+    const row = this.summaries.get(file);
     if (!row || row[0] !== hash) return undefined;
-    const analysis: FileAnalysis = { file, readable: row[1] === 1, schemaFailed: false, ...(row[2] ? { facts: row[2] } : {}) };
+    const analysis: FileAnalysis = { file, readable: row[1] === 1, schemaFailed: false, ...(row[2] ? { collected: row[2] } : {}) };
     if (!full) return analysis;
-    const diagnostics = this.diagnosticRows().get(file);
-    if (!diagnostics || diagnostics[0] !== hash) return undefined;
+    const details = this.detailRows(file).rows.get(file);
+    if (!details || details[0] !== hash) return undefined;
     try {
-      analysis.diagnostics = JSON.parse(diagnostics[2]) as Diagnostic[];
-      analysis.schemaFailed = diagnostics[1] === 1;
+      const [diagnostics, facts] = JSON.parse(details[2]) as Details;
+      analysis.diagnostics = diagnostics;
+      if (facts) analysis.facts = facts;
+      analysis.schemaFailed = details[1] === 1;
     } catch {
       return undefined;
     }
@@ -106,18 +125,25 @@ export class ResultsCache {
   set(analysis: FileAnalysis, hash: string): void {
     // Results that read the date without declaring it hold for this run only.
     if (analysis.datedBy) return;
-    this.facts.set(analysis.file, [hash, analysis.readable ? 1 : 0, analysis.facts ?? null]);
-    if (analysis.diagnostics) this.diagnosticRows().set(analysis.file, [hash, analysis.schemaFailed ? 1 : 0, JSON.stringify(analysis.diagnostics)]);
+    this.summaries.set(analysis.file, [hash, analysis.readable ? 1 : 0, analysis.collected ?? null]);
+    if (analysis.diagnostics) {
+      const details: Details = [analysis.diagnostics, analysis.facts ?? null];
+      const { bucket, rows } = this.detailRows(analysis.file);
+      rows.set(analysis.file, [hash, analysis.schemaFailed ? 1 : 0, JSON.stringify(details)]);
+      this.changedBuckets.add(bucket);
+    }
     this.changed = true;
   }
 
   /** Writes the cache atomically, keeping only the files listed in `present` (the registry as it is now). */
   save(present: ReadonlySet<string>): void {
-    for (const file of this.facts.keys()) if (!present.has(file)) { this.facts.delete(file); this.changed = true; }
-    for (const file of this.diagnostics?.keys() ?? []) if (!present.has(file)) this.diagnostics!.delete(file);
-    if (!this.changed) return;
+    for (const file of this.summaries.keys()) if (!present.has(file)) { this.summaries.delete(file); this.changed = true; }
+    for (const [bucket, rows] of this.details) {
+      for (const file of rows.keys()) if (!present.has(file)) { rows.delete(file); this.changedBuckets.add(bucket); }
+    }
+    if (!this.changed && this.changedBuckets.size === 0) return;
     try {
-      mkdirSync(this.directory, { recursive: true });
+      mkdirSync(path.join(this.directory, DETAILS_FOLDER), { recursive: true });
       // Like .pytest_cache: git ignores the folder even where node_modules is not ignored (a pure registry repository).
       if (!existsSync(path.join(this.directory, '.gitignore'))) writeFileSync(path.join(this.directory, '.gitignore'), '*\n');
     } catch {
@@ -125,8 +151,11 @@ export class ResultsCache {
     }
     const serialise = <Row>(files: Map<string, Row>): string =>
       JSON.stringify({ format: CACHE_FORMAT, fingerprint: this.fingerprint, files: Object.fromEntries(files) } satisfies CacheFile<Row>);
-    writeAtomically(path.join(this.directory, FACTS_FILE), serialise(this.facts));
-    if (this.diagnostics) writeAtomically(path.join(this.directory, DIAGNOSTICS_FILE), serialise(this.diagnostics));
+    writeAtomically(path.join(this.directory, SUMMARIES_FILE), serialise(this.summaries));
+    for (const bucket of this.changedBuckets) {
+      writeAtomically(path.join(this.directory, DETAILS_FOLDER, `${bucket}.json`), serialise(this.details.get(bucket)!));
+    }
     this.changed = false;
+    this.changedBuckets.clear();
   }
 }

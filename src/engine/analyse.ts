@@ -2,15 +2,15 @@ import { ruleSetting, type Config } from '../config.js';
 import { indicatorForPath } from '../indicators.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
 import type { LoadLimits } from '../load/limits.js';
-import { joinPointer, type Anchor, type Span } from '../load/positions.js';
+import type { Anchor, Span } from '../load/positions.js';
 import { asRecord, type MaybeNomination } from '../nomination.js';
-import { formatMessage, type FileRule, type ReportDescriptor, type Rule } from '../rules/types.js';
+import { formatMessage, type FileRule, type RegistryRule, type ReportDescriptor, type Rule } from '../rules/types.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Diagnostic } from '../types.js';
 
 /**
- * What the checks that depend on more than one file's content (registry rules, and file rules reading
- * `now`) need of a file: the top-level keys they read, and the source span of every node under them,
+ * What the checks run on every validation need of a file reported on (file rules reading `now`, waivers,
+ * registry rules' findings): the top-level keys they read, and the source span of every node of the file,
  * so their findings get positions without the file being parsed again.
  */
 export interface FileFacts {
@@ -28,7 +28,10 @@ export interface FileAnalysis {
   schemaFailed: boolean;
   /** Findings of load, schema and the file rules that depend only on the file; severities unsettled. Absent for a facts-only analysis. */
   diagnostics?: Diagnostic[];
+  /** Absent for a facts-only analysis. */
   facts?: FileFacts;
+  /** Rule id → what each registry rule collected of the file (see RegistryRule.collect). */
+  collected?: Record<string, unknown>;
   /** Rules that read `now` without declaring it (see Rule.reads): this result holds for this run only and is not cached. */
   datedBy?: string[];
 }
@@ -37,7 +40,7 @@ export interface AnalyseOptions {
   config: Config;
   rules: readonly Rule[];
   limits: LoadLimits;
-  /** false: only the facts (for files read for registry-wide checks but not reported on). */
+  /** false: only what registry rules collect (for files read for registry-wide checks but not reported on). */
   full: boolean;
   now: Date;
 }
@@ -51,6 +54,8 @@ export function isContextual(rule: Rule): boolean {
 interface RulePlan {
   /** File rules that depend only on the file, with their options. */
   fileRules: Array<{ rule: FileRule; options: Record<string, unknown> }>;
+  /** Registry rules, whose `collect` runs per file. */
+  registryRules: Array<{ rule: RegistryRule; options: Record<string, unknown> }>;
   factKeys: readonly string[] | 'all';
   ruleIds: readonly string[];
 }
@@ -65,39 +70,36 @@ function planFor(rules: readonly Rule[], config: Config): RulePlan {
     const fileRules = rules
       .filter((r): r is FileRule => r.kind === 'file' && !isContextual(r) && ruleSetting(r, config).severity !== 'off')
       .map((rule) => ({ rule, options: ruleSetting(rule, config).options }));
-    byConfig.set(config, plan = { fileRules, factKeys: factKeys(rules, config), ruleIds: rules.map((r) => r.id) });
+    const registryRules = rules
+      .filter((r): r is RegistryRule => r.kind === 'registry' && ruleSetting(r, config).severity !== 'off')
+      .map((rule) => ({ rule, options: ruleSetting(rule, config).options }));
+    byConfig.set(config, plan = { fileRules, registryRules, factKeys: factKeys(rules, config), ruleIds: rules.map((r) => r.id) });
   }
   return plan;
 }
 
-/** The top-level keys the facts must keep: what contextual rules read, plus waivers (applied to every finding). */
+/** The top-level keys the facts must keep: what file rules reading the date read, plus waivers (applied to every finding). */
 export function factKeys(rules: readonly Rule[], config: Config): readonly string[] | 'all' {
   const keys = new Set<string>(['waivers']);
   for (const rule of rules) {
-    if (!isContextual(rule) || ruleSetting(rule, config).severity === 'off') continue;
+    if (rule.kind !== 'file' || !isContextual(rule) || ruleSetting(rule, config).severity === 'off') continue;
     if (!rule.reads) return 'all';
     rule.reads.forEach((k) => keys.add(k));
   }
   return [...keys].sort();
 }
 
-/** The facts: the data under `keys`, with the spans of every node below them (value, then key when it differs). */
+/** The facts: the data under `keys`, with the spans of every node below them and of the root (value, then key when it differs). */
 function factsOf(loaded: LoadedFile, keys: readonly string[] | 'all'): FileFacts {
   const record = asRecord(loaded.data);
   const data: Record<string, unknown> = {};
-  const spans: Record<string, number[]> = {};
-  const kept = new Set<string>();
   for (const key of keys === 'all' ? Object.keys(record) : keys) {
-    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
-    data[key] = record[key];
-    kept.add(joinPointer('', key));
+    if (hasOwn(record, key)) data[key] = record[key];
   }
+  const spans: Record<string, number[]> = {};
   const { lineCounter } = loaded;
   for (const [pointer, offsets] of loaded.positions) {
-    if (!offsets) continue;
-    // The root's span too: where a pointer the source does not spell out falls back to.
-    const slash = pointer.indexOf('/', 1);
-    if (pointer !== '' && !kept.has(slash < 0 ? pointer : pointer.slice(0, slash))) continue;
+    if (!offsets || (pointer !== '' && !hasOwn(data, topLevelKey(pointer)))) continue;
     const span: number[] = [];
     for (let i = 0; i < offsets.length; i += 2) {
       const a = lineCounter.linePos(offsets[i]!);
@@ -107,6 +109,20 @@ function factsOf(loaded: LoadedFile, keys: readonly string[] | 'all'): FileFacts
     spans[pointer] = span;
   }
   return { data, spans };
+}
+
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+
+/** The top-level key a JSON pointer starts with, decoded ("" for the root). */
+function topLevelKey(pointer: string): string {
+  const slash = pointer.indexOf('/', 1);
+  const segment = slash < 0 ? pointer.slice(1) : pointer.slice(1, slash);
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
+}
+
+/** Whether the facts hold the spans of `pointer`'s part of the file (else the file must be read again to locate it). */
+export function factsCover(facts: FileFacts, pointer: string): boolean {
+  return pointer === '' || hasOwn(facts.data, topLevelKey(pointer));
 }
 
 const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -176,6 +192,22 @@ export function runFileRule(
 }
 
 /**
+ * What each registry rule collects of the file. A rule that crashes collects nothing; the crash is reported
+ * into `sink` when given (a file reported on that the schema accepted).
+ */
+function collect(plan: RulePlan, data: unknown, sink: Diagnostic[] | undefined): Record<string, unknown> {
+  const collected: Record<string, unknown> = {};
+  for (const { rule, options } of plan.registryRules) {
+    try {
+      collected[rule.id] = rule.collect(asRecord(data) as MaybeNomination, options);
+    } catch (err) {
+      sink?.push(crashDiagnostic(rule, err));
+    }
+  }
+  return collected;
+}
+
+/**
  * The per-file stages, which depend only on the file's name and content (and the config): load, schema,
  * and the file rules that do not read the date. Runs in worker threads and its result is cached, so it
  * returns plain data and keeps no syntax tree.
@@ -187,13 +219,17 @@ export function analyseFile(file: string, content: Uint8Array | string, options:
   if (options.full) analysis.diagnostics = [...loaded.diagnostics];
   if (!readable) return analysis;
   const plan = planFor(options.rules, options.config);
-  analysis.facts = factsOf(loaded, plan.factKeys);
-  if (!options.full) return analysis;
+  if (!options.full) {
+    analysis.collected = collect(plan, loaded.data, undefined);
+    return analysis;
+  }
 
   const sink = analysis.diagnostics!;
   const schemaDiagnostics = validateSchema(loaded);
   analysis.schemaFailed = schemaDiagnostics.length > 0;
   sink.push(...schemaDiagnostics);
+  analysis.facts = factsOf(loaded, plan.factKeys);
+  analysis.collected = collect(plan, loaded.data, analysis.schemaFailed ? undefined : sink);
   const locate = (pointer: string, anchor?: Anchor): Span => loaded.locate(pointer, anchor);
   let readNow = false;
   const now = options.now;

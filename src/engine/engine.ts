@@ -1,12 +1,13 @@
 import { ruleSetting, type Config } from '../config.js';
 import { INDICATORS, INDICATOR_ORDER } from '../indicators.js';
 import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
-import type { MaybeNomination } from '../nomination.js';
 import { asArray, asRecord } from '../nomination.js';
 import { ALL_RULES } from '../rules/index.js';
 import { UNWAIVABLE, type Rule } from '../rules/types.js';
 import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus } from '../types.js';
-import { analyseFile, crashDiagnostic, isContextual, locateInFacts, makeDiagnostic, runFileRule, type FileAnalysis } from './analyse.js';
+import { loadNomination, type LoadedFile } from '../load/load.js';
+import type { Anchor, Span } from '../load/positions.js';
+import { analyseFile, crashDiagnostic, factsCover, isContextual, locateInFacts, makeDiagnostic, runFileRule, type FileAnalysis } from './analyse.js';
 
 export interface SourceFile {
   file: string;
@@ -69,6 +70,11 @@ export interface FinishOptions {
   config: Config;
   now: Date;
   rules?: readonly Rule[];
+  /**
+   * Loads a file reported on again, to place a registry rule's finding outside what its facts cover (see
+   * `factsCover`); without it such a finding falls back to the nearest position the facts hold.
+   */
+  reload?: (file: string) => LoadedFile | undefined;
 }
 
 /**
@@ -93,12 +99,20 @@ export function finishRun(analyses: readonly FileAnalysis[], targets: readonly s
     }
   }
 
-  const entries = analyses
-    .filter((a) => a.facts !== undefined)
-    .map((a) => ({ file: a.file, data: a.facts!.data as MaybeNomination }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const reloaded = new Map<string, LoadedFile | undefined>();
+  const locateForRegistry = (file: string, pointer: string, anchor?: Anchor): Span => {
+    const facts = byFile.get(file)?.facts;
+    if (facts && factsCover(facts, pointer)) return locateInFacts(facts, pointer, anchor);
+    if (options.reload && !reloaded.has(file)) reloaded.set(file, options.reload(file));
+    const loaded = reloaded.get(file);
+    return loaded?.data !== undefined ? loaded.locate(pointer, anchor) : locateInFacts(facts, pointer, anchor);
+  };
+  const sorted = analyses.filter((a) => a.collected !== undefined).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const rule of rules) {
     if (rule.kind !== 'registry' || ruleSetting(rule, options.config).severity === 'off') continue;
+    const entries = sorted
+      .filter((a) => Object.prototype.hasOwnProperty.call(a.collected, rule.id))
+      .map((a) => ({ file: a.file, summary: a.collected![rule.id] }));
     try {
       rule.check({
         entries,
@@ -106,7 +120,7 @@ export function finishRun(analyses: readonly FileAnalysis[], targets: readonly s
         now: options.now,
         report: (file, descriptor) => {
           const sink = found.get(file);
-          if (sink) sink.push(makeDiagnostic((pointer, anchor) => locateInFacts(byFile.get(file)?.facts, pointer, anchor), rule, descriptor));
+          if (sink) sink.push(makeDiagnostic((pointer, anchor) => locateForRegistry(file, pointer, anchor), rule, descriptor));
         },
       });
     } catch (err) {
@@ -132,5 +146,9 @@ export function validateSources(targets: readonly SourceFile[], options: Validat
     ...targets.map((t) => analyseFile(t.file, t.content, { ...analyse, full: true })),
     ...(options.context ?? []).filter((c) => !targetNames.has(c.file)).map((c) => analyseFile(c.file, c.content, { ...analyse, full: false })),
   ];
-  return finishRun(analyses, targets.map((t) => t.file), options);
+  const contents = new Map(targets.map((t) => [t.file, t.content]));
+  return finishRun(analyses, targets.map((t) => t.file), {
+    ...options,
+    reload: (file) => (contents.has(file) ? loadNomination(file, contents.get(file)!, analyse.limits) : undefined),
+  });
 }

@@ -3,6 +3,7 @@ import { cacheFingerprint, contentHash, ResultsCache } from '../cache/results-ca
 import { codeIdentity } from '../cache/code-id.js';
 import type { Config } from '../config.js';
 import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
+import { loadNomination } from '../load/load.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { FileResult } from '../types.js';
 import { VERSION } from '../version.js';
@@ -87,7 +88,19 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
     if (cache && hash !== undefined) cache.set(analysis, hash);
   }
 
-  const results = finishRun([...analyses.values()], options.targets.map((t) => t.file), { config: options.config, now: options.now });
+  const paths = new Map(options.targets.map((t) => [t.file, t.path]));
+  const results = finishRun([...analyses.values()], options.targets.map((t) => t.file), {
+    config: options.config,
+    now: options.now,
+    reload: (file) => {
+      const at = paths.get(file);
+      try {
+        return at === undefined ? undefined : loadNomination(file, readFileSync(at), limits);
+      } catch {
+        return undefined;
+      }
+    },
+  });
   cache?.save(new Set(files.map((f) => f.file)));
   return results;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, UsageError, type Config } from '../config.js';
@@ -6,9 +6,25 @@ import type { SourceFile } from '../engine/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const NOMINATION_EXTENSIONS = /\.ya?ml$/i;
+/** What the registry listing picks up: files ending in .yaml or .yml (lower case), at any depth. */
+const YAML_FILE = /\.ya?ml$/;
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Forward-slash path relative to `cwd` when inside it, else absolute. */
 export function displayPath(file: string, cwd: string): string {
+  // The common case, a normalised path below the working directory, without path.relative (called per file).
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  if (file.startsWith(prefix) && file.length > prefix.length && !file.endsWith(path.sep) && !file.includes(`${path.sep}.`) && path.isAbsolute(file) && !file.includes(path.sep + path.sep)) {
+    const relative = file.slice(prefix.length);
+    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  }
   const relative = path.relative(cwd, file);
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
   return shown.split(path.sep).join('/');
@@ -27,7 +43,25 @@ export function loadConfig(cwd: string, explicit?: string): { config: Config; ro
 /** Every nomination file under the registry folder, sorted. */
 export function registryFiles(registryDir: string): string[] {
   if (!existsSync(registryDir)) return [];
-  return globSync(['**/*.yaml', '**/*.yml'], { cwd: registryDir, absolute: true, dot: false }).sort();
+  const found: string[] = [];
+  const folders = [path.resolve(registryDir)];
+  // Hidden files and folders are skipped; a symbolic link counts as a file when it leads to one (never as a folder).
+  while (folders.length) {
+    const folder = folders.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) folders.push(full);
+      else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) found.push(full);
+    }
+  }
+  return found.sort();
 }
 
 /** Expands the command-line operands (files, folders, globs) into existing files, sorted and unique. */

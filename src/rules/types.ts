@@ -24,14 +24,15 @@ export interface RuleContext {
   report(descriptor: ReportDescriptor): void;
 }
 
-export interface RegistryEntry {
+export interface RegistryEntry<Summary = unknown> {
   file: string;
-  data: MaybeNomination;
+  /** What the rule's `collect` kept of the file. */
+  summary: Summary;
 }
 
-export interface RegistryContext {
+export interface RegistryContext<Summary = unknown> {
   /** Every nomination of the registry that could be read, in a stable order. */
-  entries: readonly RegistryEntry[];
+  entries: readonly RegistryEntry<Summary>[];
   options: Record<string, unknown>;
   now: Date;
   report(file: string, descriptor: ReportDescriptor): void;
@@ -51,9 +52,8 @@ interface RuleMeta {
   fixable?: string;
   defaultOptions?: Record<string, unknown>;
   /**
-   * Top-level keys of the nomination the check reads, for checks whose outcome depends on more than the
-   * file itself: on `now`, or on other files (registry rules). Such checks run on every validation over
-   * these keys (kept per file in the results cache); a registry rule without `reads` gets whole documents.
+   * For a file rule whose outcome depends on the date (`now`): the top-level keys of the nomination it
+   * reads. Such a rule runs on every validation over these keys, which the results cache keeps per file.
    */
   reads?: readonly string[];
 }
@@ -65,9 +65,16 @@ export interface FileRule extends RuleMeta {
 }
 
 /** A check across every nomination of the registry (duplicates, naming). */
-export interface RegistryRule extends RuleMeta {
+export interface RegistryRule<Summary = unknown> extends RuleMeta {
   kind: 'registry';
-  check(context: RegistryContext): void;
+  /**
+   * What the rule needs of one nomination, as plain JSON data. It is worked out once per file content (on
+   * worker threads, and kept in the results cache), so a run over a large registry reads only these
+   * summaries of the files it does not report on. Keep it small.
+   */
+  collect(data: MaybeNomination, options: Record<string, unknown>): Summary;
+  /** Compares the summaries of every file and reports on the files concerned (only the files checked are reported). */
+  check(context: RegistryContext<Summary>): void;
 }
 
 /** Problems found while loading or schema-checking; reported by those stages, listed here for docs and config. */

@@ -11,7 +11,7 @@ import { ALL_RULES } from '../../src/rules/index.js';
 import type { FileRule } from '../../src/rules/types.js';
 import { nominationSchema } from '../../src/schema/schema.js';
 import { TEST_NOW } from '../support/validate.js';
-import { validNominationText, withEdits } from '../support/nomination.js';
+import { lineOf, validNominationText, withEdits } from '../support/nomination.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dpg-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -45,14 +45,20 @@ describe('the results cache', () => {
   it('gives the same results warm as cold, and reuses the cached ones', async () => {
     const { entries, cacheDirectory } = registry({ 'example-case-manager.yaml': validNominationText(), 'bad.yaml': 'name: [' });
     const cold = await validate(entries, { cacheDirectory });
-    expect(readdirSync(cacheDirectory).sort()).toEqual(['.gitignore', 'diagnostics.json', 'facts.json']);
-    const facts = readFileSync(path.join(cacheDirectory, 'facts.json'), 'utf8');
+    expect(readdirSync(cacheDirectory).sort()).toEqual(['.gitignore', 'details', 'summaries.json']);
+    // One bucket per file here (two files), each named by two hex digits.
+    const buckets = readdirSync(path.join(cacheDirectory, 'details'));
+    expect(buckets).toHaveLength(2);
+    expect(buckets.every((b) => /^[0-9a-f]{2}\.json$/.test(b))).toBe(true);
+    const summaries = readFileSync(path.join(cacheDirectory, 'summaries.json'), 'utf8');
     expect(await validate(entries, { cacheDirectory })).toEqual(cold);
-    expect(readFileSync(path.join(cacheDirectory, 'facts.json'), 'utf8')).toBe(facts);
+    expect(readFileSync(path.join(cacheDirectory, 'summaries.json'), 'utf8')).toBe(summaries);
     expect(cold).toEqual(await validate(entries));
     // Only a cache hit can report a finding as the cache holds it, not as the file gives it.
-    const stored = path.join(cacheDirectory, 'diagnostics.json');
-    writeFileSync(stored, readFileSync(stored, 'utf8').replace(/\\"message\\":\\"/, '\\"message\\":\\"CACHED '));
+    for (const bucket of buckets) {
+      const stored = path.join(cacheDirectory, 'details', bucket);
+      writeFileSync(stored, readFileSync(stored, 'utf8').replace(/\\"message\\":\\"/, '\\"message\\":\\"CACHED '));
+    }
     expect(JSON.stringify(await validate(entries, { cacheDirectory }))).toContain('CACHED ');
   });
 
@@ -73,7 +79,9 @@ describe('the results cache', () => {
     writeFileSync(path.join(dir, 'nominations', 'other-thing.yaml'), named('Other Thing', 'https://github.com/open/thing'));
     const both = [...entries, { file: 'nominations/other-thing.yaml', path: path.join(dir, 'nominations', 'other-thing.yaml') }];
     const results = await validate(both, { cacheDirectory, targets: entries });
-    expect(results[0]!.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['registry/duplicate', expect.any(Number)]]);
+    // The cached file's facts do not hold the repositories: the finding is placed by reading the file again.
+    const line = lineOf(first['open-thing.yaml'], 'https://github.com/open/thing');
+    expect(results[0]!.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['registry/duplicate', line]]);
     expect(results).toEqual(await validate(both, { targets: entries }));
   });
 
@@ -81,11 +89,22 @@ describe('the results cache', () => {
     const { entries, cacheDirectory } = registry({ 'example-case-manager.yaml': validNominationText() });
     const reference = await validate(entries);
     mkdirSync(cacheDirectory, { recursive: true });
-    writeFileSync(path.join(cacheDirectory, 'facts.json'), '{"format":1,"fingerprint":');
-    writeFileSync(path.join(cacheDirectory, 'diagnostics.json'), '[1, 2, 3]');
+    writeFileSync(path.join(cacheDirectory, 'summaries.json'), '{"format":1,"fingerprint":');
+    // Every bucket of the details corrupt, or from another configuration.
+    mkdirSync(path.join(cacheDirectory, 'details'));
+    for (let i = 0; i < 256; i++) {
+      writeFileSync(path.join(cacheDirectory, 'details', `${i.toString(16).padStart(2, '0')}.json`), i % 2 ? '{"format":3,"fingerprint":"x","files":{}}' : '[1, 2, 3]');
+    }
     expect(await validate(entries, { cacheDirectory })).toEqual(reference);
-    expect(JSON.parse(readFileSync(path.join(cacheDirectory, 'facts.json'), 'utf8')).format).toBe(2);
+    expect(JSON.parse(readFileSync(path.join(cacheDirectory, 'summaries.json'), 'utf8')).format).toBe(3);
+    // The file's own bucket was replaced: a second run is served from it.
+    const rewritten = readdirSync(path.join(cacheDirectory, 'details'))
+      .map((b) => JSON.parse(readFileSync(path.join(cacheDirectory, 'details', b), 'utf8')) as unknown)
+      .filter((b) => JSON.stringify(b).includes('example-case-manager.yaml'));
+    expect(rewritten).toHaveLength(1);
+    expect(await validate(entries, { cacheDirectory })).toEqual(reference);
     expect(readdirSync(cacheDirectory).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(path.join(cacheDirectory, 'details')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('is invalidated wholesale by another configuration', () => {

@@ -72,11 +72,11 @@ describe.each(CLI_MODES)('validate run options (%s)', (mode) => {
     await runCli(mode, ['validate', '--no-cache'], { cwd });
     expect(existsSync(path.join(cwd, 'node_modules'))).toBe(false);
     const cold = await runCli(mode, ['validate', '-f', 'json', '--cache-dir', 'my-cache'], { cwd });
-    expect(readdirSync(path.join(cwd, 'my-cache')).sort()).toEqual(['.gitignore', 'diagnostics.json', 'facts.json']);
+    expect(readdirSync(path.join(cwd, 'my-cache')).sort()).toEqual(['.gitignore', 'details', 'summaries.json']);
     const warm = await runCli(mode, ['validate', '-f', 'json', '--cache-dir', 'my-cache'], { cwd });
     expect(warm).toEqual(cold);
     await runCli(mode, ['validate', 'nominations/case-one.yaml'], { cwd });
-    expect(existsSync(path.join(cwd, 'node_modules', '.cache', 'dpg', 'facts.json'))).toBe(true);
+    expect(existsSync(path.join(cwd, 'node_modules', '.cache', 'dpg', 'summaries.json'))).toBe(true);
   });
 
   it('gives the same results on worker threads as in one thread', async () => {
