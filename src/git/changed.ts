@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { blobIdsFromLsTree } from '../cache/git-hashes.js';
 import { UsageError } from '../config.js';
 import { NOMINATION_EXTENSIONS } from '../registry/files.js';
 
@@ -14,6 +15,8 @@ export interface ChangedNominationsOptions {
   registryDir: string;
   /** Globs, relative to the repository root, of files that may change besides nominations. */
   allowedPaths?: readonly string[];
+  /** Also list the git blob id of every file of the registry folder at the merge-base (see `registryBlobIds`). */
+  blobIds?: boolean;
 }
 
 export interface RenamedNomination {
@@ -46,6 +49,11 @@ export interface ChangedNominations {
   previous: Record<string, string>;
   /** Changed files that are not nominations and not matched by `allowedPaths`. */
   outside: string[];
+  /**
+   * With `blobIds`: path below the registry folder (forward slashes) → git blob id at the merge-base, for
+   * every file there: the content hashes of the files a change leaves untouched, known without reading them.
+   */
+  registryBlobIds?: Map<string, string>;
 }
 
 const DEFAULT_BASES = ['origin/main', 'main'];
@@ -69,10 +77,8 @@ async function resolveBase(git: SimpleGit, requested: string | undefined): Promi
     }
     return { base: requested, sha };
   }
-  for (const candidate of DEFAULT_BASES) {
-    const sha = await resolveCommit(git, candidate);
-    if (sha) return { base: candidate, sha };
-  }
+  const found = await Promise.all(DEFAULT_BASES.map((candidate) => resolveCommit(git, candidate)));
+  for (const [index, sha] of found.entries()) if (sha) return { base: DEFAULT_BASES[index]!, sha };
   throw new UsageError(`Neither origin/main nor main exists in this clone; pass --base <ref> with the branch the changes will merge into. ${FETCH_HINT}`);
 }
 
@@ -105,8 +111,11 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
   const isNomination = (file: string): boolean => file.startsWith(registryPrefix) && NOMINATION_EXTENSIONS.test(file);
   const allowed = options.allowedPaths?.length ? picomatch([...options.allowedPaths], { dot: true }) : () => false;
 
-  if (!(await resolveCommit(git, 'HEAD'))) throw new UsageError('This repository has no commits yet; commit the nominations first.');
-  const { base, sha } = await resolveBase(git, options.base);
+  // The independent git commands run side by side: each costs a process start.
+  const [head, resolved] = await Promise.all([resolveCommit(git, 'HEAD'), resolveBase(git, options.base).then((r) => r, (err: unknown) => err)]);
+  if (!head) throw new UsageError('This repository has no commits yet; commit the nominations first.');
+  if (resolved instanceof Error) throw resolved;
+  const { base, sha } = resolved as { base: string; sha: string };
   const mergeBase = (await git.raw(['merge-base', sha, 'HEAD'])).trim();
   if (!mergeBase) {
     const shallow = (await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
@@ -121,7 +130,13 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
   const deleted: string[] = [];
 
   // -z: paths come raw (no quoting), so spaces, quotes, unicode and newlines survive.
-  const tokens = splitNul(await git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', mergeBase]));
+  const [diff, untracked, tree] = await Promise.all([
+    git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', mergeBase]),
+    git.raw(['ls-files', '-z', '--others', '--exclude-standard']),
+    options.blobIds ? git.raw(['ls-tree', '-r', '-z', '--full-tree', mergeBase, '--', registry ? registryPrefix.slice(0, -1) : '.']) : undefined,
+  ]);
+  if (tree !== undefined) changes.registryBlobIds = blobIdsFromLsTree(tree, registryPrefix);
+  const tokens = splitNul(diff);
   for (let i = 0; i < tokens.length;) {
     const status = tokens[i++]!;
     if (status.startsWith('R') || status.startsWith('C')) {
@@ -146,18 +161,16 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
     else changes.modified.push(file);
   }
 
-  for (const file of splitNul(await git.raw(['ls-files', '-z', '--others', '--exclude-standard']))) {
+  for (const file of splitNul(untracked)) {
     if (isNomination(file)) changes.added.push(file);
     else noteOutside(file);
   }
 
-  for (const file of deleted) {
-    const content = await git.showBuffer([`${mergeBase}:${file}`]);
-    changes.deleted.push({ path: file, content: content.toString('utf8') });
-  }
-  for (const [file, from] of [...changes.modified.map((m) => [m, m] as const), ...changes.renamed.map((r) => [r.path, r.from] as const)]) {
-    changes.previous[file] = (await git.showBuffer([`${mergeBase}:${from}`])).toString('utf8');
-  }
+  const show = (file: string): Promise<string> => git.showBuffer([`${mergeBase}:${file}`]).then((content) => content.toString('utf8'));
+  const previous = [...changes.modified.map((m) => [m, m] as const), ...changes.renamed.map((r) => [r.path, r.from] as const)];
+  const [deletedContents, previousContents] = await Promise.all([Promise.all(deleted.map(show)), Promise.all(previous.map(([, from]) => show(from)))]);
+  deleted.forEach((file, index) => changes.deleted.push({ path: file, content: deletedContents[index]! }));
+  previous.forEach(([file], index) => { changes.previous[file] = previousContents[index]!; });
 
   const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   changes.added.sort(byPath);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/cache/results-cache.js';
 import { UsageError } from '../../src/config.js';
 import { findChangedNominations, type ChangedNominations } from '../../src/git/changed.js';
 import { main } from '../../src/cli/main.js';
@@ -174,6 +175,21 @@ describe('findChangedNominations', () => {
     repo.commit('delete gamma');
     const changes = await find(repo);
     expect(changes.deleted).toEqual([{ path: 'nominations/gamma.yaml', content: before }]);
+  });
+
+  it('lists the registry\'s blob ids at the merge-base only when asked: the content hashes of unchanged files', async () => {
+    const repo = registryRepo();
+    const alphaAtBase = readFileSync(path.join(repo.dir, 'nominations', 'alpha.yaml'));
+    repo.write('nominations/alpha.yaml', nomination('Alpha', [['website'], 'https://example.org/changed']));
+    repo.write('nominations/sub folder/delta.yaml', nomination('Delta'));
+    repo.commit('change');
+    expect((await find(repo)).registryBlobIds).toBeUndefined();
+    const changes = await findChangedNominations({ cwd: repo.dir, base: 'main', registryDir: path.join(repo.dir, 'nominations'), blobIds: true });
+    const ids = changes.registryBlobIds!;
+    // Keyed below the registry folder, as at the merge-base: delta did not exist yet, alpha as it was.
+    expect([...ids.keys()].sort()).toEqual(['alpha.yaml', 'beta.yaml', 'gamma.yaml']);
+    expect(ids.get('alpha.yaml')).toBe(contentHash(alphaAtBase));
+    expect(ids.get('beta.yaml')).toBe(contentHash(readFileSync(path.join(repo.dir, 'nominations', 'beta.yaml'))));
   });
 
   it('counts only the branch\'s changes when the base moved on after branching', async () => {

@@ -125,15 +125,12 @@ function shardOf(targets: readonly string[], shard: Shard | undefined, io: CliIO
   return shard ? selectShard(targets, (f) => displayPath(f, io.cwd), shard) : [...targets];
 }
 
-/** Content hashes of the registry files a change leaves as they were at the merge-base, from git, without reading them. */
-async function unchangedFileHashes(gitRoot: string, mergeBase: string, registryDir: string, changed: readonly string[]): Promise<Map<string, string>> {
-  const { blobIdsAt } = await import('../../cache/git-hashes.js');
-  const realRegistry = realpathSync(registryDir);
-  const folder = path.relative(realpathSync(gitRoot), realRegistry).split(path.sep).join('/');
+/** Absolute path → content hash of the registry files a change leaves as they were at the merge-base, from git, without reading them. */
+function unchangedFileHashes(registryDir: string, blobIds: ReadonlyMap<string, string>, changed: readonly string[]): Map<string, string> {
   const hashes = new Map<string, string>();
-  // git reports real paths; key them under the registry folder as given, like the registry listing.
+  // Keyed under the registry folder as given, like the registry listing.
   const base = registryDir + path.sep;
-  for (const [file, id] of blobIdsAt(gitRoot, mergeBase, folder)) hashes.set(base + (path.sep === '/' ? file : file.split('/').join(path.sep)), id);
+  for (const [file, id] of blobIds) hashes.set(base + (path.sep === '/' ? file : file.split('/').join(path.sep)), id);
   for (const file of changed) hashes.delete(file);
   return hashes;
 }
@@ -145,7 +142,8 @@ async function unchangedFileHashes(gitRoot: string, mergeBase: string, registryD
 async function validateChanged(registryDir: string, registry: readonly string[], config: Config, configRoot: string, flags: ValidateFlags, io: CliIO): Promise<FileResult[]> {
   // simple-git is loaded only for --changed, keeping it off the start-up path of plain validation.
   const { findChangedNominations } = await import('../../git/changed.js');
-  const changes = await findChangedNominations({ cwd: io.cwd, base: flags.base, registryDir, allowedPaths: config.allowedPaths });
+  const useCache = flags.cache !== false && existsSync(registryDir);
+  const changes = await findChangedNominations({ cwd: io.cwd, base: flags.base, registryDir, allowedPaths: config.allowedPaths, blobIds: useCache });
   // git reports real paths; map them back under the working directory as given, so they match the registry listing.
   const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), changes.root));
   const absolute = (file: string): string => path.join(root, ...file.split('/'));
@@ -160,7 +158,7 @@ async function validateChanged(registryDir: string, registry: readonly string[],
     io.stderr(`dpg: changes since ${changes.base} (merge-base ${changes.mergeBase.slice(0, 12)}): `
       + `${targets.length} changed, ${changes.deleted.length} deleted, ${changes.outside.length} other files.\n`);
   }
-  const knownHashes = flags.cache === false || !existsSync(registryDir) ? undefined : await unchangedFileHashes(changes.root, changes.mergeBase, registryDir, changed);
+  const knownHashes = changes.registryBlobIds ? unchangedFileHashes(registryDir, changes.registryBlobIds, changed) : undefined;
   return withReviewChanges([
     ...(targets.length ? await validateFiles(targets, registry, config, configRoot, flags, io, knownHashes) : []),
     // Findings about the change as a whole are reported by the first shard only.
