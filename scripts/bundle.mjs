@@ -1,6 +1,6 @@
 // Bundles the built CLI (dist/cli/bin.js) into one CommonJS file, dist/dpg.cjs, and records a V8 code cache
 // for it (dist/dpg.cjs.cache): `dpg` then starts without resolving, reading and compiling a hundred modules.
-// bin/dpg.js falls back to the unbundled dist/ when the bundle is missing; so does this script when
+// bin/dpg.cjs falls back to the unbundled dist/ when the bundle is missing; so does this script when
 // rolldown (installed with vitest) is not available.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -22,35 +22,73 @@ try {
   process.exit(0);
 }
 
-// Loaded on demand by the website build, with files of its own; never bundled. The other heavy modules are bundled
-// but, being imported on demand, only run when a command needs them (see test/cli-startup.test.ts).
-const HEAVY = /^playwright-core(\/|$)/;
-const RELATIVE = /(require\(|new URL\()\s*(['"])(\.\.?\/[^'"]+)\2/g;
+// Never bundled: loaded on demand by the website build, with files of its own (playwright-core), or only when a
+// schema is compiled at run time (ajv's compiler). The other heavy modules are bundled but, being imported on
+// demand, only run when a command needs them (see test/cli-startup.test.ts).
+const EXTERNAL = /^(playwright-core(\/|$)|ajv\/dist\/2020\.js$)/;
+const RELATIVE_URL = /new URL\(\s*(['"])(\.\.?\/[^'"]+)\1/g;
+const CREATE_REQUIRE = /^const require = createRequire\(import\.meta\.url\);$/m;
 
-/** Paths relative to a module of dist/ (JSON files, the worker script) made relative to the bundle instead. */
-const relocateRelativePaths = {
-  name: 'relocate-relative-paths',
+/**
+ * The modules of dist/ load JSON data, the precompiled validators and CommonJS packages through
+ * `createRequire(import.meta.url)`, which a bundler cannot follow. In the bundle they use its own `require`,
+ * so that these are bundled too and covered by the code cache rather than read and compiled at every start.
+ */
+const bundleRequires = {
+  name: 'bundle-requires',
   transform(code, id) {
-    if (!id.startsWith(dist) || !RELATIVE.test(code)) return null;
-    return code.replace(RELATIVE, (whole, call, quote, target) => {
+    if (!id.startsWith(dist) || !CREATE_REQUIRE.test(code)) return null;
+    return code.replace(CREATE_REQUIRE, '').replace(/^import \{ createRequire \} from 'node:module';$/m, '');
+  },
+};
+
+/** Paths relative to a module of dist/ that stay files (the worker script) made relative to the bundle instead. */
+const relocateRelativeUrls = {
+  name: 'relocate-relative-urls',
+  transform(code, id) {
+    if (!id.startsWith(dist) || !RELATIVE_URL.test(code)) return null;
+    return code.replace(RELATIVE_URL, (whole, quote, target) => {
       const relocated = path.relative(dist, path.resolve(path.dirname(id), target)).split(path.sep).join('/');
-      return `${call}${quote}${relocated.startsWith('.') ? relocated : `./${relocated}`}${quote}`;
+      return `new URL(${quote}${relocated.startsWith('.') ? relocated : `./${relocated}`}${quote}`;
     });
+  },
+};
+
+// Node's own modules that are not loaded at start-up anyway and serve commands or options other than a plain
+// validation (network, threads, prompts, processes). The bundle requires them at its top; they are made lazy.
+const LAZY_BUILTINS = ['child_process', 'dns/promises', 'fs/promises', 'http', 'https', 'net', 'os', 'readline', 'tty', 'worker_threads'];
+const BUILTIN_REQUIRE = new RegExp(`^(\\s*)(let|const|var) (\\w+) = require\\("((?:node:)?(?:${LAZY_BUILTINS.join('|')}))"\\);(\\n\\s*\\3 = __toESM\\(\\3, 1\\);)?$`, 'gm');
+const LAZY_HELPER = 'var __lazyBuiltin = (load) => { let loaded; const target = () => (loaded ??= load()); '
+  + 'return new Proxy({}, { get: (_, key) => target()[key], has: (_, key) => key in target(), ownKeys: () => Reflect.ownKeys(target()), '
+  + 'getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(target(), key); return d && { ...d, configurable: true }; } }); };\n';
+
+/** Requires of the modules in LAZY_BUILTINS become objects that load the module on first use. */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  renderChunk(code) {
+    let count = 0;
+    const lazy = code.replace(BUILTIN_REQUIRE, (whole, indent, kind, name, id, toEsm) => {
+      count++;
+      return `${indent}${kind} ${name} = __lazyBuiltin(() => ${toEsm ? `__toESM(require("${id}"), 1)` : `require("${id}")`});`;
+    });
+    if (count === 0) return null;
+    const firstLineEnd = lazy.indexOf('\n') + 1;
+    return lazy.slice(0, firstLineEnd) + LAZY_HELPER + lazy.slice(firstLineEnd);
   },
 };
 
 const build = await rolldown({
   input: path.join(dist, 'cli', 'bin.js'),
   platform: 'node',
-  external: (id) => HEAVY.test(id),
-  plugins: [relocateRelativePaths],
+  external: (id) => EXTERNAL.test(id),
+  plugins: [bundleRequires, relocateRelativeUrls, lazyBuiltins],
   logLevel: 'warn',
 });
 await build.write({ dir: dist, entryFileNames: 'dpg.cjs', format: 'cjs', codeSplitting: false });
 await build.close();
 
 // Run the bundle once so that V8 records the code it compiled, then check that it works.
-const bin = path.join(root, 'bin', 'dpg.js');
+const bin = path.join(root, 'bin', 'dpg.cjs');
 const sample = path.join(root, 'nominations', 'aam-digital.yaml');
 try {
   execFileSync(process.execPath, [bin, 'validate', sample, '--no-cache', '--format', 'json'], {
