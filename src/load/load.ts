@@ -1,5 +1,6 @@
 import { LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
 import type { Diagnostic } from '../types.js';
+import { composeFast } from './fast-yaml.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { locateIn, positionsOf, spanOf, type Anchor, type PositionTable, type Span } from './positions.js';
 
@@ -7,6 +8,10 @@ import { locateIn, positionsOf, spanOf, type Anchor, type PositionTable, type Sp
 export interface LoadedFile {
   file: string;
   text: string;
+  /**
+   * The document as the yaml package composed it; undefined when the file could not be parsed, and when
+   * the fast reader (see fast-yaml.ts) read it, which gives the same data and positions.
+   */
   doc: Document | undefined;
   lineCounter: LineCounter;
   data: unknown;
@@ -115,7 +120,7 @@ function looksBinary(bytes: Uint8Array): boolean {
  * `content` may be the raw bytes (checked for binary data and encoding) or already-decoded text.
  */
 export function loadNomination(file: string, content: Uint8Array | string, limits: LoadLimits = DEFAULT_LIMITS): LoadedFile {
-  const lineCounter = new LineCounter();
+  let lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const result: LoadedFile = {
     file,
@@ -157,6 +162,15 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
   const depth = flowDepth(text, limits.maxDepth);
   if (depth > limits.maxDepth) {
     diagnostics.push(fileDiagnostic('yaml/limits', `Nesting is deeper than the limit of ${limits.maxDepth} levels.`, START));
+    return result;
+  }
+
+  // Most nominations stay within the part of YAML the fast reader handles; it gives up on anything else.
+  const fast = composeFast(text);
+  if (fast && dataDepth(fast.data, limits.maxDepth) <= limits.maxDepth) {
+    lineCounter = result.lineCounter = fast.lineCounter;
+    result.data = fast.data;
+    result.positions = fast.positions;
     return result;
   }
 
