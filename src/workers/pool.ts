@@ -5,6 +5,11 @@ import type { AnalysedJob, AnalysisJob, AnalysisSettings } from './job.js';
 
 /** Below this many files to analyse, starting threads costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
+/**
+ * The young generation of each thread's heap, in MB: each file's analysis is short-lived garbage, and a
+ * small young generation collects it often, keeping the memory of a 10,000-file run low for a few percent of time.
+ */
+const YOUNG_GENERATION_MB = 8;
 /** Files per message: small enough to balance the threads, large enough that messaging stays cheap. */
 const BATCH_SIZE = 32;
 
@@ -30,7 +35,7 @@ export async function analyseInWorkers(jobs: readonly AnalysisJob[], settings: A
   const workers: Worker[] = [];
   try {
     await Promise.all(Array.from({ length: Math.max(1, threads) }, () => new Promise<void>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: settings });
+      const worker = new Worker(script, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(worker);
       const next = (): void => {
         const batch = batches.shift();
