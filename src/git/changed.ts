@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { blobIdsFromLsTree } from '../cache/git-hashes.js';
 import { UsageError } from '../config.js';
@@ -56,6 +56,8 @@ export interface ChangedNominations {
   registryBlobIds?: Map<string, string>;
 }
 
+const require = createRequire(import.meta.url);
+
 const DEFAULT_BASES = ['origin/main', 'main'];
 
 const FETCH_HINT =
@@ -109,7 +111,8 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
   }
   const registryPrefix = registry ? registry.split(path.sep).join('/') + '/' : '';
   const isNomination = (file: string): boolean => file.startsWith(registryPrefix) && NOMINATION_EXTENSIONS.test(file);
-  const allowed = options.allowedPaths?.length ? picomatch([...options.allowedPaths], { dot: true }) : () => false;
+  // picomatch is loaded only when there are patterns to match.
+  const allowed = options.allowedPaths?.length ? (require('picomatch') as typeof import('picomatch'))([...options.allowedPaths], { dot: true }) : () => false;
 
   // The independent git commands run side by side: each costs a process start.
   const [head, resolved] = await Promise.all([resolveCommit(git, 'HEAD'), resolveBase(git, options.base).then((r) => r, (err: unknown) => err)]);

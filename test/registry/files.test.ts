@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayPath, registryFiles } from '../../src/registry/files.js';
+import { displayPath, globFiles, registryFiles, resolveOperands } from '../../src/registry/files.js';
 
 describe('registryFiles', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dpg-files-'));
@@ -42,5 +42,33 @@ describe('displayPath', () => {
     expect(displayPath('/work/reg/nominations/a.yaml', '/work/reg')).toBe('nominations/a.yaml');
     expect(displayPath('/work/reg/nominations/a.yaml', '/work/reg/')).toBe('nominations/a.yaml');
     expect(displayPath('/elsewhere/a.yaml', '/work/reg')).toBe('/elsewhere/a.yaml');
+  });
+});
+
+describe('globFiles', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dpg-glob-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  for (const f of ['a.yaml', 'b.yml', 'c.md', 'sub/d.yaml', 'sub/deeper/e.yaml', '.hidden/f.yaml', 'sub/.g.yaml']) {
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    writeFileSync(path.join(dir, f), 'name: x\n');
+  }
+  const relative = (files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
+
+  it.each([
+    ['*.yaml', ['a.yaml']],
+    ['*.{yaml,yml}', ['a.yaml', 'b.yml']],
+    ['sub/*.yaml', ['sub/d.yaml']],
+    ['**/*.yaml', ['a.yaml', 'sub/d.yaml', 'sub/deeper/e.yaml']],
+    ['sub/**/*.yaml', ['sub/d.yaml', 'sub/deeper/e.yaml']],
+    ['*/*.yaml', ['sub/d.yaml']],
+    ['nothing-*.yaml', []],
+    ['a.yaml', ['a.yaml']],
+  ])('%s', (pattern, expected) => {
+    expect(relative(globFiles(pattern, dir))).toEqual(expected);
+  });
+
+  it('expands a glob operand and reports one that matches nothing', () => {
+    expect(relative(resolveOperands(['sub/**/*.yaml'], dir))).toEqual(['sub/d.yaml', 'sub/deeper/e.yaml']);
+    expect(() => resolveOperands(['missing/*.yaml'], dir)).toThrow(/No such file or no match: missing\/\*\.yaml/);
   });
 });
