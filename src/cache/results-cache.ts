@@ -8,7 +8,7 @@ import type { Rule } from '../rules/types.js';
 import type { Diagnostic } from '../types.js';
 
 /** Bumped when the layout of the cache files changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/dpg';
 const SUMMARIES_FILE = 'summaries.json';
@@ -34,12 +34,10 @@ export function cacheFingerprint(parts: { version: string; code: string; schema:
 /** Per file: content hash, readable, what registry rules collected of it (read on every run: small). */
 type SummaryRow = [string, 0 | 1, Record<string, unknown> | null];
 /**
- * Per file reported on: content hash, schemaFailed, then the findings and facts as JSON text (decoded only
- * for the files reported on). schemaFailed lives here, with the findings it comes from: an analysis of a
- * file only read for registry-wide checks does not run the schema.
+ * Per file reported on: content hash, schemaFailed, the findings, the facts. schemaFailed lives here, with the
+ * findings it comes from: an analysis of a file only read for registry-wide checks does not run the schema.
  */
-type DetailsRow = [string, 0 | 1, string];
-type Details = [Diagnostic[], FileFacts | null];
+type DetailsRow = [string, 0 | 1, Diagnostic[], FileFacts | null];
 
 interface CacheFile<Row> {
   format: number;
@@ -110,15 +108,10 @@ export class ResultsCache {
     const analysis: FileAnalysis = { file, readable: row[1] === 1, schemaFailed: false, ...(row[2] ? { collected: row[2] } : {}) };
     if (!full) return analysis;
     const details = this.detailRows(file).rows.get(file);
-    if (!details || details[0] !== hash) return undefined;
-    try {
-      const [diagnostics, facts] = JSON.parse(details[2]) as Details;
-      analysis.diagnostics = diagnostics;
-      if (facts) analysis.facts = facts;
-      analysis.schemaFailed = details[1] === 1;
-    } catch {
-      return undefined;
-    }
+    if (!Array.isArray(details) || details[0] !== hash || !Array.isArray(details[2])) return undefined;
+    analysis.diagnostics = details[2];
+    if (details[3]) analysis.facts = details[3];
+    analysis.schemaFailed = details[1] === 1;
     return analysis;
   }
 
@@ -127,9 +120,8 @@ export class ResultsCache {
     if (analysis.datedBy) return;
     this.summaries.set(analysis.file, [hash, analysis.readable ? 1 : 0, analysis.collected ?? null]);
     if (analysis.diagnostics) {
-      const details: Details = [analysis.diagnostics, analysis.facts ?? null];
       const { bucket, rows } = this.detailRows(analysis.file);
-      rows.set(analysis.file, [hash, analysis.schemaFailed ? 1 : 0, JSON.stringify(details)]);
+      rows.set(analysis.file, [hash, analysis.schemaFailed ? 1 : 0, analysis.diagnostics, analysis.facts ?? null]);
       this.changedBuckets.add(bucket);
     }
     this.changed = true;

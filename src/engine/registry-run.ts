@@ -79,7 +79,7 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
   const threads = workerCount(jobs.length, options.workers);
   if (threads > 0) {
     contents.clear();
-    analysed = await analyseInWorkers(jobs, settings, threads);
+    analysed = await analyseInWorkers(jobs, settings, threads, (job) => runJob(job, settings));
   } else {
     analysed = jobs.map((job) => runJob(job, settings, contents.get(job.file)));
   }

@@ -24,6 +24,11 @@ export function reviewPaths(root: string, config: Config): ReviewPaths {
 }
 
 export function isInside(file: string, dir: string): boolean {
+  // The common case, absolute paths without `.` or `..` segments, without path.relative (called per file).
+  if (path.isAbsolute(file) && path.isAbsolute(dir) && !file.includes(`${path.sep}.`) && !dir.includes(`${path.sep}.`) && !file.includes(path.sep + path.sep) && !dir.includes(path.sep + path.sep)) {
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    return file.startsWith(prefix) && file.length > prefix.length;
+  }
   const relative = path.relative(dir, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

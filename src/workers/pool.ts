@@ -10,6 +10,11 @@ export const MIN_FILES_FOR_WORKERS = 200;
  * small young generation collects it often, keeping the memory of a 10,000-file run low for a few percent of time.
  */
 const YOUNG_GENERATION_MB = 8;
+/**
+ * The old generation of each thread's heap, in MB: ample for a nomination (a large one is a few hundred
+ * kilobytes); a file that needs more stops its thread, and the file is analysed in the main thread instead.
+ */
+const OLD_GENERATION_MB = 32;
 /** Files per message: small enough to balance the threads, large enough that messaging stays cheap. */
 const BATCH_SIZE = 32;
 
@@ -26,8 +31,13 @@ function workerScript(): URL {
   return existsSync(sibling) ? sibling : new URL('../../dist/workers/analyse-worker.js', import.meta.url);
 }
 
-/** Analyses the jobs on `threads` worker threads; the results come back in no particular order. */
-export async function analyseInWorkers(jobs: readonly AnalysisJob[], settings: AnalysisSettings, threads: number): Promise<AnalysedJob[]> {
+/**
+ * Analyses the jobs on `threads` worker threads; the results come back in no particular order. A thread that
+ * stops (out of memory on a huge file) hands its batch to `fallback`, which analyses it in this thread.
+ */
+export async function analyseInWorkers(
+  jobs: readonly AnalysisJob[], settings: AnalysisSettings, threads: number, fallback: (job: AnalysisJob) => AnalysedJob,
+): Promise<AnalysedJob[]> {
   const batches: AnalysisJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push(jobs.slice(i, i + BATCH_SIZE));
   const results: AnalysedJob[] = [];
@@ -35,20 +45,36 @@ export async function analyseInWorkers(jobs: readonly AnalysisJob[], settings: A
   const workers: Worker[] = [];
   try {
     await Promise.all(Array.from({ length: Math.max(1, threads) }, () => new Promise<void>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(script, {
+        workerData: settings,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
+      });
       workers.push(worker);
+      let current: AnalysisJob[] | undefined;
+      let done = false;
       const next = (): void => {
-        const batch = batches.shift();
-        if (batch) worker.postMessage(batch);
-        else resolve();
+        current = batches.shift();
+        if (current) worker.postMessage(current);
+        else { done = true; resolve(); }
+      };
+      /** The thread is gone: its batch, and whatever the others leave, is analysed here. */
+      const takeOver = (): void => {
+        if (done) return;
+        done = true;
+        try {
+          for (const batch of [current, ...batches.splice(0)]) for (const job of batch ?? []) results.push(fallback(job));
+          resolve();
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
       };
       worker.on('message', (reply: { results?: AnalysedJob[]; error?: string }) => {
-        if (reply.error !== undefined) { reject(new Error(reply.error)); return; }
+        if (reply.error !== undefined) { done = true; reject(new Error(reply.error)); return; }
         for (const r of reply.results!) results.push(r);
         next();
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => { if (code !== 0) reject(new Error(`a validation thread stopped with code ${code}`)); });
+      worker.on('error', takeOver);
+      worker.on('exit', takeOver);
       next();
     })));
   } finally {

@@ -57,7 +57,7 @@ describe('the results cache', () => {
     // Only a cache hit can report a finding as the cache holds it, not as the file gives it.
     for (const bucket of buckets) {
       const stored = path.join(cacheDirectory, 'details', bucket);
-      writeFileSync(stored, readFileSync(stored, 'utf8').replace(/\\"message\\":\\"/, '\\"message\\":\\"CACHED '));
+      writeFileSync(stored, readFileSync(stored, 'utf8').replace(/"message":"/, '"message":"CACHED '));
     }
     expect(JSON.stringify(await validate(entries, { cacheDirectory }))).toContain('CACHED ');
   });
@@ -93,10 +93,10 @@ describe('the results cache', () => {
     // Every bucket of the details corrupt, or from another configuration.
     mkdirSync(path.join(cacheDirectory, 'details'));
     for (let i = 0; i < 256; i++) {
-      writeFileSync(path.join(cacheDirectory, 'details', `${i.toString(16).padStart(2, '0')}.json`), i % 2 ? '{"format":3,"fingerprint":"x","files":{}}' : '[1, 2, 3]');
+      writeFileSync(path.join(cacheDirectory, 'details', `${i.toString(16).padStart(2, '0')}.json`), i % 2 ? '{"format":4,"fingerprint":"x","files":{}}' : '[1, 2, 3]');
     }
     expect(await validate(entries, { cacheDirectory })).toEqual(reference);
-    expect(JSON.parse(readFileSync(path.join(cacheDirectory, 'summaries.json'), 'utf8')).format).toBe(3);
+    expect(JSON.parse(readFileSync(path.join(cacheDirectory, 'summaries.json'), 'utf8')).format).toBe(4);
     // The file's own bucket was replaced: a second run is served from it.
     const rewritten = readdirSync(path.join(cacheDirectory, 'details'))
       .map((b) => JSON.parse(readFileSync(path.join(cacheDirectory, 'details', b), 'utf8')) as unknown)

@@ -86,6 +86,19 @@ describe.each(CLI_MODES)('validate run options (%s)', (mode) => {
     expect(threads).toEqual(single);
   });
 
+  it('analyses in the main thread what a thread could not: a file too large for its memory loses nothing', async () => {
+    // A nomination of nearly 1 MB of nested flow collections needs more memory than a thread's heap allows.
+    let huge = 'name: Huge\nsectors:\n';
+    while (huge.length < 1_000_000) huge += '  - {a: [1, 2, {b: c}], d: "e"}\n';
+    const cwd = tempDir({ ...registryFiles(), 'nominations/huge.yaml': huge });
+    const single = await runCli(mode, ['validate', '-f', 'json', '--no-cache', '--no-workers'], { cwd });
+    const threads = await runCli(mode, ['validate', '-f', 'json', '--no-cache', '--workers', '1'], { cwd });
+    expect(threads.code).toBe(1);
+    expect(threads).toEqual(single);
+    const results = JSON.parse(threads.stdout) as FileResult[];
+    expect(results.map((r) => r.file).sort()).toEqual([...Object.keys(registryFiles()), 'nominations/huge.yaml'].sort());
+  }, 60_000);
+
   it('--changed takes unchanged files from git and the cache, with the results of an uncached run', async () => {
     const cwd = tempDir(registryFiles());
     const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });

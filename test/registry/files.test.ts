@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayPath, globFiles, registryFiles, resolveOperands } from '../../src/registry/files.js';
+import { isInside } from '../../src/review/local.js';
 
 describe('registryFiles', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dpg-files-'));
@@ -20,6 +21,17 @@ describe('registryFiles', () => {
     expect(registryFiles(dir).map((f) => path.relative(dir, f).split(path.sep).join('/')))
       .toEqual(['a.yml', 'b.yaml', 'linked.yaml', 'sub/c.yaml', 'sub/deeper/d.yaml']);
     expect(registryFiles(path.join(dir, 'missing'))).toEqual([]);
+  });
+});
+
+describe('isInside', () => {
+  it('agrees with path.relative on any pair of paths', () => {
+    const segment = fc.constantFrom('a', 'b', '.', '..', '.hidden', '');
+    const pathArb = fc.array(segment, { maxLength: 5 }).map((parts) => `/${parts.join('/')}`);
+    fc.assert(fc.property(pathArb, pathArb, (file, dir) => {
+      const relative = path.relative(dir, file);
+      expect(isInside(file, dir)).toBe(relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative));
+    }), { numRuns: 2000 });
   });
 });
 
