@@ -1,7 +1,25 @@
-import { Chalk } from 'chalk';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../types.js';
 import { docsUrl } from '../config.js';
 import type { Formatter } from './types.js';
+
+const require = createRequire(import.meta.url);
+
+type Paint = (text: string) => string;
+
+/** The styles of the report: chalk's, or none; chalk (and the terminal detection it runs on loading) only with colour. */
+function styles(color: boolean | undefined): Record<'error' | 'warning' | 'info' | 'file' | 'dim' | 'ok' | 'errorSummary' | 'warningSummary', Paint> {
+  if (!color) {
+    const plain: Paint = (text) => text;
+    return { error: plain, warning: plain, info: plain, file: plain, dim: plain, ok: plain, errorSummary: plain, warningSummary: plain };
+  }
+  const { Chalk } = require('chalk') as typeof import('chalk');
+  const chalk = new Chalk({ level: 1 });
+  return {
+    error: chalk.red, warning: chalk.yellow, info: chalk.blue, file: chalk.underline, dim: chalk.dim, ok: chalk.green,
+    errorSummary: chalk.red.bold, warningSummary: chalk.yellow.bold,
+  };
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -9,8 +27,7 @@ function plural(n: number, word: string): string {
 
 /** Terminal output grouped by file, ESLint-style, with a summary and the docs of the rules that fired. */
 export const formatStylish: Formatter = (results, options) => {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const colour = { error: chalk.red, warning: chalk.yellow, info: chalk.blue };
+  const paint = styles(options.color);
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -19,30 +36,30 @@ export const formatStylish: Formatter = (results, options) => {
   for (const result of results) {
     const shown = result.diagnostics.filter((d) => !options.quiet || d.severity === 'error');
     if (!shown.length) continue;
-    lines.push(chalk.underline(result.file));
+    lines.push(paint.file(result.file));
     const width = Math.max(...shown.map((d) => `${d.line}:${d.column}`.length));
     for (const d of shown) {
       if (d.severity === 'error') errors++;
       if (d.severity === 'warning') warnings++;
       if (d.fix && !d.waived) fixable++;
       fired.add(d.ruleId);
-      lines.push(`  ${chalk.dim(`${d.line}:${d.column}`.padEnd(width))}  ${colour[d.severity](d.severity.padEnd(7))}  ${message(d)}  ${chalk.dim(d.ruleId)}`);
+      lines.push(`  ${paint.dim(`${d.line}:${d.column}`.padEnd(width))}  ${paint[d.severity](d.severity.padEnd(7))}  ${message(d)}  ${paint.dim(d.ruleId)}`);
     }
     lines.push('');
   }
   if (errors + warnings === 0) {
     const checked = plural(results.length, 'file');
-    return lines.join('\n') + (lines.length ? '' : '') + chalk.green(`✔ ${checked} checked, no problems`) + '\n';
+    return lines.join('\n') + (lines.length ? '' : '') + paint.ok(`✔ ${checked} checked, no problems`) + '\n';
   }
   const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(results.length, 'file')}`;
-  lines.push((errors ? chalk.red.bold : chalk.yellow.bold)(summary));
-  if (fixable) lines.push(chalk.dim(`  ${plural(fixable, 'problem')} can be fixed automatically with \`dpg fix\`.`));
-  lines.push(chalk.dim('  Rule docs:'));
-  for (const id of [...fired].sort()) lines.push(chalk.dim(`    ${id}: ${docsUrl(id, options)}`));
+  lines.push((errors ? paint.errorSummary : paint.warningSummary)(summary));
+  if (fixable) lines.push(paint.dim(`  ${plural(fixable, 'problem')} can be fixed automatically with \`dpg fix\`.`));
+  lines.push(paint.dim('  Rule docs:'));
+  for (const id of [...fired].sort()) lines.push(paint.dim(`    ${id}: ${docsUrl(id, options)}`));
   return lines.join('\n') + '\n';
 
   function message(d: Diagnostic): string {
-    const waived = d.waived ? chalk.dim(` (waived by ${d.waived.approvedBy}: ${d.waived.reason})`) : '';
+    const waived = d.waived ? paint.dim(` (waived by ${d.waived.approvedBy}: ${d.waived.reason})`) : '';
     return d.message + waived;
   }
 };

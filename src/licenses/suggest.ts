@@ -27,10 +27,18 @@ const INFORMAL_NAMES: Readonly<Record<string, string>> = {
   ccbyncsa: 'CC-BY-NC-SA-4.0',
 };
 
-const BY_NORMALISED_NAME = new Map<string, string>();
-for (const id of [...CURRENT_LICENSE_IDS, ...DEPRECATED_LICENSE_IDS]) {
-  const key = normaliseLicenseName(id);
-  if (!BY_NORMALISED_NAME.has(key)) BY_NORMALISED_NAME.set(key, id);
+let byNormalisedName: Map<string, string> | undefined;
+
+/** Normalised name → SPDX id, built on first use (only a licence id that is not valid needs it). */
+function idByNormalisedName(key: string): string | undefined {
+  if (!byNormalisedName) {
+    byNormalisedName = new Map();
+    for (const id of [...CURRENT_LICENSE_IDS, ...DEPRECATED_LICENSE_IDS]) {
+      const normalised = normaliseLicenseName(id);
+      if (!byNormalisedName.has(normalised)) byNormalisedName.set(normalised, id);
+    }
+  }
+  return byNormalisedName.get(key);
 }
 
 /** The current SPDX id `text` most likely means ("Apache 2.0" → "Apache-2.0", "GPLv3" → "GPL-3.0-only"), if any. */
@@ -40,7 +48,7 @@ export function suggestLicenseId(text: string): string | undefined {
   const name = plus ? trimmed.slice(0, -1) : trimmed;
   const key = normaliseLicenseName(name);
   const match = INFORMAL_NAMES[key]
-    ?? BY_NORMALISED_NAME.get(key)
+    ?? idByNormalisedName(key)
     ?? closest(name.replace(/\s+/g, '-'), [...CURRENT_LICENSE_IDS, ...DEPRECATED_LICENSE_IDS]);
   if (match === undefined) return undefined;
   if (DEPRECATED_LICENSE_IDS.has(match)) return successorOf(match, plus);

@@ -6,9 +6,6 @@ import { normaliseName } from './normalise.js';
 import { closest } from './suggest.js';
 
 const require = createRequire(import.meta.url);
-// The library's own entry point loads every locale; only English names are needed.
-const countries = require('i18n-iso-countries/index.js') as typeof Countries;
-countries.registerLocale(require('i18n-iso-countries/langs/en.json') as Countries.LocaleData);
 
 /**
  * Names in common use, found in records of the former registry or everyday writing, that the
@@ -34,38 +31,45 @@ export type CountryResolution =
   | { kind: 'ambiguous'; names: string[] }
   | { kind: 'unknown'; suggestion?: string };
 
-/** Code → the official English short name the library gives. */
-const canonicalByCode = new Map<string, string>(Object.entries(countries.getNames('en', { select: 'official' })));
-
-const codeByCanonical = new Map<string, string>([...canonicalByCode].map(([code, name]) => [name, code]));
-
-/** Normalised name, alias or code → the codes it may designate. */
-const codesByKey = new Map<string, Set<string>>();
-/** Every name and alias as written, for suggestions. */
-const allNames = new Map<string, string>();
-
-function addKey(key: string, code: string): void {
-  const normalised = normaliseName(key);
-  if (!normalised) return;
-  const codes = codesByKey.get(normalised) ?? new Set<string>();
-  codes.add(code);
-  codesByKey.set(normalised, codes);
+interface CountryTables {
+  library: typeof Countries;
+  /** Code → the official English short name the library gives. */
+  canonicalByCode: Map<string, string>;
+  codeByCanonical: Map<string, string>;
+  /** Normalised name, alias or code → the codes it may designate. */
+  codesByKey: Map<string, Set<string>>;
+  /** Every name and alias as written, for suggestions. */
+  allNames: Map<string, string>;
 }
 
-for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
-  for (const name of names) {
-    addKey(name, code);
+let built: CountryTables | undefined;
+
+/** The lookup tables, built on first use rather than whenever the module loads (most runs never need them). */
+function tables(): CountryTables {
+  if (built) return built;
+  // The library's own entry point loads every locale; only English names are needed.
+  const library = require('i18n-iso-countries/index.js') as typeof Countries;
+  library.registerLocale(require('i18n-iso-countries/langs/en.json') as Countries.LocaleData);
+  const canonicalByCode = new Map<string, string>(Object.entries(library.getNames('en', { select: 'official' })));
+  const codeByCanonical = new Map<string, string>([...canonicalByCode].map(([code, name]) => [name, code]));
+  const codesByKey = new Map<string, Set<string>>();
+  const allNames = new Map<string, string>();
+  const add = (name: string, code: string): void => {
     allNames.set(name, code);
-  }
-}
-for (const [name, code] of Object.entries(EXTRA_COUNTRY_ALIASES)) {
-  addKey(name, code);
-  allNames.set(name, code);
+    const normalised = normaliseName(name);
+    if (!normalised) return;
+    const codes = codesByKey.get(normalised) ?? new Set<string>();
+    codes.add(code);
+    codesByKey.set(normalised, codes);
+  };
+  for (const [code, names] of Object.entries(library.getNames('en', { select: 'all' }))) for (const name of names) add(name, code);
+  for (const [name, code] of Object.entries(EXTRA_COUNTRY_ALIASES)) add(name, code);
+  return built = { library, canonicalByCode, codeByCanonical, codesByKey, allNames };
 }
 
 /** Every ISO 3166 English short name, sorted. */
 export function canonicalCountryNames(): string[] {
-  return [...canonicalByCode.values()].sort((a, b) => a.localeCompare(b, 'en'));
+  return [...tables().canonicalByCode.values()].sort((a, b) => a.localeCompare(b, 'en'));
 }
 
 /**
@@ -75,6 +79,7 @@ export function canonicalCountryNames(): string[] {
  */
 export function resolveCountry(input: string): CountryResolution {
   const written = input.trim();
+  const { library, canonicalByCode, codeByCanonical, codesByKey, allNames } = tables();
   const exact = codeByCanonical.get(input);
   if (exact) return { kind: 'canonical', code: exact, name: input };
   const codes = codesByKey.get(normaliseName(written));
@@ -84,7 +89,7 @@ export function resolveCountry(input: string): CountryResolution {
   }
   if (codes && codes.size > 1) return { kind: 'ambiguous', names: [...codes].map((c) => canonicalByCode.get(c)!) };
   if (/^[a-z]{2,3}$/i.test(written)) {
-    const code = countries.toAlpha2(written.toUpperCase());
+    const code = library.toAlpha2(written.toUpperCase());
     const name = code ? canonicalByCode.get(code) : undefined;
     if (code && name) return { kind: 'alias', code, name };
   }

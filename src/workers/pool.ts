@@ -21,8 +21,9 @@ const BATCH_SIZE = 32;
 /** Worker threads to use for `files` analyses: `requested` (0 = none), else one per core when it pays off. */
 export function workerCount(files: number, requested?: number): number {
   if (requested !== undefined) return Math.min(requested, Math.ceil(files / BATCH_SIZE));
+  if (files <= MIN_FILES_FOR_WORKERS) return 0;
   const cores = availableParallelism();
-  return cores > 1 && files > MIN_FILES_FOR_WORKERS ? cores : 0;
+  return cores > 1 ? cores : 0;
 }
 
 function workerScript(): URL {
