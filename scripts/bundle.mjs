@@ -56,8 +56,9 @@ const relocateRelativeUrls = {
 };
 
 // Node's own modules that are not loaded at start-up anyway and serve commands or options other than a plain
-// validation (network, threads, prompts, processes). The bundle requires them at its top; they are made lazy.
-const LAZY_BUILTINS = ['child_process', 'dns/promises', 'fs/promises', 'http', 'https', 'net', 'os', 'readline', 'tty', 'worker_threads'];
+// validation (network, threads, prompts, processes; hashing, for files not seen before). The bundle requires
+// them at its top; they are made lazy.
+const LAZY_BUILTINS = ['child_process', 'crypto', 'dns/promises', 'fs/promises', 'http', 'https', 'net', 'os', 'readline', 'tty', 'worker_threads'];
 const BUILTIN_REQUIRE = new RegExp(`^(\\s*)(let|const|var) (\\w+) = require\\("((?:node:)?(?:${LAZY_BUILTINS.join('|')}))"\\);(\\n\\s*\\3 = __toESM\\(\\3, 1\\);)?$`, 'gm');
 const LAZY_HELPER = 'var __lazyBuiltin = (load) => { let loaded; const target = () => (loaded ??= load()); '
   + 'return new Proxy({}, { get: (_, key) => target()[key], has: (_, key) => key in target(), ownKeys: () => Reflect.ownKeys(target()), '

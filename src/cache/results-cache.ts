@@ -8,7 +8,7 @@ import type { Rule } from '../rules/types.js';
 import type { Diagnostic } from '../types.js';
 
 /** Bumped when the layout of the cache files changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/dpg';
 const SUMMARIES_FILE = 'summaries.json';
@@ -20,19 +20,49 @@ export function contentHash(content: Uint8Array): string {
 }
 
 /**
+ * A 64-bit hash of a text (two independent 32-bit FNV-1a-style hashes), for telling cache generations apart:
+ * not for security, and cheap enough not to load a crypto library on every start.
+ */
+function textHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
  * Identifies everything a cached result depends on besides the file: the tool's code (the build id,
  * or the rules' source in development), the schema, the rules' metadata, the configuration and the
  * limits. Any change invalidates the whole cache.
  */
 export function cacheFingerprint(parts: { version: string; code: string; schema: unknown; rules: readonly Rule[]; config: Config; limits: LoadLimits }): string {
   const rules = parts.rules.map((r) => [r.id, r.kind, r.defaultSeverity, r.messages, r.reads ?? null, r.defaultOptions ?? null]);
-  return createHash('sha256')
-    .update(JSON.stringify([CACHE_FORMAT, parts.version, parts.code, parts.schema, rules, parts.config, parts.limits]))
-    .digest('hex');
+  return textHash(JSON.stringify([CACHE_FORMAT, parts.version, parts.code, parts.schema, rules, parts.config, parts.limits]));
 }
 
-/** Per file: content hash, readable, what registry rules collected of it (read on every run: small). */
-type SummaryRow = [string, 0 | 1, Record<string, unknown> | null];
+/** What identifies a file's content without reading it, as git's index does: size, times and inode. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/**
+ * A file's stat when its hash was recorded: size, mtimeMs, ctimeMs, ino, and when it was recorded.
+ * A file changed in the same clock tick as the recording could keep its times; so a stat is trusted only
+ * when the file had not changed for STAT_MARGIN_MS before the recording.
+ */
+type StatRecord = [number, number, number, number, number];
+const STAT_MARGIN_MS = 2000;
+
+/** Per file: content hash, readable, what registry rules collected of it (read on every run: small), its stat. */
+type SummaryRow = [string, 0 | 1, Record<string, unknown> | null, StatRecord?];
 /**
  * Per file reported on: content hash, schemaFailed, the findings, the facts. schemaFailed lives here, with the
  * findings it comes from: an analysis of a file only read for registry-wide checks does not run the schema.
@@ -65,6 +95,10 @@ function writeAtomically(file: string, text: string): void {
   } catch {
     rmSync(temporary, { force: true });
   }
+}
+
+function statRecord(stat: FileStat): StatRecord {
+  return [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, Date.now()];
 }
 
 /** Buckets of the details: a run reading the details of a few files reads a few small buckets. */
@@ -115,10 +149,32 @@ export class ResultsCache {
     return analysis;
   }
 
-  set(analysis: FileAnalysis, hash: string): void {
+  /** The recorded hash of `file` when its stat is as recorded (so it need not be read), else undefined. */
+  hashIfUnchanged(file: string, stat: FileStat): string | undefined {
+    const recorded = this.summaries.get(file)?.[3];
+    if (!Array.isArray(recorded)) return undefined;
+    const [size, mtimeMs, ctimeMs, ino, at] = recorded;
+    const same = stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs === ctimeMs && stat.ino === ino;
+    return same && stat.ctimeMs < at - STAT_MARGIN_MS && stat.mtimeMs < at - STAT_MARGIN_MS ? this.summaries.get(file)![0] : undefined;
+  }
+
+  /** Records the stat of a file whose content hash was just found in the cache, so the next run need not read it. */
+  recordStat(file: string, stat: FileStat): void {
+    const row = this.summaries.get(file);
+    if (!row) return;
+    const recorded = row[3];
+    // The same stat recorded too soon after a change stays untrusted: the file is read again, never trusted early.
+    if (Array.isArray(recorded) && recorded[0] === stat.size && recorded[1] === stat.mtimeMs && recorded[2] === stat.ctimeMs && recorded[3] === stat.ino) return;
+    this.summaries.set(file, [row[0], row[1], row[2], statRecord(stat)]);
+    this.changed = true;
+  }
+
+  set(analysis: FileAnalysis, hash: string, stat?: FileStat): void {
     // Results that read the date without declaring it hold for this run only.
     if (analysis.datedBy) return;
-    this.summaries.set(analysis.file, [hash, analysis.readable ? 1 : 0, analysis.collected ?? null]);
+    const row: SummaryRow = [hash, analysis.readable ? 1 : 0, analysis.collected ?? null];
+    if (stat) row.push(statRecord(stat));
+    this.summaries.set(analysis.file, row);
     if (analysis.diagnostics) {
       const { bucket, rows } = this.detailRows(analysis.file);
       rows.set(analysis.file, [hash, analysis.schemaFailed ? 1 : 0, analysis.diagnostics, analysis.facts ?? null]);

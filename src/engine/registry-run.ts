@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { cacheFingerprint, contentHash, ResultsCache } from '../cache/results-cache.js';
+import { readFileSync, statSync } from 'node:fs';
+import { cacheFingerprint, contentHash, ResultsCache, type FileStat } from '../cache/results-cache.js';
 import { codeIdentity } from '../cache/code-id.js';
 import type { Config } from '../config.js';
 import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
@@ -12,6 +12,15 @@ import { runJob } from '../workers/job.js';
 import { analyseInWorkers, workerCount } from '../workers/pool.js';
 import type { FileAnalysis } from './analyse.js';
 import { finishRun } from './engine.js';
+
+function statOf(path: string): FileStat | undefined {
+  try {
+    const s = statSync(path);
+    return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
+  } catch {
+    return undefined;
+  }
+}
 
 /** A nomination on disk: its name as reported and its absolute path. */
 export interface RegistryFile {
@@ -56,19 +65,28 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
     ...options.targets.map((f) => ({ ...f, full: true })),
     ...options.context.filter((f) => !targetNames.has(f.file)).map((f) => ({ ...f, full: false })),
   ];
+  const stats = new Map<string, FileStat>();
   for (const { file, path, full } of files) {
     if (analyses.has(file)) continue;
     if (cache) {
       let hash = options.knownHashes?.get(path);
       if (hash === undefined) {
-        const content = readFileSync(path);
-        hash = contentHash(content);
-        contents.set(file, content);
+        // Like git's index: a file whose size, times and inode are as recorded keeps its recorded hash unread.
+        const stat = statOf(path);
+        hash = stat && cache.hashIfUnchanged(file, stat);
+        if (hash === undefined) {
+          const content = readFileSync(path);
+          hash = contentHash(content);
+          contents.set(file, content);
+          if (stat) stats.set(file, stat);
+        }
       }
       const cached = cache.get(file, hash, full);
       if (cached) {
         analyses.set(file, cached);
         contents.delete(file);
+        const stat = stats.get(file);
+        if (stat) cache.recordStat(file, stat);
         continue;
       }
     }
@@ -85,7 +103,7 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
   }
   for (const { analysis, hash } of analysed) {
     analyses.set(analysis.file, analysis);
-    if (cache && hash !== undefined) cache.set(analysis, hash);
+    if (cache && hash !== undefined) cache.set(analysis, hash, stats.get(analysis.file));
   }
 
   const paths = new Map(options.targets.map((t) => [t.file, t.path]));

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cacheFingerprint, contentHash, ResultsCache } from '../../src/cache/results-cache.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { analyseFile } from '../../src/engine/analyse.js';
@@ -93,10 +93,10 @@ describe('the results cache', () => {
     // Every bucket of the details corrupt, or from another configuration.
     mkdirSync(path.join(cacheDirectory, 'details'));
     for (let i = 0; i < 256; i++) {
-      writeFileSync(path.join(cacheDirectory, 'details', `${i.toString(16).padStart(2, '0')}.json`), i % 2 ? '{"format":4,"fingerprint":"x","files":{}}' : '[1, 2, 3]');
+      writeFileSync(path.join(cacheDirectory, 'details', `${i.toString(16).padStart(2, '0')}.json`), i % 2 ? '{"format":5,"fingerprint":"x","files":{}}' : '[1, 2, 3]');
     }
     expect(await validate(entries, { cacheDirectory })).toEqual(reference);
-    expect(JSON.parse(readFileSync(path.join(cacheDirectory, 'summaries.json'), 'utf8')).format).toBe(4);
+    expect(JSON.parse(readFileSync(path.join(cacheDirectory, 'summaries.json'), 'utf8')).format).toBe(5);
     // The file's own bucket was replaced: a second run is served from it.
     const rewritten = readdirSync(path.join(cacheDirectory, 'details'))
       .map((b) => JSON.parse(readFileSync(path.join(cacheDirectory, 'details', b), 'utf8')) as unknown)
@@ -134,5 +134,52 @@ describe('the results cache', () => {
     const cache = new ResultsCache(path.join(work, 'dated'), 'f');
     cache.set(analysis, 'h');
     expect(cache.get('nominations/a.yaml', 'h', false)).toBeUndefined();
+  });
+
+  describe('file stats, as git\'s index uses them', () => {
+    const stat = { size: 10, mtimeMs: 1_000, ctimeMs: 1_000, ino: 7 };
+    const analysis = { file: 'nominations/a.yaml', readable: true, schemaFailed: false, diagnostics: [] };
+
+    it('give the recorded hash for an unchanged file recorded well after its last change, and nothing otherwise', () => {
+      const directory = path.join(work, 'stats');
+      const cache = new ResultsCache(directory, 'f');
+      cache.set(analysis, 'h', stat);
+      expect(cache.hashIfUnchanged('nominations/a.yaml', stat)).toBe('h');
+      for (const changed of [{ size: 11 }, { mtimeMs: 1_001 }, { ctimeMs: 1_001 }, { ino: 8 }]) {
+        expect(cache.hashIfUnchanged('nominations/a.yaml', { ...stat, ...changed })).toBeUndefined();
+      }
+      expect(cache.hashIfUnchanged('nominations/other.yaml', stat)).toBeUndefined();
+      cache.save(new Set(['nominations/a.yaml']));
+      expect(new ResultsCache(directory, 'f').hashIfUnchanged('nominations/a.yaml', stat)).toBe('h');
+    });
+
+    it('are not trusted when the file changed shortly before they were recorded (the same clock tick)', () => {
+      const cache = new ResultsCache(path.join(work, 'racy'), 'f');
+      const now = Date.now();
+      cache.set(analysis, 'h', { ...stat, mtimeMs: now - 500, ctimeMs: now - 500 });
+      expect(cache.hashIfUnchanged('nominations/a.yaml', { ...stat, mtimeMs: now - 500, ctimeMs: now - 500 })).toBeUndefined();
+    });
+
+    it('never serve a file rewritten with the same size and modification time', async () => {
+      const { dir, entries, cacheDirectory } = registry({ 'example-case-manager.yaml': validNominationText() });
+      const file = path.join(dir, 'nominations', 'example-case-manager.yaml');
+      // A whole second, which every filesystem stores exactly.
+      utimesSync(file, 1_700_000_000, 1_700_000_000);
+      const before = statSync(file);
+      // Recorded as if long after the file was written, so that its stat is trusted.
+      const clock = vi.spyOn(Date, 'now').mockReturnValue(before.ctimeMs + 60_000);
+      try {
+        expect((await validate(entries, { cacheDirectory }))[0]!.diagnostics).toEqual([]);
+      } finally {
+        clock.mockRestore();
+      }
+      const text = readFileSync(file, 'utf8');
+      const edited = text.replace('website: https://', 'website: http://x');
+      expect(edited.length).toBe(text.length);
+      writeFileSync(file, edited);
+      utimesSync(file, 1_700_000_000, 1_700_000_000);
+      expect([statSync(file).size, statSync(file).mtimeMs, statSync(file).ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+      expect((await validate(entries, { cacheDirectory }))[0]!.diagnostics.map((d) => d.ruleId)).toContain('url/https');
+    });
   });
 });
