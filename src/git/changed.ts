@@ -98,8 +98,20 @@ function splitNul(output: string): string[] {
  */
 export async function findChangedNominations(options: ChangedNominationsOptions): Promise<ChangedNominations> {
   const cwd = realpathSync(options.cwd);
+  if (options.base !== undefined && (!options.base || options.base.startsWith('-'))) {
+    throw new UsageError(`--base must name a branch or commit, not "${options.base}".`);
+  }
   const probe = simpleGit({ baseDir: cwd });
-  const root = (await probe.raw(['rev-parse', '--show-toplevel']).catch(() => '')).replace(/\r?\n$/, '');
+  // Each git command costs a process start: those that do not depend on each other run side by side, the
+  // merge-base with each candidate base too (the base is then picked from what exists).
+  const candidates = options.base !== undefined ? [options.base] : DEFAULT_BASES;
+  const [top, head, resolved, ...mergeBases] = await Promise.all([
+    probe.raw(['rev-parse', '--show-toplevel']).catch(() => ''),
+    resolveCommit(probe, 'HEAD').catch(() => undefined),
+    resolveBase(probe, options.base).then((r) => r, (err: unknown) => err),
+    ...candidates.map((candidate) => probe.raw(['merge-base', `${candidate}^{commit}`, 'HEAD']).catch(() => '')),
+  ]);
+  const root = top.replace(/\r?\n$/, '');
   if (!root) throw new UsageError(`${options.cwd} is not inside a git repository; --changed compares the working tree with a base branch.`);
   const git = simpleGit({ baseDir: root });
 
@@ -114,12 +126,10 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
   // picomatch is loaded only when there are patterns to match.
   const allowed = options.allowedPaths?.length ? (require('picomatch') as typeof import('picomatch'))([...options.allowedPaths], { dot: true }) : () => false;
 
-  // The independent git commands run side by side: each costs a process start.
-  const [head, resolved] = await Promise.all([resolveCommit(git, 'HEAD'), resolveBase(git, options.base).then((r) => r, (err: unknown) => err)]);
   if (!head) throw new UsageError('This repository has no commits yet; commit the nominations first.');
   if (resolved instanceof Error) throw resolved;
-  const { base, sha } = resolved as { base: string; sha: string };
-  const mergeBase = (await git.raw(['merge-base', sha, 'HEAD'])).trim();
+  const { base } = resolved as { base: string; sha: string };
+  const mergeBase = String(mergeBases[candidates.indexOf(base)] ?? '').trim();
   if (!mergeBase) {
     const shallow = (await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
     throw new UsageError(shallow

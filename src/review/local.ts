@@ -83,7 +83,7 @@ export function validateWithReviews(
   const results = nominations.length ? validateNominations(nominations) : [];
   const reviewFiles = whole ? registryFiles(paths.reviewsDir) : reviewTargets;
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
-  results.push(...validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now }).results);
+  if (sources.length) results.push(...validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now }).results);
   if ((whole || resolved.targets.some(isReviewers)) && existsSync(paths.reviewersFile)) {
     results.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config).result);
   }
@@ -135,7 +135,7 @@ export function withReviewChanges(
     if (found.length) out[index] = { ...result, diagnostics: [...result.diagnostics, ...found].sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
-  out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry), config, now: io.now }).results);
+  if (sources.length) out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry), config, now: io.now }).results);
   if (reviewersChanged && existsSync(paths.reviewersFile)) {
     out.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config).result);
   }
