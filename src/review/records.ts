@@ -1,4 +1,5 @@
 import { ruleSetting, type Config } from '../config.js';
+import { crashDiagnostic } from '../engine/analyse.js';
 import { summarise } from '../engine/engine.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
 import { joinPointer } from '../load/positions.js';
@@ -59,16 +60,25 @@ function diagnostic(loaded: LoadedFile, rule: CoreRule | FileRule, descriptor: R
   };
 }
 
-/** Runs file rules that apply to any document (e.g. privacy/personal-contact) on a file that is not a nomination. */
+/**
+ * Runs file rules that apply to any document (e.g. privacy/personal-contact) on a file that is not a
+ * nomination. A rule that crashes is reported as internal/rule-error, as on nominations.
+ */
 export function fileRuleDiagnostics(loaded: LoadedFile, rules: readonly FileRule[], config: Config, now = new Date(0)): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     const setting = ruleSetting(rule, config);
     if (setting.severity === 'off') continue;
-    rule.check({
-      file: loaded.file, data: asRecord(loaded.data) as MaybeNomination, options: setting.options, now, ruleIds: [],
-      report: (descriptor) => out.push(diagnostic(loaded, rule, descriptor)),
-    });
+    const reported: Diagnostic[] = [];
+    try {
+      rule.check({
+        file: loaded.file, data: asRecord(loaded.data) as MaybeNomination, options: setting.options, now, ruleIds: [],
+        report: (descriptor) => reported.push(diagnostic(loaded, rule, descriptor)),
+      });
+      out.push(...reported);
+    } catch (err) {
+      out.push(crashDiagnostic(rule, err));
+    }
   }
   return out;
 }

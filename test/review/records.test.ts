@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { validateReviewSources } from '../../src/review/records.js';
+import { loadNomination } from '../../src/load/load.js';
+import { fileRuleDiagnostics, validateReviewSources } from '../../src/review/records.js';
+import type { FileRule } from '../../src/rules/types.js';
 import { lineOf } from '../support/nomination.js';
 import { TEST_NOW } from '../support/validate.js';
 
@@ -71,5 +73,22 @@ describe('review records', () => {
       nominations: new Set(['open-clinic']), config: { ...DEFAULT_CONFIG, rules: { 'review/reviewer-mismatch': { severity: 'off' } } }, now: TEST_NOW,
     });
     expect(results[0]!.diagnostics).toEqual([]);
+  });
+});
+
+describe('rules run on review records', () => {
+  it('report a crashing rule as internal/rule-error instead of stopping the run', () => {
+    const crashing: FileRule = {
+      kind: 'file', id: 'privacy/example', indicator: null, description: 'x', defaultSeverity: 'warning',
+      messages: { found: 'found' },
+      check(context) {
+        context.report({ path: '/reviewer', messageId: 'found' });
+        throw new Error('boom');
+      },
+    };
+    const loaded = loadNomination('reviews/x/amina-health.yaml', VALID);
+    const found = fileRuleDiagnostics(loaded, [crashing], DEFAULT_CONFIG, TEST_NOW);
+    expect(found.map((d) => [d.ruleId, d.severity])).toEqual([['internal/rule-error', 'error']]);
+    expect(found[0]!.message).toContain('Rule privacy/example crashed on this file (boom)');
   });
 });
