@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from '../util/atomic-write.js';
 import type { Config } from '../config.js';
 import type { FileAnalysis, FileFacts } from '../engine/analyse.js';
 import type { LoadLimits } from '../load/limits.js';
@@ -87,13 +88,12 @@ function readCacheFile<Row>(file: string, fingerprint: string): Map<string, Row>
   return new Map();
 }
 
+/** Writes a cache file atomically; a cache that cannot be written is skipped, never fatal. */
 function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
+    writeFileAtomically(file, text);
   } catch {
-    rmSync(temporary, { force: true });
+    // Read-only or full disk: the next run starts from what is there.
   }
 }
 

@@ -63,6 +63,11 @@ export function isOsiApproved(id: string): boolean {
   return Object.hasOwn(licenseList, id) && licenseList[id]!.osiApproved;
 }
 
+/** The full name the SPDX licence list gives an id ("MIT" → "MIT License"), if it lists it. */
+export function licenseName(id: string): string | undefined {
+  return Object.hasOwn(licenseList, id) ? licenseList[id]!.name : undefined;
+}
+
 function isKnownException(token: string): boolean {
   // The parser knows the SPDX exception list; asking it avoids depending on that list directly.
   return parseSpdx(`MIT WITH ${token}`).ok;

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomically } from '../util/atomic-write.js';
 
 interface Entry<T> {
   key: string;
@@ -37,13 +38,10 @@ export class DiskCache {
 
   async set<T>(key: string, value: T, storedAt: number): Promise<void> {
     const file = this.file(key);
-    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(temporary, JSON.stringify({ key, storedAt, value } satisfies Entry<T>));
-      await rename(temporary, file);
+      writeFileAtomically(file, JSON.stringify({ key, storedAt, value } satisfies Entry<T>));
     } catch (err) {
-      await rm(temporary, { force: true }).catch(() => {});
       if (!this.warned) {
         this.warned = true;
         this.warn(`cannot write the online cache in ${this.dir} (${(err as Error).message}); results are not kept for the next run.`);

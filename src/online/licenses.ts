@@ -1,8 +1,4 @@
-import { createRequire } from 'node:module';
-import { licenseNodes, parseSpdx } from '../licenses/spdx.js';
-
-const require = createRequire(import.meta.url);
-const licenseList = require('spdx-license-list') as Readonly<Record<string, { name: string }>>;
+import { licenseName, licenseNodes, parseSpdx } from '../licenses/spdx.js';
 
 /** The licence ids of an SPDX expression ("MIT OR Apache-2.0" → MIT, Apache-2.0); empty when it does not parse. */
 export function expressionLicenseIds(expression: string): string[] {
@@ -30,7 +26,7 @@ function mentionPatterns(id: string): RegExp[] {
   // A short all-capitals id ("MIT") must keep its case: as a word, "mit" is common in other languages.
   const idFlags = /^[A-Z0-9]{1,4}$/.test(family) ? '' : 'i';
   const patterns = [new RegExp(`(?<![\\w-])(${idPattern(id)}|${idPattern(family)})(?![\\w])`, idFlags)];
-  const name = licenseList[id]?.name ?? licenseList[family]?.name;
+  const name = licenseName(id) ?? licenseName(family);
   if (name) {
     const base = name.replace(/\s+(only|or later)$/i, '');
     const words = (text: string) => escape(text).replace(/\s+/g, '\\s+');

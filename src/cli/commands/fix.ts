@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { validateSources } from '../../engine/engine.js';
 import { applyFixes } from '../../fix/apply.js';
 import { displayPath, readSource } from '../../registry/files.js';
+import { writeFileAtomically } from '../../util/atomic-write.js';
 import type { Diagnostic, FileResult } from '../../types.js';
 import type { RegisterCommand } from '../context.js';
 import type { CliIO } from '../io.js';
@@ -23,18 +22,6 @@ interface FixTarget {
   original: string;
   text: string;
   applied: Diagnostic[];
-}
-
-/** Writes through a temp file in the same folder and a rename, so readers never see half a file. */
-function writeAtomically(file: string, content: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, content, { mode: statSync(file).mode });
-    renameSync(temp, file);
-  } catch (err) {
-    try { unlinkSync(temp); } catch { /* never created */ }
-    throw err;
-  }
 }
 
 /** The file's text without a byte-order mark (the loader's positions are relative to that). */
@@ -82,7 +69,7 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
       const { createTwoFilesPatch } = await import('diff');
       notes(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original, target.text));
     } else {
-      writeAtomically(target.absolute, target.text);
+      writeFileAtomically(target.absolute, target.text, statSync(target.absolute).mode);
     }
   }
   const appliedCount = files.reduce((n, f) => n + f.applied.length, 0);
