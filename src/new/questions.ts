@@ -2,6 +2,7 @@ import { possibleParts, requiredParts } from '../licenses/approval.js';
 import { CATEGORY_PARTS, PART_POLICIES } from '../licenses/policy.js';
 import { asArray, asRecord, type Category, type LicensedPart } from '../nomination.js';
 import { personalDataReason } from '../rules/privacy/pii-requirements.js';
+import { SDG_TITLES, sdgTitle } from '../sdgs.js';
 
 /**
  * The questions of `dpg new`, as data: each names the schema path it fills, its prompt, the kind of
@@ -101,14 +102,6 @@ export interface CheckEnv {
   /** The most SDGs a nomination may claim (`sdg/max-goals`). */
   maxGoals: number;
 }
-
-export const SDG_TITLES: readonly string[] = [
-  'No poverty', 'Zero hunger', 'Good health and well-being', 'Quality education', 'Gender equality',
-  'Clean water and sanitation', 'Affordable and clean energy', 'Decent work and economic growth',
-  'Industry, innovation and infrastructure', 'Reduced inequalities', 'Sustainable cities and communities',
-  'Responsible consumption and production', 'Climate action', 'Life below water', 'Life on land',
-  'Peace, justice and strong institutions', 'Partnerships for the goals',
-];
 
 const CATEGORY_CHOICES: readonly Choice[] = [
   { value: 'software', name: 'software', description: 'Open-source software (needs a repository and an OSI-approved licence)' },
@@ -283,7 +276,7 @@ export const STEPS: readonly Step[] = [
     questions: [
       {
         type: 'question', path: ['evidenceText'], kind: 'text', required: false,
-        message: ({ item }) => `SDG ${String(item.goal)} (${SDG_TITLES[Number(item.goal) - 1] ?? '?'}): how does the solution contribute to this goal's targets?`,
+        message: ({ item }) => `SDG ${String(item.goal)} (${sdgTitle(Number(item.goal)) ?? '?'}): how does the solution contribute to this goal's targets?`,
         hint: 'leave empty to give only a link',
       },
       {
