@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'dpg.cjs');
+const BIN = path.join(ROOT, 'bin', 'dpg.js');
 const AJV = path.join(ROOT, 'node_modules', '.bin', 'ajv');
 const SCHEMA = path.join(ROOT, 'schemas', 'nomination.schema.json');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;

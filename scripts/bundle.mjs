@@ -1,6 +1,6 @@
 // Bundles the built CLI (dist/cli/bin.js) into one CommonJS file, dist/dpg.cjs, and records a V8 code cache
 // for it (dist/dpg.cjs.cache): `dpg` then starts without resolving, reading and compiling a hundred modules.
-// bin/dpg.cjs falls back to the unbundled dist/ when the bundle is missing; so does this script when
+// bin/dpg.js falls back to the unbundled dist/ when the bundle is missing; so does this script when
 // rolldown (installed with vitest) is not available.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,7 +92,7 @@ await build.close();
 // Run the bundle so that V8 records the code it compiled, and check that it works. The recorded run is what a
 // nominator's run looks like: in a copy of two bundled nominations with a warm cache, one file unchanged
 // (served from the cache) and one edited (analysed), reported in the default format.
-const bin = path.join(root, 'bin', 'dpg.cjs');
+const bin = path.join(root, 'bin', 'dpg.js');
 const training = mkdtempSync(path.join(tmpdir(), 'dpg-bundle-'));
 try {
   const registry = path.join(training, 'nominations');

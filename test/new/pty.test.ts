@@ -15,7 +15,7 @@ import { TEST_NOW } from '../support/validate.js';
 const SOCKET = `dpg-new-${process.pid}-${Date.now()}`;
 const SESSION = 'wizard';
 const CANCELLED = 'cancelled';
-const BIN = path.join(REPO_ROOT, 'bin', 'dpg.cjs');
+const BIN = path.join(REPO_ROOT, 'bin', 'dpg.js');
 const BUILT_ENTRY = path.join(REPO_ROOT, 'dist', 'cli', 'bin.js');
 
 function tmux(...args: string[]): string {

@@ -8,7 +8,7 @@ import type { CliIO } from '../../src/cli/io.js';
 import { TEST_NOW } from './validate.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = path.join(REPO_ROOT, 'bin', 'dpg.cjs');
+const BIN = path.join(REPO_ROOT, 'bin', 'dpg.js');
 const BUILT_ENTRY = path.join(REPO_ROOT, 'dist', 'cli', 'bin.js');
 
 export type CliMode = 'in-process' | 'subprocess';
@@ -46,7 +46,7 @@ export async function runInProcess(args: readonly string[], options: CliRunOptio
   return { code, stdout, stderr };
 }
 
-/** Runs the built executable (`node bin/dpg.cjs`), as a user or CI would. `npm test` builds it first. */
+/** Runs the built executable (`node bin/dpg.js`), as a user or CI would. `npm test` builds it first. */
 export function runSubprocess(args: readonly string[], options: CliRunOptions): Promise<CliRun> {
   if (!existsSync(BUILT_ENTRY)) throw new Error(`${BUILT_ENTRY} is missing; run \`npm run build\` first (npm test does).`);
   const env: NodeJS.ProcessEnv = { ...process.env };

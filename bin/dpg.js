@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// The `dpg` executable. CommonJS, so that Node starts it without its ES module loader: the CLI runs from the
-// single-file bundle dist/dpg.cjs with its V8 code cache when the build made them (scripts/bundle.mjs), else
-// from the modules of dist/. DPG_NO_BUNDLE=1 forces the latter.
+// The `dpg` executable. CommonJS (bin/package.json says so), so that Node starts it without its ES module
+// loader: the CLI runs from the single-file bundle dist/dpg.cjs with its V8 code cache when the build made
+// them (scripts/bundle.mjs), else from the modules of dist/. DPG_NO_BUNDLE=1 forces the latter.
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
