@@ -19,7 +19,8 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // Asked only when progress could be shown: opening stderr costs a few milliseconds when it is a pipe.
+    get stderrIsTTY() { return Boolean(process.stderr.isTTY); },
     now: new Date(),
   };
 }
