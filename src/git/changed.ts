@@ -2,7 +2,6 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { blobIdsFromLsTree } from '../cache/git-hashes.js';
 import { UsageError } from '../config.js';
 import { NOMINATION_EXTENSIONS } from '../registry/files.js';
 
@@ -82,6 +81,23 @@ async function resolveBase(git: SimpleGit, requested: string | undefined): Promi
   const found = await Promise.all(DEFAULT_BASES.map((candidate) => resolveCommit(git, candidate)));
   for (const [index, sha] of found.entries()) if (sha) return { base: DEFAULT_BASES[index]!, sha };
   throw new UsageError(`Neither origin/main nor main exists in this clone; pass --base <ref> with the branch the changes will merge into. ${FETCH_HINT}`);
+}
+
+/**
+ * Path below `prefix` (a folder relative to the repository root, with a trailing slash, or "" for the
+ * root) → git blob id, from the output of `git ls-tree -r -z --full-tree <commit> -- <folder>`.
+ */
+function blobIdsFromLsTree(output: string, prefix: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const record of output.split('\0')) {
+    // "<mode> blob <id>\t<path>"
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [, type, id] = record.slice(0, tab).split(' ');
+    const file = record.slice(tab + 1);
+    if (type === 'blob' && id && file.startsWith(prefix)) ids.set(file.slice(prefix.length), id);
+  }
+  return ids;
 }
 
 function splitNul(output: string): string[] {

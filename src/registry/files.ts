@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, UsageError, type Config } from '../config.js';
 import type { SourceFile } from '../engine/engine.js';
 import { ALL_RULES } from '../rules/index.js';
+import { pathBelow } from '../util/paths.js';
 
 export const NOMINATION_EXTENSIONS = /\.ya?ml$/i;
 const require = createRequire(import.meta.url);
@@ -21,15 +22,8 @@ function isFile(file: string): boolean {
 
 /** Forward-slash path relative to `cwd` when inside it, else absolute. */
 export function displayPath(file: string, cwd: string): string {
-  // The common case, a normalised path below the working directory, without path.relative (called per file).
-  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
-  if (file.startsWith(prefix) && file.length > prefix.length && !file.endsWith(path.sep) && !file.includes(`${path.sep}.`) && path.isAbsolute(file) && !file.includes(path.sep + path.sep)) {
-    const relative = file.slice(prefix.length);
-    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
-  }
-  const relative = path.relative(cwd, file);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-  return shown.split(path.sep).join('/');
+  const shown = pathBelow(file, cwd) ?? file;
+  return path.sep === '/' ? shown : shown.split(path.sep).join('/');
 }
 
 /** Reads dpg.config.yaml (or the given file); defaults when there is none. */
@@ -42,15 +36,18 @@ export function loadConfig(cwd: string, explicit?: string): { config: Config; ro
   return { config: parseConfig(readFileSync(file, 'utf8'), ALL_RULES, displayPath(file, cwd)), root: path.dirname(file) };
 }
 
-/** Every nomination file under the registry folder, sorted. */
-export function registryFiles(registryDir: string): string[] {
-  if (!existsSync(registryDir)) return [];
+/**
+ * The files below `root`, at most `maxDepth` folders deep (1: only its own files), that `accept` takes given
+ * their path relative to `root` (forward slashes) and their name; absolute and sorted. Hidden files and
+ * folders are skipped; a symbolic link counts as a file when it leads to one, and is never followed as a folder.
+ */
+function walkFiles(root: string, maxDepth: number, accept: (relative: string, name: string) => boolean): string[] {
   const found: string[] = [];
-  // Normalised once; the names below it are appended as they are (path.join per entry is slow on 10,000 files).
-  const folders = [path.resolve(registryDir)];
-  // Hidden files and folders are skipped; a symbolic link counts as a file when it leads to one (never as a folder).
+  // Normalised once; names below it are appended as they are (path.join per entry is slow on 10,000 files).
+  const start = path.resolve(root);
+  const folders: Array<[string, string, number]> = [[start, '', 1]];
   while (folders.length) {
-    const folder = folders.pop()!;
+    const [folder, relative, depth] = folders.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -61,17 +58,25 @@ export function registryFiles(registryDir: string): string[] {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = prefix + entry.name;
-      if (entry.isDirectory()) folders.push(full);
-      else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) found.push(full);
+      const below = relative + entry.name;
+      if (entry.isDirectory()) {
+        if (depth < maxDepth) folders.push([full, `${below}/`, depth + 1]);
+      } else if (accept(below, entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) {
+        found.push(full);
+      }
     }
   }
   return found.sort();
 }
 
+/** Every nomination file under the registry folder, sorted. */
+export function registryFiles(registryDir: string): string[] {
+  return existsSync(registryDir) ? walkFiles(registryDir, Infinity, (_, name) => YAML_FILE.test(name)) : [];
+}
+
 /**
- * The files (not folders) matching a glob such as `nominations/*.yaml`, absolute and sorted; hidden files
- * and folders are skipped, and a symbolic link to a folder is not followed. picomatch is loaded here, when
- * a pattern is given, rather than at start-up.
+ * The files (not folders) matching a glob such as `nominations/*.yaml`, absolute and sorted, as walkFiles
+ * finds them. picomatch is loaded here, when a pattern is given, rather than at start-up.
  */
 export function globFiles(pattern: string, cwd: string): string[] {
   const picomatch = require('picomatch') as typeof import('picomatch');
@@ -80,28 +85,7 @@ export function globFiles(pattern: string, cwd: string): string[] {
   if (!glob) return isFile(root) ? [root] : [];
   const isMatch = picomatch(glob, { dot: false });
   // Without `**`, a pattern of n segments matches nothing deeper than n levels below its base.
-  const maxDepth = glob.includes('**') ? Infinity : glob.split('/').length;
-  const found: string[] = [];
-  const folders: Array<[string, number]> = [[root, 1]];
-  while (folders.length) {
-    const [folder, depth] = folders.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (depth < maxDepth) folders.push([full, depth + 1]);
-      } else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(full))) && isMatch(path.relative(root, full).split(path.sep).join('/'))) {
-        found.push(full);
-      }
-    }
-  }
-  return found.sort();
+  return walkFiles(root, glob.includes('**') ? Infinity : glob.split('/').length, (relative) => isMatch(relative));
 }
 
 /** Expands the command-line operands (files, folders, globs) into existing files, sorted and unique. */

@@ -7,6 +7,7 @@ import type { ChangedNominations } from '../git/changed.js';
 import { decisionDiagnostic } from '../git/results.js';
 import { displayPath, loadConfig, registryFiles } from '../registry/files.js';
 import type { FileResult } from '../types.js';
+import { pathBelow } from '../util/paths.js';
 import { slugOf } from '../util/slug.js';
 import { detectDecisions } from './decisions.js';
 import { validateReviewSources, type ReviewRecord, type ReviewSource } from './records.js';
@@ -24,13 +25,7 @@ export function reviewPaths(root: string, config: Config): ReviewPaths {
 }
 
 export function isInside(file: string, dir: string): boolean {
-  // The common case, absolute paths without `.` or `..` segments, without path.relative (called per file).
-  if (path.isAbsolute(file) && path.isAbsolute(dir) && !file.includes(`${path.sep}.`) && !dir.includes(`${path.sep}.`) && !file.includes(path.sep + path.sep) && !dir.includes(path.sep + path.sep)) {
-    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-    return file.startsWith(prefix) && file.length > prefix.length;
-  }
-  const relative = path.relative(dir, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return pathBelow(file, dir) !== undefined;
 }
 
 export function reviewSource(file: string, reviewsDir: string, cwd: string, content?: Uint8Array | string): ReviewSource {
