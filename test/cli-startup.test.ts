@@ -1,6 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { validNominationText } from './support/nomination.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,5 +29,28 @@ describe('start-up path of dpg validate', () => {
     // Of the online checks only the settings and the rules' pure helpers load; the network code waits for --online.
     expect(loaded.filter((url) => /\/dist\/online\/(?!(settings|targets|licenses)\.js$)/.test(url))).toEqual([]);
     expect(loaded.some((url) => url.endsWith('/dist/online/settings.js'))).toBe(true);
+  });
+
+  it('the built executable loads no network, thread, process or prompt modules to validate a file', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'dpg-startup-'));
+    try {
+      mkdirSync(path.join(work, 'nominations'));
+      writeFileSync(path.join(work, 'nominations', 'example-case-manager.yaml'), validNominationText());
+      const list = path.join(work, 'loaded.json');
+      // Records the built-in modules loaded after start, written to a file: the run's stdio stays closed.
+      const preload = path.join(work, 'record.cjs');
+      writeFileSync(preload, `const before = new Set(process.moduleLoadList);
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));`);
+      const run = () => {
+        spawnSync(process.execPath, ['-r', preload, path.join(ROOT, 'bin', 'dpg.js'), 'validate', 'nominations/example-case-manager.yaml'], { cwd: work, stdio: 'ignore' });
+        return (JSON.parse(readFileSync(list, 'utf8')) as string[]).map((m) => m.replace(/^NativeModule /, ''));
+      };
+      run();
+      const loaded = run();
+      expect(loaded).toContain('vm');
+      expect(loaded.filter((m) => /^(http|https|net|tls|dns|child_process|worker_threads|readline|tty)$/.test(m))).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
