@@ -88,8 +88,23 @@ function readCacheFile<Row>(file: string, fingerprint: string): Map<string, Row>
   return new Map();
 }
 
+/**
+ * Creates `folder` inside the cache folder, and a .gitignore in the cache folder: like .pytest_cache, git
+ * then ignores it even where node_modules is not ignored (a pure registry repository). False when the
+ * folder cannot be made (read-only disk): the cache is then not written.
+ */
+export function prepareCacheFolder(directory: string, folder: string): boolean {
+  try {
+    mkdirSync(path.join(directory, folder), { recursive: true });
+    if (!existsSync(path.join(directory, '.gitignore'))) writeFileSync(path.join(directory, '.gitignore'), '*\n');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes a cache file atomically; a cache that cannot be written is skipped, never fatal. */
-function writeAtomically(file: string, text: string): void {
+export function writeAtomically(file: string, text: string | Uint8Array): void {
   try {
     writeFileAtomically(file, text);
   } catch {
@@ -190,13 +205,7 @@ export class ResultsCache {
       for (const file of rows.keys()) if (!present.has(file)) { rows.delete(file); this.changedBuckets.add(bucket); }
     }
     if (!this.changed && this.changedBuckets.size === 0) return;
-    try {
-      mkdirSync(path.join(this.directory, DETAILS_FOLDER), { recursive: true });
-      // Like .pytest_cache: git ignores the folder even where node_modules is not ignored (a pure registry repository).
-      if (!existsSync(path.join(this.directory, '.gitignore'))) writeFileSync(path.join(this.directory, '.gitignore'), '*\n');
-    } catch {
-      return;
-    }
+    if (!prepareCacheFolder(this.directory, DETAILS_FOLDER)) return;
     const serialise = <Row>(files: Map<string, Row>): string =>
       JSON.stringify({ format: CACHE_FORMAT, fingerprint: this.fingerprint, files: Object.fromEntries(files) } satisfies CacheFile<Row>);
     writeAtomically(path.join(this.directory, SUMMARIES_FILE), serialise(this.summaries));

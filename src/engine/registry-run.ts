@@ -44,6 +44,13 @@ export interface RegistryRunOptions {
   knownHashes?: ReadonlyMap<string, string>;
   /** The schema, for the cache fingerprint when running from the sources. */
   schema: () => unknown;
+  /** Called with every file's analysis (by name as reported) before the registry-wide stages. */
+  onAnalysed?: (analyses: ReadonlyMap<string, FileAnalysis>) => void;
+}
+
+/** What every cached result depends on besides the file (see cacheFingerprint). */
+export function resultsFingerprint(config: Config, limits: LoadLimits, schema: () => unknown): string {
+  return cacheFingerprint({ version: VERSION, code: codeIdentity(ALL_RULES, schema), schema: null, rules: ALL_RULES, config, limits });
 }
 
 /**
@@ -53,9 +60,7 @@ export interface RegistryRunOptions {
 export async function validateRegistry(options: RegistryRunOptions): Promise<FileResult[]> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const settings: AnalysisSettings = { config: options.config, limits, now: options.now.getTime(), hashContent: options.cacheDirectory !== undefined };
-  const cache = options.cacheDirectory === undefined ? undefined : new ResultsCache(options.cacheDirectory, cacheFingerprint({
-    version: VERSION, code: codeIdentity(ALL_RULES, options.schema), schema: null, rules: ALL_RULES, config: options.config, limits,
-  }));
+  const cache = options.cacheDirectory === undefined ? undefined : new ResultsCache(options.cacheDirectory, resultsFingerprint(options.config, limits, options.schema));
 
   const analyses = new Map<string, FileAnalysis>();
   const jobs: AnalysisJob[] = [];
@@ -106,10 +111,18 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
     if (cache && hash !== undefined) cache.set(analysis, hash, stats.get(analysis.file));
   }
 
-  const paths = new Map(options.targets.map((t) => [t.file, t.path]));
-  const results = finishRun([...analyses.values()], options.targets.map((t) => t.file), {
-    config: options.config,
-    now: options.now,
+  options.onAnalysed?.(analyses);
+  const results = finishTargets([...analyses.values()], options.targets, options.config, options.now, limits);
+  cache?.save(new Set(files.map((f) => f.file)));
+  return results;
+}
+
+/** finishRun for targets on disk: a registry finding outside what a target's facts cover is placed by reading it again. */
+export function finishTargets(analyses: readonly FileAnalysis[], targets: readonly RegistryFile[], config: Config, now: Date, limits: LoadLimits): FileResult[] {
+  const paths = new Map(targets.map((t) => [t.file, t.path]));
+  return finishRun(analyses, targets.map((t) => t.file), {
+    config,
+    now,
     reload: (file) => {
       const at = paths.get(file);
       try {
@@ -119,6 +132,4 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
       }
     },
   });
-  cache?.save(new Set(files.map((f) => f.file)));
-  return results;
 }

@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../config.js';
 import { NOMINATION_EXTENSIONS } from '../registry/files.js';
+import { gitText, readObjects, runGit } from './run.js';
 
 export interface ChangedNominationsOptions {
   /** A directory inside the repository. */
@@ -14,8 +14,6 @@ export interface ChangedNominationsOptions {
   registryDir: string;
   /** Globs, relative to the repository root, of files that may change besides nominations. */
   allowedPaths?: readonly string[];
-  /** Also list the git blob id of every file of the registry folder at the merge-base (see `registryBlobIds`). */
-  blobIds?: boolean;
 }
 
 export interface RenamedNomination {
@@ -48,11 +46,8 @@ export interface ChangedNominations {
   previous: Record<string, string>;
   /** Changed files that are not nominations and not matched by `allowedPaths`. */
   outside: string[];
-  /**
-   * With `blobIds`: path below the registry folder (forward slashes) → git blob id at the merge-base, for
-   * every file there: the content hashes of the files a change leaves untouched, known without reading them.
-   */
-  registryBlobIds?: Map<string, string>;
+  /** The registry folder relative to the repository root, with forward slashes and a final slash ("" for the root). */
+  registryPrefix: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -63,31 +58,47 @@ const FETCH_HINT =
   'Fetch the full history and the base branch: in GitHub Actions use actions/checkout with `fetch-depth: 0`; ' +
   'locally run `git fetch --unshallow` (or `git fetch origin <branch>`).';
 
-async function resolveCommit(git: SimpleGit, ref: string): Promise<string | undefined> {
-  // simple-git only rejects when git also writes to stderr; --quiet keeps "not found" to an empty answer.
-  const sha = (await git.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
-  return sha || undefined;
-}
-
-async function resolveBase(git: SimpleGit, requested: string | undefined): Promise<{ base: string; sha: string }> {
-  if (requested !== undefined) {
-    if (!requested || requested.startsWith('-')) throw new UsageError(`--base must name a branch or commit, not "${requested}".`);
-    const sha = await resolveCommit(git, requested);
-    if (!sha) {
-      throw new UsageError(`The base ref "${requested}" does not exist in this clone, so the changed nominations cannot be found. ${FETCH_HINT}`);
-    }
-    return { base: requested, sha };
-  }
-  const found = await Promise.all(DEFAULT_BASES.map((candidate) => resolveCommit(git, candidate)));
-  for (const [index, sha] of found.entries()) if (sha) return { base: DEFAULT_BASES[index]!, sha };
-  throw new UsageError(`Neither origin/main nor main exists in this clone; pass --base <ref> with the branch the changes will merge into. ${FETCH_HINT}`);
+async function resolveCommit(cwd: string, ref: string): Promise<string | undefined> {
+  return gitText(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd }).catch(() => undefined);
 }
 
 /**
- * Path below `prefix` (a folder relative to the repository root, with a trailing slash, or "" for the
- * root) → git blob id, from the output of `git ls-tree -r -z --full-tree <commit> -- <folder>`.
+ * The repository's top-level folder and the merge-base of a ref and HEAD, from one `git rev-parse`
+ * (`<ref>...HEAD` lists the merge-bases, marked with ^; `git merge-base` picks the first of several).
+ * The merge-base is 'none' when both exist but share no commit; undefined when either does not exist.
  */
-function blobIdsFromLsTree(output: string, prefix: string): Map<string, string> {
+async function mergeBaseWith(cwd: string, ref: string): Promise<{ root: string; mergeBase: string } | undefined> {
+  const lines = (await gitText(['rev-parse', '--show-toplevel', `${ref}^{commit}...HEAD`], { cwd }).catch(() => '')).split('\n');
+  if (lines.length < 2) return undefined;
+  return { root: lines[0]!, mergeBase: lines.slice(1).find((line) => line.startsWith('^'))?.slice(1) ?? 'none' };
+}
+
+/** Explains why no merge-base was found with the base (`existing`: the first candidate that exists): HEAD or the base is missing, or they share no commit. */
+async function noMergeBase(cwd: string, requested: string | undefined, existing: string | undefined): Promise<UsageError> {
+  if (!(await resolveCommit(cwd, 'HEAD'))) return new UsageError('This repository has no commits yet; commit the nominations first.');
+  if (existing === undefined) {
+    return new UsageError(requested !== undefined
+      ? `The base ref "${requested}" does not exist in this clone, so the changed nominations cannot be found. ${FETCH_HINT}`
+      : `Neither origin/main nor main exists in this clone; pass --base <ref> with the branch the changes will merge into. ${FETCH_HINT}`);
+  }
+  const shallow = (await gitText(['rev-parse', '--is-shallow-repository'], { cwd }).catch(() => '')) === 'true';
+  return new UsageError(shallow
+    ? `HEAD and ${existing} share no commit in this shallow clone, so the changed nominations cannot be found. ${FETCH_HINT}`
+    : `HEAD and ${existing} have no common history; pass --base <ref> with the branch this one was made from. ${FETCH_HINT}`);
+}
+
+function splitNul(output: string): string[] {
+  const tokens = output.split('\0');
+  if (tokens[tokens.length - 1] === '') tokens.pop();
+  return tokens;
+}
+
+/**
+ * Path below `folder` (relative to the repository root, forward slashes, with a final slash, or "" for the
+ * root) → git blob id, for every file (and symbolic link) there in `commit`.
+ */
+export async function listTree(root: string, commit: string, folder: string): Promise<Map<string, string>> {
+  const output = (await runGit(['ls-tree', '-r', '-z', '--full-tree', commit, '--', folder ? folder.slice(0, -1) : '.'], { cwd: root })).toString('utf8');
   const ids = new Map<string, string>();
   for (const record of output.split('\0')) {
     // "<mode> blob <id>\t<path>"
@@ -95,15 +106,9 @@ function blobIdsFromLsTree(output: string, prefix: string): Map<string, string> 
     if (tab < 0) continue;
     const [, type, id] = record.slice(0, tab).split(' ');
     const file = record.slice(tab + 1);
-    if (type === 'blob' && id && file.startsWith(prefix)) ids.set(file.slice(prefix.length), id);
+    if (type === 'blob' && id && file.startsWith(folder)) ids.set(file.slice(folder.length), id);
   }
   return ids;
-}
-
-function splitNul(output: string): string[] {
-  const tokens = output.split('\0');
-  if (tokens[tokens.length - 1] === '') tokens.pop();
-  return tokens;
 }
 
 /**
@@ -117,19 +122,19 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
   if (options.base !== undefined && (!options.base || options.base.startsWith('-'))) {
     throw new UsageError(`--base must name a branch or commit, not "${options.base}".`);
   }
-  const probe = simpleGit({ baseDir: cwd });
-  // Each git command costs a process start: those that do not depend on each other run side by side, the
-  // merge-base with each candidate base too (the base is then picked from what exists).
+  // Each git command costs a process start: the merge-base with each candidate base is asked side by side
+  // (the base is then the first that exists), each answer also giving the repository's top-level folder.
   const candidates = options.base !== undefined ? [options.base] : DEFAULT_BASES;
-  const [top, head, resolved, ...mergeBases] = await Promise.all([
-    probe.raw(['rev-parse', '--show-toplevel']).catch(() => ''),
-    resolveCommit(probe, 'HEAD').catch(() => undefined),
-    resolveBase(probe, options.base).then((r) => r, (err: unknown) => err),
-    ...candidates.map((candidate) => probe.raw(['merge-base', `${candidate}^{commit}`, 'HEAD']).catch(() => '')),
-  ]);
-  const root = top.replace(/\r?\n$/, '');
-  if (!root) throw new UsageError(`${options.cwd} is not inside a git repository; --changed compares the working tree with a base branch.`);
-  const git = simpleGit({ baseDir: root });
+  const answers = await Promise.all(candidates.map((candidate) => mergeBaseWith(cwd, candidate)));
+  const chosen = answers.findIndex((answer) => answer !== undefined);
+  if (chosen < 0 || answers[chosen]!.mergeBase === 'none') {
+    if (!(await gitText(['rev-parse', '--show-toplevel'], { cwd }).catch(() => ''))) {
+      throw new UsageError(`${options.cwd} is not inside a git repository; --changed compares the working tree with a base branch.`);
+    }
+    throw await noMergeBase(cwd, options.base, candidates[chosen]);
+  }
+  const base = candidates[chosen]!;
+  const { root, mergeBase } = answers[chosen]!;
 
   // The registry folder may not exist yet, so it is placed relative to the real cwd rather than resolved itself.
   const registryFromCwd = path.relative(options.cwd, path.resolve(options.cwd, options.registryDir));
@@ -142,29 +147,19 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
   // picomatch is loaded only when there are patterns to match.
   const allowed = options.allowedPaths?.length ? (require('picomatch') as typeof import('picomatch'))([...options.allowedPaths], { dot: true }) : () => false;
 
-  if (!head) throw new UsageError('This repository has no commits yet; commit the nominations first.');
-  if (resolved instanceof Error) throw resolved;
-  const { base } = resolved as { base: string; sha: string };
-  const mergeBase = String(mergeBases[candidates.indexOf(base)] ?? '').trim();
-  if (!mergeBase) {
-    const shallow = (await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-    throw new UsageError(shallow
-      ? `HEAD and ${base} share no commit in this shallow clone, so the changed nominations cannot be found. ${FETCH_HINT}`
-      : `HEAD and ${base} have no common history; pass --base <ref> with the branch this one was made from. ${FETCH_HINT}`);
-  }
-
-  const changes: ChangedNominations = { root, base, mergeBase, added: [], modified: [], renamed: [], deleted: [], previous: {}, outside: [] };
+  const changes: ChangedNominations = {
+    root, base, mergeBase, added: [], modified: [], renamed: [], deleted: [], previous: {}, outside: [], registryPrefix,
+  };
   const outside = new Set<string>();
   const noteOutside = (file: string): void => { if (!allowed(file)) outside.add(file); };
   const deleted: string[] = [];
 
   // -z: paths come raw (no quoting), so spaces, quotes, unicode and newlines survive.
-  const [diff, untracked, tree] = await Promise.all([
-    git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', mergeBase]),
-    git.raw(['ls-files', '-z', '--others', '--exclude-standard']),
-    options.blobIds ? git.raw(['ls-tree', '-r', '-z', '--full-tree', mergeBase, '--', registry ? registryPrefix.slice(0, -1) : '.']) : undefined,
+  const [diff, untracked] = await Promise.all([
+    gitText(['diff', '--name-status', '-z', '-M', '--no-ext-diff', mergeBase], { cwd: root }),
+    gitText(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: root }),
   ]);
-  if (tree !== undefined) changes.registryBlobIds = blobIdsFromLsTree(tree, registryPrefix);
+
   const tokens = splitNul(diff);
   for (let i = 0; i < tokens.length;) {
     const status = tokens[i++]!;
@@ -195,11 +190,12 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
     else noteOutside(file);
   }
 
-  const show = (file: string): Promise<string> => git.showBuffer([`${mergeBase}:${file}`]).then((content) => content.toString('utf8'));
+  // The merge-base version of each deleted, modified and renamed nomination, read by one git process.
   const previous = [...changes.modified.map((m) => [m, m] as const), ...changes.renamed.map((r) => [r.path, r.from] as const)];
-  const [deletedContents, previousContents] = await Promise.all([Promise.all(deleted.map(show)), Promise.all(previous.map(([, from]) => show(from)))]);
-  deleted.forEach((file, index) => changes.deleted.push({ path: file, content: deletedContents[index]! }));
-  previous.forEach(([file], index) => { changes.previous[file] = previousContents[index]!; });
+  const contents = (await readObjects([...deleted, ...previous.map(([, from]) => from)].map((file) => `${mergeBase}:${file}`), root))
+    .map((content) => content?.toString('utf8') ?? '');
+  deleted.forEach((file, index) => changes.deleted.push({ path: file, content: contents[index]! }));
+  previous.forEach(([file], index) => { changes.previous[file] = contents[deleted.length + index]!; });
 
   const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   changes.added.sort(byPath);

@@ -69,6 +69,14 @@ function walkFiles(root: string, maxDepth: number, accept: (relative: string, na
   return found.sort();
 }
 
+/**
+ * Whether the registry listing picks up the file at `relative` (forward slashes) below the registry
+ * folder: the test registryFiles applies, for files known from git rather than from the disk.
+ */
+export function isListedNomination(relative: string): boolean {
+  return YAML_FILE.test(relative) && !relative.split('/').some((segment) => segment.startsWith('.'));
+}
+
 /** Every nomination file under the registry folder, sorted. */
 export function registryFiles(registryDir: string): string[] {
   return existsSync(registryDir) ? walkFiles(registryDir, Infinity, (_, name) => YAML_FILE.test(name)) : [];

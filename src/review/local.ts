@@ -93,7 +93,7 @@ export function validateWithReviews(
 export function withReviewChanges(
   results: readonly FileResult[],
   changes: ChangedNominations,
-  context: { config: Config; configFile?: string; registry: readonly string[]; io: Pick<CliIO, 'cwd' | 'now'> },
+  context: { config: Config; configFile?: string; registry: () => readonly string[]; io: Pick<CliIO, 'cwd' | 'now'> },
 ): FileResult[] {
   const { config, io } = context;
   const paths = reviewPaths(loadConfig(io.cwd, context.configFile).root, config);
@@ -130,7 +130,7 @@ export function withReviewChanges(
     if (found.length) out[index] = { ...result, diagnostics: [...result.diagnostics, ...found].sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
-  if (sources.length) out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry), config, now: io.now }).results);
+  if (sources.length) out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry()), config, now: io.now }).results);
   if (reviewersChanged && existsSync(paths.reviewersFile)) {
     out.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config).result);
   }

@@ -31,7 +31,10 @@ export interface RegistryEntry<Summary = unknown> {
 }
 
 export interface RegistryContext<Summary = unknown> {
-  /** Every nomination of the registry that could be read, in a stable order. */
+  /**
+   * The nominations that could be read, sorted by file: every one of the registry, or, for a rule with
+   * `keys`, at least the files checked and every file sharing a key with one of them.
+   */
   entries: readonly RegistryEntry<Summary>[];
   options: Record<string, unknown>;
   now: Date;
@@ -73,7 +76,17 @@ export interface RegistryRule<Summary = unknown> extends RuleMeta {
    * summaries of the files it does not report on. Keep it small.
    */
   collect(data: MaybeNomination, options: Record<string, unknown>): Summary;
-  /** Compares the summaries of every file and reports on the files concerned (only the files checked are reported). */
+  /**
+   * Optional: the keys by which a file's summary can meet another's (for a rule on duplicates, the values
+   * two files must not share). With keys, `check` may be given only the files sharing a key with a file
+   * checked, which is what lets `validate --changed` compare a few changed files with an index of the
+   * base instead of reading every file's summary. Without keys, `check` always sees every file.
+   */
+  keys?(summary: Summary): readonly string[];
+  /**
+   * Compares the summaries and reports on the files concerned (only the files checked are reported). With
+   * `keys`, the entries may be only the files checked and those sharing a key with one of them.
+   */
   check(context: RegistryContext<Summary>): void;
 }
 

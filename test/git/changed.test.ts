@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/cache/results-cache.js';
 import { UsageError } from '../../src/config.js';
-import { findChangedNominations, type ChangedNominations } from '../../src/git/changed.js';
+import { findChangedNominations, listTree, type ChangedNominations } from '../../src/git/changed.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { findRule } from '../../src/rules/index.js';
@@ -177,19 +177,58 @@ describe('findChangedNominations', () => {
     expect(changes.deleted).toEqual([{ path: 'nominations/gamma.yaml', content: before }]);
   });
 
-  it('lists the registry\'s blob ids at the merge-base only when asked: the content hashes of unchanged files', async () => {
+  it('lists the registry folder\'s blob ids at the merge-base: the content hashes of unchanged files', async () => {
     const repo = registryRepo();
     const alphaAtBase = readFileSync(path.join(repo.dir, 'nominations', 'alpha.yaml'));
     repo.write('nominations/alpha.yaml', nomination('Alpha', [['website'], 'https://example.org/changed']));
     repo.write('nominations/sub folder/delta.yaml', nomination('Delta'));
     repo.commit('change');
-    expect((await find(repo)).registryBlobIds).toBeUndefined();
-    const changes = await findChangedNominations({ cwd: repo.dir, base: 'main', registryDir: path.join(repo.dir, 'nominations'), blobIds: true });
-    const ids = changes.registryBlobIds!;
+    const changes = await find(repo);
+    expect(changes.registryPrefix).toBe('nominations/');
+    const ids = await listTree(changes.root, changes.mergeBase, changes.registryPrefix);
     // Keyed below the registry folder, as at the merge-base: delta did not exist yet, alpha as it was.
     expect([...ids.keys()].sort()).toEqual(['alpha.yaml', 'beta.yaml', 'gamma.yaml']);
     expect(ids.get('alpha.yaml')).toBe(contentHash(alphaAtBase));
     expect(ids.get('beta.yaml')).toBe(contentHash(readFileSync(path.join(repo.dir, 'nominations', 'beta.yaml'))));
+  });
+
+  it('lists no files when the registry folder did not exist at the merge-base', async () => {
+    const dir = tempDir();
+    execFileSync('git', ['init', '--quiet', '-b', 'main', dir]);
+    const repo = configure(repoAt(dir));
+    repo.write('README.md', '# registry\n');
+    repo.commit('start');
+    repo.git('checkout', '--quiet', '-b', 'feature');
+    repo.write('nominations/alpha.yaml', nomination('Alpha'));
+    const changes = await find(repo);
+    expect(changes.added).toEqual(['nominations/alpha.yaml']);
+    expect((await listTree(changes.root, changes.mergeBase, changes.registryPrefix)).size).toBe(0);
+  });
+
+  it('takes the whole tree as the registry folder when the registry is the repository root', async () => {
+    const repo = registryRepo();
+    repo.write('delta.yaml', nomination('Delta'));
+    const changes = await findChangedNominations({ cwd: repo.dir, base: 'main', registryDir: '.' });
+    expect(changes.registryPrefix).toBe('');
+    expect(changes.added).toEqual(['delta.yaml']);
+    expect([...(await listTree(changes.root, changes.mergeBase, '')).keys()].sort())
+      .toEqual(['README.md', 'docs/guide.md', 'nominations/alpha.yaml', 'nominations/beta.yaml', 'nominations/gamma.yaml']);
+  });
+
+  it('takes the merge-base git merge-base picks when there are several (criss-cross merges)', async () => {
+    const repo = registryRepo();
+    repo.write('nominations/delta.yaml', nomination('Delta'));
+    repo.commit('feature adds delta');
+    repo.git('checkout', '--quiet', 'main');
+    repo.write('nominations/epsilon.yaml', nomination('Epsilon'));
+    repo.commit('main adds epsilon');
+    repo.git('checkout', '--quiet', '-b', 'other');
+    repo.git('merge', '--quiet', '--no-edit', 'feature');
+    repo.git('checkout', '--quiet', 'feature');
+    repo.git('merge', '--quiet', '--no-edit', 'main');
+    expect(repo.git('merge-base', '--all', 'other', 'HEAD').trim().split('\n')).toHaveLength(2);
+    const changes = await find(repo, { base: 'other' });
+    expect(changes.mergeBase).toBe(repo.git('merge-base', 'other', 'HEAD').trim());
   });
 
   it('counts only the branch\'s changes when the base moved on after branching', async () => {

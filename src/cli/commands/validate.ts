@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError, type Config } from '../../config.js';
@@ -100,11 +100,10 @@ export function addReportOptions(command: Command): Command {
 
 /**
  * Validates `targets` (absolute paths) against the whole registry. `root` is where dpg.config.yaml is (the
- * cache lives under it); `knownHashes` are content hashes known without reading the files.
+ * cache lives under it).
  */
 export function validateFiles(
   targets: readonly string[], registry: readonly string[], config: Config, root: string, flags: RunFlags, io: CliIO,
-  knownHashes?: ReadonlyMap<string, string>,
 ): Promise<FileResult[]> {
   const targetSet = new Set(targets);
   const entry = (file: string) => ({ file: displayPath(file, io.cwd), path: file });
@@ -113,11 +112,15 @@ export function validateFiles(
     now: io.now,
     targets: targets.map(entry),
     context: registry.filter((f) => !targetSet.has(f)).map(entry),
-    cacheDirectory: flags.cache === false ? undefined : path.resolve(io.cwd, flags.cacheDir ?? path.join(root, DEFAULT_CACHE_LOCATION)),
+    cacheDirectory: cacheDirectoryOf(flags, root, io),
     workers: flags.workers === false ? 0 : flags.workers,
-    knownHashes,
     schema: () => nominationSchema,
   });
+}
+
+/** The results cache folder (undefined with --no-cache); `root` is where dpg.config.yaml is. */
+function cacheDirectoryOf(flags: RunFlags, root: string, io: CliIO): string | undefined {
+  return flags.cache === false ? undefined : path.resolve(io.cwd, flags.cacheDir ?? path.join(root, DEFAULT_CACHE_LOCATION));
 }
 
 /** The targets of the requested shard (dpg validate --shard i/n), or all of them. */
@@ -125,45 +128,63 @@ function shardOf(targets: readonly string[], shard: Shard | undefined, io: CliIO
   return shard ? selectShard(targets, (f) => displayPath(f, io.cwd), shard) : [...targets];
 }
 
-/** Absolute path → content hash of the registry files a change leaves as they were at the merge-base, from git, without reading them. */
-function unchangedFileHashes(registryDir: string, blobIds: ReadonlyMap<string, string>, changed: readonly string[]): Map<string, string> {
-  const hashes = new Map<string, string>();
-  // Keyed under the registry folder as given, like the registry listing.
-  const base = registryDir + path.sep;
-  for (const [file, id] of blobIds) hashes.set(base + (path.sep === '/' ? file : file.split('/').join(path.sep)), id);
-  for (const file of changed) hashes.delete(file);
-  return hashes;
-}
-
 /**
- * `--changed`: the nominations the branch adds, modifies or renames are validated (registry-wide rules
- * still see the whole tree); deletions and files outside the registry become git/* findings.
+ * `--changed`: the nominations the branch adds, modifies or renames are validated against the registry as
+ * the change leaves it (registry-wide rules still see every file); deletions and files outside the
+ * registry become git/* findings.
  */
-async function validateChanged(registryDir: string, registry: readonly string[], config: Config, configRoot: string, flags: ValidateFlags, io: CliIO): Promise<FileResult[]> {
-  // simple-git is loaded only for --changed, keeping it off the start-up path of plain validation.
-  const { findChangedNominations } = await import('../../git/changed.js');
-  const useCache = flags.cache !== false && existsSync(registryDir);
-  const changes = await findChangedNominations({ cwd: io.cwd, base: flags.base, registryDir, allowedPaths: config.allowedPaths, blobIds: useCache });
+async function validateChanged(registryDir: string, config: Config, configRoot: string, flags: ValidateFlags, io: CliIO): Promise<FileResult[]> {
+  // The git code is loaded only for --changed, keeping it off the start-up path of plain validation.
+  const [{ findChangedNominations, listTree }, { validateChangedRegistry }] = await Promise.all([
+    import('../../git/changed.js'), import('../../engine/changed-run.js'),
+  ]);
+  const changes = await findChangedNominations({ cwd: io.cwd, base: flags.base, registryDir, allowedPaths: config.allowedPaths });
   // git reports real paths; map them back under the working directory as given, so they match the registry listing.
   const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), changes.root));
   const absolute = (file: string): string => path.join(root, ...file.split('/'));
-  const changed = [...changes.added, ...changes.modified, ...changes.renamed.map((r) => r.path)].map(absolute).sort();
-  const targets = shardOf(changed, flags.shard, io);
+  const prefix = changes.registryPrefix;
+  const inRegistry = (file: string): boolean => file.startsWith(prefix);
+  // Paths below the registry folder, with forward slashes, as git and the index have them.
+  const below = (file: string): string => file.slice(prefix.length);
+  const fileAt = (relative: string) => {
+    const at = path.join(registryDir, ...relative.split('/'));
+    return { file: displayPath(at, io.cwd), path: at };
+  };
+  const changed = [...changes.added, ...changes.modified, ...changes.renamed.map((r) => r.path)].map(below).sort();
+  const targets = flags.shard ? selectShard(changed, (file) => fileAt(file).file, flags.shard) : changed;
+  const superseded = new Map<string, string>([
+    ...changes.modified.map((file) => [below(file), changes.previous[file]!] as const),
+    ...changes.renamed.filter((r) => inRegistry(r.from)).map((r) => [below(r.from), changes.previous[r.path]!] as const),
+    ...changes.deleted.map((d) => [below(d.path), d.content] as const),
+  ]);
   const deleted = changes.deleted.map((d) => deletedNominationResult(displayPath(absolute(d.path), io.cwd), d.content, config));
   const outside = changes.outside.map((file) => {
-    const inRegistry = absolute(file).startsWith(registryDir + path.sep);
-    return outsidePathResult(displayPath(absolute(file), io.cwd), inRegistry, config);
+    const inRegistryFolder = absolute(file).startsWith(registryDir + path.sep);
+    return outsidePathResult(displayPath(absolute(file), io.cwd), inRegistryFolder, config);
   });
   if (!flags.quiet) {
     io.stderr(`dpg: changes since ${changes.base} (merge-base ${changes.mergeBase.slice(0, 12)}): `
       + `${targets.length} changed, ${changes.deleted.length} deleted, ${changes.outside.length} other files.\n`);
   }
-  const knownHashes = changes.registryBlobIds ? unchangedFileHashes(registryDir, changes.registryBlobIds, changed) : undefined;
+  const run = await validateChangedRegistry({
+    config,
+    now: io.now,
+    targets,
+    changed,
+    superseded,
+    base: changes.mergeBase,
+    registryPrefix: prefix,
+    listBase: () => listTree(changes.root, changes.mergeBase, prefix),
+    fileAt,
+    cacheDirectory: cacheDirectoryOf(flags, configRoot, io),
+    workers: flags.workers === false ? 0 : flags.workers,
+    schema: () => nominationSchema,
+  });
   return withReviewChanges([
-    ...(targets.length ? await validateFiles(targets, registry, config, configRoot, flags, io, knownHashes) : []),
+    ...run.results,
     // Findings about the change as a whole are reported by the first shard only.
     ...(flags.shard && flags.shard.index > 1 ? [] : [...deleted, ...outside]).filter((r): r is FileResult => r !== undefined),
-  ], changes, { config, configFile: flags.config, registry, io });
+  ], changes, { config, configFile: flags.config, registry: () => run.registry().map((file) => fileAt(file).path), io });
 }
 
 export const registerValidate: RegisterCommand = (program, { io, setExitCode }) => {
@@ -192,8 +213,7 @@ export const registerValidate: RegisterCommand = (program, { io, setExitCode }) 
       if (flags.changed) {
         const loaded = loadConfig(io.cwd, flags.config);
         config = loaded.config;
-        const registryDir = path.resolve(loaded.root, config.registry);
-        results = await validateChanged(registryDir, registryFiles(registryDir), config, loaded.root, flags, io);
+        results = await validateChanged(path.resolve(loaded.root, config.registry), config, loaded.root, flags, io);
       } else {
         const resolved = resolveTargets(operands, flags.config, io);
         config = resolved.config;

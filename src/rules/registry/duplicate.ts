@@ -41,6 +41,7 @@ export const rule: RegistryRule<Claim[]> = {
     repository: 'Repository {value} is also listed by {others}; if it is the same solution, update that nomination instead of adding this one, otherwise fix the URL.',
   },
   collect: (data) => claimsOf(asRecord(data)),
+  keys: (claims) => claims.map((claim) => claim[0]),
   check(context) {
     // Key → the first file claiming it, then only the keys a second file claims too (usually none).
     const first = new Map<string, string>();

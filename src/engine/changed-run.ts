@@ -1,0 +1,127 @@
+import { RegistryIndex } from '../cache/registry-index.js';
+import { ruleSetting, type Config } from '../config.js';
+import { DEFAULT_LIMITS } from '../load/limits.js';
+import { isListedNomination } from '../registry/files.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { RegistryRule } from '../rules/types.js';
+import type { FileResult } from '../types.js';
+import { runJob, type AnalysisSettings } from '../workers/job.js';
+import type { FileAnalysis } from './analyse.js';
+import { finishTargets, resultsFingerprint, validateRegistry, type RegistryFile, type RegistryRunOptions } from './registry-run.js';
+
+export interface ChangedRunOptions extends Omit<RegistryRunOptions, 'targets' | 'context' | 'knownHashes' | 'onAnalysed'> {
+  /** The changed nominations to report on: paths below the registry folder, with forward slashes. */
+  targets: readonly string[];
+  /** Every nomination the change adds, modifies or renames, the targets included (paths below the registry folder). */
+  changed: readonly string[];
+  /** Each file of the base the change modifies, renames away or deletes (path below the registry folder) → its content there. */
+  superseded: ReadonlyMap<string, string>;
+  /** The merge-base commit the change is compared with. */
+  base: string;
+  /** The registry folder relative to the repository root (see ChangedNominations.registryPrefix). */
+  registryPrefix: string;
+  /** The registry folder's files at the merge-base: path below it → git blob id. Asked only when needed. */
+  listBase: () => Promise<ReadonlyMap<string, string>>;
+  /** The file at a path below the registry folder: its name as reported and where it is. */
+  fileAt: (relative: string) => RegistryFile;
+}
+
+export interface ChangedRun {
+  results: FileResult[];
+  /** The nominations of the registry as the change leaves it (paths below the registry folder, sorted), worked out when asked. */
+  registry: () => string[];
+}
+
+/** The registry rules this configuration runs, when every one of them has keys (see RegistryRule.keys); else undefined. */
+function keyedRules(config: Config): RegistryRule[] | undefined {
+  const rules = ALL_RULES.filter((rule): rule is RegistryRule => rule.kind === 'registry' && ruleSetting(rule, config).severity !== 'off');
+  return rules.every((rule) => typeof rule.keys === 'function') ? rules : undefined;
+}
+
+/** The keys of each keyed rule's summary in `collected`. */
+function keysOf(rules: readonly RegistryRule[], collected: Record<string, unknown> | undefined): Record<string, readonly string[]> | undefined {
+  if (!collected) return undefined;
+  const keys: Record<string, readonly string[]> = {};
+  for (const rule of rules) if (Object.hasOwn(collected, rule.id)) keys[rule.id] = rule.keys!(collected[rule.id]);
+  return keys;
+}
+
+/**
+ * `validate --changed` over the registry as a change leaves it: the base's files (from git) less what the
+ * change removes or supersedes, plus what it adds or changes. Files the change leaves alone are as the base
+ * has them, so with the cache on and every registry rule keyed, an index of the base (see RegistryIndex)
+ * stands in for their summaries: only the changed files and those sharing a key with one are read. Without
+ * an index, the whole registry is validated through the results cache, with the base's blob ids as content
+ * hashes, and the index is written for the next run. Both ways give the same results.
+ */
+export async function validateChangedRegistry(options: ChangedRunOptions): Promise<ChangedRun> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const rules = keyedRules(options.config);
+  const fingerprint = options.cacheDirectory === undefined ? undefined : resultsFingerprint(options.config, limits, options.schema);
+  const changed = new Set(options.changed);
+  const untouched = (file: string): boolean => !changed.has(file) && !options.superseded.has(file);
+  const settings: AnalysisSettings = { config: options.config, limits, now: options.now.getTime(), hashContent: false };
+  const targets = options.targets.map(options.fileAt);
+  const withChanged = (base: readonly string[]): string[] => [...base.filter(untouched), ...options.changed.filter(isListedNomination)].sort();
+
+  const index = fingerprint !== undefined && rules ? RegistryIndex.read(options.cacheDirectory!, fingerprint, options.base, options.registryPrefix) : undefined;
+  if (index && !targets.length) return { results: [], registry: () => withChanged(index.files) };
+  if (index && rules) {
+    const reported = new Set(options.targets);
+    const analyses = options.changed.map((file) => runJob({ ...options.fileAt(file), full: reported.has(file) }, settings).analysis);
+    const meeting = meetingFiles(index, rules, analyses, untouched);
+    if (meeting) {
+      for (const file of meeting) analyses.push(runJob({ ...options.fileAt(file), full: false }, settings).analysis);
+      return { results: finishTargets(analyses, targets, options.config, options.now, limits), registry: () => withChanged(index.files) };
+    }
+  }
+
+  const tree = await options.listBase();
+  const base = [...tree.keys()].filter(isListedNomination);
+  const registry = withChanged(base);
+  if (!targets.length) return { results: [], registry: () => registry };
+  const knownHashes = new Map(base.filter(untouched).map((file) => [options.fileAt(file).path, tree.get(file)!]));
+  let analysed: ReadonlyMap<string, FileAnalysis> = new Map();
+  const results = await validateRegistry({
+    ...options,
+    targets,
+    context: [...new Set([...registry, ...options.changed])].map(options.fileAt),
+    knownHashes,
+    onAnalysed: (analyses) => { analysed = analyses; },
+  });
+  // A base file changed without its base content known cannot be indexed as the base has it.
+  if (fingerprint !== undefined && rules && base.every((file) => untouched(file) || options.superseded.has(file))) {
+    let built: RegistryIndex | undefined;
+    try {
+      built = RegistryIndex.build({ fingerprint, commit: options.base, registry: options.registryPrefix }, base, (file) => {
+        const content = options.superseded.get(file);
+        const collected = content === undefined
+          ? analysed.get(options.fileAt(file).file)?.collected
+          : runJob({ ...options.fileAt(file), full: false }, settings, Buffer.from(content, 'utf8')).analysis.collected;
+        return keysOf(rules, collected);
+      });
+    } catch {
+      // A rule's keys failing: no index, and the next run reads every summary again.
+    }
+    built?.write(options.cacheDirectory!);
+  }
+  return { results, registry: () => registry };
+}
+
+/**
+ * The files the index has, left alone by the change, that share a key with one of `analyses`; undefined
+ * when a rule's keys fail, so the run reads every file's summary instead.
+ */
+function meetingFiles(index: RegistryIndex, rules: readonly RegistryRule[], analyses: readonly FileAnalysis[], untouched: (file: string) => boolean): Set<string> | undefined {
+  const meeting = new Set<string>();
+  try {
+    for (const analysis of analyses) {
+      for (const [ruleId, keys] of Object.entries(keysOf(rules, analysis.collected) ?? {})) {
+        for (const key of keys) for (const file of index.filesWith(ruleId, key)) if (untouched(file)) meeting.add(file);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return meeting;
+}
