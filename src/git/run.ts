@@ -49,28 +49,34 @@ export async function gitText(args: readonly string[], options: GitOptions): Pro
 }
 
 /**
- * The content of each object named (`<commit>:<path>` and the like), read by one `git cat-file --batch`;
- * undefined for a name git does not have.
+ * The content of each object named (`<commit>:<path>` and the like), undefined for a name git does not
+ * have: one `git cat-file --batch` reads them all, except names holding a newline, which its input cannot
+ * carry; those are read one by one.
  */
 export async function readObjects(names: readonly string[], cwd: string): Promise<Array<Buffer | undefined>> {
-  if (!names.length) return [];
-  // One name per line: a path holding a newline cannot be named this way, so it reads as missing.
-  const output = await runGit(['cat-file', '--batch'], { cwd, input: names.map((n) => (n.includes('\n') ? '\0missing' : n)).join('\n') + '\n' });
+  const batched = names.filter((name) => !name.includes('\n'));
+  const [output, ...single] = await Promise.all([
+    batched.length ? runGit(['cat-file', '--batch'], { cwd, input: batched.map((name) => `${name}\n`).join('') }) : Buffer.alloc(0),
+    ...names.filter((name) => name.includes('\n')).map((name) => runGit(['cat-file', 'blob', name], { cwd }).catch(() => undefined)),
+  ]);
   const objects: Array<Buffer | undefined> = [];
   let at = 0;
-  for (let i = 0; i < names.length; i++) {
-    const eol = output.indexOf(10, at);
+  for (const name of names) {
+    if (name.includes('\n')) {
+      objects.push(single.shift());
+      continue;
+    }
+    const eol = output!.indexOf(10, at);
     if (eol < 0) throw new GitError(['cat-file', '--batch'], 0, 'output ended early');
     // "<id> <type> <size>" before the content and a newline; "<name> missing" (or "ambiguous") without.
-    const header = output.subarray(at, eol).toString('utf8');
-    const size = /^[0-9a-f]+ \S+ (\d+)$/.exec(header);
+    const size = /^[0-9a-f]+ \S+ (\d+)$/.exec(output!.subarray(at, eol).toString('utf8'));
     at = eol + 1;
     if (!size) {
       objects.push(undefined);
       continue;
     }
     const length = Number(size[1]);
-    objects.push(output.subarray(at, at + length));
+    objects.push(output!.subarray(at, at + length));
     at += length + 1;
   }
   return objects;

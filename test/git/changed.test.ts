@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -370,6 +370,29 @@ describe('dpg validate --changed', () => {
     const { code, results } = await validateChanged(repo);
     expect(code).toBe(1);
     expect(results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([['nominations/delta.yaml', ['registry/duplicate']]]);
+  });
+
+  it('gives the same results from its index of the merge-base as without the cache, the registry being what git has', async () => {
+    const repo = registryRepo();
+    repo.write('nominations/delta.yaml', nomination('Delta', [['repositories', 0, 'url'], 'https://github.com/example-org/alpha']));
+    repo.write('nominations/beta.yaml', nomination('Beta', [['aliases'], ['Gamma']]));
+    repo.commit('delta copies alpha\'s repository, beta takes gamma\'s name as an alias');
+    // A file git ignores is not part of the registry a change merges into.
+    repo.write('.git/info/exclude', 'nominations/local-*.yaml\n');
+    repo.write('nominations/local-copy.yaml', nomination('Delta'));
+    const uncached = await validateChanged(repo, '--no-cache');
+    const index = path.join(repo.dir, 'node_modules', '.cache', 'dpg', 'registry-index', `${repo.git('rev-parse', 'main').trim()}.jsonl`);
+    expect(existsSync(index)).toBe(false);
+    const cold = await validateChanged(repo);
+    expect(existsSync(index)).toBe(true);
+    const warm = await validateChanged(repo);
+    expect(uncached.results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([
+      ['nominations/beta.yaml', ['registry/duplicate']],
+      ['nominations/delta.yaml', ['registry/duplicate']],
+    ]);
+    expect(uncached.results[1]!.diagnostics[0]!.message).toContain('nominations/alpha.yaml');
+    expect(cold).toEqual(uncached);
+    expect(warm).toEqual(uncached);
   });
 
   it.each([

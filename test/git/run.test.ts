@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/cache/results-cache.js';
+import { GitError, gitText, readObjects, runGit } from '../../src/git/run.js';
+
+let dir: string;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+
+/** Files of the one commit of the test repository. */
+const FILES: Record<string, Buffer> = {
+  'plain.yaml': Buffer.from('name: Plain\n'),
+  // Bytes that would confuse a reader splitting on newlines or NULs, and no final newline.
+  'binary.bin': Buffer.from([0, 10, 13, 10, 255, 0, 49, 10, 10]),
+  'empty.yaml': Buffer.alloc(0),
+  'new\nline.yaml': Buffer.from('name: Newline\n'),
+  'with space.yaml': Buffer.from('name: Space\n'),
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'dpg-git-run-'));
+  git('init', '--quiet', '-b', 'main');
+  for (const [name, content] of Object.entries(FILES)) writeFileSync(path.join(dir, name), content);
+  git('add', '--all');
+  git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', 'commit', '--quiet', '-m', 'files');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('runGit', () => {
+  it('gives git\'s output, raw, and passes input to it', async () => {
+    expect(await gitText(['rev-parse', '--is-inside-work-tree'], { cwd: dir })).toBe('true');
+    const content = 'name: From stdin\n';
+    expect(await gitText(['hash-object', '--stdin'], { cwd: dir, input: content })).toBe(contentHash(Buffer.from(content)));
+  });
+
+  it('rejects with git\'s exit code and message', async () => {
+    const error = await runGit(['rev-parse', '--verify', 'no-such-branch'], { cwd: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).exitCode).toBe(128);
+    expect((error as GitError).stderr).toMatch(/no-such-branch|Needed a single revision/);
+    expect((error as GitError).message).toContain('git rev-parse --verify no-such-branch failed (exit 128)');
+  });
+
+  it('rejects when git cannot start there', async () => {
+    const error = await runGit(['status'], { cwd: path.join(dir, 'missing-folder') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).exitCode).toBeNull();
+  });
+});
+
+describe('readObjects', () => {
+  it('reads every object named, byte for byte, in order, with undefined for what git does not have', async () => {
+    const names = ['binary.bin', 'missing.yaml', 'plain.yaml', 'new\nline.yaml', 'empty.yaml', 'with space.yaml', 'gone\nalso.yaml'];
+    const objects = await readObjects(names.map((name) => `HEAD:${name}`), dir);
+    expect(objects).toHaveLength(names.length);
+    names.forEach((name, index) => {
+      const expected = FILES[name];
+      if (expected === undefined) expect(objects[index], name).toBeUndefined();
+      else expect(objects[index]?.equals(expected), name).toBe(true);
+    });
+  });
+
+  it('starts no git for no names', async () => {
+    expect(await readObjects([], path.join(dir, 'missing-folder'))).toEqual([]);
+  });
+});
