@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { loadNomination } from '../load/load.js';
 import { asRecord, asString } from '../nomination.js';
+import { GitError, gitText, readObjects } from '../git/run.js';
 import { NOMINATION_EXTENSIONS } from '../registry/files.js';
 import { slugOf } from '../util/slug.js';
 import { escapeHtml as esc } from './html.js';
@@ -37,7 +38,6 @@ export type Changelog =
 
 type Snapshot = Record<string, unknown> | undefined;
 
-
 function parse(file: string, text: string | undefined): Snapshot {
   if (text === undefined) return undefined;
   return asRecord(loadNomination(file, text).data);
@@ -57,10 +57,6 @@ export function classifyChange(file: string, before: Snapshot, after: Snapshot):
   if (stage !== from && (stage === 'delisted' || stage === 'expired')) return { kind: stage, ...base, ...(reason ? { reason } : {}) };
   if (stage !== from && stage === 'dpg') return { kind: 'approved', ...base };
   return { kind: 'updated', ...base };
-}
-
-interface Git {
-  raw(args: string[]): Promise<string>;
 }
 
 function parseLog(output: string): Array<{ sha: string; date: string; parent?: string; files: Array<{ status: string; path: string; from?: string }> }> {
@@ -89,51 +85,52 @@ function utcIso(date: string): string {
   return new Date(date).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-async function fileAt(git: Git, rev: string | undefined, file: string): Promise<string | undefined> {
-  if (!rev) return undefined;
-  try {
-    return await git.raw(['show', `${rev}:./${file}`]);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Reads the history of the registry folder along the first-parent line of HEAD (what landed on the
  * branch, merges included as one change). Never throws: outside a git repository, or without git,
  * the changelog is unavailable with the reason.
  */
 export async function readChangelog(registryDir: string): Promise<Changelog> {
-  let git: Git;
+  const git = (args: string[]): Promise<string> => gitText(args, { cwd: registryDir });
+  let prefix: string;
   try {
-    const { simpleGit } = await import('simple-git');
-    git = simpleGit({ baseDir: registryDir });
-    const inside = (await git.raw(['rev-parse', '--is-inside-work-tree'])).trim();
+    const [inside, folder] = (await git(['rev-parse', '--is-inside-work-tree', '--show-prefix'])).split('\n');
     if (inside !== 'true') return { available: false, reason: 'the registry is not in a git work tree' };
+    prefix = folder ?? '';
   } catch (err) {
-    const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const detail = err instanceof GitError ? err.stderr.trim().split('\n')[0] : err instanceof Error ? err.message.split('\n')[0] : String(err);
     return { available: false, reason: /not a git repository/i.test(detail ?? '') ? 'not a git repository' : `git is not usable here (${detail})` };
   }
   try {
-    const head = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+    const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '');
     if (!head) return { available: false, reason: 'the repository has no commits yet' };
-    const roots = (await git.raw(['rev-list', '--max-parents=0', 'HEAD'])).trim().split('\n').sort();
-    const shallow = (await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-    const log = await git.raw([
-      '-c', 'core.quotePath=false', 'log', '-z', '--first-parent', '--diff-merges=first-parent', '-M', '--name-status', '--relative',
-      '--format=%x1e%H%x1f%cI%x1f%P', 'HEAD', '--', '.',
+    const [roots, shallow, log] = await Promise.all([
+      git(['rev-list', '--max-parents=0', 'HEAD']),
+      git(['rev-parse', '--is-shallow-repository']),
+      git([
+        '-c', 'core.quotePath=false', 'log', '-z', '--first-parent', '--diff-merges=first-parent', '-M', '--name-status', '--relative',
+        '--format=%x1e%H%x1f%cI%x1f%P', 'HEAD', '--', '.',
+      ]),
     ]);
+    const entries = parseLog(log).map((entry) => ({ ...entry, files: entry.files.filter((f) => NOMINATION_EXTENSIONS.test(f.path)) }));
+    // Every version the changelog compares, read by one git process: before (at the first parent) and after.
+    const names: string[] = [];
+    const versionAt = (rev: string | undefined, file: string): number => (rev ? names.push(`${rev}:${prefix}${file}`) - 1 : -1);
+    const wanted = entries.map((entry) => entry.files.map((file) => ({
+      before: file.status === 'A' ? -1 : versionAt(entry.parent, file.from ?? file.path),
+      after: file.status === 'D' ? -1 : versionAt(entry.sha, file.path),
+    })));
+    const contents = await readObjects(names, registryDir);
+    const text = (at: number): string | undefined => (at < 0 ? undefined : contents[at]?.toString('utf8'));
     const commits: ChangelogCommit[] = [];
-    for (const entry of parseLog(log)) {
-      const changes: RegistryChange[] = [];
-      for (const file of entry.files.filter((f) => NOMINATION_EXTENSIONS.test(f.path))) {
-        const before = file.status === 'A' ? undefined : parse(file.from ?? file.path, await fileAt(git, entry.parent, file.from ?? file.path));
-        const after = file.status === 'D' ? undefined : parse(file.path, await fileAt(git, entry.sha, file.path));
-        changes.push(classifyChange(file.path, file.status === 'A' ? undefined : before ?? {}, after));
-      }
+    entries.forEach((entry, index) => {
+      const changes = entry.files.map((file, at) => {
+        const { before, after } = wanted[index]![at]!;
+        return classifyChange(file.path, file.status === 'A' ? undefined : parse(file.from ?? file.path, text(before)) ?? {}, parse(file.path, text(after)));
+      });
       if (changes.length) commits.push({ sha: entry.sha, date: utcIso(entry.date), changes: changes.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) });
-    }
-    return { available: true, head, root: roots[0]!, shallow, commits };
+    });
+    return { available: true, head, root: roots.split('\n').sort()[0]!, shallow: shallow === 'true', commits };
   } catch (err) {
     const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return { available: false, reason: `git history could not be read (${detail})` };

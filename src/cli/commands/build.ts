@@ -12,7 +12,7 @@ export const registerBuild: RegisterCommand = (program, { io, setExitCode }) => 
     .option('--no-color', 'no colours in the output')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action(async (flags: { out: string; compat?: 'dpga'; siteUrl?: string; force?: boolean; color?: boolean; config?: string }) => {
-      // The site builder (and simple-git for the changelog) load only when building.
+      // The site builder and the changelog's git code load only when building.
       const { runBuild } = await import('../../build/run.js');
       setExitCode(await runBuild(flags, io));
     });
