@@ -9,7 +9,7 @@ import type { Rule } from '../rules/types.js';
 import type { Diagnostic } from '../types.js';
 
 /** Bumped when the layout of the cache files changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/dpg';
 const SUMMARIES_FILE = 'summaries.json';
@@ -65,10 +65,12 @@ const STAT_MARGIN_MS = 2000;
 /** Per file: content hash, readable, what registry rules collected of it (read on every run: small), its stat. */
 type SummaryRow = [string, 0 | 1, Record<string, unknown> | null, StatRecord?];
 /**
- * Per file reported on: content hash, schemaFailed, the findings, the facts. schemaFailed lives here, with the
- * findings it comes from: an analysis of a file only read for registry-wide checks does not run the schema.
+ * Per file reported on: content hash, schemaFailed, the findings, the facts, then readable and what registry
+ * rules collected again (as in the summary), so a run reading only the details has the whole analysis.
+ * schemaFailed lives here, with the findings it comes from: an analysis of a file only read for
+ * registry-wide checks does not run the schema.
  */
-type DetailsRow = [string, 0 | 1, Diagnostic[], FileFacts | null];
+type DetailsRow = [string, 0 | 1, Diagnostic[], FileFacts | null, 0 | 1, Record<string, unknown> | null];
 
 interface CacheFile<Row> {
   format: number;
@@ -133,14 +135,24 @@ function bucketOf(file: string): string {
  * `--changed` on a large registry reads little. Unreadable or stale caches are ignored, never fatal.
  */
 export class ResultsCache {
-  private summaries: Map<string, SummaryRow>;
+  /** Undefined for a cache of the files reported on only (see `reportedOnly`). */
+  private summaries: Map<string, SummaryRow> | undefined;
   /** Bucket → its rows, for the buckets read or written in this run. */
   private details = new Map<string, Map<string, DetailsRow>>();
   private changedBuckets = new Set<string>();
   private changed = false;
 
-  constructor(readonly directory: string, readonly fingerprint: string) {
-    this.summaries = readCacheFile<SummaryRow>(path.join(directory, SUMMARIES_FILE), fingerprint);
+  constructor(readonly directory: string, readonly fingerprint: string, options: { summaries?: boolean } = {}) {
+    if (options.summaries !== false) this.summaries = readCacheFile<SummaryRow>(path.join(directory, SUMMARIES_FILE), fingerprint);
+  }
+
+  /**
+   * The cache of the files reported on only: their findings and facts, without the summaries of the rest
+   * of the registry, for a run that compares files through the registry index. `get` then answers only
+   * for full analyses, and `save` writes only the details.
+   */
+  static reportedOnly(directory: string, fingerprint: string): ResultsCache {
+    return new ResultsCache(directory, fingerprint, { summaries: false });
   }
 
   private detailRows(file: string): { bucket: string; rows: Map<string, DetailsRow> } {
@@ -152,63 +164,81 @@ export class ResultsCache {
 
   /** The cached analysis of `file` with content `hash`; `full` also needs its findings and facts. */
   get(file: string, hash: string, full: boolean): FileAnalysis | undefined {
+    if (!this.summaries) return full ? this.fromDetails(file, hash) : undefined;
     const row = this.summaries.get(file);
     if (!row || row[0] !== hash) return undefined;
     const analysis: FileAnalysis = { file, readable: row[1] === 1, schemaFailed: false, ...(row[2] ? { collected: row[2] } : {}) };
     if (!full) return analysis;
+    return this.fromDetails(file, hash);
+  }
+
+  private fromDetails(file: string, hash: string): FileAnalysis | undefined {
     const details = this.detailRows(file).rows.get(file);
     if (!Array.isArray(details) || details[0] !== hash || !Array.isArray(details[2])) return undefined;
-    analysis.diagnostics = details[2];
-    if (details[3]) analysis.facts = details[3];
-    analysis.schemaFailed = details[1] === 1;
-    return analysis;
+    return {
+      file,
+      readable: details[4] === 1,
+      schemaFailed: details[1] === 1,
+      diagnostics: details[2],
+      ...(details[3] ? { facts: details[3] } : {}),
+      ...(details[5] ? { collected: details[5] } : {}),
+    };
   }
 
   /** The recorded hash of `file` when its stat is as recorded (so it need not be read), else undefined. */
   hashIfUnchanged(file: string, stat: FileStat): string | undefined {
-    const recorded = this.summaries.get(file)?.[3];
+    const row = this.summaries?.get(file);
+    const recorded = row?.[3];
     if (!Array.isArray(recorded)) return undefined;
     const [size, mtimeMs, ctimeMs, ino, at] = recorded;
     const same = stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs === ctimeMs && stat.ino === ino;
-    return same && stat.ctimeMs < at - STAT_MARGIN_MS && stat.mtimeMs < at - STAT_MARGIN_MS ? this.summaries.get(file)![0] : undefined;
+    return same && stat.ctimeMs < at - STAT_MARGIN_MS && stat.mtimeMs < at - STAT_MARGIN_MS ? row![0] : undefined;
   }
 
   /** Records the stat of a file whose content hash was just found in the cache, so the next run need not read it. */
   recordStat(file: string, stat: FileStat): void {
-    const row = this.summaries.get(file);
+    const row = this.summaries?.get(file);
     if (!row) return;
     const recorded = row[3];
     // The same stat recorded too soon after a change stays untrusted: the file is read again, never trusted early.
     if (Array.isArray(recorded) && recorded[0] === stat.size && recorded[1] === stat.mtimeMs && recorded[2] === stat.ctimeMs && recorded[3] === stat.ino) return;
-    this.summaries.set(file, [row[0], row[1], row[2], statRecord(stat)]);
+    this.summaries!.set(file, [row[0], row[1], row[2], statRecord(stat)]);
     this.changed = true;
   }
 
   set(analysis: FileAnalysis, hash: string, stat?: FileStat): void {
     // Results that read the date without declaring it hold for this run only.
     if (analysis.datedBy) return;
-    const row: SummaryRow = [hash, analysis.readable ? 1 : 0, analysis.collected ?? null];
-    if (stat) row.push(statRecord(stat));
-    this.summaries.set(analysis.file, row);
+    const readable = analysis.readable ? 1 : 0;
+    if (this.summaries) {
+      const row: SummaryRow = [hash, readable, analysis.collected ?? null];
+      if (stat) row.push(statRecord(stat));
+      this.summaries.set(analysis.file, row);
+      this.changed = true;
+    }
     if (analysis.diagnostics) {
       const { bucket, rows } = this.detailRows(analysis.file);
-      rows.set(analysis.file, [hash, analysis.schemaFailed ? 1 : 0, analysis.diagnostics, analysis.facts ?? null]);
+      rows.set(analysis.file, [hash, analysis.schemaFailed ? 1 : 0, analysis.diagnostics, analysis.facts ?? null, readable, analysis.collected ?? null]);
       this.changedBuckets.add(bucket);
     }
-    this.changed = true;
   }
 
-  /** Writes the cache atomically, keeping only the files listed in `present` (the registry as it is now). */
-  save(present: ReadonlySet<string>): void {
-    for (const file of this.summaries.keys()) if (!present.has(file)) { this.summaries.delete(file); this.changed = true; }
-    for (const [bucket, rows] of this.details) {
-      for (const file of rows.keys()) if (!present.has(file)) { rows.delete(file); this.changedBuckets.add(bucket); }
+  /**
+   * Writes the cache atomically, keeping only the files listed in `present` (the registry as it is now);
+   * without `present`, nothing is dropped.
+   */
+  save(present?: ReadonlySet<string>): void {
+    if (present) {
+      for (const file of this.summaries?.keys() ?? []) if (!present.has(file)) { this.summaries!.delete(file); this.changed = true; }
+      for (const [bucket, rows] of this.details) {
+        for (const file of rows.keys()) if (!present.has(file)) { rows.delete(file); this.changedBuckets.add(bucket); }
+      }
     }
     if (!this.changed && this.changedBuckets.size === 0) return;
     if (!prepareCacheFolder(this.directory, DETAILS_FOLDER)) return;
     const serialise = <Row>(files: Map<string, Row>): string =>
       JSON.stringify({ format: CACHE_FORMAT, fingerprint: this.fingerprint, files: Object.fromEntries(files) } satisfies CacheFile<Row>);
-    writeAtomically(path.join(this.directory, SUMMARIES_FILE), serialise(this.summaries));
+    if (this.summaries && this.changed) writeAtomically(path.join(this.directory, SUMMARIES_FILE), serialise(this.summaries));
     for (const bucket of this.changedBuckets) {
       writeAtomically(path.join(this.directory, DETAILS_FOLDER, `${bucket}.json`), serialise(this.details.get(bucket)!));
     }

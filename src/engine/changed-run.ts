@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { RegistryIndex } from '../cache/registry-index.js';
+import { contentHash, ResultsCache } from '../cache/results-cache.js';
 import { ruleSetting, type Config } from '../config.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { isListedNomination } from '../registry/files.js';
@@ -12,7 +14,10 @@ import { finishTargets, resultsFingerprint, validateRegistry, type RegistryFile,
 export interface ChangedRunOptions extends Omit<RegistryRunOptions, 'targets' | 'context' | 'knownHashes' | 'onAnalysed'> {
   /** The changed nominations to report on: paths below the registry folder, with forward slashes. */
   targets: readonly string[];
-  /** Every nomination the change adds, modifies or renames, the targets included (paths below the registry folder). */
+  /**
+   * Every nomination the change adds, modifies or renames, the targets included (paths below the registry
+   * folder, each one the registry listing picks up: see isListedNomination).
+   */
   changed: readonly string[];
   /** Each file of the base the change modifies, renames away or deletes (path below the registry folder) → its content there. */
   superseded: ReadonlyMap<string, string>;
@@ -62,13 +67,12 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
   const untouched = (file: string): boolean => !changed.has(file) && !options.superseded.has(file);
   const settings: AnalysisSettings = { config: options.config, limits, now: options.now.getTime(), hashContent: false };
   const targets = options.targets.map(options.fileAt);
-  const withChanged = (base: readonly string[]): string[] => [...base.filter(untouched), ...options.changed.filter(isListedNomination)].sort();
+  const withChanged = (base: readonly string[]): string[] => [...base.filter(untouched), ...options.changed].sort();
 
   const index = fingerprint !== undefined && rules ? RegistryIndex.read(options.cacheDirectory!, fingerprint, options.base, options.registryPrefix) : undefined;
   if (index && !targets.length) return { results: [], registry: () => withChanged(index.files) };
   if (index && rules) {
-    const reported = new Set(options.targets);
-    const analyses = options.changed.map((file) => runJob({ ...options.fileAt(file), full: reported.has(file) }, settings).analysis);
+    const analyses = analyseChanged(options, new Set(options.targets), settings, ResultsCache.reportedOnly(options.cacheDirectory!, fingerprint!));
     const meeting = meetingFiles(index, rules, analyses, untouched);
     if (meeting) {
       for (const file of meeting) analyses.push(runJob({ ...options.fileAt(file), full: false }, settings).analysis);
@@ -85,7 +89,7 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
   const results = await validateRegistry({
     ...options,
     targets,
-    context: [...new Set([...registry, ...options.changed])].map(options.fileAt),
+    context: registry.map(options.fileAt),
     knownHashes,
     onAnalysed: (analyses) => { analysed = analyses; },
   });
@@ -106,6 +110,27 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
     built?.write(options.cacheDirectory!);
   }
   return { results, registry: () => registry };
+}
+
+/**
+ * The analyses of the changed files: in full for those reported on, else what registry rules collect. The
+ * findings and facts of a file reported on come from the cache when its content is as cached, and go into
+ * it otherwise; only the files reported on are cached, as a run over the whole registry would.
+ */
+function analyseChanged(options: ChangedRunOptions, reported: ReadonlySet<string>, settings: AnalysisSettings, cache: ResultsCache): FileAnalysis[] {
+  const analyses = options.changed.map((file) => {
+    const job = { ...options.fileAt(file), full: reported.has(file) };
+    if (!job.full) return runJob(job, settings).analysis;
+    const content = readFileSync(job.path);
+    const hash = contentHash(content);
+    const cached = cache.get(job.file, hash, true);
+    if (cached) return cached;
+    const { analysis } = runJob(job, settings, content);
+    cache.set(analysis, hash);
+    return analysis;
+  });
+  cache.save();
+  return analyses;
 }
 
 /**

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UsageError } from '../config.js';
-import { NOMINATION_EXTENSIONS } from '../registry/files.js';
+import { isListedNomination } from '../registry/files.js';
 import { gitText, readObjects, runGit } from './run.js';
 
 export interface ChangedNominationsOptions {
@@ -143,7 +143,9 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
     throw new UsageError(`The registry folder ${options.registryDir} is outside the git repository at ${root}.`);
   }
   const registryPrefix = registry ? registry.split(path.sep).join('/') + '/' : '';
-  const isNomination = (file: string): boolean => file.startsWith(registryPrefix) && NOMINATION_EXTENSIONS.test(file);
+  // A nomination is what the registry listing picks up; anything else in the registry folder (a hidden
+  // folder's file, an upper-case extension) is not published, so it is reported as a file outside the registry.
+  const isNomination = (file: string): boolean => file.startsWith(registryPrefix) && isListedNomination(file.slice(registryPrefix.length));
   // picomatch is loaded only when there are patterns to match.
   const allowed = options.allowedPaths?.length ? (require('picomatch') as typeof import('picomatch'))([...options.allowedPaths], { dot: true }) : () => false;
 

@@ -127,6 +127,11 @@ const cases: ChangeCase[] = [
   { name: 'a deleted file outside the registry', change: (r) => r.remove('README.md'), expected: { outside: ['README.md'] } },
   { name: 'a file in the registry folder that is not a nomination', change: (r) => r.write('nominations/notes.txt', 'x\n'), expected: { outside: ['nominations/notes.txt'] } },
   {
+    name: 'YAML files the registry listing skips (a hidden folder, an upper-case extension) are not nominations',
+    change: (r) => { r.write('nominations/.drafts/delta.yaml', nomination('Delta')); r.write('nominations/EPSILON.YAML', nomination('Epsilon')); },
+    expected: { outside: ['nominations/.drafts/delta.yaml', 'nominations/EPSILON.YAML'] },
+  },
+  {
     name: 'outside files matched by allowedPaths',
     change: (r) => { r.write('docs/guide.md', '# new guide\n'); r.write('docs/img/.hidden.png', 'x'); r.write('README.md', '# changed\n'); },
     allowedPaths: ['docs/**'],

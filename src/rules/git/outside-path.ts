@@ -9,6 +9,6 @@ export const rule: CoreRule = {
   defaultSeverity: 'warning',
   messages: {
     outside: 'This change touches {file}, outside the registry folder {registry}/; send it in a separate pull request, or list the path in allowedPaths of dpg.config.yaml.',
-    notNomination: 'This change touches {file}, which is in the registry folder {registry}/ but is not a nomination (.yaml or .yml); remove or rename it, or list the path in allowedPaths of dpg.config.yaml.',
+    notNomination: 'This change touches {file}, which is in the registry folder {registry}/ but is not a nomination (a .yaml or .yml file, the extension in lower case, outside hidden folders); remove or rename it, or list the path in allowedPaths of dpg.config.yaml.',
   },
 };
