@@ -14,15 +14,14 @@ const bundle = path.join(__dirname, '..', 'dist', 'dpg.cjs');
 function loadBundle(file) {
   const vm = require('node:vm');
   const cacheFile = `${file}.cache`;
-  // The build runs the CLI once and records everything V8 compiled meanwhile, lazily compiled functions included.
+  // The build runs the CLI and records everything V8 compiled meanwhile, lazily compiled functions included;
+  // a recording run starting from an earlier recording keeps what that one had, so runs add up.
   const writeCacheTo = process.env.DPG_WRITE_CODE_CACHE;
   let cachedData;
-  if (!writeCacheTo) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      // No code cache: V8 compiles the bundle as usual.
-    }
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // No code cache: V8 compiles the bundle as usual.
   }
   const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
     filename: file,

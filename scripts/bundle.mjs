@@ -89,30 +89,61 @@ const build = await rolldown({
 await build.write({ dir: dist, entryFileNames: 'dpg.cjs', format: 'cjs', codeSplitting: false, charset: 'ascii', comments: false });
 await build.close();
 
-// Run the bundle so that V8 records the code it compiled, and check that it works. The recorded run is what a
-// nominator's run looks like: in a copy of two bundled nominations with a warm cache, one file unchanged
-// (served from the cache) and one edited (analysed), reported in the default format.
+// Run the bundle so that V8 records the code it compiled, and check that it works. The recorded runs are what
+// a nominator's and a pull request's runs look like: in a copy of two bundled nominations with a warm cache,
+// one file unchanged (served from the cache) and one edited (analysed), reported in the default format; then,
+// adding to that recording, `validate --changed` in a git repository of them, through its registry index.
 const bin = path.join(root, 'bin', 'dpg.js');
 const training = mkdtempSync(path.join(tmpdir(), 'dpg-bundle-'));
+const run = (args, env = {}) => execFileSync(process.execPath, [bin, 'validate', ...args], {
+  cwd: training, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+});
+/** Runs the CLI; exit status 1 (problems found) is a success here. */
+const runReporting = (args, env) => {
+  try {
+    run(args, env);
+  } catch (err) {
+    if (err.status !== 1) throw err;
+  }
+};
 try {
   const registry = path.join(training, 'nominations');
   mkdirSync(registry);
   const [first, second] = readdirSync(path.join(root, 'nominations')).filter((f) => f.endsWith('.yaml')).sort();
   for (const file of [first, second]) copyFileSync(path.join(root, 'nominations', file), path.join(registry, file));
-  const run = (args, env = {}) => execFileSync(process.execPath, [bin, 'validate', ...args], {
-    cwd: training, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'],
-  });
   run([]);
   // An edit the rules report on (a website over http), so the report's problem lines run too.
   const edited = path.join(registry, second);
-  writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^website: https:/m, 'website: http:'));
-  run([path.join('nominations', first), path.join('nominations', second)], { DPG_WRITE_CODE_CACHE: codeCache });
-} catch (err) {
-  if (err.status !== 1) {
-    rmSync(output, { force: true });
-    rmSync(codeCache, { force: true });
-    console.warn(`bundle: the bundled CLI failed its smoke test, so it was removed: ${String(err.stderr ?? err.message).trim()}`);
+  const original = readFileSync(edited, 'utf8');
+  writeFileSync(edited, original.replace(/^website: https:/m, 'website: http:'));
+  runReporting([path.join('nominations', first), path.join('nominations', second)], { DPG_WRITE_CODE_CACHE: codeCache });
+  writeFileSync(edited, original);
+  if (committed(training)) {
+    writeFileSync(edited, original.replace(/^website: https:/m, 'website: http:'));
+    // The first run writes the index of main; the recorded one reads it.
+    runReporting(['--changed', '--base', 'main']);
+    runReporting(['--changed', '--base', 'main'], { DPG_WRITE_CODE_CACHE: codeCache });
   }
+} catch (err) {
+  rmSync(output, { force: true });
+  rmSync(codeCache, { force: true });
+  console.warn(`bundle: the bundled CLI failed its smoke test, so it was removed: ${String(err.stderr ?? err.message).trim()}`);
 } finally {
   rmSync(training, { recursive: true, force: true });
+}
+
+/** Makes `folder` a git repository with its files committed on main; false when git is not usable here. */
+function committed(folder) {
+  const git = (...args) => execFileSync('git', ['-c', 'user.name=dpg', '-c', 'user.email=dpg@example.org', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: folder, stdio: 'ignore',
+  });
+  try {
+    writeFileSync(path.join(folder, '.gitignore'), 'node_modules/\n');
+    git('init', '--quiet', '-b', 'main');
+    git('add', '--all');
+    git('commit', '--quiet', '-m', 'registry');
+    return true;
+  } catch {
+    return false;
+  }
 }
