@@ -122,10 +122,18 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
   if (options.base !== undefined && (!options.base || options.base.startsWith('-'))) {
     throw new UsageError(`--base must name a branch or commit, not "${options.base}".`);
   }
-  // Each git command costs a process start: the merge-base with each candidate base is asked side by side
-  // (the base is then the first that exists), each answer also giving the repository's top-level folder.
+  // git commands run side by side: the merge-base with each candidate base (the base is then the first that
+  // exists), each answer also giving the repository's top-level folder; the untracked files; and the diff
+  // from the merge-base with the first candidate, which git works out itself (`--merge-base`). When that
+  // diff cannot serve (another base, several merge-bases, a git older than 2.30), it runs again below.
   const candidates = options.base !== undefined ? [options.base] : DEFAULT_BASES;
-  const answers = await Promise.all(candidates.map((candidate) => mergeBaseWith(cwd, candidate)));
+  const [answers, early, untracked] = await Promise.all([
+    Promise.all(candidates.map((candidate) => mergeBaseWith(cwd, candidate))),
+    gitText(['diff', '--no-relative', '--name-status', '-z', '-M', '--no-ext-diff', '--merge-base', `${candidates[0]}^{commit}`, '--'], { cwd })
+      .catch(() => undefined),
+    // :/ is the top-level folder, whatever folder this runs in; --full-name gives paths from there.
+    gitText(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'], { cwd }).catch(() => undefined),
+  ]);
   const chosen = answers.findIndex((answer) => answer !== undefined);
   if (chosen < 0 || answers[chosen]!.mergeBase === 'none') {
     if (!(await gitText(['rev-parse', '--show-toplevel'], { cwd }).catch(() => ''))) {
@@ -157,9 +165,9 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
   const deleted: string[] = [];
 
   // -z: paths come raw (no quoting), so spaces, quotes, unicode and newlines survive.
-  const [diff, untracked] = await Promise.all([
-    gitText(['diff', '--name-status', '-z', '-M', '--no-ext-diff', mergeBase], { cwd: root }),
-    gitText(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: root }),
+  const [diff, others] = await Promise.all([
+    chosen === 0 && early !== undefined ? early : gitText(['diff', '--name-status', '-z', '-M', '--no-ext-diff', mergeBase], { cwd: root }),
+    untracked ?? gitText(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: root }),
   ]);
 
   const tokens = splitNul(diff);
@@ -187,7 +195,7 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
     else changes.modified.push(file);
   }
 
-  for (const file of splitNul(untracked)) {
+  for (const file of splitNul(others)) {
     if (isNomination(file)) changes.added.push(file);
     else noteOutside(file);
   }

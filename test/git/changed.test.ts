@@ -233,7 +233,11 @@ describe('findChangedNominations', () => {
     repo.git('merge', '--quiet', '--no-edit', 'main');
     expect(repo.git('merge-base', '--all', 'other', 'HEAD').trim().split('\n')).toHaveLength(2);
     const changes = await find(repo, { base: 'other' });
-    expect(changes.mergeBase).toBe(repo.git('merge-base', 'other', 'HEAD').trim());
+    const mergeBase = repo.git('merge-base', 'other', 'HEAD').trim();
+    expect(changes.mergeBase).toBe(mergeBase);
+    // git diff --merge-base refuses several merge-bases, so the diff is taken from the one picked.
+    const added = repo.git('diff', '--name-only', '--diff-filter=A', mergeBase).split('\n').filter((f) => f.startsWith('nominations/'));
+    expect(changes.added).toEqual(added);
   });
 
   it('counts only the branch\'s changes when the base moved on after branching', async () => {
@@ -260,6 +264,17 @@ describe('findChangedNominations', () => {
     repo.commit('change');
     const changes = await find(repo, { cwd: path.join(repo.dir, 'docs') });
     expect(summary(changes)).toEqual({ ...NONE, added: ['nominations/delta.yaml'], outside: ['docs/guide.md'] });
+  });
+
+  it('works from a subfolder when git is set to show paths relative to it, and finds untracked files anywhere', async () => {
+    const repo = registryRepo();
+    repo.git('config', 'diff.relative', 'true');
+    repo.write('nominations/delta.yaml', nomination('Delta'));
+    repo.commit('change');
+    repo.write('nominations/epsilon.yaml', nomination('Epsilon'));
+    repo.write('notes.txt', 'untracked, at the top\n');
+    const changes = await find(repo, { cwd: path.join(repo.dir, 'docs') });
+    expect(summary(changes)).toEqual({ ...NONE, added: ['nominations/delta.yaml', 'nominations/epsilon.yaml'], outside: ['notes.txt'] });
   });
 
   it('defaults to origin/main in a clone', async () => {
