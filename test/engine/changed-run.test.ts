@@ -172,6 +172,16 @@ describe('validate --changed against the registry as the change leaves it', () =
     expect(warm.results).toEqual(cold.results);
     const found = warm.results[0]!.diagnostics.filter((d) => d.ruleId === 'registry/duplicate');
     expect(found.map((d) => d.message)).toEqual([expect.stringContaining('nominations/s7.yaml')]);
+
+    // Edited again: checked afresh through the index (its findings cached for the next run), like a run without the cache.
+    writeFileSync(setup.fileAt('s3.yaml').path, withEdits([['name'], 'Solution L'], [['repositories', 0, 'url'], 'https://github.com/org/s3'], [['website'], 'http://example.org']));
+    const uncached = (await validateChangedRegistry(options(changed))).results;
+    expect(uncached[0]!.diagnostics.map((d) => d.message)).toEqual(expect.arrayContaining([expect.stringContaining('nominations/s11.yaml')]));
+    expect((await validateChangedRegistry(options(changed, { cacheDirectory, listBase: () => { throw new Error('listed'); } }))).results).toEqual(uncached);
+    const hash = contentHash(readFileSync(setup.fileAt('s3.yaml').path));
+    const cachedRows = readdirSync(path.join(cacheDirectory, 'details')).map((bucket) => readFileSync(path.join(cacheDirectory, 'details', bucket), 'utf8'));
+    expect(cachedRows.filter((text) => text.includes(`"nominations/s3.yaml":["${hash}"`))).toHaveLength(1);
+    expect((await validateChangedRegistry(options(changed, { cacheDirectory, listBase: () => { throw new Error('listed'); } }))).results).toEqual(uncached);
   });
 
   it('writes no index and reads every file when the cache is off, and builds a new one when the configuration changes', async () => {
