@@ -44,6 +44,8 @@ export interface RegistryRunOptions {
   knownHashes?: ReadonlyMap<string, string>;
   /** The schema, for the cache fingerprint when running from the sources. */
   schema: () => unknown;
+  /** Where to say what a user debugging a run wants to know (a worker thread lost); default: nowhere. */
+  debug?: (message: string) => void;
   /** Called with every file's analysis (by name as reported) before the registry-wide stages. */
   onAnalysed?: (analyses: ReadonlyMap<string, FileAnalysis>) => void;
 }
@@ -102,7 +104,7 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
   const threads = workerCount(jobs.length, options.workers);
   if (threads > 0) {
     contents.clear();
-    analysed = await analyseInWorkers(jobs, settings, threads, (job) => runJob(job, settings));
+    analysed = await analyseInWorkers(jobs, settings, threads, (job) => runJob(job, settings), options.debug);
   } else {
     analysed = jobs.map((job) => runJob(job, settings, contents.get(job.file)));
   }

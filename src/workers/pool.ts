@@ -34,10 +34,12 @@ function workerScript(): URL {
 
 /**
  * Analyses the jobs on `threads` worker threads; the results come back in no particular order. A thread that
- * stops (out of memory on a huge file) hands its batch to `fallback`, which analyses it in this thread.
+ * stops (out of memory on a huge file) hands its batch to `fallback`, which analyses it in this thread, and
+ * says so through `notice`.
  */
 export async function analyseInWorkers(
   jobs: readonly AnalysisJob[], settings: AnalysisSettings, threads: number, fallback: (job: AnalysisJob) => AnalysedJob,
+  notice?: (message: string) => void,
 ): Promise<AnalysedJob[]> {
   const batches: AnalysisJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push(jobs.slice(i, i + BATCH_SIZE));
@@ -59,11 +61,13 @@ export async function analyseInWorkers(
         else { done = true; resolve(); }
       };
       /** The thread is gone: its batch, and whatever the others leave, is analysed here. */
-      const takeOver = (): void => {
+      const takeOver = (reason: string): void => {
         if (done) return;
         done = true;
         try {
-          for (const batch of [current, ...batches.splice(0)]) for (const job of batch ?? []) results.push(fallback(job));
+          const left = [current, ...batches.splice(0)].flatMap((batch) => batch ?? []);
+          notice?.(`a worker thread stopped (${reason}); its ${left.length} remaining files are checked in the main thread`);
+          for (const job of left) results.push(fallback(job));
           resolve();
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)));
@@ -74,8 +78,8 @@ export async function analyseInWorkers(
         for (const r of reply.results!) results.push(r);
         next();
       });
-      worker.on('error', takeOver);
-      worker.on('exit', takeOver);
+      worker.on('error', (err: Error) => takeOver(err.message));
+      worker.on('exit', (code: number) => takeOver(`exit code ${code}`));
       next();
     })));
   } finally {

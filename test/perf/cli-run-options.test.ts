@@ -95,6 +95,10 @@ describe.each(CLI_MODES)('validate run options (%s)', (mode) => {
     const threads = await runCli(mode, ['validate', '-f', 'json', '--no-cache', '--workers', '1'], { cwd });
     expect(threads.code).toBe(1);
     expect(threads).toEqual(single);
+    // Quietly, unless asked: with DPG_DEBUG the lost thread is told.
+    const debugged = await runCli(mode, ['validate', '-f', 'json', '--no-cache', '--workers', '1'], { cwd, env: { DPG_DEBUG: '1' } });
+    expect(debugged.stdout).toBe(threads.stdout);
+    expect(debugged.stderr).toMatch(/^dpg: a worker thread stopped \(.*memory.*\); its \d+ remaining files are checked in the main thread$/m);
     const results = JSON.parse(threads.stdout) as FileResult[];
     expect(results.map((r) => r.file).sort()).toEqual([...Object.keys(registryFiles()), 'nominations/huge.yaml'].sort());
   }, 60_000);

@@ -115,7 +115,13 @@ export function validateFiles(
     cacheDirectory: cacheDirectoryOf(flags, root, io),
     workers: flags.workers === false ? 0 : flags.workers,
     schema: () => nominationSchema,
+    debug: debugOutput(io),
   });
+}
+
+/** With DPG_DEBUG set, what the engine says for debugging goes to stderr. */
+function debugOutput(io: CliIO): ((message: string) => void) | undefined {
+  return io.env.DPG_DEBUG ? (message) => io.stderr(`dpg: ${message}\n`) : undefined;
 }
 
 /** The results cache folder (undefined with --no-cache); `root` is where dpg.config.yaml is. */
@@ -179,6 +185,7 @@ async function validateChanged(registryDir: string, config: Config, configRoot: 
     cacheDirectory: cacheDirectoryOf(flags, configRoot, io),
     workers: flags.workers === false ? 0 : flags.workers,
     schema: () => nominationSchema,
+    debug: debugOutput(io),
   });
   return withReviewChanges([
     ...run.results,
