@@ -10,8 +10,8 @@ import type { FileResult } from '../types.js';
 import { pathBelow } from '../util/paths.js';
 import { slugOf } from '../util/slug.js';
 import { detectDecisions } from './decisions.js';
-import { validateReviewSources, type ReviewRecord, type ReviewSource } from './records.js';
-import { loadReviewers, type Reviewers } from './reviewers.js';
+import { validateReviewSources, type ReviewSource, type ReviewValidation } from './records.js';
+import { loadReviewers } from './reviewers.js';
 
 export interface ReviewPaths {
   /** Absolute path of reviewers.yaml (it may not exist). */
@@ -41,20 +41,10 @@ export function nominationSlugs(registry: readonly string[]): Set<string> {
   return new Set(registry.map((f) => slugOf(f)));
 }
 
-export interface LocalReviews {
-  reviewers?: Reviewers;
-  reviewersResult?: FileResult;
-  records: ReviewRecord[];
-  results: FileResult[];
-}
-
-/** Reads reviewers.yaml (when present) and every review record of the reviews folder. */
-export function readLocalReviews(paths: ReviewPaths, registry: readonly string[], config: Config, io: Pick<CliIO, 'cwd' | 'now'>): LocalReviews {
+/** Reads every review record of the reviews folder: the records, and their validation results. */
+export function readLocalReviews(paths: ReviewPaths, registry: readonly string[], config: Config, io: Pick<CliIO, 'cwd' | 'now'>): ReviewValidation {
   const sources = registryFiles(paths.reviewsDir).map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
-  const { results, records } = validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now });
-  if (!existsSync(paths.reviewersFile)) return { records, results };
-  const loaded = loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config);
-  return { ...(loaded.reviewers ? { reviewers: loaded.reviewers } : {}), reviewersResult: loaded.result, records, results };
+  return validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now });
 }
 
 /**
