@@ -94,31 +94,27 @@ export function withReviewChanges(
   const reviewersChanged = changes.outside.map(absolute).some((f) => f === paths.reviewersFile);
   const handled = new Set([...reviewFiles, ...(reviewersChanged ? [paths.reviewersFile] : [])].map((f) => displayPath(f, io.cwd)));
 
+  // The changed nominations by name as reported: where each is, and its content at the merge-base (none when added).
+  const heads = new Map<string, { file: string; before?: string }>();
+  for (const file of changes.added) heads.set(displayPath(absolute(file), io.cwd), { file });
+  for (const [file, before] of Object.entries(changes.previous)) heads.set(displayPath(absolute(file), io.cwd), { file, before });
   const out = results
     .filter((r) => !(handled.has(r.file) && r.diagnostics.every((d) => d.ruleId === 'git/outside-path')))
     .map((result) => {
-      const entry = Object.entries(changes.previous).find(([file]) => displayPath(absolute(file), io.cwd) === result.file);
-      if (!entry) return result;
-      const [file, before] = entry;
-      let head: string;
+      const head = heads.get(result.file);
+      if (!head) return result;
+      let text: string;
       try {
-        head = readFileSync(absolute(file), 'utf8');
+        text = readFileSync(absolute(head.file), 'utf8');
       } catch {
         return result;
       }
-      const loaded = loadNomination(result.file, head);
-      const found = detectDecisions(result.file, loadNomination(file, before).data, loaded.data)
-        .flatMap((decision) => decisionDiagnostic(decision, loaded, config));
-      return found.length ? { ...result, diagnostics: [...result.diagnostics, ...found].sort((a, b) => a.line - b.line || a.column - b.column) } : result;
+      const loaded = loadNomination(result.file, text);
+      // A nomination added with a stage other than nominee is a decision too.
+      const before = head.before === undefined ? undefined : loadNomination(head.file, head.before).data;
+      const found = detectDecisions(result.file, before, loaded.data).flatMap((decision) => decisionDiagnostic(decision, loaded, config));
+      return found.length ? { ...result, diagnostics: [...result.diagnostics, ...found].sort((x, y) => x.line - y.line || x.column - y.column) } : result;
     });
-  // A nomination added with a stage other than nominee is a decision too.
-  for (const [index, result] of out.entries()) {
-    const file = changes.added.find((a) => displayPath(absolute(a), io.cwd) === result.file);
-    if (!file) continue;
-    const loaded = loadNomination(result.file, readFileSync(absolute(file), 'utf8'));
-    const found = detectDecisions(result.file, undefined, loaded.data).flatMap((decision) => decisionDiagnostic(decision, loaded, config));
-    if (found.length) out[index] = { ...result, diagnostics: [...result.diagnostics, ...found].sort((a, b) => a.line - b.line || a.column - b.column) };
-  }
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
   if (sources.length) out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry()), config, now: io.now }).results);
   if (reviewersChanged && existsSync(paths.reviewersFile)) {

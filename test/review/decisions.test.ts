@@ -112,4 +112,21 @@ describe('dpg validate --changed on decisions and review records', () => {
     const edit = await validateChanged(repo.dir);
     expect(edit.results[0]!.diagnostics).toEqual([]);
   });
+
+  it('reports a nomination added as a recognised DPG, but not one added as a nominee', async () => {
+    const repo = repository();
+    repo.write('README.md', '# registry\n');
+    repo.commit('start');
+    git(repo.dir, 'checkout', '--quiet', '-b', 'topic');
+    repo.write('nominations/case-manager.yaml', RECOGNISED);
+    repo.commit('add as a DPG');
+    const added = await validateChanged(repo.dir);
+    expect(added.results.map((r) => [r.file, r.diagnostics.map((d) => [d.ruleId, d.line])])).toEqual([
+      ['nominations/case-manager.yaml', [['git/decision', lineOf(RECOGNISED, 'stage: dpg')]]],
+    ]);
+
+    repo.write('nominations/case-manager.yaml', NOMINEE);
+    repo.commit('add as a nominee instead');
+    expect((await validateChanged(repo.dir)).results[0]!.diagnostics).toEqual([]);
+  });
 });
