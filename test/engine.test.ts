@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, UsageError } from '../src/config.js';
+import { DEFAULT_CONFIG, parseConfig, UsageError } from '../src/config.js';
+import { analyseContext, validateSources } from '../src/engine/engine.js';
 import { ALL_RULES } from '../src/rules/index.js';
-import { hits, validateYaml } from './support/validate.js';
+import { hits, TEST_NOW, validateYaml } from './support/validate.js';
 import { lineOf, validNominationText, withEdits } from './support/nomination.js';
 
 describe('engine', () => {
+  it('gives the same results against a context analysed once as against its sources, again and again', () => {
+    const named = (name: string, url: string) => withEdits([['name'], name], [['repositories', 0, 'url'], url]);
+    const context = [
+      { file: 'nominations/alpha.yaml', content: named('Alpha', 'https://github.com/org/alpha') },
+      { file: 'nominations/beta.yaml', content: named('Beta', 'https://github.com/org/beta') },
+    ];
+    const options = { config: DEFAULT_CONFIG, now: TEST_NOW };
+    const analysedContext = analyseContext(context, options);
+    for (const target of [
+      { file: 'nominations/gamma.yaml', content: named('Alpha', 'https://github.com/org/beta') },
+      { file: 'nominations/gamma.yaml', content: named('Gamma', 'https://github.com/org/gamma') },
+      // A target named like a context file stands for it, as it does with the sources.
+      { file: 'nominations/alpha.yaml', content: named('Beta', 'https://github.com/org/alpha') },
+    ]) {
+      const expected = validateSources([target], { ...options, context });
+      expect(validateSources([target], { ...options, analysedContext })).toEqual(expected);
+    }
+    expect(validateSources([{ file: 'nominations/gamma.yaml', content: named('Alpha', 'https://github.com/org/beta') }], { ...options, analysedContext })[0]!
+      .diagnostics.filter((d) => d.ruleId === 'registry/duplicate')).toHaveLength(2);
+  });
+
   it('passes the canonical valid nomination with every indicator green', () => {
     const result = validateYaml(validNominationText());
     expect(result.diagnostics).toEqual([]);

@@ -22,6 +22,8 @@ export interface ValidateOptions {
   limits?: LoadLimits;
   /** Other nominations of the registry, read for registry-wide checks but not reported on. */
   context?: readonly SourceFile[];
+  /** The same, analysed once by `analyseContext` for several validations against them (instead of `context`). */
+  analysedContext?: readonly FileAnalysis[];
 }
 
 
@@ -144,11 +146,20 @@ export function validateSources(targets: readonly SourceFile[], options: Validat
   const targetNames = new Set(targets.map((t) => t.file));
   const analyses = [
     ...targets.map((t) => analyseFile(t.file, t.content, { ...analyse, full: true })),
-    ...(options.context ?? []).filter((c) => !targetNames.has(c.file)).map((c) => analyseFile(c.file, c.content, { ...analyse, full: false })),
+    ...(options.analysedContext ?? analyseContext(options.context ?? [], options)).filter((c) => !targetNames.has(c.file)),
   ];
   const contents = new Map(targets.map((t) => [t.file, t.content]));
   return finishRun(analyses, targets.map((t) => t.file), {
     ...options,
     reload: (file) => (contents.has(file) ? loadNomination(file, contents.get(file)!, analyse.limits) : undefined),
   });
+}
+
+/**
+ * What registry-wide checks need of the other nominations (see ValidateOptions.context), worked out once
+ * for validating several texts against the same registry, as `dpg new` and `dpg fix` do.
+ */
+export function analyseContext(context: readonly SourceFile[], options: Pick<ValidateOptions, 'config' | 'now' | 'rules' | 'limits'>): FileAnalysis[] {
+  const analyse = { config: options.config, rules: options.rules ?? ALL_RULES, limits: options.limits ?? DEFAULT_LIMITS, now: options.now, full: false };
+  return context.map((c) => analyseFile(c.file, c.content, analyse));
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
-import { validateSources, type SourceFile } from '../engine/engine.js';
+import type { FileAnalysis } from '../engine/analyse.js';
+import { analyseContext, validateSources, type SourceFile } from '../engine/engine.js';
 import type { Diagnostic } from '../types.js';
 import type { Draft } from './questions.js';
 
@@ -20,13 +21,14 @@ export class RuleChecker {
     },
   ) {}
 
+  /** What the registry-wide checks need of the other nominations, worked out on the first check. */
+  private analysedContext?: FileAnalysis[];
+
   /** Every finding (errors and warnings) on a YAML or JSON text. */
   check(content: string, file: string): Diagnostic[] {
-    const [result] = validateSources([{ file, content }], {
-      config: this.options.config,
-      now: this.options.now,
-      context: this.options.context,
-    });
+    const { config, now } = this.options;
+    this.analysedContext ??= analyseContext(this.options.context, { config, now });
+    const [result] = validateSources([{ file, content }], { config, now, analysedContext: this.analysedContext });
     return result!.diagnostics.filter((d) => d.severity !== 'info');
   }
 

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { validateSources } from '../../engine/engine.js';
+import { analyseContext, validateSources } from '../../engine/engine.js';
 import { applyFixes } from '../../fix/apply.js';
 import { displayPath, readSource } from '../../registry/files.js';
 import { writeFileAtomically } from '../../util/atomic-write.js';
@@ -40,8 +40,9 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
     return { absolute, file: displayPath(absolute, io.cwd), original, text: original, applied: [] };
   });
   const targetSet = new Set(targets);
-  const context = registry.filter((f) => !targetSet.has(f)).map((f) => readSource(f, io.cwd));
-  const validate = (): FileResult[] => validateSources(files.map((f) => ({ file: f.file, content: f.text })), { config, now: io.now, context });
+  // The rest of the registry is analysed once for every pass.
+  const analysedContext = analyseContext(registry.filter((f) => !targetSet.has(f)).map((f) => readSource(f, io.cwd)), { config, now: io.now });
+  const validate = (): FileResult[] => validateSources(files.map((f) => ({ file: f.file, content: f.text })), { config, now: io.now, analysedContext });
 
   let results = validate();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
