@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cacheFingerprint, contentHash, ResultsCache } from '../../src/cache/results-cache.js';
+import { sourceIdentity } from '../../src/cache/code-id.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { analyseFile } from '../../src/engine/analyse.js';
 import { validateRegistry, type RegistryFile } from '../../src/engine/registry-run.js';
@@ -181,5 +182,26 @@ describe('the results cache', () => {
       expect([statSync(file).size, statSync(file).mtimeMs, statSync(file).ino]).toEqual([before.size, before.mtimeMs, before.ino]);
       expect((await validate(entries, { cacheDirectory }))[0]!.diagnostics.map((d) => d.ruleId)).toContain('url/https');
     });
+  });
+});
+
+describe('the identity of the code running from the sources', () => {
+  it('changes with any script file below the folder, its content or its name, and with nothing else', () => {
+    const root = path.join(work, 'sources');
+    mkdirSync(path.join(root, 'engine'), { recursive: true });
+    writeFileSync(path.join(root, 'index.ts'), 'export {};\n');
+    writeFileSync(path.join(root, 'engine', 'run.ts'), 'export const a = 1;\n');
+    const first = sourceIdentity(root);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(sourceIdentity(root)).toBe(first);
+    writeFileSync(path.join(root, 'notes.md'), 'not code\n');
+    expect(sourceIdentity(root)).toBe(first);
+    writeFileSync(path.join(root, 'engine', 'run.ts'), 'export const a = 2;\n');
+    const edited = sourceIdentity(root);
+    expect(edited).not.toBe(first);
+    writeFileSync(path.join(root, 'engine', 'other.ts'), 'export const a = 2;\n');
+    rmSync(path.join(root, 'engine', 'run.ts'));
+    expect(sourceIdentity(root)).not.toBe(edited);
+    expect(sourceIdentity(path.join(work, 'no-such-folder'))).toBe('');
   });
 });
