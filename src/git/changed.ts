@@ -65,12 +65,13 @@ async function resolveCommit(cwd: string, ref: string): Promise<string | undefin
 /**
  * The repository's top-level folder and the merge-base of a ref and HEAD, from one `git rev-parse`
  * (`<ref>...HEAD` lists the merge-bases, marked with ^; `git merge-base` picks the first of several).
- * The merge-base is 'none' when both exist but share no commit; undefined when either does not exist.
+ * Undefined when the ref or HEAD does not exist; without a merge-base when they share no commit.
  */
-async function mergeBaseWith(cwd: string, ref: string): Promise<{ root: string; mergeBase: string } | undefined> {
+async function mergeBaseWith(cwd: string, ref: string): Promise<{ root: string; mergeBase?: string } | undefined> {
   const lines = (await gitText(['rev-parse', '--show-toplevel', `${ref}^{commit}...HEAD`], { cwd }).catch(() => '')).split('\n');
   if (lines.length < 2) return undefined;
-  return { root: lines[0]!, mergeBase: lines.slice(1).find((line) => line.startsWith('^'))?.slice(1) ?? 'none' };
+  const mergeBase = lines.slice(1).find((line) => line.startsWith('^'))?.slice(1);
+  return mergeBase ? { root: lines[0]!, mergeBase } : { root: lines[0]! };
 }
 
 /** Explains why no merge-base was found with the base (`existing`: the first candidate that exists): HEAD or the base is missing, or they share no commit. */
@@ -135,14 +136,14 @@ export async function findChangedNominations(options: ChangedNominationsOptions)
     gitText(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'], { cwd }).catch(() => undefined),
   ]);
   const chosen = answers.findIndex((answer) => answer !== undefined);
-  if (chosen < 0 || answers[chosen]!.mergeBase === 'none') {
+  const { root, mergeBase } = answers[chosen] ?? {};
+  if (!root || !mergeBase) {
     if (!(await gitText(['rev-parse', '--show-toplevel'], { cwd }).catch(() => ''))) {
       throw new UsageError(`${options.cwd} is not inside a git repository; --changed compares the working tree with a base branch.`);
     }
     throw await noMergeBase(cwd, options.base, candidates[chosen]);
   }
   const base = candidates[chosen]!;
-  const { root, mergeBase } = answers[chosen]!;
 
   // The registry folder may not exist yet, so it is placed relative to the real cwd rather than resolved itself.
   const registryFromCwd = path.relative(options.cwd, path.resolve(options.cwd, options.registryDir));
