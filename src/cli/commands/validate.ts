@@ -164,10 +164,7 @@ async function validateChanged(registryDir: string, config: Config, configRoot: 
     ...changes.deleted.map((d) => [below(d.path), d.content] as const),
   ]);
   const deleted = changes.deleted.map((d) => deletedNominationResult(displayPath(absolute(d.path), io.cwd), d.content, config));
-  const outside = changes.outside.map((file) => {
-    const inRegistryFolder = absolute(file).startsWith(registryDir + path.sep);
-    return outsidePathResult(displayPath(absolute(file), io.cwd), inRegistryFolder, config);
-  });
+  const outside = changes.outside.map((file) => outsidePathResult(displayPath(absolute(file), io.cwd), inRegistry(file), config));
   if (!flags.quiet) {
     io.stderr(`dpg: changes since ${changes.base} (merge-base ${changes.mergeBase.slice(0, 12)}): `
       + `${targets.length} changed, ${changes.deleted.length} deleted, ${changes.outside.length} other files.\n`);
