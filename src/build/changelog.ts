@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { loadNomination } from '../load/load.js';
 import { asRecord, asString } from '../nomination.js';
 import { GitError, gitText, readObjects } from '../git/run.js';
-import { NOMINATION_EXTENSIONS } from '../registry/files.js';
+import { isListedNomination } from '../registry/files.js';
 import { slugOf } from '../util/slug.js';
 import { escapeHtml as esc } from './html.js';
 import { FEED_PATH, layout, SITE_NAME, type SiteContext } from './pages.js';
@@ -112,7 +112,7 @@ export async function readChangelog(registryDir: string): Promise<Changelog> {
         '--format=%x1e%H%x1f%cI%x1f%P', 'HEAD', '--', '.',
       ]),
     ]);
-    const entries = parseLog(log).map((entry) => ({ ...entry, files: entry.files.filter((f) => NOMINATION_EXTENSIONS.test(f.path)) }));
+    const entries = parseLog(log).map((entry) => ({ ...entry, files: entry.files.filter((f) => isListedNomination(f.path)) }));
     // Every version the changelog compares, read by one git process: before (at the first parent) and after.
     const names: string[] = [];
     const versionAt = (rev: string | undefined, file: string): number => (rev ? names.push(`${rev}:${prefix}${file}`) - 1 : -1);

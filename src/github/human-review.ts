@@ -11,7 +11,7 @@ import { nominationSlugs, readLocalReviews, reviewPaths } from '../review/local.
 import { validateReviewSources, type ReviewRecord } from '../review/records.js';
 import { listedMaintainerUser, matchGroups, principalName, type MatchedGroup, type Reviewers } from '../review/reviewers.js';
 import { nominationStatus, type NominationStatus } from '../review/status.js';
-import { registryFiles, readSource, NOMINATION_EXTENSIONS } from '../registry/files.js';
+import { isListedNomination, registryFiles, readSource, NOMINATION_EXTENSIONS } from '../registry/files.js';
 import { rule as decisionRule } from '../rules/review/decision.js';
 import { formatMessage } from '../rules/types.js';
 import type { Diagnostic, FileResult } from '../types.js';
@@ -101,7 +101,8 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
   const registryPrefix = prefixOf(options.repositoryRoot, registryDir);
   const reviewsPrefix = prefixOf(options.repositoryRoot, paths.reviewsDir);
   const files = (await listPullFiles(octokit, pr)).filter((f) => f.status !== 'removed');
-  const changedNominations = files.filter((f) => f.path.startsWith(registryPrefix) && NOMINATION_EXTENSIONS.test(f.path) && !f.path.startsWith(reviewsPrefix));
+  // Nominations as the registry listing and `validate --changed` see them (not in a hidden folder, a lower-case extension).
+  const changedNominations = files.filter((f) => f.path.startsWith(registryPrefix) && isListedNomination(f.path.slice(registryPrefix.length)) && !f.path.startsWith(reviewsPrefix));
   const changedReviews = files.filter((f) => reviewsPrefix && f.path.startsWith(reviewsPrefix) && NOMINATION_EXTENSIONS.test(f.path));
 
   const headSources: SourceFile[] = [];

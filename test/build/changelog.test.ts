@@ -9,7 +9,8 @@ afterAll(removeTempDirs);
 
 /**
  * A registry with three commits on main: Alpha (nominee) and Beta (DPG) added; Alpha approved and Beta
- * updated; Beta delisted with a reason. A file outside the registry changes too and must not show.
+ * updated; Beta delisted with a reason. A file outside the registry and a draft in a hidden folder change
+ * too and must not show.
  */
 let repo: GitRepo;
 let report: string;
@@ -25,7 +26,9 @@ beforeAll(async () => {
   writeTempFile(repo.dir, 'nominations/beta.yaml', nomination('Beta', ...approved('2026-01-05'), [['description'], 'A changed description.']));
   repo.commit('Approve Alpha; describe Beta better', '2026-02-11T10:30:00Z');
   writeTempFile(repo.dir, 'README.md', '# registry, read me\n');
-  repo.commit('Docs only', '2026-02-20T08:00:00Z');
+  // A draft in a hidden folder is not a nomination: the registry listing skips it, so the changelog does too.
+  writeTempFile(repo.dir, 'nominations/.drafts/gamma.yaml', nomination('Gamma'));
+  repo.commit('Docs and a draft only', '2026-02-20T08:00:00Z');
   writeTempFile(repo.dir, 'nominations/beta.yaml', nomination('Beta', ...approved('2026-01-05'),
     [['stage'], 'delisted'], [['delisting'], { date: '2026-03-12', reason: 'Relicensed under <b>proprietary</b> terms & conditions.' }]));
   repo.commit('Delist Beta', '2026-03-12T15:45:00Z');

@@ -150,6 +150,14 @@ describe('dpg comment: decisions', () => {
     expect(result.body).toContain('<!-- dpg-verdict: fail -->');
   });
 
+  it('takes a file the registry listing skips (a draft in a hidden folder) for no nomination, so for no decision', async () => {
+    pullRequest('nina-nominator', nomination(), nomination(), [['nominations/.drafts/open-clinic.yaml', nomination(...RECOGNISED)]]);
+    const result = await comment();
+    expect(result.code).toBe(0);
+    expect(result.run?.output.annotations.filter((a) => a.title === 'review/decision')).toEqual([]);
+    expect(result.stdout).not.toContain('.drafts');
+  });
+
   it('fails the check when a maintainer approves a nomination that is not ready', async () => {
     write('reviews/open-clinic/amina-health.yaml', review('amina-health'));
     pullRequest('nina-nominator', nomination(...RECOGNISED), nomination());
