@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { loadNomination } from '../load/load.js';
 import type { CliIO } from '../cli/io.js';
 import type { ChangedNominations } from '../git/changed.js';
 import { decisionDiagnostic } from '../git/results.js';
-import { displayPath, loadConfig, registryFiles } from '../registry/files.js';
+import { displayPath, registryFiles } from '../registry/files.js';
 import type { FileResult } from '../types.js';
 import { pathBelow } from '../util/paths.js';
 import { slugOf } from '../util/slug.js';
@@ -54,13 +54,12 @@ export function readLocalReviews(paths: ReviewPaths, registry: readonly string[]
  */
 export function validateWithReviews(
   operands: readonly string[],
-  resolved: { config: Config; registry: readonly string[]; targets: readonly string[] },
-  configFile: string | undefined,
+  resolved: { config: Config; root: string; registry: readonly string[]; targets: readonly string[] },
   io: Pick<CliIO, 'cwd' | 'now'>,
   validateNominations: (targets: string[]) => FileResult[],
 ): FileResult[] {
   const { config, registry } = resolved;
-  const paths = reviewPaths(loadConfig(io.cwd, configFile).root, config);
+  const paths = reviewPaths(resolved.root, config);
   const isReviewers = (f: string) => path.resolve(f) === paths.reviewersFile;
   const reviewTargets = resolved.targets.filter((f) => isInside(f, paths.reviewsDir));
   const nominations = resolved.targets.filter((f) => !isInside(f, paths.reviewsDir) && !isReviewers(f));
@@ -83,12 +82,19 @@ export function validateWithReviews(
 export function withReviewChanges(
   results: readonly FileResult[],
   changes: ChangedNominations,
-  context: { config: Config; configFile?: string; registry: () => readonly string[]; io: Pick<CliIO, 'cwd' | 'now'> },
+  context: {
+    config: Config;
+    /** The folder of dpg.config.yaml. */
+    configRoot: string;
+    /** The registry's nominations, when asked (absolute paths). */
+    registry: () => readonly string[];
+    /** A path git gives (from the repository root) as an absolute path. */
+    absolute: (file: string) => string;
+    io: Pick<CliIO, 'cwd' | 'now'>;
+  },
 ): FileResult[] {
-  const { config, io } = context;
-  const paths = reviewPaths(loadConfig(io.cwd, context.configFile).root, config);
-  const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), changes.root));
-  const absolute = (file: string): string => path.join(root, ...file.split('/'));
+  const { config, io, absolute } = context;
+  const paths = reviewPaths(context.configRoot, config);
   // A deleted review record stays a git/outside-path finding: a reviewer should confirm the withdrawal.
   const reviewFiles = changes.outside.map(absolute).filter((f) => isInside(f, paths.reviewsDir) && /\.ya?ml$/i.test(f) && existsSync(f));
   const reviewersChanged = changes.outside.map(absolute).some((f) => f === paths.reviewersFile);

@@ -188,7 +188,7 @@ async function validateChanged(registryDir: string, config: Config, configRoot: 
     ...run.results,
     // Findings about the change as a whole are reported by the first shard only.
     ...(flags.shard && flags.shard.index > 1 ? [] : [...deleted, ...outside]).filter((r): r is FileResult => r !== undefined),
-  ], changes, { config, configFile: flags.config, registry: () => run.registry().map((file) => fileAt(file).path), io });
+  ], changes, { config, configRoot, registry: () => run.registry().map((file) => fileAt(file).path), absolute, io });
 }
 
 export const registerValidate: RegisterCommand = (program, { io, setExitCode }) => {
@@ -223,7 +223,7 @@ export const registerValidate: RegisterCommand = (program, { io, setExitCode }) 
         config = resolved.config;
         // validateWithReviews picks the nomination targets; they are validated here, asynchronously, and put first as it would.
         let nominations: string[] = [];
-        const reviewResults = validateWithReviews(operands, resolved, flags.config, io, (targets) => { nominations = shardOf(targets, flags.shard, io); return []; });
+        const reviewResults = validateWithReviews(operands, resolved, io, (targets) => { nominations = shardOf(targets, flags.shard, io); return []; });
         results = [
           ...(nominations.length ? await validateFiles(nominations, resolved.registry, config, resolved.root, flags, io) : []),
           ...(flags.shard && flags.shard.index > 1 ? [] : reviewResults),
