@@ -8,8 +8,8 @@ let memo: string | undefined;
 
 /**
  * What identifies the code that produced a cached result: the id the build records (a hash of the
- * built files and the schema), or, running from the sources, a hash of the schema, the rules' checks and
- * every source file (see sourceIdentity), so that editing any of them starts a fresh cache.
+ * built files and the schema), or else a hash of the schema, the rules' checks and, running from the
+ * TypeScript sources, every source file (see sourceIdentity), so that editing any of them starts a fresh cache.
  */
 export function codeIdentity(rules: readonly Rule[], schema: () => unknown): string {
   if (memo) return memo;
@@ -19,7 +19,8 @@ export function codeIdentity(rules: readonly Rule[], schema: () => unknown): str
     memo = createHash('sha256')
       .update(JSON.stringify(schema()))
       .update(rules.map((r) => ('check' in r ? r.check.toString() : r.id)).join('\n'))
-      .update(sourceIdentity(fileURLToPath(new URL('..', import.meta.url))))
+      // Only from the TypeScript sources: a build without its id (or the bundle) has no source folder to read.
+      .update(import.meta.url.endsWith('.ts') ? sourceIdentity(fileURLToPath(new URL('..', import.meta.url))) : '')
       .digest('hex');
   }
   return memo;
