@@ -1,4 +1,5 @@
 import { rule as duplicate } from './duplicate.js';
 import { rule as filenameSlug } from './filename-slug.js';
+import { rule as regularFile } from './regular-file.js';
 
-export const registryRules = [filenameSlug, duplicate];
+export const registryRules = [regularFile, filenameSlug, duplicate];
