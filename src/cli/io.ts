@@ -12,10 +12,32 @@ export interface CliIO {
   now: Date;
 }
 
+/**
+ * A writer for a standard stream that goes quiet once the reader has gone (`dpg rules | head -1`): the
+ * command still finishes and exits with its own status, without an EPIPE stack trace. The stream is
+ * opened on the first write: opening stderr costs a few milliseconds when it is a pipe.
+ */
+function quietOnClosedPipe(open: () => NodeJS.WriteStream): (text: string) => void {
+  let stream: NodeJS.WriteStream | undefined;
+  let closed = false;
+  return (text) => {
+    if (closed) return;
+    if (!stream) {
+      stream = open();
+      stream.on('error', (err: NodeJS.ErrnoException) => {
+        closed = true;
+        // A reader that went away is normal; any other failure to write the output is not.
+        if (err.code !== 'EPIPE') process.exitCode = 2;
+      });
+    }
+    stream.write(text);
+  };
+}
+
 export function processIO(): CliIO {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: quietOnClosedPipe(() => process.stdout),
+    stderr: quietOnClosedPipe(() => process.stderr),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
