@@ -40,6 +40,12 @@ describe('engine', () => {
     expect(unknown).toMatchObject({ line: lineOf(yaml, 'stgae'), column: 1, message: expect.stringContaining('Did you mean "stage"?') });
   });
 
+  it('suggests the enum value a word extends or abbreviates', () => {
+    const yaml = withEdits([['categories'], ['dataset']]);
+    const result = validateYaml(yaml);
+    expect(result.diagnostics.find((d) => d.ruleId === 'schema/enum')).toMatchObject({ message: expect.stringContaining('Did you mean "data"?') });
+  });
+
   it('reports a missing follow-up at its parent and names the condition', () => {
     const yaml = withEdits([['platformIndependence', 'hasClosedComponents'], true]);
     const result = validateYaml(yaml);

@@ -4,7 +4,7 @@ import type { LoadedFile } from '../load/load.js';
 import { joinPointer, pointerSegments } from '../load/positions.js';
 import { describeValue, humanPath, schemaValidator, TYPE_NAMES, valueAt, type SchemaName } from '../schema/validate.js';
 import type { Diagnostic } from '../types.js';
-import { didYouMean } from '../util/suggest.js';
+import { didYouMean, didYouMeanTerm } from '../util/suggest.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +37,7 @@ function describeError(schema: Record<string, unknown>, error: ErrorObject, data
       return { pointer: at, anchor: 'value', message: `${where} must be ${TYPE_NAMES[String(error.params.type)] ?? String(error.params.type)}, not ${describeValue(value)}.` };
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
+      const hint = typeof value === 'string' ? didYouMeanTerm(value, allowed) : '';
       return { pointer: at, anchor: 'value', message: `${where} is ${describeValue(value)}, which is not allowed.${hint || ` Use one of: ${allowed.join(', ')}.`}` };
     }
     case 'pattern': {

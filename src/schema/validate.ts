@@ -4,7 +4,7 @@ import { indicatorForPath } from '../indicators.js';
 import type { LoadedFile } from '../load/load.js';
 import { joinPointer, pointerSegments } from '../load/positions.js';
 import type { Diagnostic } from '../types.js';
-import { didYouMean } from '../util/suggest.js';
+import { didYouMean, didYouMeanTerm } from '../util/suggest.js';
 import { AJV_OPTIONS } from './ajv-options.js';
 import { nominationSchema } from './schema.js';
 
@@ -155,7 +155,7 @@ function mapError(error: ErrorObject, data: unknown): Mapped | undefined {
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
+      const hint = typeof value === 'string' ? didYouMeanTerm(value, allowed) : '';
       return {
         ruleId: 'schema/enum', pointer: at, anchor: 'value', indicatorPointer: at,
         message: `${where} is ${describeValue(value)}, which is not allowed.${hint || ` Use one of: ${allowed.join(', ')}.`}`,

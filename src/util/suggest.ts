@@ -24,3 +24,28 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   const match = closest(input, candidates);
   return match ? ` Did you mean "${match}"?` : '';
 }
+
+function bareWord(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * For a small fixed vocabulary (the values of an enum): a typo as `closest` finds it, else the one word
+ * the input extends or abbreviates ("dataset" → "data", "ai" → "ai-model").
+ */
+export function closestTerm(input: string, vocabulary: readonly string[]): string | undefined {
+  const typo = closest(input, vocabulary);
+  if (typo || input.length > 64) return typo;
+  const needle = bareWord(input);
+  if (needle.length < 2) return undefined;
+  const related = vocabulary.filter((word) => {
+    const bare = bareWord(word);
+    return bare.length >= 2 && (needle.startsWith(bare) || bare.startsWith(needle));
+  });
+  return related.length === 1 ? related[0] : undefined;
+}
+
+export function didYouMeanTerm(input: string, vocabulary: readonly string[]): string {
+  const match = closestTerm(input, vocabulary);
+  return match ? ` Did you mean "${match}"?` : '';
+}

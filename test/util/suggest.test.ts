@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../../src/rules/types.js';
-import { closest } from '../../src/util/suggest.js';
+import { closest, closestTerm } from '../../src/util/suggest.js';
 
 describe('closest', () => {
   const names = ['Kenya', 'Kuwait', 'Canada', 'United Republic of Tanzania'];
@@ -16,6 +16,27 @@ describe('closest', () => {
 
   it.each([['Brazil'], ['K'], ['x'.repeat(200_000)]])('suggests nothing for %#', (input) => {
     expect(closest(input, names)).toBeUndefined();
+  });
+});
+
+describe('closestTerm', () => {
+  const categories = ['software', 'content', 'data', 'ai-model', 'standard'];
+
+  it.each([
+    ['dataset', 'data'],
+    ['AI', 'ai-model'],
+    ['sofware', 'software'],
+    ['Standards', 'standard'],
+  ])('suggests %s → %s', (input, expected) => {
+    expect(closestTerm(input, categories)).toBe(expected);
+  });
+
+  it.each([['a'], ['hardware-kit'], ['s'], ['x'.repeat(100_000)]])('suggests nothing for %#', (input) => {
+    expect(closestTerm(input, categories)).toBeUndefined();
+  });
+
+  it('suggests nothing when the input extends several words', () => {
+    expect(closestTerm('content-data', ['content', 'content-data-set', 'data'])).toBeUndefined();
   });
 });
 
