@@ -140,7 +140,7 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
   const problems: Array<{ file: string; diagnostic: Diagnostic }> = [];
   const problem = (file: string, rule: CoreRule, messageId: string, data: Record<string, string>, at: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> = FIRST_LINE) => {
     // Not subject to severity settings: what cannot be verified fails the check.
-    problems.push({ file, diagnostic: { ruleId: rule.id, indicator: null, severity: 'error', message: formatMessage(rule.messages[messageId]!, data), path: '', ...at } });
+    problems.push({ file, diagnostic: { ruleId: rule.id, indicator: null, severity: 'error', message: formatMessage(rule.messages[messageId]!, data), path: '', line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn } });
   };
   if (info.changedFiles > listed.length) {
     const changed = Number.isFinite(info.changedFiles) ? String(info.changedFiles) : 'an unknown number of';
