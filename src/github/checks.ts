@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Verdict } from '../formatters/markdown.js';
+import { escapeMarkdownText, type Verdict } from '../formatters/markdown.js';
+import type { ChangeNote } from '../formatters/types.js';
 import type { FileResult, Severity } from '../types.js';
 import type { GitHubClient } from './client.js';
 import type { PullRequestRef } from './comment.js';
@@ -8,6 +9,11 @@ import { githubStep } from './errors.js';
 export const CHECK_NAME = 'DPG review';
 /** GitHub accepts at most this many annotations per create or update request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * The most annotations sent for one check run (ten requests): the results come from an untrusted job,
+ * and each batch of 50 is one write with the job's token. The rest is counted in the summary.
+ */
+export const MAX_ANNOTATIONS = 500;
 
 const MAX_ANNOTATION_MESSAGE = 4_000;
 const LEVEL: Record<Severity, CheckAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', info: 'notice' };
@@ -21,6 +27,16 @@ export interface CheckAnnotation {
   annotation_level: 'notice' | 'warning' | 'failure';
   message: string;
   title: string;
+}
+
+const LEVEL_ORDER: Record<CheckAnnotation['annotation_level'], number> = { failure: 0, warning: 1, notice: 2 };
+
+/** The annotations to send, errors first, at most `MAX_ANNOTATIONS`, and how many were left out. */
+export function cappedAnnotations(results: readonly FileResult[], max = MAX_ANNOTATIONS): { annotations: CheckAnnotation[]; omitted: number } {
+  const all = checkAnnotations(results);
+  // Array.prototype.sort is stable: within a level, the results' order stays.
+  const sorted = all.sort((a, b) => LEVEL_ORDER[a.annotation_level] - LEVEL_ORDER[b.annotation_level]);
+  return { annotations: sorted.slice(0, max), omitted: Math.max(0, sorted.length - max) };
 }
 
 export function checkAnnotations(results: readonly FileResult[]): CheckAnnotation[] {
@@ -49,17 +65,28 @@ export interface CheckOutput {
   conclusion: 'success' | 'failure';
 }
 
-export function checkOutput(results: readonly FileResult[], verdict: Verdict, annotations: readonly CheckAnnotation[]): CheckOutput {
-  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+export function checkOutput(
+  results: readonly FileResult[],
+  verdict: Verdict,
+  annotations: readonly CheckAnnotation[],
+  extra: { omitted?: number; notes?: readonly ChangeNote[] } = {},
+): CheckOutput {
+  const notes = extra.notes ?? [];
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0) + notes.filter((n) => n.severity === 'error').length;
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0) + notes.filter((n) => n.severity === 'warning').length;
   const parts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
   const title = parts.length ? parts.join(', ') : 'No problems';
   const files = `${results.length} nomination${results.length === 1 ? '' : 's'} checked`;
   const headline = verdict === 'fail' ? 'Changes needed' : 'Checks passed';
-  const digest = createHash('sha256').update(JSON.stringify([verdict, annotations])).digest('hex').slice(0, 16);
+  const digest = createHash('sha256').update(JSON.stringify([verdict, annotations, extra.omitted ?? 0, notes])).digest('hex').slice(0, 16);
+  // Notes concern the pull request as a whole (no file line to annotate): they are written out here.
+  const noted = notes.filter((n) => n.severity === 'error').slice(0, 10).map((n) => `\n- ${escapeMarkdownText(n.file, 200)}: ${escapeMarkdownText(n.message)}`).join('');
+  const omitted = extra.omitted
+    ? `\n\n… and ${extra.omitted} more finding${extra.omitted === 1 ? '' : 's'} not annotated here (at most ${MAX_ANNOTATIONS}, errors first); see the pull request's DPG review comment and the job summary.`
+    : '';
   return {
     title,
-    summary: `**${headline}**: ${title.toLowerCase()}; ${files}. The pull request's DPG review comment explains each problem.\n\n<!-- dpg-annotations: ${digest} -->`,
+    summary: `**${headline}**: ${title.toLowerCase()}; ${files}. The pull request's DPG review comment explains each problem.${noted ? `\n${noted}` : ''}${omitted}\n\n<!-- dpg-annotations: ${digest} -->`,
     conclusion: verdict === 'fail' ? 'failure' : 'success',
   };
 }
@@ -70,6 +97,8 @@ export interface CheckRunOutcome {
   /** Requests that sent annotations (create plus updates). */
   batches: number;
   annotations: number;
+  /** Findings beyond the cap, counted in the summary instead. */
+  omitted: number;
   dryRun: boolean;
 }
 
@@ -80,12 +109,12 @@ export interface CheckRunOutcome {
 export async function publishCheckRun(
   octokit: GitHubClient,
   pr: Omit<PullRequestRef, 'pull'>,
-  run: { headSha: string; results: readonly FileResult[]; verdict: Verdict; detailsUrl?: string; dryRun?: boolean },
+  run: { headSha: string; results: readonly FileResult[]; verdict: Verdict; notes?: readonly ChangeNote[]; detailsUrl?: string; dryRun?: boolean },
 ): Promise<CheckRunOutcome> {
   const where = `${pr.owner}/${pr.repo}`;
   const target = { owner: pr.owner, repo: pr.repo };
-  const annotations = checkAnnotations(run.results);
-  const output = checkOutput(run.results, run.verdict, annotations);
+  const { annotations, omitted } = cappedAnnotations(run.results);
+  const output = checkOutput(run.results, run.verdict, annotations, { omitted, notes: run.notes ?? [] });
   const batches: CheckAnnotation[][] = [];
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   if (!batches.length) batches.push([]);
@@ -96,9 +125,9 @@ export async function publishCheckRun(
   const latest = existing.data.check_runs.sort((a, b) => b.id - a.id)[0];
   if (latest && latest.status === 'completed' && latest.conclusion === output.conclusion
     && latest.output?.title === output.title && latest.output?.summary === output.summary) {
-    return { action: 'unchanged', checkRunId: latest.id, batches: 0, annotations: annotations.length, dryRun };
+    return { action: 'unchanged', checkRunId: latest.id, batches: 0, annotations: annotations.length, omitted, dryRun };
   }
-  if (dryRun) return { action: 'created', batches: batches.length, annotations: annotations.length, dryRun };
+  if (dryRun) return { action: 'created', batches: batches.length, annotations: annotations.length, omitted, dryRun };
 
   const text = { title: output.title, summary: output.summary };
   const completed = { status: 'completed' as const, conclusion: output.conclusion, completed_at: new Date().toISOString() };
@@ -116,5 +145,5 @@ export async function publishCheckRun(
     await githubStep(`adding annotations to check run ${id}`, where, () =>
       octokit.rest.checks.update({ ...target, check_run_id: id, ...(last ? completed : {}), output: { ...text, annotations: batches[i] } }));
   }
-  return { action: 'created', checkRunId: id, batches: batches.length, annotations: annotations.length, dryRun };
+  return { action: 'created', checkRunId: id, batches: batches.length, annotations: annotations.length, omitted, dryRun };
 }

@@ -1,4 +1,4 @@
-import { principalName, type Principal, type Reviewers } from '../review/reviewers.js';
+import { listedReviewerByName, listedTeams, principalName, type Principal, type Reviewers } from '../review/reviewers.js';
 import type { GitHubClient } from './client.js';
 import { githubStep } from './errors.js';
 
@@ -15,6 +15,14 @@ export interface MaintainerCheck {
   unverifiable?: string;
 }
 
+export interface ReviewerCheck {
+  login: string;
+  /** Listed in reviewers.yaml by name, or confirmed by GitHub as a member of a listed team. */
+  listed: boolean;
+  /** Why not. */
+  why?: string;
+}
+
 function status(err: unknown): number | undefined {
   const value = (err as { status?: unknown } | null)?.status;
   return typeof value === 'number' ? value : undefined;
@@ -27,6 +35,7 @@ function status(err: unknown): number | undefined {
  */
 export class MaintainerDirectory {
   private readonly cache = new Map<string, Promise<MaintainerCheck>>();
+  private readonly reviewerCache = new Map<string, Promise<ReviewerCheck>>();
 
   constructor(
     private readonly octokit: GitHubClient,
@@ -43,6 +52,41 @@ export class MaintainerDirectory {
       this.cache.set(key, pending);
     }
     return pending;
+  }
+
+  /**
+   * Whether a review by `login` may count: listed by name in reviewers.yaml (a group member or a
+   * maintainer), or an active member of a team listed there, as GitHub confirms. Cached per login.
+   */
+  reviewer(login: string): Promise<ReviewerCheck> {
+    const key = login.toLowerCase();
+    let pending = this.reviewerCache.get(key);
+    if (!pending) {
+      pending = this.lookUpReviewer(login);
+      this.reviewerCache.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async lookUpReviewer(login: string): Promise<ReviewerCheck> {
+    if (listedReviewerByName(login, this.reviewers)) return { login, listed: true };
+    const where = `${this.repository.owner}/${this.repository.repo}`;
+    const teams = listedTeams(this.reviewers);
+    const unreadable: string[] = [];
+    for (const team of teams) {
+      try {
+        const { data } = await this.teamsClient.rest.teams.getMembershipForUserInOrg({ org: team.org, team_slug: team.slug, username: login });
+        if (data.state === 'active') return { login, listed: true };
+      } catch (err) {
+        const code = status(err);
+        if (code === 401 || code === 403) unreadable.push(`${principalName(team)} (${code})`);
+        else if (code !== 404) await githubStep(`reading the membership of @${login} in ${principalName(team)}`, where, () => Promise.reject(err));
+      }
+    }
+    if (unreadable.length) {
+      return { login, listed: false, why: `@${login} is not listed by name in reviewers.yaml and GitHub did not tell whether they belong to ${unreadable.join(', ')}; the token needs the organisation's members:read` };
+    }
+    return { login, listed: false, why: teams.length ? `@${login} is neither listed in reviewers.yaml nor an active member of a team listed there` : `@${login} is not listed in reviewers.yaml` };
   }
 
   private async lookUp(login: string): Promise<MaintainerCheck> {

@@ -42,7 +42,7 @@ export async function publishReview(octokit: GitHubClient, options: PublishRevie
   const labels = await syncLabels(octokit, pr, desiredLabels(verdict, failingIndicators(results)), { dryRun: options.dryRun });
   const headSha = options.format.review?.commitSha;
   const checkRun = headSha
-    ? await publishCheckRun(octokit, pr, { headSha, results, verdict, detailsUrl: options.detailsUrl, dryRun: options.dryRun })
+    ? await publishCheckRun(octokit, pr, { headSha, results, verdict, notes: options.format.review?.notes ?? [], detailsUrl: options.detailsUrl, dryRun: options.dryRun })
     : undefined;
   return { verdict, body, comment, labels, ...(checkRun ? { checkRun } : {}) };
 }

@@ -10,8 +10,8 @@ import type { FileResult } from '../types.js';
 import { pathBelow } from '../util/paths.js';
 import { slugOf } from '../util/slug.js';
 import { detectDecisions } from './decisions.js';
-import { validateReviewSources, type ReviewSource, type ReviewValidation } from './records.js';
-import { loadReviewers } from './reviewers.js';
+import { validateReviewSources, type ReviewRecord, type ReviewSource, type ReviewValidation } from './records.js';
+import { listedReviewerByName, listedTeams, loadReviewers, type Reviewers } from './reviewers.js';
 
 export interface ReviewPaths {
   /** Absolute path of reviewers.yaml (it may not exist). */
@@ -127,4 +127,19 @@ export function withReviewChanges(
     out.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config).result);
   }
   return out;
+}
+
+/**
+ * Why a review record does not count, as far as the files tell (no GitHub): its reviewer must be listed
+ * in reviewers.yaml by name; membership of a listed team is confirmed only by `dpg comment`, through GitHub.
+ * Without a usable reviewers.yaml nobody is listed.
+ */
+export function localReviewerExclusion(reviewers: Reviewers | undefined, reviewersFile: string): (record: ReviewRecord) => string | undefined {
+  return (record) => {
+    if (!reviewers) return `${reviewersFile} is missing or has errors, so no reviewer is listed`;
+    if (listedReviewerByName(record.reviewer, reviewers)) return undefined;
+    return listedTeams(reviewers).length
+      ? `@${record.reviewer} is not listed by name in ${reviewersFile}; membership of a listed team is confirmed only on the pull request, through GitHub`
+      : `@${record.reviewer} is not listed in ${reviewersFile}`;
+  };
 }

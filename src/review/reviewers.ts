@@ -119,3 +119,22 @@ export function matchGroups(nomination: unknown, reviewers: Reviewers): MatchedG
 export function listedMaintainerUser(login: string, reviewers: Reviewers): boolean {
   return reviewers.maintainers.some((m) => m.kind === 'user' && m.login.toLowerCase() === login.toLowerCase());
 }
+
+function allGroups(reviewers: Reviewers): Array<Omit<ReviewerGroup, 'match'>> {
+  return [...reviewers.groups, ...(reviewers.defaultGroup ? [reviewers.defaultGroup] : [])];
+}
+
+/** True when `login` is listed by name as a member of a reviewer group or as a maintainer. */
+export function listedReviewerByName(login: string, reviewers: Reviewers): boolean {
+  const same = (p: Principal) => p.kind === 'user' && p.login.toLowerCase() === login.toLowerCase();
+  return reviewers.maintainers.some(same) || allGroups(reviewers).some((g) => g.members.some(same));
+}
+
+/** Every team reviewers.yaml lists, as a group member or as maintainers, once each. */
+export function listedTeams(reviewers: Reviewers): Array<Extract<Principal, { kind: 'team' }>> {
+  const teams = new Map<string, Extract<Principal, { kind: 'team' }>>();
+  for (const p of [...reviewers.maintainers, ...allGroups(reviewers).flatMap((g) => g.members)]) {
+    if (p.kind === 'team') teams.set(principalName(p).toLowerCase(), p);
+  }
+  return [...teams.values()];
+}

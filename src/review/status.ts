@@ -42,19 +42,37 @@ function list(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+export interface CountingOptions {
+  minReviews: number;
+  /**
+   * Why a record may not count whatever it says (its reviewer is not listed in reviewers.yaml, it is the
+   * nominator's own …); undefined when it may.
+   */
+  excluded?: (record: ReviewRecord) => string | undefined;
+}
+
 /**
  * Automated verdicts (the engine's result for the nomination) beside the human ones (its review
  * records), and whether it is ready for a decision: at least `minReviews` counted reviews, no
  * counted does-not-meet or needs-information, a counted "meets" on every indicator, no automated errors.
+ * At most one record counts per reviewer (logins compare without regard to case, so `x.yaml`,
+ * `x.yml` and `X.yaml` are one reviewer): the first by file name among those that may count.
  */
-export function nominationStatus(result: FileResult, nomination: unknown, records: readonly ReviewRecord[], options: { minReviews: number }): NominationStatus {
+export function nominationStatus(result: FileResult, nomination: unknown, records: readonly ReviewRecord[], options: CountingOptions): NominationStatus {
   const slug = slugOf(result.file);
   const data = asRecord(nomination);
+  const countedBy = new Map<string, string>();
   const reviews = records
-    .filter((r) => r.slug === slug)
-    .sort((a, b) => a.reviewer.localeCompare(b.reviewer))
+    .filter((r) => r.slug.toLowerCase() === slug.toLowerCase())
+    .sort((a, b) => a.reviewer.toLowerCase().localeCompare(b.reviewer.toLowerCase()) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .map((r): ReviewerColumn => {
-      const excluded = !r.valid ? 'the record has errors' : r.conflictsOfInterest.length ? 'declared a conflict of interest' : undefined;
+      const login = r.reviewer.toLowerCase();
+      const first = countedBy.get(login);
+      const excluded = !r.valid ? 'the record has errors'
+        : r.conflictsOfInterest.length ? 'declared a conflict of interest'
+          : options.excluded?.(r)
+            ?? (first !== undefined ? `@${r.reviewer} has a counted review of this nomination already (${first}); one review per reviewer counts` : undefined);
+      if (!excluded) countedBy.set(login, r.file);
       return { reviewer: r.reviewer, date: r.date, file: r.file, counted: !excluded, ...(excluded ? { excluded } : {}), verdicts: r.verdicts };
     });
   const counted = reviews.filter((r) => r.counted);
@@ -62,7 +80,8 @@ export function nominationStatus(result: FileResult, nomination: unknown, record
     indicator: id,
     title: indicatorTitle(id),
     automated: result.indicators[id] ?? 'fail',
-    human: Object.fromEntries(reviews.map((r) => [r.reviewer, r.verdicts[id]?.verdict ?? null])),
+    // A reviewer's counted record wins the cell over their records that do not count.
+    human: Object.fromEntries([...reviews.filter((r) => !r.counted), ...counted].map((r) => [r.reviewer, r.verdicts[id]?.verdict ?? null])),
   }));
 
   const missing: string[] = [];

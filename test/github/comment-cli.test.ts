@@ -7,7 +7,8 @@ import { main } from '../../src/cli/main.js';
 import { REVIEW_MARKER } from '../../src/formatters/markdown.js';
 import type { FileResult } from '../../src/types.js';
 import { GitHubStandIn, STAND_IN_TOKEN } from '../support/github-stand-in.js';
-import { failingResults, HEAD_SHA, NEXT_SHA, passingResults } from './results.js';
+import { ANNOTATIONS_PER_REQUEST, MAX_ANNOTATIONS } from '../../src/github/checks.js';
+import { diagnostic, failingResults, fileResult, HEAD_SHA, NEXT_SHA, passingResults } from './results.js';
 
 const REPO = 'dpg-registry/registry';
 const HOSTILE = 'The licence "<script>alert(1)</script>" is not approved; @everyone see #1 | [x](javascript:alert(1))';
@@ -142,6 +143,33 @@ describe('dpg comment', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('dpg: results.json: results[0].diagnostics[0].line must be a whole number from 1; write the file with `dpg validate --format json`.\n');
     expect(standIn.requests).toEqual([]);
+  });
+});
+
+describe('dpg comment: untrusted results files', () => {
+  it('sends a bounded number of check-run writes for a forged file of 180,000 findings, errors first', async () => {
+    const warnings = Array.from({ length: 179_990 }, (_, i) => diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: `w${i}`, line: (i % 5000) + 1 }));
+    const errors = Array.from({ length: 10 }, (_, i) => diagnostic({ ruleId: 'license/valid-spdx', indicator: '2', message: `e${i}`, line: i + 1 }));
+    const result = await comment([fileResult('nominations/flood.yaml', [...warnings, ...errors])], '--sha', HEAD_SHA);
+    expect(result.code).toBe(0);
+    const checkWrites = standIn.writes().filter((r) => r.path.includes('/check-runs'));
+    expect(checkWrites.length).toBeLessThanOrEqual(MAX_ANNOTATIONS / ANNOTATIONS_PER_REQUEST);
+    const run = standIn.checkRuns(REPO)[0]!;
+    expect(run.output.annotations).toHaveLength(MAX_ANNOTATIONS);
+    expect(run.output.annotations.slice(0, 10).map((a) => a.annotation_level)).toEqual(Array(10).fill('failure'));
+    expect(run.output.summary).toContain(`… and ${180_000 - MAX_ANNOTATIONS} more findings not annotated here`);
+    expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  }, 60_000);
+
+  it.each([
+    { name: 'not JSON', text: '{ "results": [' },
+    { name: 'a wrong shape', text: JSON.stringify({ results: 'everything passed' }) },
+  ])('exits 2 without a check run or a label when the results file is $name', async ({ text }) => {
+    writeFileSync(path.join(dir, 'results.json'), text);
+    const result = await dpg(['comment', '--repo', REPO, '--pr', '7', '--report', 'results.json', '--sha', HEAD_SHA]);
+    expect(result.code).toBe(2);
+    expect(standIn.writes()).toEqual([]);
+    expect(standIn.checkRuns(REPO)).toEqual([]);
   });
 });
 

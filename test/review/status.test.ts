@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { formatStatusText } from '../../src/review/format.js';
 import { validateReviewSources } from '../../src/review/records.js';
@@ -7,6 +11,13 @@ import { statusMarkdown } from '../../src/formatters/markdown.js';
 import { withEdits } from '../support/nomination.js';
 import { TEST_NOW, validateYaml } from '../support/validate.js';
 import { parse } from 'yaml';
+
+async function runCli(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd, env: {}, stdoutIsTTY: false, now: TEST_NOW });
+  return { code, stdout, stderr };
+}
 
 const FILE = 'nominations/example-case-manager.yaml';
 const ALL = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9a', '9b', '9c'];
@@ -21,9 +32,14 @@ function review(reviewer: string, verdicts: Record<string, string> = {}, conflic
     content: `reviewer: ${reviewer}\ndate: 2026-11-01\nconflictsOfInterest:${coi}\nindicators:\n${lines.join('\n')}\n` };
 }
 
-function status(yaml: string, reviews: Array<ReturnType<typeof review>>, minReviews = 2) {
+function status(yaml: string, reviews: Array<ReturnType<typeof review>>, minReviews = 2, excluded?: Parameters<typeof nominationStatus>[3]['excluded']) {
   const { records } = validateReviewSources(reviews, { nominations: new Set(['example-case-manager']), config: DEFAULT_CONFIG, now: TEST_NOW });
-  return nominationStatus(validateYaml(yaml, { file: FILE }), parse(yaml), records, { minReviews });
+  return nominationStatus(validateYaml(yaml, { file: FILE }), parse(yaml), records, { minReviews, ...(excluded ? { excluded } : {}) });
+}
+
+/** The same reviewer's review under another file name (`.yml`, another case). */
+function renamed(source: ReturnType<typeof review>, name: string, reviewer = name): ReturnType<typeof review> {
+  return { file: `reviews/example-case-manager/${name}`, relative: `example-case-manager/${name}`, content: source.content.replace(/^reviewer: .*$/m, `reviewer: ${reviewer}`) };
 }
 
 describe('review status', () => {
@@ -57,5 +73,44 @@ describe('review status', () => {
     const markdown = statusMarkdown(result);
     expect(markdown).toContain('| 2 | Use of an approved open licence | ❌ fail | ❌ does not meet | ✅ meets |');
     expect(markdown).toContain('- @\u200damina on 2: Evidence missing.');
+  });
+
+  it('counts one review per reviewer, whatever the file name\'s extension or case', () => {
+    const amina = review('amina');
+    const result = status(withEdits(), [amina, renamed(amina, 'amina.yml', 'amina'), renamed(amina, 'Amina.yaml', 'Amina')]);
+    expect(result.countedReviews).toBe(1);
+    expect(result.missing).toEqual(['1 of 2 reviews']);
+    expect(result.reviews.filter((r) => !r.counted).map((r) => r.excluded)).toEqual([
+      '@amina has a counted review of this nomination already (reviews/example-case-manager/Amina.yaml); one review per reviewer counts',
+      '@amina has a counted review of this nomination already (reviews/example-case-manager/Amina.yaml); one review per reviewer counts',
+    ]);
+  });
+
+  it('does not count a record its exclusion rule rejects, and says why', () => {
+    const result = status(withEdits(), [review('amina'), review('outsider')], 2, (r) => (r.reviewer === 'outsider' ? 'not listed' : undefined));
+    expect(result.countedReviews).toBe(1);
+    expect(formatStatusText([result])).toContain('  * @outsider does not count: not listed\n');
+  });
+});
+
+describe('dpg status', () => {
+  it('counts only reviewers listed by name in reviewers.yaml, and says why the others do not count', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dpg-status-'));
+    try {
+      mkdirSync(path.join(dir, 'nominations'));
+      writeFileSync(path.join(dir, 'nominations', 'example-case-manager.yaml'), withEdits());
+      writeFileSync(path.join(dir, 'reviewers.yaml'), 'maintainers: [ana]\ngroups:\n  - name: Health CoP\n    members: ["@org/health", amina]\n    match: { sectors: [Health] }\n');
+      for (const r of [review('amina'), review('lucas'), renamed(review('amina'), 'AMINA.yml', 'AMINA')]) {
+        mkdirSync(path.dirname(path.join(dir, r.file)), { recursive: true });
+        writeFileSync(path.join(dir, r.file), r.content);
+      }
+      const result = await runCli(['status', 'example-case-manager'], dir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('  reviews: 1 of 2 counted\n');
+      expect(result.stdout).toContain('  * @lucas does not count: @lucas is not listed by name in reviewers.yaml; membership of a listed team is confirmed only on the pull request, through GitHub\n');
+      expect(result.stdout).toContain('  * @amina does not count: @amina has a counted review of this nomination already (reviews/example-case-manager/AMINA.yml); one review per reviewer counts\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

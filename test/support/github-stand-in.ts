@@ -64,6 +64,8 @@ interface PullRequest {
   number: number;
   headSha: string;
   files: Array<{ filename: string; status: string; previous_filename?: string }>;
+  /** What `changed_files` says; GitHub counts every file, while listing at most 3,000. */
+  changedFiles: number;
   comments: StandInComment[];
   labels: string[];
 }
@@ -119,7 +121,7 @@ export class GitHubStandIn {
   private readonly repos = new Map<string, Repository>();
   private readonly faults: Fault[] = [];
   private readonly tokens = new Map<string, StandInUser>([[STAND_IN_TOKEN, { login: 'github-actions[bot]', type: 'Bot' }]]);
-  private readonly contents = new Map<string, string>();
+  private readonly contents = new Map<string, string | { type: 'symlink'; target: string } | { type: 'submodule'; url: string }>();
   private readonly reviewStates = new Map<string, ReviewState>();
   private readonly collaborators = new Map<string, string>();
   private readonly teamMembers = new Map<string, string>();
@@ -146,13 +148,15 @@ export class GitHubStandIn {
     this.tokens.set(token, user);
   }
 
-  addPullRequest(fullName: string, number: number, options: { headSha?: string; files?: Array<string | PullFile>; author?: string } = {}): void {
+  addPullRequest(fullName: string, number: number, options: { headSha?: string; files?: Array<string | PullFile>; author?: string; changedFiles?: number } = {}): void {
     const repo = this.repository(fullName, true);
     this.reviewState(fullName, number).author = options.author ?? 'octocat';
+    const files = (options.files ?? []).map((f) => (typeof f === 'string' ? { filename: f, status: 'modified' } : f));
     repo.pulls.set(number, {
       number,
       headSha: options.headSha ?? 'f'.repeat(40),
-      files: (options.files ?? []).map((f) => (typeof f === 'string' ? { filename: f, status: 'modified' } : f)),
+      files,
+      changedFiles: options.changedFiles ?? files.length,
       comments: [],
       labels: [],
     });
@@ -161,6 +165,19 @@ export class GitHubStandIn {
   /** A file's content at a commit, for GET /repos/{o}/{r}/contents/{path}?ref=. */
   setFile(fullName: string, ref: string, file: string, content: string): void {
     this.contents.set(`${fullName.toLowerCase()}@${ref}:${file}`, content);
+  }
+
+  /**
+   * A symbolic link at a commit. Like GitHub, the contents API answers a link to a file of the
+   * repository with that file (under its own path), and any other link as `type: "symlink"` with its target.
+   */
+  setSymlink(fullName: string, ref: string, file: string, target: string): void {
+    this.contents.set(`${fullName.toLowerCase()}@${ref}:${file}`, { type: 'symlink', target });
+  }
+
+  /** A submodule (a commit of another repository) at a path. */
+  setSubmodule(fullName: string, ref: string, file: string, url = 'https://github.example/other/repo.git'): void {
+    this.contents.set(`${fullName.toLowerCase()}@${ref}:${file}`, { type: 'submodule', url });
   }
 
   /** A submitted pull request review (state APPROVED, CHANGES_REQUESTED or COMMENTED) on `commitId`. */
@@ -401,7 +418,7 @@ export class GitHubStandIn {
     if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
       const pr = this.pull(repo, Number(m[1]));
       const author = this.reviewState(`${repo.owner}/${repo.name}`, pr.number).author;
-      return [200, { number: pr.number, state: 'open', user: { login: author, type: 'User' }, head: { sha: pr.headSha, ref: 'topic' }, base: { ref: 'main', sha: 'b'.repeat(40) } }];
+      return [200, { number: pr.number, state: 'open', user: { login: author, type: 'User' }, head: { sha: pr.headSha, ref: 'topic' }, base: { ref: 'main', sha: 'b'.repeat(40) }, changed_files: pr.changedFiles }];
     }
     if ((m = /^\/pulls\/(\d+)\/requested_reviewers$/.exec(rest))) {
       const pr = this.pull(repo, Number(m[1]));
@@ -435,15 +452,12 @@ export class GitHubStandIn {
       return [200, { permission, role_name: role, user: { login } }];
     }
     if ((m = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
-      const file = decodeURIComponent(m[1]!);
       const ref = url.searchParams.get('ref') ?? 'main';
-      const content = this.contents.get(`${`${repo.owner}/${repo.name}`.toLowerCase()}@${ref}:${file}`);
-      if (content === undefined) throw new HttpError(404, 'Not Found');
-      const bytes = Buffer.from(content, 'utf8');
-      return [200, { type: 'file', name: file.split('/').at(-1), path: file, size: bytes.length, encoding: 'base64', content: bytes.toString('base64'), sha: 'c'.repeat(40) }];
+      return [200, this.contentAt(`${repo.owner}/${repo.name}`, ref, decodeURIComponent(m[1]!))];
     }
     if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === 'GET') {
-      return this.paginate(url, this.pull(repo, Number(m[1])).files);
+      // GitHub lists at most 3,000 files of a pull request.
+      return this.paginate(url, this.pull(repo, Number(m[1])).files.slice(0, 3000));
     }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const pr = this.pull(repo, Number(m[1]));
@@ -544,6 +558,29 @@ export class GitHubStandIn {
       return [200, { total_count: runs.length, check_runs: runs.map((r) => this.checkRunJson(repo, r)) }];
     }
     throw new HttpError(404, 'Not Found');
+  }
+
+  /** GET …/contents/{path}: files up to 1 MB with their content, larger ones without (`encoding: "none"`), as GitHub does. */
+  private contentAt(fullName: string, ref: string, file: string): unknown {
+    const key = (f: string) => `${fullName.toLowerCase()}@${ref}:${f}`;
+    const entry = this.contents.get(key(file));
+    if (entry === undefined) throw new HttpError(404, 'Not Found');
+    const name = file.split('/').at(-1);
+    if (typeof entry === 'string') {
+      const bytes = Buffer.from(entry, 'utf8');
+      const large = bytes.length > 1024 * 1024;
+      return { type: 'file', name, path: file, size: bytes.length, encoding: large ? 'none' : 'base64', content: large ? '' : bytes.toString('base64'), sha: 'c'.repeat(40) };
+    }
+    if (entry.type === 'submodule') return { type: 'submodule', name, path: file, size: 0, sha: 'd'.repeat(40), submodule_git_url: entry.url };
+    const segments = [...file.split('/').slice(0, -1)];
+    for (const part of entry.target.split('/')) {
+      if (part === '..') segments.pop();
+      else if (part !== '.' && part !== '') segments.push(part);
+    }
+    const resolved = segments.join('/');
+    const target = entry.target.startsWith('/') ? undefined : this.contents.get(key(resolved));
+    if (typeof target === 'string') return this.contentAt(fullName, ref, resolved);
+    return { type: 'symlink', name, path: file, target: entry.target, size: entry.target.length, sha: 'e'.repeat(40) };
   }
 
   private applyCheckRunChange(run: StandInCheckRun, method: 'POST' | 'PATCH', body: Record<string, unknown>): void {

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError } from '../../config.js';
+import path from 'node:path';
+import { CONFIG_FILE, UsageError } from '../../config.js';
 import { GitHubError } from '../../github/errors.js';
 import type { HumanReviewOutcome } from '../../github/human-review.js';
 import type { ReviewOutcome } from '../../github/review.js';
@@ -41,7 +43,7 @@ function describe(outcome: ReviewOutcome, dryRun: boolean): string[] {
   if (checkRun) {
     lines.push(checkRun.action === 'unchanged'
       ? 'check run: unchanged'
-      : `check run: ${would}created with ${checkRun.annotations} annotation(s) in ${checkRun.batches} request(s)`);
+      : `check run: ${would}created with ${checkRun.annotations} annotation(s) in ${checkRun.batches} request(s)${checkRun.omitted ? `; ${checkRun.omitted} more finding(s) only counted in its summary` : ''}`);
   }
   return lines;
 }
@@ -52,9 +54,33 @@ function describeHumanReview(outcome: HumanReviewOutcome, dryRun: boolean): stri
     : 'reviewers: nobody new to request'];
   for (const refusal of outcome.refused) lines.push(`reviewers: GitHub refused ${refusal.name}: ${refusal.why}`);
   for (const d of outcome.decisions) {
-    lines.push(`decision: ${d.decision.file} ${d.decision.field} ${d.decision.from} → ${d.decision.to} ${d.accepted ? 'accepted' : 'rejected'}: ${d.reason}`);
+    lines.push(`decision: ${d.file} ${d.change} ${d.accepted ? 'accepted' : 'rejected'}: ${d.reason}`);
   }
   return lines;
+}
+
+/**
+ * The root of the git repository holding `dir`: GitHub names a pull request's files relative to it,
+ * also when the registry lives in a subfolder. Outside git, `dir` itself.
+ */
+export function repositoryRootOf(dir: string): string {
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (top) return path.resolve(top);
+  } catch {
+    // git refused (no git, or a checkout it deems of dubious ownership): look for the .git entry itself.
+  }
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, '.git'))) return at;
+    if (path.dirname(at) === at) return dir;
+  }
+}
+
+/** A results path as written relative to `cwd`, made relative to the repository root as GitHub names files. */
+function fromRepositoryRoot(file: string, cwd: string, root: string): string {
+  if (!file || path.isAbsolute(file) || /^[a-z]:/i.test(file) || file.split('/').includes('..')) return file;
+  const relative = path.relative(root, path.resolve(cwd, file));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
 export const registerComment: RegisterCommand = (program, { io, setExitCode }) => {
@@ -73,8 +99,12 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
     .action(async (flags: CommentFlags) => {
       const { owner, repo } = parseRepository(flags.repo);
       const { config, root } = loadConfig(io.cwd, flags.config);
-      const { results, notes } = readResultsFile(flags.report, io.cwd);
-      const review = reviewContext(flags, notes, io.env);
+      const read = readResultsFile(flags.report, io.cwd);
+      // The results name files from the working directory; annotations and the pull request's files, from the repository root.
+      const repositoryRoot = repositoryRootOf(root);
+      const results = read.results.map((r) => ({ ...r, file: fromRepositoryRoot(r.file, io.cwd, repositoryRoot) }));
+      const notes = read.notes;
+      let review = reviewContext(flags, notes, io.env);
       const token = io.env.GITHUB_TOKEN?.trim();
       if (!token && !flags.dryRun) throw new UsageError('GITHUB_TOKEN is not set; it must hold a token that may write pull request comments, labels and checks.');
       // Octokit is loaded only here, so that other commands start without it.
@@ -105,11 +135,13 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
           const membersToken = io.env.GITHUB_MEMBERS_TOKEN?.trim();
           comments = await listComments(octokit, pr);
           human = await prepareHumanReview(octokit, {
-            pr, results, config, configRoot: root, repositoryRoot: io.cwd, reviewers: loaded.reviewers, comments,
+            pr, results, config, configRoot: root, repositoryRoot, reviewers: loaded.reviewers, comments,
+            configFile: flags.config ? path.resolve(io.cwd, flags.config) : path.join(io.cwd, CONFIG_FILE),
             botLogin: flags.author, now: io.now, dryRun: flags.dryRun,
             ...(membersToken ? { teamsClient: createGitHubClient({ token: membersToken, baseUrl, paceWrites: !local, delayUnitMs: local ? 5 : 1000 }) } : {}),
           });
         }
+        if (human?.notes.length) review = { ...review, notes: [...(review.notes ?? []), ...human.notes] };
         const outcome = await publishReview(octokit, {
           pr,
           results: human?.results ?? results,

@@ -1,7 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../../config.js';
-import { loadConfig, readSource, registryFiles } from '../../registry/files.js';
+import { displayPath, loadConfig, readSource, registryFiles } from '../../registry/files.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { RegisterCommand } from '../context.js';
 
@@ -26,16 +27,21 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
       if (!selected.length) throw new UsageError(`No nominations found in ${config.registry}/.`);
       const { validateSources } = await import('../../engine/engine.js');
       const { loadNomination } = await import('../../load/load.js');
-      const { readLocalReviews, reviewPaths } = await import('../../review/local.js');
+      const { localReviewerExclusion, readLocalReviews, reviewPaths } = await import('../../review/local.js');
       const { nominationStatus } = await import('../../review/status.js');
       const { formatStatusJson, formatStatusMarkdown, formatStatusText } = await import('../../review/format.js');
 
       const sources = selected.map((f) => readSource(f, io.cwd));
       const chosen = new Set(selected);
       const results = validateSources(sources, { config, now: io.now, context: registry.filter((f) => !chosen.has(f)).map((f) => readSource(f, io.cwd)) });
-      const { records } = readLocalReviews(reviewPaths(root, config), registry, config, io);
+      const paths = reviewPaths(root, config);
+      const { records } = readLocalReviews(paths, registry, config, io);
+      const shown = displayPath(paths.reviewersFile, io.cwd);
+      const { loadReviewers } = await import('../../review/reviewers.js');
+      const reviewers = existsSync(paths.reviewersFile) ? loadReviewers(shown, readFileSync(paths.reviewersFile), config).reviewers : undefined;
+      const excluded = localReviewerExclusion(reviewers, shown);
       const statuses = results.map((result, i) =>
-        nominationStatus(result, loadNomination(sources[i]!.file, sources[i]!.content).data, records, { minReviews: config.review.minReviews }));
+        nominationStatus(result, loadNomination(sources[i]!.file, sources[i]!.content).data, records, { minReviews: config.review.minReviews, excluded }));
       const format = { text: formatStatusText, json: formatStatusJson, markdown: formatStatusMarkdown }[flags.format];
       io.stdout(format(statuses));
       setExitCode(0);
