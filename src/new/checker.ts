@@ -32,13 +32,15 @@ export class RuleChecker {
     return result!.diagnostics.filter((d) => d.severity !== 'info');
   }
 
-  /**
-   * The findings about one answer (the value at `pointer` and below) in an unfinished nomination;
-   * missing keys are not findings yet, nor are those of `ignoredRules`.
-   */
-  problemsAt(draft: Draft, pointer: string, ignoredRules: ReadonlySet<string> = new Set()): string[] {
-    return this.check(JSON.stringify(draft), this.options.fileFor(draft))
-      .filter((d) => d.ruleId !== 'schema/required' && !ignoredRules.has(d.ruleId) && (d.path === pointer || d.path.startsWith(`${pointer}/`)))
+  /** The findings of the engine on an unfinished nomination (the wizard picks those about each answer). */
+  inspect(draft: Draft): Diagnostic[] {
+    return this.check(JSON.stringify(draft), this.options.fileFor(draft));
+  }
+
+  /** The messages of the findings at `pointer` and below, missing keys left out. */
+  problemsAt(draft: Draft, pointer: string): string[] {
+    return this.inspect(draft)
+      .filter((d) => d.ruleId !== 'schema/required' && (d.path === pointer || d.path.startsWith(`${pointer}/`)))
       .map((d) => d.message);
   }
 }

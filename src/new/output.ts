@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseDocument, stringify } from 'yaml';
 import { nominationToYaml, orderedNomination } from '../import/nomination-yaml.js';
 import type { Draft } from './questions.js';
 
@@ -24,13 +25,35 @@ export const SECTION_NOTES: Readonly<Record<string, string[]>> = {
   stage: ['Maintainers change the stage and add the review when they decide.'],
 };
 
+/**
+ * The same text with every plain string that a YAML 1.1 reader takes for something else quoted:
+ * `yes`, `no`, `on`, `off`, `y`, `n` (and `NO`, Norway's code) are booleans there, `1:20` a number,
+ * `2024-01-01` a date. YAML 1.2 has none of these, so the yaml library writes them plain unless told
+ * to stay readable by 1.1 too (its `compat` schema). Comments and layout are kept.
+ */
+export function quoteForYaml11(text: string): string {
+  return parseDocument(text, { compat: 'yaml-1.1' }).toString({ lineWidth: 100, flowCollectionPadding: false });
+}
+
 /** The nomination as the text of its file. */
 export function renderNomination(draft: Draft, schemaRef: string): string {
-  return nominationToYaml(orderedNomination(draft), {
+  return quoteForYaml11(nominationToYaml(orderedNomination(draft), {
     schemaRef,
     header: ['Written with `dpg new`. Check it with `dpg validate`; every key has hover help in editors.'],
     notes: SECTION_NOTES as Record<string, string[]>,
-  });
+  }));
+}
+
+/** Marks a draft file of `dpg new`, and its format's version. */
+export const DRAFT_MARK = 'dpgNewDraft';
+
+/** The answers so far, and which questions they answer, as a draft file to resume from. */
+export function renderDraft(answers: Draft, answered: readonly string[], resumeCommand: string): string {
+  const header = [
+    `# Unfinished answers of \`dpg new\`; not a nomination. Continue with: ${resumeCommand}`,
+    '# `answered` lists the questions answered so far (left empty included), as JSON pointers.',
+  ].join('\n');
+  return `${header}\n${quoteForYaml11(stringify({ [DRAFT_MARK]: 1, answered, answers: orderedNomination(answers) }, { lineWidth: 100 }))}`;
 }
 
 /**

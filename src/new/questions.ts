@@ -33,7 +33,7 @@ export type Kind =
   | 'multi'; // some of the choices
 
 export interface Choice {
-  value: string | number;
+  value: string | number | boolean;
   name: string;
   description?: string;
 }
@@ -274,17 +274,18 @@ export const STEPS: readonly Step[] = [
       },
     },
     questions: [
+      // The link first: the text is then required only without one, and checked as the rule checks it.
       {
-        type: 'question', path: ['evidenceText'], kind: 'text', required: false,
-        message: ({ item }) => `SDG ${String(item.goal)} (${sdgTitle(Number(item.goal)) ?? '?'}): how does the solution contribute to this goal's targets?`,
-        hint: 'leave empty to give only a link',
+        type: 'question', path: ['evidenceUrl'], kind: 'url', required: false,
+        message: ({ item }) => `SDG ${String(item.goal)} (${sdgTitle(Number(item.goal)) ?? '?'}): a public page showing the contribution (case study, report, evaluation)`,
+        hint: 'optional; leave empty to explain in words instead',
       },
       {
-        type: 'question', path: ['evidenceUrl'], kind: 'url',
-        required: ({ item }) => item.evidenceText === undefined,
+        type: 'question', path: ['evidenceText'], kind: 'text',
+        required: ({ item }) => item.evidenceUrl === undefined,
         rules: ['sdg/evidence-required'],
-        message: ({ item }) => `SDG ${String(item.goal)}: a public page showing the contribution (case study, report, evaluation)`,
-        hint: 'optional when you explained it in words',
+        message: ({ item }) => `SDG ${String(item.goal)}: how does the solution contribute to this goal's targets?`,
+        hint: 'a sentence or two; optional when you gave a link',
       },
     ],
   },
@@ -523,20 +524,6 @@ export const STEPS: readonly Step[] = [
 
 /** Top-level keys the wizard writes without asking. */
 export const FIXED_ANSWERS: Readonly<Draft> = { stage: 'nominee' };
-
-/**
- * Rules that report answers the table has yet to ask for (a repository for software, the owner's
- * country): while the wizard runs, their findings are not about the answer just given.
- */
-export function rulesOfMissingAnswers(steps: readonly Step[] = STEPS): Set<string> {
-  const rules = new Set<string>();
-  for (const step of steps) {
-    if (step.type === 'section') continue;
-    for (const rule of step.rules ?? []) rules.add(rule);
-    if (step.type === 'group') for (const question of [...step.questions, ...(step.keyedBy ? [step.keyedBy] : [])]) for (const rule of question.rules ?? []) rules.add(rule);
-  }
-  return rules;
-}
 
 export function resolveMessage(question: Question, scope: Scope): string {
   return typeof question.message === 'function' ? question.message(scope) : question.message;

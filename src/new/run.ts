@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { ruleSetting, UsageError, type Config } from '../config.js';
@@ -7,11 +7,12 @@ import { displayPath, loadConfig, readSource, registryFiles } from '../registry/
 import { rule as maxGoalsRule } from '../rules/sdg/max-goals.js';
 import { slugify } from '../util/slug.js';
 import { checkAnswers, mergeFindings, type AnswerProblem } from './answers.js';
+import { writeFileAtomically } from '../util/atomic-write.js';
 import { RuleChecker } from './checker.js';
-import { createExclusive, renderNomination } from './output.js';
-import { FIXED_ANSWERS, rulesOfMissingAnswers, type CheckEnv, type Draft } from './questions.js';
+import { createExclusive, DRAFT_MARK, renderDraft, renderNomination } from './output.js';
+import { FIXED_ANSWERS, type CheckEnv, type Draft } from './questions.js';
 import { dottedPointer } from './values.js';
-import { runWizard } from './wizard.js';
+import { Wizard } from './wizard.js';
 
 export interface NewOptions {
   /** The name given as operand or with --name. */
@@ -26,6 +27,8 @@ export interface NewOptions {
   out?: string;
   dryRun?: boolean;
   config?: string;
+  /** Continue from a draft: its file, or true to find the one draft in the drafts folder. */
+  resume?: string | true;
   /** Whether standard input is a terminal, so questions can be asked. */
   interactive: boolean;
 }
@@ -34,6 +37,54 @@ export interface NewOptions {
 export const EXIT_CANCELLED = 130;
 
 const MAX_ANSWERS_BYTES = 1024 * 1024;
+
+const DRAFT_FILE = /^\.dpg-new-.*\.draft\.yaml$/;
+
+function draftName(name: unknown): string {
+  return `.dpg-new-${(typeof name === 'string' && slugify(name)) || 'nomination'}.draft.yaml`;
+}
+
+/**
+ * Where drafts are kept: the working directory, where `dpg new` was run and will be run again, and
+ * which survives `npm ci` (the cache folder under node_modules does not). When that is inside the
+ * registry folder, the folder of the configuration instead, so a draft is never taken for a nomination.
+ */
+function draftFolder(cwd: string, root: string, registryDir: string): string {
+  const inside = (folder: string) => {
+    const relative = path.relative(registryDir, folder);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  if (!inside(cwd)) return cwd;
+  return inside(root) ? path.dirname(registryDir) : root;
+}
+
+interface DraftFile {
+  answers: Draft;
+  answered: string[];
+}
+
+function readDraft(file: string, cwd: string): DraftFile {
+  const data = readAnswers(file, cwd) as Record<string, unknown> | null;
+  const answers = data?.answers;
+  const answered = data?.answered;
+  if (data?.[DRAFT_MARK] !== 1 || answers === null || typeof answers !== 'object' || Array.isArray(answers)
+    || !Array.isArray(answered) || !answered.every((key) => typeof key === 'string')) {
+    throw new UsageError(`${file} is not a draft of dpg new (it has no ${DRAFT_MARK}: 1, answered and answers); to take answers from a nomination-shaped file, use --answers.`);
+  }
+  return { answers: answers as Draft, answered: answered as string[] };
+}
+
+/** The draft to resume: the one named, or the only one in the drafts folder. */
+function findDraft(resume: string | true, folder: string, cwd: string): string {
+  if (resume !== true) return path.resolve(cwd, resume);
+  const found = existsSync(folder) ? readdirSync(folder).filter((name) => DRAFT_FILE.test(name)).sort() : [];
+  const where = displayPath(folder, cwd) || '.';
+  if (!found.length) throw new UsageError(`No draft of dpg new in ${where} (.dpg-new-*.draft.yaml); name it: dpg new --resume <draft>.`);
+  if (found.length > 1) {
+    throw new UsageError(`Several drafts in ${where}; name the one to continue: ${found.map((name) => `dpg new --resume ${displayPath(path.join(folder, name), cwd)}`).join(', ')}.`);
+  }
+  return path.join(folder, found[0]!);
+}
 
 function readAnswers(file: string, cwd: string): unknown {
   const absolute = path.resolve(cwd, file);
@@ -108,12 +159,36 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
 
   let draft: Draft;
   let findings: Array<{ path: string; message: string; error: boolean }>;
+  let draftToRemove: string | undefined;
+
+  /** After Ctrl-C: offers to keep the answers so far, and says how to go on. */
+  const cancel = async (wizard: Wizard, file: string): Promise<number> => {
+    const answered = wizard.answered();
+    let keep = false;
+    if (answered.length) {
+      const exists = existsSync(file) ? ', replacing the draft there' : '';
+      try {
+        keep = await wizard.prompter.confirm({ message: `Keep the ${answered.length} answers so far in ${shown(file)}${exists}, to continue later?`, default: true });
+      } catch {
+        keep = false;
+      }
+    }
+    if (!keep) {
+      io.stderr('\ndpg new: cancelled; nothing was written.\n');
+      return EXIT_CANCELLED;
+    }
+    const command = `dpg new --resume ${shown(file)}`;
+    writeFileAtomically(file, renderDraft(wizard.draft, answered, command));
+    io.stderr(`\ndpg new: cancelled; the answers so far are in ${shown(file)}. Continue with: ${command}\n`);
+    return EXIT_CANCELLED;
+  };
   const render = (d: Draft) => {
     const target = targetFor(d.name)!;
     const schemaRef = path.relative(path.dirname(target), path.join(root, 'schemas', 'nomination.schema.json')).split(path.sep).join('/');
     return { target, yaml: renderNomination(d, schemaRef) };
   };
 
+  if (options.answers !== undefined && options.resume !== undefined) throw new UsageError('Give --answers or --resume, not both.');
   if (options.answers !== undefined) {
     const given = withFlags(readAnswers(options.answers, io.cwd), options);
     const planned = targetFor((given as Draft | null)?.name);
@@ -131,24 +206,40 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
     if (!options.interactive) {
       throw new UsageError('dpg new asks its questions in a terminal, and standard input is not one; give the answers in a file instead: dpg new --answers <file.yaml> (see docs/new.md).');
     }
-    const initial = withFlags({}, options) as Draft;
+    const drafts = draftFolder(io.cwd, root, registryDir);
+    const resumed = options.resume === undefined ? undefined : findDraft(options.resume, drafts, io.cwd);
+    const fromDraft = resumed === undefined ? undefined : readDraft(resumed, io.cwd);
+    const initial = withFlags(fromDraft?.answers ?? {}, options) as Draft;
     Object.assign(initial, FIXED_ANSWERS);
     if (initial.name !== undefined) {
       const problem = env.nameProblem(String(initial.name));
       if (problem) throw new UsageError(problem);
     }
-    const { terminalPrompter, isPromptCancelled } = await import('./prompter.js');
-    const pending = rulesOfMissingAnswers();
-    io.stdout('Answer the questions of the DPG Standard; the answers are checked as you go. Ctrl-C cancels without writing anything.\n');
+    const { terminalPrompter, isPromptCancelled, BACK_TEXT } = await import('./prompter.js');
+    const prompter = terminalPrompter((text) => io.stdout(`${text}\n`));
+    const wizard = new Wizard(prompter, initial, {
+      env,
+      inspect: (d) => checker.inspect(d),
+      inspectFinal: (d) => (targetFor(d.name) ? checker.check(render(d).yaml, shown(targetFor(d.name)!)) : []),
+    });
+    if (fromDraft) {
+      wizard.resume(fromDraft.answered);
+      io.stdout(`Continuing ${shown(resumed!)}: ${fromDraft.answered.length} answers given before.\n`);
+    }
+    io.stdout([
+      'Answer the questions of the DPG Standard; each answer is checked as you go.',
+      `To go back, type ${BACK_TEXT} at a question you type the answer of, or pick "← Back" in a list.`,
+      'Ctrl-C stops, and offers to keep the answers so far in a draft.\n',
+    ].join('\n'));
     try {
-      draft = await runWizard(terminalPrompter((text) => io.stdout(`${text}\n`)), initial, env, (d, pointer) => checker.problemsAt(d, pointer, pending));
+      draft = await wizard.run();
     } catch (err) {
       if (!isPromptCancelled(err)) throw err;
-      io.stderr('\ndpg new: cancelled; nothing was written.\n');
-      return EXIT_CANCELLED;
+      return cancel(wizard, resumed ?? path.join(drafts, draftName(initial.name)));
     }
     const { target, yaml } = render(draft);
     findings = checker.check(yaml, shown(target)).map((d) => ({ path: dottedPointer(d.path), message: d.message, error: d.severity === 'error' }));
+    if (resumed !== undefined) draftToRemove = resumed;
   }
 
   const { target, yaml } = render(draft);
@@ -166,6 +257,10 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
   }
   const file = shown(target);
   io.stdout(`\nWrote ${file}\n`);
+  if (draftToRemove !== undefined) {
+    rmSync(draftToRemove, { force: true });
+    io.stdout(`Removed the draft ${shown(draftToRemove)}.\n`);
+  }
   if (findings.length) {
     io.stdout(`\ndpg validate still reports:\n${formatProblems(findings)}\nFix them in the file, then:\n`);
   }

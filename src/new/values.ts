@@ -1,6 +1,6 @@
 import { asRecord } from '../nomination.js';
 import { resolveCountry } from '../util/countries.js';
-import { isRequired, resolveChoices, type Draft, type Question, type Scope } from './questions.js';
+import { isRequired, resolveChoices, type Choice, type Draft, type Question, type Scope } from './questions.js';
 
 /**
  * Turning an answer — typed at a prompt, or read from an answers file — into the value the
@@ -152,7 +152,7 @@ export function normaliseAnswer(question: Question, raw: unknown, scope: Scope):
       const numeric = choices.every((c) => typeof c.value === 'number');
       const items = Array.isArray(raw) ? raw : splitList(raw);
       if (items === undefined) return { problem: 'Write a list.' };
-      const values: Array<string | number> = [];
+      const values: Array<Choice['value']> = [];
       const unknown: unknown[] = [];
       for (const item of items) {
         const candidate = numeric && typeof item === 'string' && /^\d+$/.test(item.trim()) ? Number(item) : item;
@@ -203,6 +203,15 @@ export function setPath(root: Draft, path: readonly string[], value: unknown): v
   } else {
     node[last] = value;
   }
+}
+
+/** An answer as it would be typed at its prompt, to offer it again as the default. */
+export function answerText(question: Question, value: unknown): string {
+  if (!Array.isArray(value)) return String(value);
+  const items = value.map(String);
+  if (question.kind === 'urls') return items.join(' ');
+  const separator = question.separator === ';' || items.some((item) => item.includes(',')) ? '; ' : ', ';
+  return items.join(separator);
 }
 
 /** `organizations[0].roles` for a path, as problems name answers. */

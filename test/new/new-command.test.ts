@@ -97,6 +97,14 @@ describe.each(CLI_MODES)('dpg new --answers (%s)', (mode) => {
     expect(readdirSync(path.join(dir, 'nominations'))).toEqual(['clinic-queue.yaml']);
   });
 
+  it('takes --answers or --resume, not both', async () => {
+    const dir = tempDir({ 'answers.yaml': EXAMPLE });
+    const run = await runCli(mode, ['new', '--answers', 'answers.yaml', '--resume'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('dpg: Give --answers or --resume, not both.\n');
+    expect(readdirSync(dir)).toEqual(['answers.yaml']);
+  });
+
   it('reports an answers file that is not YAML', async () => {
     const dir = tempDir({ 'answers.yaml': 'name: [unclosed\n' });
     const run = await runCli(mode, ['new', '--answers', 'answers.yaml'], { cwd: dir });

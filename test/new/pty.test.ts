@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { validateSources } from '../../src/engine/engine.js';
 import { REPO_ROOT, removeTempDirs, tempDir } from '../support/cli.js';
@@ -54,10 +55,14 @@ function keys(...names: string[]): void {
   tmux('send-keys', '-t', session, ...names);
 }
 
-function start(name: string, cwd: string): void {
+function startWith(name: string, cwd: string, args: string): void {
   tmux('new-session', '-d', '-s', name, '-x', '200', '-y', '50', '-c', cwd,
-    `env NO_COLOR=1 '${process.execPath}' '${BIN}' new; echo "EXIT=$?"; sleep 600`);
+    `env NO_COLOR=1 '${process.execPath}' '${BIN}' ${args}; echo "EXIT=$?"; sleep 600`);
   session = name;
+}
+
+function start(name: string, cwd: string): void {
+  startWith(name, cwd, 'new');
 }
 
 /** Waits for a question, types the answer and presses Enter. */
@@ -120,6 +125,10 @@ describe('dpg new in a terminal', () => {
 
     await answer('Which sectors does it serve?', 'Social protection');
     await answer('In which countries is it developed?', 'Kenya');
+    // Back to the sectors, which offers the earlier answer; the countries stay answered.
+    await answer('In which countries is it deployed or used?', '<');
+    await prompt('In which countries is it developed?');
+    keys('Enter');
     await answer('In which countries is it deployed or used?', 'Kenya, Uganda');
 
     await prompt('Which Sustainable Development Goals');
@@ -127,8 +136,13 @@ describe('dpg new in a terminal', () => {
     keys('Down');
     keys('Space'); // 3. Good health and well-being
     keys('Enter');
-    await answer('SDG 3 (Good health and well-being)', 'Case workers follow up every child\'s vaccinations and clinic visits.');
-    await answer('SDG 3: a public page');
+    await answer('SDG 3 (Good health and well-being): a public page');
+    // Placeholder evidence is refused as it is typed, with the message of dpg validate.
+    await answer('SDG 3: how does the solution contribute', 'yes');
+    await shown('SDG 3 has only placeholder evidence ("yes")');
+    keys(...Array<string>(5).fill('BSpace'));
+    type('Case workers follow up every child\'s vaccinations and clinic visits.');
+    keys('Enter');
 
     await answer('Its SPDX licence identifier', 'Apache-2.0');
     await answer('A public page that names Apache-2.0', 'https://github.com/pty-case/pty-case-tool/blob/main/LICENSE');
@@ -175,17 +189,43 @@ describe('dpg new in a terminal', () => {
     expect(text).toContain('sdgs:\n  - goal: 3');
   }, 20_000);
 
-  it('cancels on Ctrl-C without a stack trace and without writing anything', async () => {
+  it('cancels on Ctrl-C without a stack trace; declining the draft writes nothing', async () => {
     const empty = tempDir();
     start(CANCELLED, empty);
     await answer('What is the name of the solution', 'Half Done');
     await prompt('Other names it is known by');
     keys('C-c');
+    await answer('Keep the 1 answers so far in .dpg-new-half-done.draft.yaml', 'n');
     await shown('EXIT=');
     const output = screen().join('\n');
     expect(output).toContain('dpg new: cancelled; nothing was written.');
     expect(output).toContain('EXIT=130');
     expect(output).not.toMatch(/^\s+at\s/m);
-    expect(existsSync(path.join(empty, 'nominations'))).toBe(false);
+    expect(readdirSync(empty)).toEqual([]);
   }, 10_000);
+
+  it('keeps the answers in a draft on Ctrl-C, and --resume goes on from the next question', async () => {
+    const folder = tempDir();
+    start('draft', folder);
+    await answer('What is the name of the solution', 'Norway Tool');
+    await answer('Other names it is known by', 'Off');
+    await prompt('Describe Norway Tool');
+    keys('C-c');
+    await answer('Keep the 2 answers so far in .dpg-new-norway-tool.draft.yaml'); // yes
+    await shown('EXIT=');
+    expect(screen().join('\n')).toContain('Continue with: dpg new --resume .dpg-new-norway-tool.draft.yaml');
+    expect(screen().join('\n')).toContain('EXIT=130');
+    const draft = readFileSync(path.join(folder, '.dpg-new-norway-tool.draft.yaml'), 'utf8');
+    expect(parse(draft, { version: '1.1' })).toMatchObject({ answered: ['/name', '/aliases'], answers: { name: 'Norway Tool', aliases: ['Off'] } });
+    expect(existsSync(path.join(folder, 'nominations'))).toBe(false);
+
+    startWith('resumed', folder, 'new --resume');
+    await prompt('Describe Norway Tool');
+    expect(screen().join('\n')).toContain('Continuing .dpg-new-norway-tool.draft.yaml: 2 answers given before.');
+    expect(screen().join('\n')).not.toContain('What is the name');
+    keys('C-c');
+    await answer('Keep the 2 answers so far in .dpg-new-norway-tool.draft.yaml, replacing the draft there', 'n');
+    await shown('EXIT=');
+    expect(screen().join('\n')).toContain('EXIT=130');
+  }, 15_000);
 });

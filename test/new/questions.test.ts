@@ -7,7 +7,7 @@ import { checkAnswers } from '../../src/new/answers.js';
 import { RuleChecker } from '../../src/new/checker.js';
 import { STEPS, type CheckEnv, type Draft, type Question } from '../../src/new/questions.js';
 import { normaliseAnswer } from '../../src/new/values.js';
-import { runWizard, type Prompter } from '../../src/new/wizard.js';
+import { BACK, runWizard, Wizard, type Prompter, type WizardChecks } from '../../src/new/wizard.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { TEST_NOW } from '../support/validate.js';
 
@@ -191,31 +191,51 @@ describe('checks of the answers', () => {
   });
 });
 
-/** A prompter that answers by the start of each question, and records what it was asked. */
-function scripted(replies: Array<[string, unknown]>): { prompter: Prompter; asked: string[] } {
+type Reply = [start: string, answer: unknown];
+
+/**
+ * A prompter that answers the questions in order, each reply naming the start of the question it
+ * expects (a refused reply is recorded, and the next reply answers the same question); records what
+ * it was asked, with the default it offered.
+ */
+function scripted(replies: Reply[]): { prompter: Prompter; asked: string[]; refused: string[]; defaults: Record<string, unknown>; said: string[] } {
   const asked: string[] = [];
-  const reply = (message: string, validate?: (value: never) => string | true) => {
+  const refused: string[] = [];
+  const said: string[] = [];
+  const defaults: Record<string, unknown> = {};
+  const queue = [...replies];
+  const reply = (message: string, offered: unknown, validate?: (value: never) => string | true) => {
     asked.push(message);
-    const found = replies.find(([start]) => message.startsWith(start));
-    if (!found) throw new Error(`unexpected question: ${message}`);
-    const verdict = validate?.(found[1] as never);
-    if (verdict !== undefined && verdict !== true) throw new Error(`refused: ${verdict}`);
-    return Promise.resolve(found[1]);
+    if (offered !== undefined) defaults[message] = offered;
+    for (;;) {
+      const next = queue.shift();
+      if (!next) throw new Error(`unexpected question: ${message}`);
+      const [start, answer] = next;
+      if (!message.startsWith(start)) throw new Error(`asked "${message}", expected "${start}"`);
+      const verdict = answer === BACK ? true : validate?.(answer as never);
+      if (verdict === undefined || verdict === true) return Promise.resolve(answer);
+      refused.push(verdict);
+    }
   };
   const prompter: Prompter = {
-    input: ({ message, validate }) => reply(message, validate) as Promise<string>,
-    confirm: ({ message }) => reply(message) as Promise<boolean>,
-    select: ({ message }) => reply(message) as Promise<string>,
-    checkbox: ({ message, validate }) => reply(message, validate) as Promise<unknown[]>,
-    say: () => {},
+    input: ({ message, default: offered, validate }) => reply(message, offered, validate) as Promise<string>,
+    select: ({ message, default: offered }) => reply(message, offered) as Promise<string>,
+    checkbox: ({ message, checked, validate }) => reply(message, checked?.length ? checked : undefined, validate) as Promise<unknown[]>,
+    confirm: ({ message }) => reply(message, undefined) as Promise<boolean>,
+    say: (text) => said.push(text),
   };
-  return { prompter, asked };
+  return { prompter, asked, refused, defaults, said };
 }
 
+const checker = new RuleChecker({ config: DEFAULT_CONFIG, now: TEST_NOW, context: [], fileFor: () => 'nominations/clinic-queue.yaml' });
+const engine: WizardChecks = { env: ENV, inspect: (d) => checker.inspect(d) };
+/** The example as the answers-file mode takes it (lists split, countries named), with edits. */
+const normalised = (...edits: Array<[string, unknown]>) => checkAnswers(edited(...edits), ENV).draft;
+const noRules: WizardChecks = { env: ENV, inspect: () => [] };
+/** The questions of some sections only; the others would ask for more list entries. */
+const stepsOf = (...sections: string[]) => STEPS.filter((s) => s.type !== 'section' && sections.includes(s.path[0]!));
+
 describe('the interactive wizard', () => {
-  const probe = () => [];
-  /** The questions of some sections only; the others would ask for more list entries. */
-  const stepsOf = (...sections: string[]) => STEPS.filter((s) => s.type !== 'section' && sections.includes(s.path[0]!));
   const withoutPrivacy = () => edited(['stage', 'nominee'], ['privacy', undefined], ['doNoHarm.dataPrivacySecurity', undefined]);
 
   it('asks the 2025 privacy questions when personal data is stored', async () => {
@@ -226,7 +246,7 @@ describe('the interactive wizard', () => {
       ['2025 privacy question 1', true], ['Why is it the minimum', 'Only what booking needs.'], ['2025 privacy question 2', 'On the booking page.'],
       ['2025 privacy question 3', 'https://clinicqueue.example.org/privacy'], ['2025 privacy question 4', 'The server database.'], ['2025 privacy question 5', 'By SMS request.'],
     ]);
-    const draft = await runWizard(prompter, withoutPrivacy(), ENV, probe, stepsOf('privacy', 'doNoHarm'));
+    const draft = await runWizard(prompter, withoutPrivacy(), noRules, stepsOf('privacy', 'doNoHarm'));
     expect(asked.filter((m) => m.startsWith('2025 privacy question'))).toHaveLength(5);
     expect(asked.some((m) => m.startsWith('With whom is it shared'))).toBe(false);
     expect(checkAnswers(draft, ENV).problems).toEqual([]);
@@ -237,7 +257,7 @@ describe('the interactive wizard', () => {
     const { prompter, asked } = scripted([
       ['How far does the solution handle personal data', 'none'], ['Which privacy, domestic', 'GDPR'], ['Links to the privacy policy', ''], ['Steps taken', ''],
     ]);
-    const draft = await runWizard(prompter, withoutPrivacy(), ENV, probe, stepsOf('privacy', 'doNoHarm'));
+    const draft = await runWizard(prompter, withoutPrivacy(), noRules, stepsOf('privacy', 'doNoHarm'));
     expect(asked).toHaveLength(4);
     expect(draft.privacy).toEqual({ laws: ['GDPR'] });
   });
@@ -245,19 +265,81 @@ describe('the interactive wizard', () => {
   it('asks for the right to redistribute only when the owner does not own everything', async () => {
     const start = () => edited(['stage', 'nominee'], ['ownership', { ownerType: 'organization', evidenceUrls: ['https://clinicqueue.example.org/about'] }]);
     const owns = scripted([['Does the owner own all', true]]);
-    await runWizard(owns.prompter, start(), ENV, probe, stepsOf('ownership'));
+    await runWizard(owns.prompter, start(), noRules, stepsOf('ownership'));
     expect(owns.asked).toEqual([expect.stringMatching(/^Does the owner own all/)]);
     const doesNot = scripted([['Does the owner own all', false], ['What gives the owner the right', 'Contributors sign the DCO.']]);
-    const draft = await runWizard(doesNot.prompter, start(), ENV, probe, stepsOf('ownership'));
+    const draft = await runWizard(doesNot.prompter, start(), noRules, stepsOf('ownership'));
     expect(doesNot.asked).toHaveLength(2);
     expect((draft.ownership as Draft).redistributionEvidence).toBe('Contributors sign the DCO.');
   });
 
   it('refuses answers the rules reject while they are typed', async () => {
-    const checker = new RuleChecker({ config: DEFAULT_CONFIG, now: TEST_NOW, context: [], fileFor: () => 'nominations/clinic-queue.yaml' });
-    const { prompter } = scripted([['Its SPDX licence identifier', 'CC-BY-ND-4.0']]);
-    const draft = edited(['stage', 'nominee'], ['licenses', undefined]);
-    await expect(runWizard(prompter, draft, ENV, (d, pointer) => checker.problemsAt(d, pointer), stepsOf('licenses')))
-      .rejects.toThrow('refused: "CC-BY-ND-4.0" is a No-Derivatives licence; software (code) needs an OSI-approved licence');
+    const { prompter, refused } = scripted([['Its SPDX licence identifier', 'CC-BY-ND-4.0'], ['Its SPDX licence identifier', 'MIT'],
+      ['A public page that names MIT', 'https://example.org/LICENSE'], ['Its SPDX licence identifier', '']]);
+    const draft = await runWizard(prompter, edited(['stage', 'nominee'], ['licenses', undefined]), engine, stepsOf('licenses'));
+    expect(refused).toEqual([expect.stringMatching(/^"CC-BY-ND-4.0" is a No-Derivatives licence; software \(code\) needs an OSI-approved licence/)]);
+    expect(draft.licenses).toEqual([{ spdx: 'MIT', evidenceUrl: 'https://example.org/LICENSE' }]);
+  });
+
+  it('refuses placeholder evidence at the prompt, with the message of dpg validate', async () => {
+    const { prompter, refused } = scripted([
+      ['Which Sustainable Development Goals', [3]],
+      ['SDG 3 (Good health and well-being): a public page', ''],
+      ['SDG 3: how does the solution contribute', 'yes'],
+      ['SDG 3: how does the solution contribute', 'TBD'],
+      ['SDG 3: how does the solution contribute', 'Patients book clinic visits by SMS, so fewer miss their care.'],
+    ]);
+    const draft = await runWizard(prompter, normalised(['sdgs', undefined]), engine, stepsOf('sdgs'));
+    expect(refused).toEqual([
+      'SDG 3 has only placeholder evidence ("yes"); explain how the solution serves the goal\'s targets.',
+      'SDG 3 has only placeholder evidence ("TBD"); explain how the solution serves the goal\'s targets.',
+    ]);
+    expect(checker.inspect(draft).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('goes back to earlier questions, offering their answers, and keeps the later answers', async () => {
+    const description = 'A free appointment and queue system for public health clinics.';
+    const { prompter, asked, defaults } = scripted([
+      ['What is the name', 'Clinic Queue'], ['Other names', ''], ['Describe Clinic Queue', description],
+      ['Its public website', BACK], ['Describe Clinic Queue', BACK], ['Other names', 'CQ, ClinicQ'],
+      ['Its public website', 'https://clinicqueue.example.org'],
+    ]);
+    const draft = await runWizard(prompter, { stage: 'nominee' }, noRules, STEPS.filter((s) => s.type === 'question' && ['name', 'aliases', 'description', 'website'].includes(s.path[0]!)));
+    expect(asked.map((m) => m.slice(0, 14))).toEqual(['What is the na', 'Other names it', 'Describe Clini', 'Its public web', 'Describe Clini', 'Other names it', 'Its public web']);
+    expect(defaults[asked[4]!]).toBe(description);
+    expect(draft).toEqual({ stage: 'nominee', name: 'Clinic Queue', aliases: ['CQ', 'ClinicQ'], description, website: 'https://clinicqueue.example.org' });
+  });
+
+  it('asks again a later answer that an earlier change made wrong, before finishing', async () => {
+    const licence = 'https://github.com/clinic-queue/clinic-queue-server/blob/main/LICENSE';
+    const { prompter, asked, said } = scripted([
+      ['What kind of digital public good', ['software']],
+      ['The URL of a source repository', 'https://github.com/clinic-queue/clinic-queue-server'], ['A short label', ''], ['The URL of a source repository', ''],
+      ['Its SPDX licence identifier', 'MIT'], ['A public page that names MIT', licence], ['Its SPDX licence identifier', BACK],
+      ['A public page that names MIT', BACK], ['Its SPDX licence identifier', BACK], ['The URL of a source repository', BACK], ['A short label', BACK],
+      ['The URL of a source repository', BACK], ['What kind of digital public good', ['content']],
+      // The lists ended before are not asked again; the licence stays until the last check refuses it for content.
+      ['Its SPDX licence identifier', ''],
+      ['Its SPDX licence identifier', 'CC-BY-4.0'],
+    ]);
+    const draft = await runWizard(prompter, normalised(['categories', undefined], ['repositories', undefined], ['licenses', undefined]), engine,
+      stepsOf('categories', 'repositories', 'licenses'));
+    expect(said).toContainEqual(expect.stringMatching(/^✖ "MIT" .*content/));
+    expect(said.filter((line) => line.startsWith('✖'))).toHaveLength(1);
+    expect(asked.filter((m) => m.startsWith('A public page')).length).toBe(2);
+    expect(draft.repositories).toEqual([{ url: 'https://github.com/clinic-queue/clinic-queue-server' }]);
+    expect(draft.licenses).toEqual([{ spdx: 'CC-BY-4.0', evidenceUrl: licence }]);
+    expect(checker.inspect(draft).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('resumes where it stopped, from the answers and the list of questions answered', async () => {
+    const first = new Wizard(scripted([['What is the name', 'Clinic Queue'], ['Other names', '']]).prompter, { stage: 'nominee' }, noRules);
+    await expect(first.run()).rejects.toThrow('unexpected question: Describe Clinic Queue');
+    expect(first.answered()).toEqual(['/name', '/aliases']);
+    const second = scripted([['Describe Clinic Queue', 'Queues.'], ['Its public website', 'https://clinicqueue.example.org']]);
+    const again = new Wizard(second.prompter, structuredClone(first.draft), noRules, STEPS.filter((s) => s.type === 'question' && ['name', 'aliases', 'description', 'website'].includes(s.path[0]!)));
+    again.resume(first.answered());
+    await again.run();
+    expect(second.asked.map((m) => m.slice(0, 14))).toEqual(['Describe Clini', 'Its public web']);
   });
 });

@@ -13,6 +13,7 @@ interface NewFlags {
   out?: string;
   dryRun?: boolean;
   config?: string;
+  resume?: string | true;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -30,6 +31,7 @@ export const registerNew: RegisterCommand = (program, { io, setExitCode }) => {
     .option('--license <spdx>', 'its licence, as an SPDX expression')
     .option('--license-url <url>', 'a public page that names the licence')
     .option('--repository <url>', 'a source repository (repeatable)', collect, [])
+    .option('--resume [draft]', 'continue from a draft kept when dpg new was stopped (default: the only .dpg-new-*.draft.yaml)')
     .option('-o, --out <file>', 'where to write it (default: <registry>/<slug of the name>.yaml)')
     .option('--dry-run', 'print the nomination instead of writing it')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
@@ -51,6 +53,7 @@ export const registerNew: RegisterCommand = (program, { io, setExitCode }) => {
         out: flags.out,
         dryRun: flags.dryRun,
         config: flags.config,
+        resume: flags.resume,
         interactive: Boolean(process.stdin.isTTY),
       }, io));
     });
