@@ -26,12 +26,21 @@ export function showControlsInLines(text: string): string {
   return String(text).replace(ACTING_IN_LINES, visible);
 }
 
+// The runner trims every kind of white space before looking for `::`.
+const COMMAND_START = /^([^\S\n]*):(?=:)/;
+const COMMAND_STARTS = new RegExp(COMMAND_START.source, 'gm');
+
 /**
  * Text that begins a line of output in a CI log. GitHub's runner reads a line starting with `::`, after
  * any spaces, as a workflow command (`::error::…`, `::add-mask::…`), so a value there must not start so.
  */
 export function showLineStart(text: string): string {
-  return showControls(text).replace(/^(\s*):(?=:)/, '$1\\u003a');
+  return showControls(text).replace(COMMAND_START, '$1\\u003a');
+}
+
+/** Text of several lines for a CI log (a diff): showControlsInLines, and no line starts a workflow command. */
+export function showLogLines(text: string): string {
+  return showControlsInLines(text).replace(COMMAND_STARTS, '$1\\u003a');
 }
 
 /**

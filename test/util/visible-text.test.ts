@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showControls, showControlsInLines, showLineStart, workflowCommandData, workflowCommandProperty } from '../../src/util/visible-text.js';
+import { showControls, showControlsInLines, showLineStart, showLogLines, workflowCommandData, workflowCommandProperty } from '../../src/util/visible-text.js';
 
 describe('showControls', () => {
   it.each([
@@ -22,6 +22,8 @@ describe('showControls', () => {
   it('never lets a value start a workflow command', () => {
     expect(showLineStart('  ::error::x')).toBe('  \\u003a:error::x');
     expect(showLineStart('a::b')).toBe('a::b');
+    expect(showLineStart('\u00a0\u3000::error::x')).toBe('\u00a0\u3000\\u003a:error::x');
+    expect(showLogLines('-a\n ::error::x\n+::b\r\n\t::c')).toBe('-a\n \\u003a:error::x\n+::b\\u000d\n\t\\u003a:c');
   });
 
   it('escapes workflow command data and properties as the toolkit does, on one line', () => {
