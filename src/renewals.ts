@@ -1,7 +1,9 @@
 import { UsageError } from './config.js';
 import type { SourceFile } from './engine/engine.js';
 import { loadNomination } from './load/load.js';
+import { escapeMarkdownText } from './formatters/markdown.js';
 import { asRecord, asString } from './nomination.js';
+import { showControls, showLineStart } from './util/visible-text.js';
 
 /**
  * Which DPGs are due for renewal: recognition lasts one year from the review date, and renewal opens
@@ -154,19 +156,21 @@ function headline(report: RenewalReport): string {
 
 export function formatRenewalsText(report: RenewalReport): string {
   const lines: string[] = [];
-  const width = Math.max(0, ...report.renewals.map((r) => r.file.length));
-  for (const r of report.renewals) lines.push(`${r.file.padEnd(width)}  ${whenText(r)}  ${r.name} (reviewed ${r.reviewDate})`);
+  const files = report.renewals.map((r) => showLineStart(r.file));
+  const width = Math.max(0, ...files.map((f) => f.length));
+  report.renewals.forEach((r, i) => lines.push(`${files[i]!.padEnd(width)}  ${whenText(r)}  ${showControls(r.name)} (reviewed ${r.reviewDate})`));
   if (lines.length) lines.push('');
   lines.push(headline(report));
   if (report.problems.length) {
     lines.push('', 'Expiry unknown:');
-    for (const p of report.problems) lines.push(`  ${p.file}: ${p.name ? `${p.name}: ` : ''}${p.problem}`);
+    for (const p of report.problems) lines.push(`  ${showLineStart(p.file)}: ${p.name ? `${showControls(p.name)}: ` : ''}${showControls(p.problem)}`);
   }
   return lines.join('\n') + '\n';
 }
 
+/** Values from nominations, inert in Markdown (no HTML, links, mentions or table breaks) and on one line. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return escapeMarkdownText(text);
 }
 
 export function formatRenewalsMarkdown(report: RenewalReport): string {
@@ -174,12 +178,12 @@ export function formatRenewalsMarkdown(report: RenewalReport): string {
   if (report.renewals.length) {
     lines.push('', '| DPG | File | Reviewed | Expires | Days left |', '| --- | --- | --- | --- | ---: |');
     for (const r of report.renewals) {
-      lines.push(`| ${cell(r.name)} | \`${cell(r.file)}\` | ${r.reviewDate} | ${r.expires} | ${r.daysLeft < 0 ? `**${r.daysLeft}** (overdue)` : r.daysLeft} |`);
+      lines.push(`| ${cell(r.name)} | ${cell(r.file)} | ${r.reviewDate} | ${r.expires} | ${r.daysLeft < 0 ? `**${r.daysLeft}** (overdue)` : r.daysLeft} |`);
     }
   }
   if (report.problems.length) {
     lines.push('', '### Expiry unknown', '');
-    for (const p of report.problems) lines.push(`- \`${cell(p.file)}\`${p.name ? ` ${cell(p.name)}` : ''}: ${cell(p.problem)}`);
+    for (const p of report.problems) lines.push(`- ${cell(p.file)}${p.name ? ` ${cell(p.name)}` : ''}: ${cell(p.problem)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -120,7 +120,7 @@ describe('github', () => {
     ])], OPTIONS);
     expect(output).toBe(
       '::error file=nominations/a%2Cb%3Ac%25.yaml,line=2,col=1,endLine=2,endColumn=6,title=schema/unknown-key::'
-      + '100%25 wrong:%0Asee, here%0D (https://example.org/dpg/docs/rules/schema/unknown-key.md)\n',
+      + '100%25 wrong:\\u000asee, here\\u000d (https://example.org/dpg/docs/rules/schema/unknown-key.md)\n',
     );
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addMonths, expiryOf, findRenewals, parseWindow, windowEnd } from '../src/renewals.js';
+import { addMonths, expiryOf, findRenewals, formatRenewalsMarkdown, formatRenewalsText, parseWindow, windowEnd } from '../src/renewals.js';
 import { removeTempDirs, runInProcess, STACK_LINE, tempDir } from './support/cli.js';
 import { withEdits } from './support/nomination.js';
 import { TEST_NOW } from './support/validate.js';
@@ -115,8 +115,19 @@ describe('dpg renewals', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ until: '2027-01-04', renewals: [{ name: 'Overdue', daysLeft: -53 }], problems: [] });
     const markdown = await runInProcess(['renewals', '--format', 'markdown'], { cwd });
     expect(markdown.code).toBe(0);
-    expect(markdown.stdout).toContain('| Overdue | `nominations/overdue.yaml` | 2025-10-01 | 2026-10-01 | **-53** (overdue) |');
-    expect(markdown.stdout).toContain('| Edge | `nominations/edge.yaml` | 2026-01-07 | 2027-01-07 | 45 |');
+    expect(markdown.stdout).toContain('| Overdue | nominations/overdue.yaml | 2025-10-01 | 2026-10-01 | **-53** (overdue) |');
+    expect(markdown.stdout).toContain('| Edge | nominations/edge.yaml | 2026-01-07 | 2027-01-07 | 45 |');
+  });
+
+  it('shows controls and bidirectional characters of names as escapes, and keeps them inert in Markdown', () => {
+    const name = 'Evil\u001b[2K\r\u202eX | <b>@team</b> https://evil.example';
+    const report = findRenewals([{ file: 'nominations/evil.yaml', content: dpg(name, '2025-10-01') }], { now: TEST_NOW, window: parseWindow('45d') });
+    const text = formatRenewalsText(report);
+    expect(text).not.toMatch(/[\u001b\r\u202e]/);
+    expect(text).toContain('Evil\\u001b[2K\\u000d\\u202eX');
+    const markdown = formatRenewalsMarkdown(report);
+    expect(markdown).not.toMatch(/[\u001b\r\u202e]|<b>|@team|(?<!`)https:/);
+    expect(markdown).toContain('| Evil\\\\u001b\\[2K \\\\u202eX \\| &lt;b&gt;@\u200dteam&lt;/b&gt; `https://evil.example` |');
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { asRecord, asString } from '../nomination.js';
 import { GitError, gitText, readObjects } from '../git/run.js';
 import { isListedNomination } from '../registry/files.js';
 import { slugOf } from '../util/slug.js';
+import { showControlsInLines } from '../util/visible-text.js';
 import { escapeHtml as esc } from './html.js';
 import { FEED_PATH, layout, SITE_NAME, type SiteContext } from './pages.js';
 
@@ -166,8 +167,10 @@ function anchor(commit: ChangelogCommit): string {
 function changeHtml(change: RegistryChange, pages: ReadonlyMap<string, string>, root: string): string {
   const page = pages.get(change.slug);
   const name = page ? `<a href="${root}${page}">${esc(change.name)}</a>` : esc(change.name);
+  // The description is built around a placeholder for the name; its other parts are escaped as text.
   const text = describeChange({ ...change, name: '\u0000' });
-  return esc(text).replace('\u0000', name);
+  const at = text.indexOf('\u0000');
+  return esc(text.slice(0, at)) + name + esc(text.slice(at + 1));
 }
 
 export function renderChangelogPage(changelog: Changelog, pages: ReadonlyMap<string, string>, context: SiteContext): string {
@@ -189,7 +192,7 @@ ${content}`;
 }
 
 function xml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+  return showControlsInLines(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
     // Characters XML 1.0 forbids, which a commit could still carry.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }

@@ -1,3 +1,5 @@
+import { showControlsInLines } from '../util/visible-text.js';
+
 /**
  * Escaping for the website. Every value of a nomination is untrusted: it is written as text, and a
  * URL becomes a link only when it is an absolute http(s) URL.
@@ -5,9 +7,12 @@
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text safe in element content and in quoted attribute values. */
+/**
+ * Text safe in element content and in quoted attribute values. Markup escaping is not enough: a
+ * bidirectional override would still reorder what a visitor reads, so controls are shown as escapes.
+ */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  return showControlsInLines(String(value ?? '')).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
 /** The URL, normalised, when it is an absolute http: or https: URL; undefined for anything else (javascript:, data:, relative). */

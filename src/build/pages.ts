@@ -1,6 +1,7 @@
 import { indicatorTitle } from '../indicators.js';
 import { asArray, asRecord, asString, asStrings } from '../nomination.js';
 import type { IndicatorId } from '../types.js';
+import { showControlsInLines } from '../util/visible-text.js';
 import { countriesOf, type DpgIndex, type RecordSummary } from './api.js';
 import { escapeHtml as esc, externalLink, safeHref } from './html.js';
 import { sdgLabel } from './sdgs.js';
@@ -105,7 +106,8 @@ function card(summary: RecordSummary, depth: number, headingLevel: 2 | 3): strin
   const root = '../'.repeat(depth);
   const countries = countriesOf(summary);
   const search = [summary.name, ...summary.aliases, summary.description, ...summary.organizations, ...summary.sectors, ...countries, ...summary.licenses, ...summary.categories].join(' ');
-  const data = (key: string, values: ReadonlyArray<string | number>) => ` data-${key}="${esc(JSON.stringify(values.map(String)))}"`;
+  // Values shown as the filters' options show them, so that the script matches one with the other.
+  const data = (key: string, values: ReadonlyArray<string | number>) => ` data-${key}="${esc(JSON.stringify(values.map((v) => showControlsInLines(String(v)))))}"`;
   const h = `h${headingLevel}`;
   return `<li class="card"${data('sdgs', summary.sdgs)}${data('categories', summary.categories)}${data('licenses', summary.licenses)}${data('sectors', summary.sectors)}${data('countries', countries)} data-search="${esc(search)}">
 <${h}><a href="${root}${summary.page}">${esc(summary.name)}</a></${h}>

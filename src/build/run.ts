@@ -5,6 +5,8 @@ import { validateSources } from '../engine/engine.js';
 import { loadConfig, readSource } from '../registry/files.js';
 import { resolveTargets, reportResults } from '../cli/commands/validate.js';
 import type { CliIO } from '../cli/io.js';
+import type { FileResult } from '../types.js';
+import { showControls, showLineStart } from '../util/visible-text.js';
 import { API_ROOT } from './api.js';
 import { readChangelog, type Changelog } from './changelog.js';
 import { FEED_PATH } from './pages.js';
@@ -101,7 +103,7 @@ function reportLines(selection: Selection, out: string, fileCount: number, chang
   const lines = [`Published ${plural(selection.dpgs.length, 'digital public good')} and ${plural(selection.nominees.length, 'nominee')} under review to ${out}/ (${plural(fileCount, 'file')}).`];
   if (selection.excluded.length) {
     lines.push(`Excluded ${plural(selection.excluded.length, 'record')}:`);
-    for (const e of selection.excluded) lines.push(`  ${e.file}: ${e.name}: ${e.reason}`);
+    for (const e of selection.excluded) lines.push(showLineStart(`  ${e.file}: ${e.name}: ${e.reason}`));
   }
   lines.push(changelogLine(changelog), ...weightLines(weight));
   return lines;
@@ -127,18 +129,20 @@ export async function runBuild(flags: BuildFlags, io: CliIO): Promise<number> {
   const results = validateSources(sources, { config, now: io.now });
   const selection = selectRecords(sources, results, io.now);
 
-  if (selection.blocking.length || selection.conflicts.length) {
-    if (selection.blocking.length) reportResults(selection.blocking, { format: 'stylish', color: flags.color }, config, io);
-    for (const conflict of selection.conflicts) io.stdout(`${conflict}\n`);
-    const count = selection.blocking.length + selection.conflicts.length;
+  const stop = (blocking: readonly FileResult[], conflicts: readonly string[]): number => {
+    if (blocking.length) reportResults(blocking, { format: 'stylish', color: flags.color }, config, io);
+    for (const conflict of conflicts) io.stdout(`${showLineStart(conflict)}\n`);
+    const count = blocking.length + conflicts.length;
     io.stderr(`dpg build: stopped: ${plural(count, 'record')} cannot be published as ${count === 1 ? 'it is' : 'they are'} `
-      + `(${[...selection.blocking.map((r) => r.file), ...selection.conflicts.map((c) => c.split(':')[0])].join(', ')}). `
+      + `(${showControls([...blocking.map((r) => r.file), ...conflicts.map((c) => c.split(':')[0])].join(', '))}). `
       + 'An approved record (stage: dpg) must pass validation; fix it, or set its stage back to nominee. Nothing was written.\n');
     return 1;
-  }
+  };
+  if (selection.blocking.length || selection.conflicts.length) return stop(selection.blocking, selection.conflicts);
 
   const changelog = await readChangelog(registryDir);
   const site = renderSite({ selection, changelog, compat: flags.compat, siteUrl });
+  if (site.conflicts.length) return stop([], site.conflicts);
   writeSite(out, site.files);
   const lines = reportLines(selection, flags.out.replace(/[\\/]+$/, ''), site.files.size, changelog, site.weight);
   lines.push(`Validated ${plural(sources.length, 'nomination')} and built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

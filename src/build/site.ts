@@ -31,6 +31,52 @@ export interface SiteOutput {
   /** Path relative to the output folder → content. */
   files: Map<string, string>;
   weight: PageWeight;
+  /** Records whose output paths are reserved or collide: the site must not be written. */
+  conflicts: string[];
+}
+
+/**
+ * Names the site and the API give their own files and folders (`api/v1/nominees/index.json`,
+ * `changelog/`, `assets/`, `api/v1/schema/`, …). A record with one of them as its slug could take the
+ * place of one of those files, or be mistaken for it by a reader of the API, so it is not published.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'index', 'api', 'v1', 'dpgs', 'nominees', 'schema', 'compat', 'dpga', 'digitalpublicgoods', 'changelog', 'assets', 'site',
+]);
+
+/**
+ * Every file of the site, claimed by what it is written for. Two claims on one path, also differing
+ * only in case or Unicode normalisation (a case-insensitive disk would merge them), or on a path below
+ * a file, are conflicts naming both claimants: nothing is ever silently overwritten.
+ */
+class SiteFiles {
+  readonly files = new Map<string, string>();
+  readonly conflicts: string[] = [];
+  private readonly owners = new Map<string, { path: string; owner: string }>();
+  private readonly folders = new Map<string, { path: string; owner: string }>();
+
+  add(file: string, content: string, owner: string): void {
+    const key = file.normalize('NFC').toLowerCase();
+    if (file.split('/').some((segment) => segment === '' || segment === '.' || segment === '..') || /[\\\0]/.test(file)) {
+      this.conflicts.push(`${owner}: would be published as ${JSON.stringify(file)}, which is not a path inside the site.`);
+      return;
+    }
+    const same = this.owners.get(key);
+    if (same) {
+      this.conflicts.push(`${owner}: would be published as ${file}, as is ${same.owner}${same.path === file ? '' : ` (as ${same.path})`}; neither may overwrite the other.`);
+      return;
+    }
+    const segments = key.split('/');
+    const other = this.folders.get(key)
+      ?? segments.slice(0, -1).map((_, i) => this.owners.get(segments.slice(0, i + 1).join('/'))).find(Boolean);
+    if (other) {
+      this.conflicts.push(`${owner}: would be published as ${file}, which cannot exist beside ${other.path} (${other.owner}).`);
+      return;
+    }
+    this.owners.set(key, { path: file, owner });
+    segments.slice(0, -1).forEach((_, i) => this.folders.set(segments.slice(0, i + 1).join('/'), { path: file, owner }));
+    this.files.set(file, content);
+  }
 }
 
 /**
@@ -53,46 +99,58 @@ function bytes(text: string): number {
 /** Renders every file of the site. Pure apart from reading the schemas shipped with dpg. */
 export function renderSite(input: SiteInput): SiteOutput {
   const { selection, changelog } = input;
-  const files = new Map<string, string>();
+  const site = new SiteFiles();
   const context: SiteContext = { feed: changelog.available, ...(changelog.available ? { commit: changelog.head } : {}) };
 
   const dpgSummaries = selection.dpgs.map((r) => summarise(r, 'dpg'));
   const nomineeSummaries = selection.nominees.map((r) => summarise(r, 'nominee'));
   const index = buildDpgIndex(dpgSummaries, nomineeSummaries.length);
 
-  files.set(`${API_ROOT}/index.json`, jsonText(index));
-  files.set(`${API_ROOT}/nominees/index.json`, jsonText(buildNomineeIndex(nomineeSummaries)));
-  for (const [name, url] of PUBLISHED_SCHEMAS) files.set(`${API_ROOT}/schema/${name}`, readFileSync(url, 'utf8'));
+  site.add(`${API_ROOT}/index.json`, jsonText(index), 'the index of DPGs');
+  site.add(`${API_ROOT}/nominees/index.json`, jsonText(buildNomineeIndex(nomineeSummaries)), 'the index of nominees');
+  for (const [name, url] of PUBLISHED_SCHEMAS) site.add(`${API_ROOT}/schema/${name}`, readFileSync(url, 'utf8'), `the schema ${name}`);
+  site.add('index.html', '', 'the front page');
+  site.add('nominees/index.html', '', 'the page of nominees');
+  site.add('changelog/index.html', '', 'the changelog page');
+  if (changelog.available) site.add(FEED_PATH, '', 'the Atom feed');
+  site.add(CSS_PATH, SITE_CSS, 'the stylesheet');
+  site.add(JS_PATH, SITE_JS, 'the script');
 
   const pages = new Map<string, string>();
   for (const [kind, records, summaries] of [['dpg', selection.dpgs, dpgSummaries], ['nominee', selection.nominees, nomineeSummaries]] as const) {
     records.forEach((record, i) => {
       const summary = summaries[i]!;
-      files.set(recordPath(kind, record.slug), jsonText(buildRecordDocument(record, kind)));
-      files.set(summary.page, renderRecordPage(record, summary, kind, context));
+      if (RESERVED_SLUGS.has(record.slug.toLowerCase())) {
+        site.conflicts.push(`${record.file}: "${record.slug}" is a name the site and its API use for their own files; rename the file (and the name it is the slug of).`);
+        return;
+      }
+      site.add(recordPath(kind, record.slug), jsonText(buildRecordDocument(record, kind)), record.file);
+      site.add(summary.page, renderRecordPage(record, summary, kind, context), record.file);
       pages.set(record.slug, summary.page);
       if (input.compat === 'dpga') {
         const exported = toDpga(record);
-        files.set(`${API_ROOT}/compat/dpga/nominees/${record.slug}.json`, jsonText(exported.nominee));
-        files.set(`${API_ROOT}/compat/dpga/digitalpublicgoods/${record.slug}.json`, jsonText(exported.screening));
+        site.add(`${API_ROOT}/compat/dpga/nominees/${record.slug}.json`, jsonText(exported.nominee), record.file);
+        site.add(`${API_ROOT}/compat/dpga/digitalpublicgoods/${record.slug}.json`, jsonText(exported.screening), record.file);
       }
     });
   }
 
+  // Claimed above, before the records; their content needs every record's page.
+  const files = site.files;
   files.set('index.html', renderIndexPage(index, context));
   files.set('nominees/index.html', renderNomineesPage(nomineeSummaries, context));
   files.set('changelog/index.html', renderChangelogPage(changelog, pages, context));
   if (changelog.available) files.set(FEED_PATH, renderAtomFeed(changelog, pages, input.siteUrl));
-  files.set(CSS_PATH, SITE_CSS);
-  files.set(JS_PATH, SITE_JS);
 
   const css = bytes(SITE_CSS);
   const front = { html: bytes(files.get('index.html')!), css, js: bytes(SITE_JS) };
   let detail: PageWeight['detail'];
   for (const summary of dpgSummaries) {
-    const html = bytes(files.get(summary.page)!);
+    const page = files.get(summary.page);
+    if (page === undefined) continue;
+    const html = bytes(page);
     if (!detail || html > detail.html) detail = { slug: summary.slug, html, css, total: html + css };
   }
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { files: sorted, weight: { front: { ...front, total: front.html + front.css + front.js }, ...(detail ? { detail } : {}) } };
+  return { files: sorted, weight: { front: { ...front, total: front.html + front.css + front.js }, ...(detail ? { detail } : {}) }, conflicts: site.conflicts };
 }

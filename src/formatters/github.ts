@@ -1,15 +1,8 @@
-import { docsUrl } from '../config.js';
+import { workflowCommandData, workflowCommandProperty } from '../util/visible-text.js';
+import { ruleDocsUrl } from './docs.js';
 import type { Formatter } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
-
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 /** GitHub Actions workflow commands: one annotation per problem, shown on the pull request's files. */
 export const formatGithub: Formatter = (results, options) => {
@@ -18,11 +11,12 @@ export const formatGithub: Formatter = (results, options) => {
     for (const d of result.diagnostics) {
       if (options.quiet && d.severity !== 'error') continue;
       const props = [
-        `file=${escapeProperty(result.file)}`,
+        `file=${workflowCommandProperty(result.file)}`,
         `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,
-        `title=${escapeProperty(d.ruleId)}`,
+        `title=${workflowCommandProperty(d.ruleId)}`,
       ].join(',');
-      out.push(`::${LEVEL[d.severity]} ${props}::${escapeData(`${d.message} (${docsUrl(d.ruleId, options)})`)}`);
+      const docs = ruleDocsUrl(d.ruleId, options);
+      out.push(`::${LEVEL[d.severity]} ${props}::${workflowCommandData(`${d.message}${docs ? ` (${docs})` : ''}`)}`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

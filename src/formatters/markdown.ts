@@ -1,7 +1,8 @@
-import { docsUrl } from '../config.js';
 import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
 import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus, Severity } from '../types.js';
 import type { NominationStatus } from '../review/status.js';
+import { showControls } from '../util/visible-text.js';
+import { ruleDocsUrl } from './docs.js';
 import type { ChangeNote, Formatter, FormatterOptions, HumanReviewSection } from './types.js';
 
 /** The hidden marker by which the bot finds its own review comment. */
@@ -33,16 +34,13 @@ export function reviewVerdict(results: readonly FileResult[], notes: readonly Ch
 }
 
 /**
- * Text from nominations and diagnostics, made inert for GitHub Markdown: no HTML, no links or images,
- * no emphasis, no table breaks, no @mentions or #references, one line.
+ * Addresses GitHub would turn into links (GitHub-flavoured Markdown's autolinks: http://, https://,
+ * ftp:// and www.), up to a character that ends a code span, a table cell or an autolink.
  */
-export function escapeMarkdownText(text: string, maxLength = MAX_MESSAGE_LENGTH): string {
-  const chars = [...String(text)];
-  const clipped = chars.length > maxLength ? chars.slice(0, maxLength).join('') + '…' : String(text);
-  return clipped
-    .replace(/\r\n|[\r\n\t\v\f\u2028\u2029]/g, ' ')
-    // Other control characters and bidirectional overrides could hide or reorder what reviewers read.
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd')
+const AUTOLINK = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s`|<>]*/gi;
+
+function escapeInline(text: string): string {
+  return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -51,6 +49,30 @@ export function escapeMarkdownText(text: string, maxLength = MAX_MESSAGE_LENGTH)
     .replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200d')
     .replace(/#(?=\d)/g, '#\u200d')
     .replace(/\b(GH)-(?=\d)/gi, '$1\u200d-');
+}
+
+/**
+ * Text from nominations and diagnostics, made inert for GitHub Markdown: no HTML, no links or images,
+ * no emphasis, no table breaks, no @mentions or #references, one line, controls and bidirectional
+ * characters shown as escapes.
+ */
+export function escapeMarkdownText(text: string, maxLength = MAX_MESSAGE_LENGTH): string {
+  const chars = [...String(text)];
+  const clipped = chars.length > maxLength ? chars.slice(0, maxLength).join('') + '…' : String(text);
+  const line = showControls(clipped.replace(/\r\n|[\r\n\t\v\f\u2028\u2029]/g, ' '));
+  // An address in a value would otherwise become a link in the bot's comment. In a code span GitHub
+  // links nothing, and the text stays exactly what was written when copied (a zero-width character
+  // inside the address would break it for whoever pastes it). The span holds no backtick, pipe or
+  // angle bracket, so one backtick fences it, no table cell ends inside it and no HTML starts there.
+  let out = '';
+  let at = 0;
+  for (const match of line.matchAll(AUTOLINK)) {
+    // Closing quotes and punctuation after an address are the sentence's, as GitHub reads them too.
+    const address = match[0].replace(/[?!.,:;*_~'")\]]+$/, '');
+    out += escapeInline(line.slice(at, match.index)) + '`' + address + '`';
+    at = match.index + address.length;
+  }
+  return out + escapeInline(line.slice(at));
 }
 
 /** An http(s) URL safe to put between the parentheses of a Markdown link, or null. */
@@ -101,7 +123,7 @@ function makeLinks(options: FormatterOptions): Links {
   return {
     line: (file, line) => (repo && sha ? `${repo}/blob/${sha}/${encodePath(file)}${line ? `#L${line}` : ''}` : null),
     commit: () => (repo && sha ? `${repo}/commit/${sha}` : null),
-    docs: (ruleId) => docsUrl(ruleId, options),
+    docs: (ruleId) => ruleDocsUrl(ruleId, options),
   };
 }
 

@@ -1,4 +1,5 @@
 import { docsUrl } from '../config.js';
+import { showControls } from '../util/visible-text.js';
 import type { Formatter } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -20,14 +21,14 @@ export const formatSarif: Formatter = (results, options) => {
         ruleId: d.ruleId,
         ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
         level: LEVEL[d.severity],
-        message: { text: d.message },
+        message: { text: showControls(d.message) },
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: result.file },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         }],
-        ...(d.waived ? { suppressions: [{ kind: 'inSource', justification: `${d.waived.reason} (approved by ${d.waived.approvedBy})` }] } : {}),
+        ...(d.waived ? { suppressions: [{ kind: 'inSource', justification: showControls(`${d.waived.reason} (approved by ${d.waived.approvedBy})`) }] } : {}),
         properties: { indicator: d.indicator, path: d.path },
       })));
   const log = {

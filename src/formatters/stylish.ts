@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../types.js';
-import { docsUrl } from '../config.js';
+import { showControls, showLineStart } from '../util/visible-text.js';
+import { ruleDocsUrl } from './docs.js';
 import type { Formatter } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -36,14 +37,14 @@ export const formatStylish: Formatter = (results, options) => {
   for (const result of results) {
     const shown = result.diagnostics.filter((d) => !options.quiet || d.severity === 'error');
     if (!shown.length) continue;
-    lines.push(paint.file(result.file));
+    lines.push(paint.file(showLineStart(result.file)));
     const width = Math.max(...shown.map((d) => `${d.line}:${d.column}`.length));
     for (const d of shown) {
       if (d.severity === 'error') errors++;
       if (d.severity === 'warning') warnings++;
       if (d.fix && !d.waived) fixable++;
       fired.add(d.ruleId);
-      lines.push(`  ${paint.dim(`${d.line}:${d.column}`.padEnd(width))}  ${paint[d.severity](d.severity.padEnd(7))}  ${message(d)}  ${paint.dim(d.ruleId)}`);
+      lines.push(`  ${paint.dim(`${d.line}:${d.column}`.padEnd(width))}  ${paint[d.severity](d.severity.padEnd(7))}  ${message(d)}  ${paint.dim(showControls(d.ruleId))}`);
     }
     lines.push('');
   }
@@ -54,12 +55,15 @@ export const formatStylish: Formatter = (results, options) => {
   const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(results.length, 'file')}`;
   lines.push((errors ? paint.errorSummary : paint.warningSummary)(summary));
   if (fixable) lines.push(paint.dim(`  ${plural(fixable, 'problem')} can be fixed automatically with \`dpg fix\`.`));
-  lines.push(paint.dim('  Rule docs:'));
-  for (const id of [...fired].sort()) lines.push(paint.dim(`    ${id}: ${docsUrl(id, options)}`));
+  const docs = [...fired].sort().flatMap((id) => {
+    const url = ruleDocsUrl(id, options);
+    return url ? [`    ${id}: ${url}`] : [];
+  });
+  if (docs.length) lines.push(paint.dim('  Rule docs:'), ...docs.map(paint.dim));
   return lines.join('\n') + '\n';
 
   function message(d: Diagnostic): string {
-    const waived = d.waived ? paint.dim(` (waived by ${d.waived.approvedBy}: ${d.waived.reason})`) : '';
-    return d.message + waived;
+    const waived = d.waived ? paint.dim(` (waived by ${showControls(d.waived.approvedBy)}: ${showControls(d.waived.reason)})`) : '';
+    return showControls(d.message) + waived;
   }
 };

@@ -100,3 +100,18 @@ describe('what the build leaves out (today is fixed)', () => {
     expect(existsSync(path.join(dir, 'out/stale.html'))).toBe(false);
   });
 });
+
+describe('names the site uses for itself', () => {
+  it.each([
+    { name: 'a nominee named "Index"', file: 'nominations/index.yaml', text: nomination('Index'), slug: 'index' },
+    { name: 'a DPG named after the changelog page', file: 'nominations/changelog.yaml', text: nomination('Changelog', ...approved()), slug: 'changelog' },
+    { name: 'a DPG named after the schema folder', file: 'nominations/schema.yaml', text: nomination('Schema', ...approved()), slug: 'schema' },
+  ])('stop the build for $name, naming the file, and nothing is written', async ({ file, text, slug }) => {
+    const dir = registry({ [file]: text });
+    const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${file}: "${slug}" is a name the site and its API use for their own files`);
+    expect(run.stderr).toMatch(new RegExp(`^dpg build: stopped: 1 record cannot be published .*${file.replace(/[./]/g, '\\$&')}`));
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});

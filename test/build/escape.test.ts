@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { summarise } from '../../src/build/api.js';
 import { escapeHtml, externalLink, safeHref } from '../../src/build/html.js';
+import { renderAtomFeed, renderChangelogPage, type Changelog } from '../../src/build/changelog.js';
 import { renderIndexPage, renderRecordPage } from '../../src/build/pages.js';
 import { buildDpgIndex } from '../../src/build/api.js';
 import type { PublishedRecord } from '../../src/build/select.js';
@@ -102,5 +103,40 @@ describe('a build with hostile but valid text', () => {
     }
     const api = JSON.parse(readFileSync(path.join(dir, 'out/api/v1/dpgs/hostile.json'), 'utf8'));
     expect(api.record.description).toBe(description);
+  });
+});
+
+describe('characters that reorder or rewrite what a visitor reads', () => {
+  // "Good" read right to left hides what follows; ESC and a carriage return would act in a terminal or a feed reader.
+  const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  const NAME = 'Safe \u202edooG\u202c \u2067x\u2069 \u200f\u001b[8m\r';
+
+  it('are shown as escapes on the pages, in the filters and in the changelog and its feed', () => {
+    const record = hostileRecord();
+    record.data.name = NAME;
+    record.data.sectors = [NAME];
+    record.data.description = `line one\nline two \u202e`;
+    const summary = summarise(record, 'dpg');
+    const changelog: Extract<Changelog, { available: true }> = {
+      available: true, head: 'a'.repeat(40), root: 'b'.repeat(40), shallow: false,
+      commits: [{ sha: 'c'.repeat(40), date: '2026-03-12T15:45:00Z', changes: [{ kind: 'delisted', slug: 'hostile', name: NAME, stage: 'delisted', reason: `gone\u0000 \u202e` }] }],
+    };
+    const pages = new Map([['hostile', summary.page]]);
+    const outputs = {
+      detail: renderRecordPage(record, summary, 'dpg', { feed: true }),
+      index: renderIndexPage(buildDpgIndex([summary], 0), { feed: true }),
+      changelog: renderChangelogPage(changelog, pages, { feed: true }),
+      feed: renderAtomFeed(changelog, pages, 'https://example.org/'),
+    };
+    for (const [name, text] of Object.entries(outputs)) {
+      expect(text, name).not.toMatch(ACTING);
+      expect(text, name).toContain('Safe \\u202edooG\\u202c \\u2067x\\u2069 \\u200f\\u001b[8m\\u000d');
+    }
+    expect(outputs.detail).toContain('line one\nline two \\u202e');
+    // The filter's option and the card's data hold the same text, so the filter still finds the card.
+    expect(outputs.index).toContain(`<option value="${escapeHtml(NAME)}">`);
+    expect(outputs.index).toContain(`data-sectors="${escapeHtml(JSON.stringify([escapeHtml(NAME)]))}"`);
+    expect(outputs.changelog).toContain('<a href="../dpgs/hostile/index.html">Safe \\u202edooG');
+    expect(outputs.changelog).toContain(': gone\\u0000 \\u202e');
   });
 });

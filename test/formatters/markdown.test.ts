@@ -5,6 +5,7 @@ import {
   escapeMarkdownText, MAX_COMMENT_LENGTH, parseVerdictMarker, renderReview, REVIEW_MARKER,
 } from '../../src/formatters/markdown.js';
 import type { FormatterOptions, ReviewContext } from '../../src/formatters/types.js';
+import { ALL_RULES } from '../../src/rules/index.js';
 import type { FileResult } from '../../src/types.js';
 import { diagnostic, failingResults, fileResult, HEAD_SHA, passingResults } from '../github/results.js';
 
@@ -12,7 +13,7 @@ const HOSTILE = 'Licence "<script>alert(1)</script>" is not approved; ask @every
   + 'second line [x](javascript:alert(1)) ![pixel](https://tracker.example/p.png) **bold** `code` <!-- dpg-review --> &amp;';
 
 function options(review: ReviewContext = {}): FormatterOptions {
-  return { color: false, docsBaseUrl: DEFAULT_DOCS_BASE_URL, rules: [], version: '0.1.0', review };
+  return { color: false, docsBaseUrl: DEFAULT_DOCS_BASE_URL, rules: ALL_RULES, version: '0.1.0', review };
 }
 
 const CONTEXT: ReviewContext = {
@@ -143,7 +144,12 @@ describe('markdown review comment', () => {
     { name: 'newlines', input: 'a\r\nb\nc', expected: 'a b c' },
     { name: 'link', input: '[x](javascript:alert(1))', expected: '\\[x\\](javascript:alert(1))' },
     { name: 'image', input: '![x](y)', expected: '\\!\\[x\\](y)' },
-    { name: 'bidi override', input: 'abc\u202Edef', expected: 'abc\ufffddef' },
+    { name: 'bidi override', input: 'abc\u202Edef', expected: 'abc\\\\u202edef' },
+    { name: 'terminal escape', input: 'a\u001b[8mb\u0008', expected: 'a\\\\u001b\\[8mb\\\\u0008' },
+    { name: 'bare address', input: 'see https://evil.example/a_b?x=1&y=2 now', expected: 'see `https://evil.example/a_b?x=1&y=2` now' },
+    { name: 'www address', input: 'WWW.evil.example|next', expected: '`WWW.evil.example`\\|next' },
+    { name: 'address ending at a backtick', input: 'www.a.example`www.b.example', expected: '`www.a.example`\\``www.b.example`' },
+    { name: 'address before html', input: 'http://a.example<!-- x -->', expected: '`http://a.example`&lt;\\!-- x --&gt;' },
     { name: 'plain text', input: 'CC-BY-4.0 (v1.2)', expected: 'CC-BY-4.0 (v1.2)' },
   ])('escapes $name', ({ input, expected }) => {
     expect(escapeMarkdownText(input)).toBe(expected);
@@ -151,5 +157,32 @@ describe('markdown review comment', () => {
 
   it('is available to `dpg validate --format markdown`', () => {
     expect(FORMATTERS.markdown).toBeTypeOf('function');
+  });
+});
+
+describe('links in the review comment', () => {
+  it('links only the docs of rules the tool has; any other id is plain text', () => {
+    const results = [fileResult('nominations/a.yaml', [
+      diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: 'known', line: 2 }),
+      diagnostic({ ruleId: '../../../evil/page', indicator: '2', message: 'forged', line: 3 }),
+      diagnostic({ ruleId: 'no/such-rule', indicator: '2', message: 'unknown', line: 4 }),
+    ])];
+    const body = renderReview(results, options(CONTEXT)).body;
+    expect(body).toContain(`[license/approved-for-category](${DEFAULT_DOCS_BASE_URL}license/approved-for-category.md)`);
+    expect(body).not.toContain('evil/page.md');
+    expect(body).not.toContain('such-rule.md');
+    expect(body).toMatch(/— forged · \.\.\/\.\.\/\.\.\/evil\/page$/m);
+    expect(body).toMatch(/— unknown · no/m);
+  });
+
+  it('puts addresses from messages in code spans, so GitHub does not link them', () => {
+    const message = 'Website "https://evil.example/login" or www.evil.example, mail x@evil.example';
+    const body = renderReview([fileResult('nominations/a.yaml', [diagnostic({ ruleId: 'url/valid', message, line: 2 })])], options(CONTEXT)).body;
+    const line = body.split('\n').find((l) => l.includes('evil.example'))!;
+    expect(line).toContain('Website "`https://evil.example/login`" or `www.evil.example`, mail x@\u200devil.example');
+    // Outside code spans no address is left to autolink.
+    const text = line.slice(line.indexOf(' — '), line.lastIndexOf(' · '));
+    const outside = text.split('`').filter((_, i) => i % 2 === 0).join(' ');
+    expect(outside).not.toMatch(/https?:\/\/|www\./i);
   });
 });

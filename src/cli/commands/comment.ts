@@ -6,6 +6,7 @@ import { GitHubError } from '../../github/errors.js';
 import type { HumanReviewOutcome } from '../../github/human-review.js';
 import type { ReviewOutcome } from '../../github/review.js';
 import { displayPath, loadConfig } from '../../registry/files.js';
+import { showControls as shown } from '../../util/visible-text.js';
 import type { RegisterCommand } from '../context.js';
 import { parseRepository, readResultsFile, reviewContext, reviewFormatterOptions, type ReviewFlags } from './report.js';
 
@@ -30,7 +31,7 @@ function describe(outcome: ReviewOutcome, dryRun: boolean): string[] {
   const would = dryRun ? 'would be ' : '';
   const lines: string[] = [];
   const { comment, labels, checkRun } = outcome;
-  const at = comment.url ? ` ${comment.url}` : '';
+  const at = comment.url ? ` ${shown(comment.url)}` : '';
   switch (comment.action) {
     case 'create': lines.push(`review comment: ${would}created${at} (${outcome.verdict})`); break;
     case 'update': lines.push(`review comment: ${would}updated${at} (${outcome.verdict})`); break;
@@ -38,7 +39,7 @@ function describe(outcome: ReviewOutcome, dryRun: boolean): string[] {
     case 'unchanged': lines.push(`review comment: unchanged${at}`); break;
   }
   if (comment.duplicates.length) lines.push(`review comment: ${comment.duplicates.length} duplicate(s) ${would}deleted`);
-  const changes = [...labels.add.map((l) => `+"${l.name}"`), ...labels.remove.map((name) => `-"${name}"`)];
+  const changes = [...labels.add.map((l) => `+"${shown(l.name)}"`), ...labels.remove.map((name) => `-"${shown(name)}"`)];
   lines.push(changes.length ? `labels: ${would}${changes.join(' ')}${labels.created.length ? ` (${labels.created.length} ${would}created in the repository)` : ''}` : 'labels: unchanged');
   if (checkRun) {
     lines.push(checkRun.action === 'unchanged'
@@ -48,13 +49,13 @@ function describe(outcome: ReviewOutcome, dryRun: boolean): string[] {
   return lines;
 }
 
-function describeHumanReview(outcome: HumanReviewOutcome, dryRun: boolean): string[] {
+export function describeHumanReview(outcome: HumanReviewOutcome, dryRun: boolean): string[] {
   const lines = [outcome.requested.length
-    ? `reviewers: ${dryRun ? 'would be ' : ''}requested ${outcome.requested.join(', ')}`
+    ? `reviewers: ${dryRun ? 'would be ' : ''}requested ${outcome.requested.map(shown).join(', ')}`
     : 'reviewers: nobody new to request'];
-  for (const refusal of outcome.refused) lines.push(`reviewers: GitHub refused ${refusal.name}: ${refusal.why}`);
+  for (const refusal of outcome.refused) lines.push(`reviewers: GitHub refused ${shown(refusal.name)}: ${shown(refusal.why)}`);
   for (const d of outcome.decisions) {
-    lines.push(`decision: ${d.file} ${d.change} ${d.accepted ? 'accepted' : 'rejected'}: ${d.reason}`);
+    lines.push(`decision: ${shown(d.file)} ${shown(d.change)} ${d.accepted ? 'accepted' : 'rejected'}: ${shown(d.reason)}`);
   }
   return lines;
 }
@@ -157,7 +158,7 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
         setExitCode(0);
       } catch (err) {
         if (!(err instanceof GitHubError)) throw err;
-        io.stderr(`dpg: ${err.message}\n`);
+        io.stderr(`dpg: ${shown(err.message)}\n`);
         setExitCode(2);
       }
     });

@@ -4,6 +4,7 @@ import { applyFixes } from '../../fix/apply.js';
 import { displayPath, readSource } from '../../registry/files.js';
 import { writeFileAtomically } from '../../util/atomic-write.js';
 import type { Diagnostic, FileResult } from '../../types.js';
+import { showControls, showLineStart, showLogLines } from '../../util/visible-text.js';
 import type { RegisterCommand } from '../context.js';
 import type { CliIO } from '../io.js';
 import { addReportOptions, reportResults, resolveTargets, type ReportFlags } from './validate.js';
@@ -68,7 +69,7 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
   for (const target of changedFiles) {
     if (flags.dryRun) {
       const { createTwoFilesPatch } = await import('diff');
-      notes(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original, target.text));
+      notes(showLogLines(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original, target.text)));
     } else {
       writeFileAtomically(target.absolute, target.text, statSync(target.absolute).mode);
     }
@@ -76,7 +77,7 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
   const appliedCount = files.reduce((n, f) => n + f.applied.length, 0);
   if (appliedCount) {
     const verb = flags.dryRun ? 'Would fix' : 'Fixed';
-    const lines = files.flatMap((f) => f.applied.map((d) => `${f.file}:${d.line}  ${d.ruleId}  ${d.fix!.description}`));
+    const lines = files.flatMap((f) => f.applied.map((d) => `${showLineStart(f.file)}:${d.line}  ${d.ruleId}  ${showControls(d.fix!.description)}`));
     notes(`${lines.join('\n')}\n${verb} ${appliedCount} problem${appliedCount === 1 ? '' : 's'} in ${changedFiles.length} file${changedFiles.length === 1 ? '' : 's'}${flags.dryRun ? ' (dry run: nothing written)' : ''}.\n\n`);
   } else {
     notes('Nothing to fix.\n\n');

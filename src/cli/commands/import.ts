@@ -7,6 +7,7 @@ import { validateSources } from '../../engine/engine.js';
 import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion } from '../../import/dpga.js';
 import { findRecordSources, type RecordSource } from '../../import/sources.js';
 import { displayPath, loadConfig } from '../../registry/files.js';
+import { showControls, showLineStart } from '../../util/visible-text.js';
 import type { RegisterCommand } from '../context.js';
 
 interface ImportFlags {
@@ -102,12 +103,12 @@ function summariseRules(diagnostics: Array<{ ruleId: string }>): Record<string, 
 function textReport(records: RecordReport[], dryRun: boolean): string {
   const lines: string[] = [];
   for (const r of records) {
-    const target = r.file ? ` → ${r.file}` : '';
-    lines.push(`${r.sources.join(' + ')}${target}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
+    const target = r.file ? ` → ${showControls(r.file)}` : '';
+    lines.push(`${showLineStart(r.sources.join(' + '))}${target}: ${r.status}${r.reason ? ` (${showControls(r.reason)})` : ''}`);
     if (r.status === 'failed') continue;
-    if (r.mapped?.length) lines.push(`  mapped: ${[...new Set(r.mapped.map((m) => m.to.replace(/ \(.*$/, '')))].join(', ')}`);
-    for (const gap of r.missing ?? []) lines.push(`  missing: ${gap.field}: ${gap.reason}`);
-    for (const note of r.notes ?? []) lines.push(`  note: ${note.source}: ${note.note}`);
+    if (r.mapped?.length) lines.push(`  mapped: ${showControls([...new Set(r.mapped.map((m) => m.to.replace(/ \(.*$/, '')))].join(', '))}`);
+    for (const gap of r.missing ?? []) lines.push(`  missing: ${showControls(gap.field)}: ${showControls(gap.reason)}`);
+    for (const note of r.notes ?? []) lines.push(`  note: ${showControls(note.source)}: ${showControls(note.note)}`);
     if (r.validation) {
       const rules = Object.entries(r.validation.rules).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
       lines.push(`  validation: ${r.validation.errors} error(s), ${r.validation.warnings} warning(s)${rules ? ` — ${rules}` : ''}`);
@@ -122,7 +123,7 @@ function textReport(records: RecordReport[], dryRun: boolean): string {
   ];
   lines.push('', `${records.length} record(s): ${converted} converted; ${parts.join(', ')}.`);
   const files = records.filter((r) => r.file && r.status !== 'failed' && r.status !== 'skipped').map((r) => r.file!);
-  if (files.length && !dryRun) lines.push(`Check them with: dpg validate ${files.length > 3 ? path.posix.dirname(files[0]!) : files.join(' ')}`);
+  if (files.length && !dryRun) lines.push(`Check them with: dpg validate ${showControls(files.length > 3 ? path.posix.dirname(files[0]!) : files.join(' '))}`);
   return lines.join('\n') + '\n';
 }
 

@@ -2,6 +2,7 @@ import { Option } from 'commander';
 import { docsUrl, ruleSetting } from '../../config.js';
 import { loadConfig } from '../../registry/files.js';
 import { ALL_RULES } from '../../rules/index.js';
+import { showControls } from '../../util/visible-text.js';
 import type { RegisterCommand } from '../context.js';
 
 export const registerRules: RegisterCommand = (program, { io, setExitCode }) => {
@@ -27,8 +28,8 @@ export const registerRules: RegisterCommand = (program, { io, setExitCode }) => 
         const width = Math.max(...rows.map((r) => r.id.length));
         for (const r of rows) {
           const indicator = r.indicator ? `#${r.indicator}` : '-';
-          io.stdout(`${r.id.padEnd(width)}  ${indicator.padEnd(3)}  ${r.severity.padEnd(7)}  ${r.fixable ? 'fix ' : '    '} ${r.description}\n`);
-          io.stdout(`${''.padEnd(width)}  ${r.docs}\n`);
+          io.stdout(`${r.id.padEnd(width)}  ${indicator.padEnd(3)}  ${r.severity.padEnd(7)}  ${r.fixable ? 'fix ' : '    '} ${showControls(r.description)}\n`);
+          io.stdout(`${''.padEnd(width)}  ${showControls(r.docs)}\n`);
         }
       }
       setExitCode(0);
