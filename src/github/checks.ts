@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { escapeMarkdownText, type Verdict } from '../formatters/markdown.js';
 import type { ChangeNote } from '../formatters/types.js';
 import type { FileResult, Severity } from '../types.js';
+import { showControls } from '../util/visible-text.js';
 import type { GitHubClient } from './client.js';
 import type { PullRequestRef } from './comment.js';
 import { githubStep } from './errors.js';
@@ -45,7 +46,8 @@ export function checkAnnotations(results: readonly FileResult[]): CheckAnnotatio
   return inRepository.flatMap((result) => result.diagnostics.map((d) => {
     // Diagnostic ends are exclusive: a span ending at column 1 ends on the line before.
     const endLine = Math.max(d.line, d.endColumn <= 1 && d.endLine > d.line ? d.endLine - 1 : d.endLine);
-    const message = d.waived ? `${d.message} (waived by ${d.waived.approvedBy}: ${d.waived.reason})` : d.message;
+    // Annotations show the text as it is: controls and bidirectional marks from nominations become visible escapes.
+    const message = showControls(d.waived ? `${d.message} (waived by ${d.waived.approvedBy}: ${d.waived.reason})` : d.message);
     return {
       path: result.file,
       start_line: d.line,
@@ -53,7 +55,7 @@ export function checkAnnotations(results: readonly FileResult[]): CheckAnnotatio
       ...(endLine === d.line ? { start_column: d.column, end_column: Math.max(d.column, d.endColumn - 1) } : {}),
       annotation_level: LEVEL[d.severity],
       message: message.length > MAX_ANNOTATION_MESSAGE ? message.slice(0, MAX_ANNOTATION_MESSAGE) + '…' : message,
-      title: d.ruleId.slice(0, 255),
+      title: showControls(d.ruleId).slice(0, 255),
     };
   }));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../src/engine/engine.js';
 import { FORMATTERS } from '../../src/formatters/index.js';
+import { checkAnnotations } from '../../src/github/checks.js';
 import { formatGithub } from '../../src/formatters/github.js';
 import { formatStylish } from '../../src/formatters/stylish.js';
 import type { FormatterOptions } from '../../src/formatters/types.js';
@@ -31,6 +32,13 @@ describe('values that act on terminals, logs and readers are shown, not obeyed',
     expect(output).not.toMatch(ACTING);
     expect(output).toContain('\\u001b');
     expect(output).toContain('\\u202e');
+  });
+
+  it('check-run annotations: the message and title', () => {
+    const annotations = checkAnnotations([{ ...hostileResults()[0]!, file: 'nominations/a.yaml' }]);
+    expect(annotations).toHaveLength(2);
+    for (const a of annotations) expect(`${a.message} ${a.title}`).not.toMatch(ACTING);
+    expect(annotations[0]!.message).toContain('\\u202e');
   });
 
   it('sarif: the message texts', () => {
