@@ -34,6 +34,14 @@ export interface Diagnostic {
   fix?: Fix;
   /** Set when a waiver recorded in the nomination turned this problem into information. */
   waived?: { reason: string; approvedBy: string };
+  /** The version of the DPG Standard that introduced the requirement (when later than the first). */
+  since?: string;
+  /**
+   * Set on the finding of an approved record assessed under a version older than `since`: the requirement
+   * is due at the record's next review, `by` the end of its recognition (YYYY-MM-DD, when known).
+   * `overdue`: the recognition has ended or a renewal is submitted, so the finding keeps its severity.
+   */
+  due?: { since: string; assessedUnder: string; by?: string; overdue: boolean };
 }
 
 export interface ReviewNote {

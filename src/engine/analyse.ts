@@ -6,6 +6,7 @@ import type { Anchor, Span } from '../load/positions.js';
 import { asRecord, type MaybeNomination } from '../nomination.js';
 import { formatMessage, type FileRule, type RegistryRule, type ReportDescriptor, type Rule } from '../rules/types.js';
 import { validateSchema } from '../schema/validate.js';
+import { VERSIONING_KEYS } from './due.js';
 import type { Diagnostic } from '../types.js';
 
 /**
@@ -78,9 +79,10 @@ function planFor(rules: readonly Rule[], config: Config): RulePlan {
   return plan;
 }
 
-/** The top-level keys the facts must keep: what file rules reading the date read, plus waivers (applied to every finding). */
+/** The top-level keys the facts must keep: what file rules reading the date read, plus what settling every finding reads. */
 export function factKeys(rules: readonly Rule[], config: Config): readonly string[] | 'all' {
-  const keys = new Set<string>(['waivers']);
+  // waivers apply to every finding; stage, review and standardVersion decide what is due at the next review.
+  const keys = new Set<string>(['waivers', ...VERSIONING_KEYS]);
   for (const rule of rules) {
     if (rule.kind !== 'file' || !isContextual(rule) || ruleSetting(rule, config).severity === 'off') continue;
     if (!rule.reads) return 'all';
@@ -153,6 +155,7 @@ export function makeDiagnostic(locate: (pointer: string, anchor?: Anchor) => Spa
     path: descriptor.path,
     ...locate(descriptor.path, descriptor.at ?? 'value'),
     ...(descriptor.fix ? { fix: descriptor.fix } : {}),
+    ...((descriptor.since ?? rule.since) ? { since: descriptor.since ?? rule.since } : {}),
   };
 }
 

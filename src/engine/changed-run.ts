@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { RegistryIndex } from '../cache/registry-index.js';
 import { contentHash, ResultsCache } from '../cache/results-cache.js';
 import { ruleSetting, type Config } from '../config.js';
-import { DEFAULT_LIMITS } from '../load/limits.js';
+import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
+import { loadNomination } from '../load/load.js';
+import { asRecord } from '../nomination.js';
 import { isListedNomination } from '../registry/files.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { RegistryRule } from '../rules/types.js';
@@ -76,7 +78,7 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
     const meeting = meetingFiles(index, rules, analyses, untouched);
     if (meeting) {
       for (const file of meeting) analyses.push(runJob({ ...options.fileAt(file), full: false }, settings).analysis);
-      return { results: finishTargets(analyses, targets, options.config, options.now, limits), registry: () => withChanged(index.files) };
+      return { results: finishTargets(analyses, targets, options.config, options.now, limits, renewalsSubmitted(options, limits)), registry: () => withChanged(index.files) };
     }
   }
 
@@ -89,6 +91,7 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
   const results = await validateRegistry({
     ...options,
     targets,
+    renewing: renewalsSubmitted(options, limits),
     context: registry.map(options.fileAt),
     knownHashes,
     onAnalysed: (analyses) => { analysed = analyses; },
@@ -110,6 +113,28 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
     built?.write(options.cacheDirectory!);
   }
   return { results, registry: () => registry };
+}
+
+/**
+ * The targets whose change sets a new review date on a record the base already has: a renewal submitted,
+ * which is judged by the current version of the Standard (see src/engine/due.ts).
+ */
+function renewalsSubmitted(options: ChangedRunOptions, limits: LoadLimits): Set<string> {
+  const renewing = new Set<string>();
+  for (const target of options.targets) {
+    const before = options.superseded.get(target);
+    if (before === undefined) continue;
+    const file = options.fileAt(target);
+    const reviewDate = (content: string | Uint8Array): unknown => asRecord(asRecord(loadNomination(file.file, content, limits).data).review).date;
+    let after: unknown;
+    try {
+      after = reviewDate(readFileSync(file.path));
+    } catch {
+      continue;
+    }
+    if (after !== undefined && after !== reviewDate(before)) renewing.add(file.file);
+  }
+  return renewing;
 }
 
 /**

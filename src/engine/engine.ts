@@ -7,6 +7,7 @@ import { UNWAIVABLE, type Rule } from '../rules/types.js';
 import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus } from '../types.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
 import type { Anchor, Span } from '../load/positions.js';
+import { resolveDue, versionedRecord, type VersionedRecord } from './due.js';
 import { analyseFile, crashDiagnostic, factsCover, isContextual, locateInFacts, makeDiagnostic, runFileRule, type FileAnalysis } from './analyse.js';
 
 export interface SourceFile {
@@ -32,8 +33,11 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
-/** Applies configured severities ('off' drops the finding) and the nomination's own waivers. */
-export function settle(diagnostics: Diagnostic[], data: unknown, rules: readonly Rule[], config: Config): Diagnostic[] {
+/**
+ * Applies configured severities ('off' drops the finding), what is due at the next review of an approved
+ * record assessed under an older version of the Standard (given `record`), and the nomination's own waivers.
+ */
+export function settle(diagnostics: Diagnostic[], data: unknown, rules: readonly Rule[], config: Config, record?: VersionedRecord): Diagnostic[] {
   const waivers = asArray(asRecord(data).waivers).map(asRecord);
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
@@ -41,7 +45,7 @@ export function settle(diagnostics: Diagnostic[], data: unknown, rules: readonly
     const severity = rule ? ruleSetting(rule, config).severity : d.severity;
     if (severity === 'off') continue;
     // A rule's own severity choice (e.g. a warning-only message) is kept when it is milder than the setting.
-    let settled: Diagnostic = { ...d, severity: rule && d.severity !== rule.defaultSeverity ? d.severity : severity };
+    let settled: Diagnostic = resolveDue({ ...d, severity: rule && d.severity !== rule.defaultSeverity ? d.severity : severity }, record);
     const waiver = UNWAIVABLE.test(d.ruleId) ? undefined : waivers.find((w) => w.rule === d.ruleId);
     if (waiver && settled.severity !== 'info') {
       settled = { ...settled, severity: 'info', waived: { reason: String(waiver.reason ?? ''), approvedBy: String(waiver.approvedBy ?? '') } };
@@ -77,6 +81,8 @@ export interface FinishOptions {
    * `factsCover`); without it such a finding falls back to the nearest position the facts hold.
    */
   reload?: (file: string) => LoadedFile | undefined;
+  /** Files whose change submits a renewal (a new review date): what their version did not ask is due now. */
+  renewing?: ReadonlySet<string>;
 }
 
 /**
@@ -132,7 +138,9 @@ export function finishRun(analyses: readonly FileAnalysis[], targets: readonly s
 
   return targets.map((file) => {
     const analysis = byFile.get(file);
-    return summarise(file, settle(found.get(file)!, analysis?.facts?.data, rules, options.config), analysis?.readable ?? false);
+    const data = analysis?.facts?.data;
+    const record = versionedRecord(data, options.now, options.renewing?.has(file) ?? false);
+    return summarise(file, settle(found.get(file)!, data, rules, options.config, record), analysis?.readable ?? false);
   });
 }
 

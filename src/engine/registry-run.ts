@@ -48,6 +48,8 @@ export interface RegistryRunOptions {
   debug?: (message: string) => void;
   /** Called with every file's analysis (by name as reported) before the registry-wide stages. */
   onAnalysed?: (analyses: ReadonlyMap<string, FileAnalysis>) => void;
+  /** Targets (by name as reported) whose change submits a renewal: see FinishOptions.renewing. */
+  renewing?: ReadonlySet<string>;
 }
 
 /** What every cached result depends on besides the file (see cacheFingerprint). */
@@ -114,17 +116,20 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
   }
 
   options.onAnalysed?.(analyses);
-  const results = finishTargets([...analyses.values()], options.targets, options.config, options.now, limits);
+  const results = finishTargets([...analyses.values()], options.targets, options.config, options.now, limits, options.renewing);
   cache?.save(new Set(files.map((f) => f.file)));
   return results;
 }
 
 /** finishRun for targets on disk: a registry finding outside what a target's facts cover is placed by reading it again. */
-export function finishTargets(analyses: readonly FileAnalysis[], targets: readonly RegistryFile[], config: Config, now: Date, limits: LoadLimits): FileResult[] {
+export function finishTargets(
+  analyses: readonly FileAnalysis[], targets: readonly RegistryFile[], config: Config, now: Date, limits: LoadLimits, renewing?: ReadonlySet<string>,
+): FileResult[] {
   const paths = new Map(targets.map((t) => [t.file, t.path]));
   return finishRun(analyses, targets.map((t) => t.file), {
     config,
     now,
+    ...(renewing ? { renewing } : {}),
     reload: (file) => {
       const at = paths.get(file);
       try {

@@ -3,6 +3,7 @@ import { CATEGORY_PARTS } from '../licenses/policy.js';
 import { asArray, asRecord, type Category } from '../nomination.js';
 import { slugify } from '../util/slug.js';
 import { resolveCountry } from '../util/countries.js';
+import { FORMER_REGISTRY_VERSION } from '../standard-versions.js';
 import { nominationToYaml, SCHEMA_REF, SECTIONS } from './nomination-yaml.js';
 
 export { SCHEMA_REF };
@@ -29,6 +30,8 @@ export interface ConvertOptions {
   /** Review date (YYYY-MM-DD) and reviewer to record on approved DPGs; the old records have neither. */
   reviewDate?: string;
   reviewer?: string;
+  /** The day of the import (YYYY-MM-DD): the review date of approved DPGs when `reviewDate` is not given. */
+  today?: string;
   /** `$schema` reference of the modeline, relative to the output folder. */
   schemaRef?: string;
 }
@@ -64,6 +67,9 @@ export interface Conversion {
 
 const NOT_ASKED = 'the former registry did not ask for it; needed at the next annual review';
 
+/** The reviewer recorded on an approved record when none is given: the former registry's own review. */
+export const FORMER_REGISTRY_REVIEWER = 'former-registry';
+
 const CATEGORY_NAMES: Record<string, string> = {
   software: 'software', content: 'content', data: 'data', standard: 'standard', aimodel: 'ai-model', 'ai-model': 'ai-model',
 };
@@ -71,6 +77,9 @@ const CATEGORY_NAMES: Record<string, string> = {
 const STAGES: Record<string, string> = { dpg: 'dpg', nominee: 'nominee', archive: 'expired' };
 
 const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/gi;
+
+/** A link to a privacy policy, terms of service or data-protection page. */
+const PRIVACY_PAGE = /privacy|terms|policy|policies|gdpr|data-?protection|datenschutz|legal/i;
 
 /** A JSON document that is not a former registry record, or could not be read. */
 export class RecordError extends Error {
@@ -181,7 +190,49 @@ class Converter {
   }
 }
 
-function convertIdentity(c: Converter, old: Record<string, unknown>, fallbackSlug: string, out: Record<string, unknown>): string {
+/** Letters and digits only, lowercase: how a name shows in a host name or a path ("Statistics Sweden" → "statisticssweden"). */
+function compact(value: string): string {
+  return value.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an ownership evidence URL names the organisation: its website's host, or its name in the address. */
+function evidenceNames(org: Record<string, unknown>, url: string): boolean {
+  const host = hostOf(url);
+  const website = typeof org.website === 'string' ? hostOf(org.website) : undefined;
+  if (host && website && (host === website || host.endsWith(`.${website}`))) return true;
+  const name = compact(String(org.name ?? ''));
+  return name.length >= 4 && compact(url).includes(name);
+}
+
+/**
+ * The organisation to record as owner when the former record named none (only funders and maintainers),
+ * although its reviewers judged ownership clear: the one its ownership evidence names, or the only
+ * organisation of a record whose ownership was answered as clearly defined.
+ */
+function ownerNamedByEvidence(organizations: Array<Record<string, unknown>>, evidence: { urls: string[]; explicit: boolean | undefined }): Record<string, unknown> | undefined {
+  const named = organizations.filter((org) => evidence.urls.some((url) => evidenceNames(org, url)));
+  if (named.length === 1) return named[0];
+  if (named.length === 0 && organizations.length === 1 && evidence.explicit === true) return organizations[0];
+  return undefined;
+}
+
+function ownerReason(owner: Record<string, unknown>, organizations: Array<Record<string, unknown>>, evidence: { urls: string[]; explicit: boolean | undefined }): string {
+  const url = evidence.urls.find((u) => evidenceNames(owner, u));
+  return url ? `the ownership evidence ${url} names it` : `it is the only organisation (of ${organizations.length}) and the record says ownership is clearly defined`;
+}
+
+function convertIdentity(
+  c: Converter, old: Record<string, unknown>, fallbackSlug: string, out: Record<string, unknown>,
+  ownershipEvidence: { urls: string[]; explicit: boolean | undefined } = { urls: [], explicit: undefined },
+): string {
   const name = text(old.name);
   if (name) {
     out.name = name;
@@ -268,7 +319,14 @@ function convertIdentity(c: Converter, old: Record<string, unknown>, fallbackSlu
     out.organizations = organizations.map(({ name: n, website: w, roles }) => ({ name: n, ...(w ? { website: w } : {}), ...(roles ? { roles } : {}) }));
     c.map('organizations', 'organizations (org_type → roles)');
     if (!organizations.some((o) => asArray(o.roles).includes('owner'))) {
-      c.gap('organizations[].roles (owner)', 'no organisation has the role owner in the former record');
+      const owner = ownerNamedByEvidence(organizations, ownershipEvidence);
+      if (owner) {
+        (owner.roles as string[]).unshift('owner');
+        c.note('organizations', `"${String(owner.name)}" was listed as ${String((owner.roles as string[]).slice(1).join(' and ') || 'without a role')} only; recorded as the owner because ${ownerReason(owner, organizations, ownershipEvidence)}: a reviewer should confirm it`);
+        c.comment('organizations', `Review: "${String(owner.name)}" is recorded as owner from the former record's ownership evidence; confirm it.`);
+      } else {
+        c.gap('organizations[].roles (owner)', 'no organisation has the role owner in the former record');
+      }
     }
     c.gap('organizations[].country', 'the former registry did not record where organisations are registered');
   } else c.gap('organizations', 'the record lists no organisation');
@@ -438,7 +496,11 @@ function convertPrivacy(c: Converter, collectsPii: boolean | undefined, out: Rec
   const laws = unique(c.texts(privacy, 'privacyComplianceList', 'privacy.privacyComplianceList'));
   c.put(result, 'laws', laws, 'privacy.privacyComplianceList', 'privacy.laws', 'the record lists no law');
   const steps = c.texts(privacy, 'adherenceSteps', 'privacy.adherenceSteps');
-  const evidenceUrls = unique(steps.flatMap(urlsIn));
+  // Some records linked their privacy policy in the 9a description instead of the adherence steps.
+  const described = text(asRecord(asRecord(c.record('doNoHarm').dataPrivacySecurity)).privacySecurityDescription);
+  const policyLinks = described ? urlsIn(described).filter((url) => PRIVACY_PAGE.test(url)) : [];
+  const evidenceUrls = unique([...steps.flatMap(urlsIn), ...policyLinks]);
+  if (policyLinks.length) c.map('doNoHarm.dataPrivacySecurity.privacySecurityDescription (privacy links)', 'privacy.evidenceUrls');
   c.put(result, 'evidenceUrls', evidenceUrls, 'privacy.adherenceSteps (links)', 'privacy.evidenceUrls', 'the adherence steps link to no privacy policy or terms of service');
   if (steps.length) {
     result.adherenceSteps = steps;
@@ -637,12 +699,19 @@ function convertLifecycle(c: Converter, old: Record<string, unknown>, excluded: 
   if (stage) out.stage = stage;
 
   if (stage === 'dpg' || stage === 'expired') {
+    // Assessed with the former questionnaire: what later versions of the Standard added is due at the next review.
+    out.standardVersion = FORMER_REGISTRY_VERSION;
+    c.map(written ? 'stage' : 'excluded-nominees/', `standardVersion (${FORMER_REGISTRY_VERSION}, the former registry's questionnaire)`);
     const review: Record<string, string> = {};
-    if (options.reviewDate) review.date = options.reviewDate;
+    const date = options.reviewDate ?? options.today;
+    if (date) review.date = date;
     else c.gap('review.date', 'the former registry kept no review date (give --review-date to record one)');
-    if (options.reviewer) review.reviewer = options.reviewer;
-    else c.gap('review.reviewer', 'the former registry kept no reviewer (give --reviewer to record one)');
-    if (Object.keys(review).length) out.review = review;
+    if (!options.reviewDate && options.today) {
+      c.note('stage', `the former registry kept no review date; recognition is counted from the import, ${options.today} (give --review-date to choose the day)`);
+    }
+    review.reviewer = options.reviewer ?? FORMER_REGISTRY_REVIEWER;
+    if (!options.reviewer) c.note('stage', `the former registry kept no reviewer; "${FORMER_REGISTRY_REVIEWER}" recorded (give --reviewer to name one)`);
+    out.review = review;
   }
   if (stage === 'delisted') {
     const delisting: Record<string, string> = {};
@@ -673,7 +742,13 @@ export function convertDpgaRecord(record: DpgaRecord, options: ConvertOptions = 
   const out: Record<string, unknown> = {};
   const fallbackSlug = slugify(record.nomineeFile.replace(/^.*[\\/]/, '').replace(/\.json$/i, '')) || 'record';
 
-  const slug = convertIdentity(identity, nominee, fallbackSlug, out);
+  const clear = asRecord(screening?.clearOwnership);
+  const explicitAnswer = typeof clear.isOwnershipExplicit === 'string' ? clear.isOwnershipExplicit.trim().toLowerCase() : '';
+  const ownershipEvidence = {
+    urls: [clear.copyrightURL].flat().filter((u): u is string => typeof u === 'string').flatMap(urlsIn),
+    explicit: explicitAnswer === 'yes' ? true : explicitAnswer === 'no' ? false : undefined,
+  };
+  const slug = convertIdentity(identity, nominee, fallbackSlug, out, ownershipEvidence);
   convertCountries(answers, screening, out);
   convertSdgs(identity, nominee, out);
   convertLicenses(identity, nominee, out);

@@ -16,7 +16,7 @@ export const SECTIONS: ReadonlyArray<[string, IndicatorId | 'lifecycle' | null]>
   ['repositories', null], ['organizations', null], ['sectors', null], ['countries', null],
   ['sdgs', '1'], ['licenses', '2'], ['ownership', '3'], ['platformIndependence', '4'], ['documentation', '5'],
   ['dataExtraction', '6'], ['privacy', '7'], ['standards', '8'], ['doNoHarm', '9'], ['attestation', null],
-  ['stage', 'lifecycle'], ['review', null], ['delisting', null],
+  ['stage', 'lifecycle'], ['standardVersion', null], ['review', null], ['delisting', null],
 ];
 
 const SUBSECTIONS: Record<string, IndicatorId> = {

@@ -1,3 +1,4 @@
+import { CURRENT_STANDARD_VERSION } from '../standard-versions.js';
 import { possibleParts, requiredParts } from '../licenses/approval.js';
 import { CATEGORY_PARTS, PART_POLICIES } from '../licenses/policy.js';
 import { asArray, asRecord, type Category, type LicensedPart } from '../nomination.js';
@@ -523,7 +524,7 @@ export const STEPS: readonly Step[] = [
 ];
 
 /** Top-level keys the wizard writes without asking. */
-export const FIXED_ANSWERS: Readonly<Draft> = { stage: 'nominee' };
+export const FIXED_ANSWERS: Readonly<Draft> = { stage: 'nominee', standardVersion: CURRENT_STANDARD_VERSION };
 
 export function resolveMessage(question: Question, scope: Scope): string {
   return typeof question.message === 'function' ? question.message(scope) : question.message;

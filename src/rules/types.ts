@@ -10,6 +10,8 @@ export interface ReportDescriptor {
   messageId: string;
   data?: Record<string, string | number>;
   fix?: Fix;
+  /** The Standard version that introduced this requirement, when it differs from the rule's `since`. */
+  since?: string;
 }
 
 export interface RuleContext {
@@ -59,6 +61,11 @@ interface RuleMeta {
    * reads. Such a rule runs on every validation over these keys, which the results cache keeps per file.
    */
   reads?: readonly string[];
+  /**
+   * The version of the DPG Standard that introduced the requirement. For an approved record assessed
+   * under an older version, the engine turns the rule's errors into warnings due at the next review.
+   */
+  since?: string;
 }
 
 /** A check on one nomination at a time. */

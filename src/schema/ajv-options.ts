@@ -4,4 +4,6 @@ export const AJV_OPTIONS = {
   strict: true,
   // if/then conditionals require keys that their parent schema defines; strictRequired would reject that.
   strictRequired: false,
-} as const;
+  // An annotation: the Standard version that introduced a required key (see docs/standard-versions.md).
+  keywords: ['x-dpg-since'],
+};

@@ -111,6 +111,8 @@ interface Mapped {
   anchor: 'key' | 'value';
   message: string;
   indicatorPointer: string;
+  /** The Standard version that introduced the requirement, from the schema's x-dpg-since annotation. */
+  since?: string;
 }
 
 /** The value at a JSON pointer, or undefined where the path does not exist. */
@@ -140,9 +142,11 @@ function mapError(error: ErrorObject, data: unknown): Mapped | undefined {
     case 'required': {
       const key = String(error.params.missingProperty);
       const owner = schemaAt(error.schemaPath.replace(/\/(then\/)?required$/, '').replace(/\/allOf\/\d+$/, ''), 0);
-      const title = (owner?.properties as Record<string, { title?: string }> | undefined)?.[key]?.title;
+      const property = (owner?.properties as Record<string, { title?: string; 'x-dpg-since'?: string }> | undefined)?.[key];
+      const title = property?.title;
+      const since = property?.['x-dpg-since'];
       return {
-        ruleId: 'schema/required', pointer: at, anchor: 'key', indicatorPointer: joinPointer(at, key),
+        ruleId: 'schema/required', pointer: at, anchor: 'key', indicatorPointer: joinPointer(at, key), ...(since ? { since } : {}),
         message: `Missing required key "${key}"${title ? ` (${title})` : ''} in ${where}${conditionOf(error)}.`,
       };
     }
@@ -205,6 +209,7 @@ export function validateSchema(loaded: LoadedFile): Diagnostic[] {
       message: mapped.message,
       path: mapped.pointer,
       ...span,
+      ...(mapped.since ? { since: mapped.since } : {}),
     });
   }
   return diagnostics;

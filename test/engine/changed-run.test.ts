@@ -202,3 +202,25 @@ describe('validate --changed against the registry as the change leaves it', () =
 function readText(setup: ReturnType<typeof setUp>, file: string): string {
   return readFileSync(setup.fileAt(file).path, 'utf8');
 }
+
+describe('validate --changed and the versions of the Standard', () => {
+  const noAnswers: [Array<string | number>, unknown] = [['privacy', 'piiRequirements'], undefined];
+  const approved = (date: string) => withEdits([['stage'], 'dpg'], [['review'], { date, reviewer: 'dpg-review-team' }], [['standardVersion'], '1.1.6'], noAnswers);
+
+  it.each([
+    { name: 'an approved record whose review date stays owes the answers at its next review', after: '2026-05-04', severity: 'warning', overdue: false },
+    { name: 'a new review date submits the renewal, judged by the current version', after: '2026-11-20', severity: 'error', overdue: true },
+  ])('$name', async ({ after, severity, overdue }) => {
+    const base = new Map([['a.yaml', approved('2026-05-04')]]);
+    const setup = setUp({ base, fates: new Map([['a.yaml', { kind: 'keep' }]]), added: new Map() });
+    writeFileSync(setup.fileAt('a.yaml').path, approved(after).replace('name:', '# edited\nname:'));
+    const changed = { ...setup, changed: ['a.yaml'], targets: ['a.yaml'], superseded: new Map([['a.yaml', base.get('a.yaml')!]]) };
+    // Without the cache, filling it, then through the registry index it wrote.
+    const cacheDirectory = path.join(setup.dir, 'cache');
+    for (const extra of [{}, { cacheDirectory }, { cacheDirectory }]) {
+      const [result] = (await validateChangedRegistry(options(changed, extra))).results;
+      const finding = result!.diagnostics.find((d) => d.ruleId === 'privacy/pii-requirements');
+      expect(finding).toMatchObject({ severity, due: { since: '1.1.7', assessedUnder: '1.1.6', overdue } });
+    }
+  });
+});

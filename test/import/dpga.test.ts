@@ -51,12 +51,11 @@ function gapKey(d: Diagnostic): string {
  * carried over as written. Anything else is a defect of the conversion.
  */
 const ALLOWED_GAPS = new Set([
-  // Not kept by the former registry.
-  'schema/required /review',
+  // Not kept by the former registry: due at the next review of an approved DPG (docs/standard-versions.md).
   'schema/required /ownership/ownsAllComponents',
   'schema/required /platformIndependence/coreDependencies',
   'ownership/owner-country /organizations/*',
-  'privacy/pii-requirements-at-review /privacy',
+  'privacy/pii-requirements /privacy',
   'harm/ai-training-data /doNoHarm/dataPrivacySecurity',
   // Left empty in the former records.
   'schema/required /sectors',
@@ -81,8 +80,11 @@ const ALLOWED_GAPS = new Set([
 /** DPGs whose licences the current licence policy does not fully approve (see docs/import.md). */
 const LICENSE_EXCEPTIONS: Record<string, RegExp> = {};
 
+/** The day of the import: recognition is counted from it when no review date is given. */
+const IMPORT_DAY = '2026-11-01';
+
 const converted = PAIRS.map((record) => {
-  const conversion = convertDpgaRecord(record);
+  const conversion = convertDpgaRecord(record, { today: IMPORT_DAY });
   return { record, conversion, yaml: nominationYaml(conversion), result: validate(conversion) };
 });
 
@@ -136,17 +138,36 @@ describe('converting the former registry', () => {
       }
     }
     expect([...seen].filter((key) => !ALLOWED_GAPS.has(key)).sort()).toEqual([]);
-    // The gaps the old format has for every DPG are reported, and reported as needed at review.
-    expect(seen).toContain('schema/required /review');
-    expect(seen).toContain('privacy/pii-requirements-at-review /privacy');
+    expect(seen).toContain('privacy/pii-requirements /privacy');
+    expect(seen).toContain('schema/required /ownership/ownsAllComponents');
+  });
+
+  it('gives approved DPGs that are valid under their own version: what later versions ask is due at renewal', () => {
+    for (const { conversion, result } of converted) {
+      expect(conversion.nomination).toMatchObject({ standardVersion: '1.1.6', review: { date: IMPORT_DAY, reviewer: 'former-registry' } });
+      expect({ slug: conversion.slug, errors: result.diagnostics.filter((d) => d.severity === 'error') }).toEqual({ slug: conversion.slug, errors: [] });
+      for (const d of result.diagnostics.filter((x) => x.due)) {
+        expect(d).toMatchObject({ severity: 'warning', due: { since: '1.1.7', assessedUnder: '1.1.6', by: '2027-11-01', overdue: false } });
+      }
+    }
+    expect(converted.flatMap(({ result }) => result.diagnostics.filter((d) => d.due)).length).toBeGreaterThan(50);
+  });
+
+  it('fails a nominee with the same gaps', () => {
+    for (const { conversion } of converted.slice(0, 5)) {
+      const { standardVersion: _version, review: _review, ...rest } = conversion.nomination;
+      const nominee = { ...conversion, nomination: { ...rest, stage: 'nominee' } };
+      const result = validate(nominee);
+      expect(result.errorCount).toBeGreaterThan(0);
+      expect(result.diagnostics.filter((d) => d.due)).toEqual([]);
+    }
   });
 
   it('reports the 2025 privacy answers of DPGs handling personal data as a warning for the next review', () => {
     for (const { conversion, result } of converted) {
       const handlesPii = (conversion.nomination.doNoHarm as { dataPrivacySecurity: { piiHandling?: string } }).dataPrivacySecurity.piiHandling !== 'none';
-      const atReview = result.diagnostics.filter((d) => d.ruleId === 'privacy/pii-requirements-at-review');
-      expect(atReview.map((d) => d.severity)).toEqual(handlesPii ? ['warning'] : []);
-      expect(result.diagnostics.filter((d) => d.ruleId === 'privacy/pii-requirements')).toEqual([]);
+      const atReview = result.diagnostics.filter((d) => d.ruleId === 'privacy/pii-requirements');
+      expect(atReview.map((d) => [d.severity, d.due?.since])).toEqual(handlesPii ? [['warning', '1.1.7']] : []);
       expect(conversion.missing.some((g) => g.field === 'privacy.piiRequirements')).toBe(handlesPii);
     }
   });
@@ -299,9 +320,12 @@ describe('field mapping', () => {
   it('records the review given for approved DPGs, and reports it missing otherwise', () => {
     const given = convertDpgaRecord(record(AAM_NOMINEE, AAM_SCREENING), { reviewDate: '2025-03-01', reviewer: 'registry-team' });
     expect(given.nomination.review).toEqual({ date: '2025-03-01', reviewer: 'registry-team' });
+    const counted = convertDpgaRecord(record(AAM_NOMINEE, AAM_SCREENING), { today: '2026-11-01' });
+    expect(counted.nomination.review).toEqual({ date: '2026-11-01', reviewer: 'former-registry' });
+    expect(counted.notes.map((n) => n.note)).toEqual(expect.arrayContaining([expect.stringContaining('recognition is counted from the import, 2026-11-01')]));
     const missing = convertDpgaRecord(record(AAM_NOMINEE, AAM_SCREENING));
-    expect(missing.nomination.review).toBeUndefined();
-    expect(missing.missing.map((g) => g.field)).toEqual(expect.arrayContaining(['review.date', 'review.reviewer']));
+    expect(missing.nomination.review).toEqual({ reviewer: 'former-registry' });
+    expect(missing.missing.map((g) => g.field)).toEqual(expect.arrayContaining(['review.date']));
   });
 
   it('maps the screening answers of indicators 3 to 8', () => {
@@ -330,5 +354,36 @@ describe('field mapping', () => {
 
   it('rejects text that is not JSON with a clean message', () => {
     expect(() => parseRecordJson('nominees/bad.json', '{"name": ')).toThrow(/^nominees\/bad\.json: not valid JSON \(/);
+  });
+});
+
+describe('reconstructed records of the former registry', () => {
+  const EXTRA = path.resolve(__dirname, '../fixtures/dpga-extra');
+  const extra = (slug: string): DpgaRecord => ({
+    nomineeFile: `nominees/${slug}.json`, nominee: JSON.parse(readFileSync(path.join(EXTRA, 'nominees', `${slug}.json`), 'utf8')),
+    screeningFile: `digitalpublicgoods/${slug}.json`, screening: JSON.parse(readFileSync(path.join(EXTRA, 'digitalpublicgoods', `${slug}.json`), 'utf8')),
+    excluded: false,
+  });
+
+  it('records as owner the maintainer its ownership evidence names, with a note for review', () => {
+    const conversion = convertDpgaRecord(extra('carbon-ledger'), { today: '2026-11-01' });
+    expect(conversion.nomination.organizations).toEqual([
+      { name: 'Carbon Ledger Foundation', website: 'https://carbonledger.example.org', roles: ['owner', 'maintainer'] },
+      { name: 'Green Fund', website: 'https://greenfund.example.org', roles: ['funder'] },
+    ]);
+    expect(conversion.notes.map((n) => n.note)).toContainEqual(expect.stringContaining('recorded as the owner because the ownership evidence https://carbonledger.example.org/legal/copyright names it'));
+    expect(validate(conversion).diagnostics.filter((d) => d.ruleId === 'ownership/owner-listed')).toEqual([]);
+  });
+
+  it('leaves the owner a gap when the evidence names none of several organisations', () => {
+    const conversion = convertDpgaRecord(extra('ledger-without-owner'), { today: '2026-11-01' });
+    expect(JSON.stringify(conversion.nomination.organizations)).not.toContain('owner');
+    expect(validate(conversion).diagnostics.map((d) => d.ruleId)).toContain('ownership/owner-listed');
+  });
+
+  it('takes the privacy policy linked in the 9a description as privacy evidence', () => {
+    const conversion = convertDpgaRecord(extra('carbon-ledger'), { today: '2026-11-01' });
+    expect(conversion.nomination.privacy).toMatchObject({ evidenceUrls: ['https://carbonledger.example.org/privacy-policy'] });
+    expect(validate(conversion).diagnostics.filter((d) => d.ruleId === 'privacy/evidence-required')).toEqual([]);
   });
 });

@@ -22,6 +22,19 @@ function written(cwd: string, folder = 'nominations'): string[] {
 afterEach(removeTempDirs);
 
 describe('dpg import', () => {
+  it('gives a registry that dpg build publishes: every approved DPG, its later gaps due at renewal', async () => {
+    const cwd = workspace();
+    cpSync(path.resolve(__dirname, '../fixtures/dpga-extra'), path.join(cwd, 'extra'), { recursive: true });
+    expect((await runInProcess(['import', 'old', 'extra/nominees/carbon-ledger.json'], { cwd })).code).toBe(0);
+    const approved = written(cwd).filter((f) => parse(readFileSync(path.join(cwd, 'nominations', f), 'utf8')).stage === 'dpg');
+    expect(approved.length).toBeGreaterThanOrEqual(28);
+    const build = await runInProcess(['build', '-o', 'site'], { cwd });
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    for (const file of approved) expect(existsSync(path.join(cwd, 'site', 'api', 'v1', 'dpgs', file.replace(/\.yaml$/, '.json')))).toBe(true);
+    expect(build.stdout).toContain(`Published ${approved.length} digital public goods`);
+  });
+
   it('converts every record of the former registry\'s layout', async () => {
     const cwd = workspace();
     const run = await runInProcess(['import', 'old'], { cwd });

@@ -15,7 +15,7 @@ const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/nomination.
 const EXAMPLE = parse(readFileSync(path.join(REPO_ROOT, 'examples/new-answers.yaml'), 'utf8')) as Draft;
 const ENV: CheckEnv = { nameProblem: () => undefined, maxGoals: 8 };
 /** Keys only maintainers write; `dpg new` sets the stage itself. */
-const MAINTAINERS_ONLY = ['stage', 'review', 'delisting', 'waivers'];
+const MAINTAINERS_ONLY = ['stage', 'standardVersion', 'review', 'delisting', 'waivers'];
 
 interface SchemaNode {
   type?: string;

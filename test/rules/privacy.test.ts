@@ -36,9 +36,9 @@ const cases: Case[] = [
   atPrivacy('privacy/pii-requirements')),
   row('training data without personal data needs nothing', withEdits(...noPii, [['doNoHarm', 'dataPrivacySecurity', 'trainingDataPii'], false])),
   row('a recognised DPG without the answers is told they are due at review', withEdits(...recognised, noAnswers),
-    atPrivacy('privacy/pii-requirements-at-review')),
-  row('an expired DPG without the answers is told they are due at review', withEdits(...recognised, [['stage'], 'expired'], noAnswers),
-    atPrivacy('privacy/pii-requirements-at-review')),
+    atPrivacy('privacy/pii-requirements')),
+  row('an expired DPG without the answers owes them now', withEdits(...recognised, [['stage'], 'expired'], noAnswers),
+    atPrivacy('privacy/pii-requirements')),
   row('a delisted record is not asked for the answers', withEdits(
     [['stage'], 'delisted'], [['delisting'], { date: '2026-01-10', reason: 'Repository archived by its owner.' }], noAnswers)),
   row('a recognised DPG with the answers is fine', withEdits(...recognised)),
@@ -71,8 +71,17 @@ describe('privacy rules', () => {
 
   it('keeps the review-time finding a warning, so an existing DPG stays publishable', () => {
     const result = validateYaml(withEdits(...recognised, noAnswers));
-    expect(result.diagnostics[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('needed at the next annual review') });
+    expect(result.diagnostics[0]).toMatchObject({
+      severity: 'warning', message: expect.stringContaining('due at its next review, by 2027-05-04'),
+      due: { since: '1.1.7', assessedUnder: '1.1.6', by: '2027-05-04', overdue: false },
+    });
     expect(result.errorCount).toBe(0);
+  });
+
+  it('asks a recognised DPG assessed under the current version for the answers as a nominee', () => {
+    const result = validateYaml(withEdits(...recognised, [['standardVersion'], '1.1.7'], noAnswers));
+    expect(result.diagnostics[0]).toMatchObject({ ruleId: 'privacy/pii-requirements', severity: 'error' });
+    expect(result.diagnostics[0]!.due).toBeUndefined();
   });
 
   it('suggests the policy URL already given in the answers as evidence', () => {

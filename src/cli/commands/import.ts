@@ -162,7 +162,7 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
             nominee: readRecord(source.nomineeFile, io.cwd),
             ...(source.screeningFile ? { screeningFile: shown[1]!, screening: readRecord(source.screeningFile, io.cwd) } : {}),
             excluded: source.excluded,
-          }, { reviewDate: flags.reviewDate, reviewer: flags.reviewer?.trim() });
+          }, { reviewDate: flags.reviewDate, reviewer: flags.reviewer?.trim(), today: io.now.toISOString().slice(0, 10) });
         } catch (err) {
           if (!(err instanceof RecordError)) throw err;
           return { sources: shown, status: 'failed', reason: err.message };

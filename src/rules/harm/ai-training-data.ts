@@ -7,6 +7,7 @@ export const rule: FileRule = {
   indicator: '9a',
   description: 'An AI model states whether its training data contains personal data.',
   defaultSeverity: 'error',
+  since: '1.1.7',
   messages: {
     unanswered: 'The solution is an AI model but doNoHarm.dataPrivacySecurity.trainingDataPii is not answered; add trainingDataPii: true or false (does the training data contain personal data?).',
   },

@@ -9,6 +9,7 @@ export const rule: FileRule = {
   indicator: '3',
   description: 'The owner states its country, as the Standard asks for the owner\'s country.',
   defaultSeverity: 'warning',
+  since: '1.1.7',
   messages: {
     missing: 'The owner "{name}" has no country; add country: with the ISO 3166 English short name of the country where it is registered (or where the owners live).',
   },

@@ -8,6 +8,8 @@ export const rule: FileRule = {
   indicator: '7',
   description: 'A solution that handles personal data links its privacy policy or terms of service as evidence of adherence.',
   defaultSeverity: 'error',
+  // The former questionnaire asked for the steps taken to adhere, in words; a linked policy came later.
+  since: '1.1.7',
   messages: {
     missing: 'Personal data is handled ({reason}) but privacy.evidenceUrls lists no URL; add the privacy policy or terms of service.',
     missingHasPolicy: 'Personal data is handled ({reason}) but privacy.evidenceUrls lists no URL; add the privacy policy ({policyUrl}, given in piiRequirements) or the terms of service.',

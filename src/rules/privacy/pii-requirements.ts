@@ -25,14 +25,15 @@ export const rule: FileRule = {
   kind: 'file',
   id: 'privacy/pii-requirements',
   indicator: '7',
-  description: 'A nominee that handles personal data answers the five 2025 privacy questions (privacy.piiRequirements).',
+  description: 'A solution that handles personal data answers the five 2025 privacy questions (privacy.piiRequirements).',
   defaultSeverity: 'error',
+  since: '1.1.7',
   messages: {
     missing: 'Personal data is handled ({reason}) but privacy.piiRequirements is missing; answer the 2025 privacy questions: isMinimal with minimisationExplanation, consentNotice, policyUrl, processing and deletion.',
   },
   check(context) {
-    const stage = context.data.stage;
-    if (stage !== undefined && stage !== 'nominee') return;
+    // A delisted record is no longer assessed.
+    if (context.data.stage === 'delisted') return;
     const reason = missingPiiRequirementsReason(context.data);
     if (reason) context.report({ path: '/privacy', at: 'key', messageId: 'missing', data: { reason } });
   },

@@ -7,6 +7,9 @@ const LISTS = [
   { key: 'bestPractices', label: 'Best practice' },
 ] as const;
 
+/** The former questionnaire asked for evidence of all standards together; evidence per item came later. */
+const EVIDENCE_PER_ITEM_SINCE = '1.1.7';
+
 export const rule: FileRule = {
   kind: 'file',
   id: 'standards/evidence-required',
@@ -31,7 +34,7 @@ export const rule: FileRule = {
         const item = entry as Record<string, unknown>;
         if (asString(item.evidenceUrl)?.trim() || asString(item.evidenceText)?.trim()) return;
         const name = asString(item.name)?.trim() || `entry ${index + 1}`;
-        context.report({ path: joinPointer('/standards', key, index), messageId: 'itemEvidence', data: { label, name } });
+        context.report({ path: joinPointer('/standards', key, index), messageId: 'itemEvidence', data: { label, name }, since: EVIDENCE_PER_ITEM_SINCE });
       });
     }
     if (listed === 0) context.report({ path: '/standards', at: 'key', messageId: 'none' });
