@@ -85,12 +85,12 @@ function find(repo: Repo, options: { base?: string; allowedPaths?: string[]; cwd
 
 /** The lists of a result, without the commit ids and the deleted content. */
 function summary(changes: ChangedNominations) {
-  return { added: changes.added, modified: changes.modified, renamed: changes.renamed, deleted: changes.deleted.map((d) => d.path), outside: changes.outside };
+  return { added: changes.added, origins: changes.origins, modified: changes.modified, deleted: changes.deleted.map((d) => d.path), outside: changes.outside };
 }
 
 type ChangeLists = ReturnType<typeof summary>;
 
-const NONE: ChangeLists = { added: [], modified: [], renamed: [], deleted: [], outside: [] };
+const NONE: ChangeLists = { added: [], origins: {}, modified: [], deleted: [], outside: [] };
 
 interface ChangeCase {
   name: string;
@@ -110,12 +110,30 @@ const cases: ChangeCase[] = [
     expected: { modified: ['nominations/alpha.yaml'] },
   },
   {
-    name: 'a renamed nomination, detected as a rename even when edited',
+    name: 'a renamed nomination, detected as a rename even when edited, is the old record deleted and a new one added',
     change: (r) => {
       r.git('mv', 'nominations/alpha.yaml', 'nominations/alpha-platform.yaml');
       r.write('nominations/alpha-platform.yaml', r.read('nominations/alpha-platform.yaml').replace('name: Alpha', 'name: Alpha Platform'));
     },
-    expected: { renamed: [{ path: 'nominations/alpha-platform.yaml', from: 'nominations/alpha.yaml' }] },
+    expected: {
+      added: ['nominations/alpha-platform.yaml'],
+      origins: { 'nominations/alpha-platform.yaml': { kind: 'renamed', from: 'nominations/alpha.yaml' } },
+      deleted: ['nominations/alpha.yaml'],
+    },
+  },
+  {
+    name: 'a file renamed into the registry from a hidden folder is an addition, with no base version',
+    change: (r) => {
+      r.write('nominations/.drafts/delta.yaml', nomination('Delta'));
+      r.commit('draft');
+      r.git('branch', '--force', 'main');
+      r.git('mv', 'nominations/.drafts/delta.yaml', 'nominations/delta.yaml');
+    },
+    expected: {
+      added: ['nominations/delta.yaml'],
+      origins: { 'nominations/delta.yaml': { kind: 'renamed', from: 'nominations/.drafts/delta.yaml' } },
+      outside: ['nominations/.drafts/delta.yaml'],
+    },
   },
   { name: 'a deleted nomination', change: (r) => r.remove('nominations/beta.yaml'), expected: { deleted: ['nominations/beta.yaml'] } },
   {
