@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { findRule } from '../../src/rules/index.js';
 import type { FileResult } from '../../src/types.js';
-import { withEdits } from '../support/nomination.js';
+import { lineOf, withEdits } from '../support/nomination.js';
 import { TEST_NOW } from '../support/validate.js';
 
 const made: string[] = [];
@@ -516,5 +516,120 @@ describe('dpg validate --changed', () => {
     const { io, out } = cliIO(repo.dir);
     expect(await main(argv, io)).toBe(2);
     expect(out.stderr).toContain(message);
+  });
+
+  it('judges a hidden draft renamed into the registry as a new record: its stage dpg is a decision', async () => {
+    const repo = registryRepo();
+    const draft = nomination('Delta', ...DPG_RECORD);
+    repo.write('nominations/.drafts/delta.yaml', draft);
+    repo.commit('a draft, merged earlier');
+    repo.git('branch', '--force', 'main');
+    repo.git('mv', 'nominations/.drafts/delta.yaml', 'nominations/delta.yaml');
+    repo.commit('publish the draft');
+    const run = await validateChanged(repo);
+    const delta = run.results.find((r) => r.file === 'nominations/delta.yaml')!;
+    const decision = delta.diagnostics.find((d) => d.ruleId === 'git/decision')!;
+    expect(decision.line).toBe(lineOf(draft, 'stage:'));
+    expect(decision.message).toContain('stage none (renamed from nominations/.drafts/delta.yaml) → dpg');
+    expect(run.results.map((r) => r.file).sort()).toEqual(['nominations/.drafts/delta.yaml', 'nominations/delta.yaml']);
+  });
+
+  it('judges a renamed recognised DPG as its removal plus a new record, even when both are edited', async () => {
+    const repo = registryRepo();
+    repo.git('mv', 'nominations/gamma.yaml', 'nominations/evil-gamma.yaml');
+    repo.write('nominations/evil-gamma.yaml', repo.read('nominations/evil-gamma.yaml').replace('name: Gamma', 'name: Evil Gamma'));
+    repo.commit('rename gamma');
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(1);
+    const byFile = Object.fromEntries(run.results.map((r) => [r.file, r]));
+    expect(ruleHits(byFile['nominations/gamma.yaml']!)).toEqual([
+      { rule: 'git/deleted-nomination', severity: 'info' }, { rule: 'git/delisting-without-reason', severity: 'error' },
+    ]);
+    expect(byFile['nominations/gamma.yaml']!.diagnostics[0]!.message).toContain('renames the nomination (stage: dpg) to nominations/evil-gamma.yaml');
+    const decisions = byFile['nominations/evil-gamma.yaml']!.diagnostics.filter((d) => d.ruleId === 'git/decision').map((d) => d.message);
+    expect(decisions).toEqual([expect.stringContaining('stage none (renamed from nominations/gamma.yaml) → dpg')]);
+  });
+
+  it('lets a nominee be renamed with information only', async () => {
+    const repo = registryRepo();
+    repo.git('mv', 'nominations/beta.yaml', 'nominations/beta-platform.yaml');
+    repo.write('nominations/beta-platform.yaml', repo.read('nominations/beta-platform.yaml').replace('name: Beta', 'name: Beta Platform'));
+    repo.commit('rename beta');
+    const run = await validateChanged(repo);
+    expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([
+      ['nominations/beta-platform.yaml', []],
+      ['nominations/beta.yaml', [{ rule: 'git/deleted-nomination', severity: 'info' }]],
+    ]);
+    expect(run.code).toBe(0);
+  });
+
+  it('judges a copy of a recognised DPG as a new record', async () => {
+    const repo = registryRepo();
+    repo.write('nominations/gamma-copy.yaml', repo.read('nominations/gamma.yaml').replace('name: Gamma', 'name: Gamma Copy')
+      .replace('example-org/gamma', 'example-org/gamma-copy'));
+    repo.commit('copy gamma');
+    const run = await validateChanged(repo);
+    expect(run.results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([['nominations/gamma-copy.yaml', ['git/decision']]]);
+  });
+
+  it.each([
+    {
+      name: 'a type change: a DPG made a symlink',
+      change: (r: Repo) => { r.remove('nominations/gamma.yaml'); symlinkSync('alpha.yaml', path.join(r.dir, 'nominations/gamma.yaml')); },
+      file: 'nominations/gamma.yaml',
+    },
+    {
+      name: 'an added symbolic link to a file outside the repository',
+      change: (r: Repo) => symlinkSync('/etc/hostname', path.join(r.dir, 'nominations/delta.yaml')),
+      file: 'nominations/delta.yaml',
+    },
+    {
+      name: 'a review record that is a symbolic link',
+      change: (r: Repo) => { mkdirSync(path.join(r.dir, 'reviews/alpha'), { recursive: true }); symlinkSync('../../nominations/alpha.yaml', path.join(r.dir, 'reviews/alpha/someone.yaml')); },
+      file: 'reviews/alpha/someone.yaml',
+    },
+  ])('reports $name as registry/regular-file and never reads it', async ({ change, file }) => {
+    for (const committed of [true, false]) {
+      const repo = registryRepo();
+      change(repo);
+      if (committed) repo.commit('a link');
+      const run = await validateChanged(repo);
+      expect(run.code, committed ? 'committed' : 'untracked or unstaged').toBe(1);
+      expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([[file, [{ rule: 'registry/regular-file', severity: 'error' }]]]);
+      expect(run.results[0]!.diagnostics[0]!.message).toContain('is a symbolic link');
+    }
+  });
+
+  it('reports a submodule where a nomination belongs as registry/regular-file', async () => {
+    const repo = registryRepo();
+    const commit = repo.git('rev-parse', 'HEAD').trim();
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${commit},nominations/delta.yaml`);
+    repo.git('commit', '--quiet', '--message', 'a submodule');
+    // A checkout leaves an empty folder where a submodule that is not initialised goes.
+    mkdirSync(path.join(repo.dir, 'nominations/delta.yaml'));
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(1);
+    expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([['nominations/delta.yaml', [{ rule: 'registry/regular-file', severity: 'error' }]]]);
+    expect(run.results[0]!.diagnostics[0]!.message).toContain('is a git submodule');
+  });
+
+  it('does not read base versions above the size limit: reported by yaml/limits, the change judged as if the file were new', async () => {
+    const repo = registryRepo();
+    const padding = `# ${'x'.repeat(1024 * 1024)}\n`;
+    repo.write('nominations/alpha.yaml', nomination('Alpha', ...DPG_RECORD) + padding);
+    repo.write('nominations/beta.yaml', nomination('Beta', ...DPG_RECORD) + padding);
+    repo.commit('two oversized records');
+    repo.git('branch', '--force', 'main');
+    repo.write('nominations/alpha.yaml', nomination('Alpha', ...DPG_RECORD));
+    repo.remove('nominations/beta.yaml');
+    repo.commit('shrink alpha, delete beta');
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(1);
+    expect(run.results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([
+      ['nominations/alpha.yaml', ['yaml/limits', 'git/decision']],
+      ['nominations/beta.yaml', ['git/deleted-nomination', 'yaml/limits']],
+    ]);
+    expect(run.results[0]!.diagnostics[0]!.message).toMatch(/at the merge-base [0-9a-f]{12} is \d+ bytes, above the limit of 1048576 bytes/);
+    expect(run.results[1]!.diagnostics[0]!.message).toContain('stage: unknown');
   });
 });
