@@ -632,4 +632,99 @@ describe('dpg validate --changed', () => {
     expect(run.results[0]!.diagnostics[0]!.message).toMatch(/at the merge-base [0-9a-f]{12} is \d+ bytes, above the limit of 1048576 bytes/);
     expect(run.results[1]!.diagnostics[0]!.message).toContain('stage: unknown');
   });
+
+  describe('reads the configuration from the base branch', () => {
+    /** A branch whose nomination breaks the licence rule, and whose own dpg.config.yaml turns that rule off. */
+    function silencingBranch(repo: Repo, configFile = 'dpg.config.yaml'): void {
+      repo.write('nominations/beta.yaml', repo.read('nominations/beta.yaml').replace('spdx: GPL-3.0-only', 'spdx: CC-BY-ND-4.0'));
+      repo.write(configFile, 'rules:\n  license/approved-for-category: off\n  git/outside-path: off\n');
+      repo.commit('silence the licence rule');
+    }
+
+    const licenceErrors = (results: FileResult[]) => results.flatMap((r) => r.diagnostics).filter((d) => d.ruleId === 'license/approved-for-category');
+
+    it('ignores a configuration the change adds, and reports it as a decision', async () => {
+      const repo = registryRepo();
+      silencingBranch(repo);
+      const run = await validateChanged(repo);
+      expect(run.code).toBe(1);
+      expect(licenceErrors(run.results)).toHaveLength(1);
+      const config = run.results.find((r) => r.file === 'dpg.config.yaml')!;
+      expect(ruleHits(config)).toEqual([{ rule: 'git/outside-path', severity: 'warning' }, { rule: 'git/decision', severity: 'info' }]);
+      expect(config.diagnostics[1]!.message).toBe(
+        'This change adds dpg.config.yaml, the registry configuration (rules, severities, paths, review settings): a decision; needs a maintainer. '
+        + 'This check uses the version on main, not the change\'s.');
+    });
+
+    it('uses the base\'s version of a configuration the change modifies, tip of the base rather than merge-base', async () => {
+      const repo = registryRepo();
+      repo.git('checkout', '--quiet', 'main');
+      repo.write('dpg.config.yaml', 'rules:\n  license/approved-for-category: warning\n');
+      repo.commit('lenient config');
+      repo.git('checkout', '--quiet', '-B', 'feature');
+      silencingBranch(repo);
+      // The base tightens its policy after the branch was made: the change is judged by the policy now.
+      repo.git('checkout', '--quiet', 'main');
+      repo.write('dpg.config.yaml', 'rules:\n  license/approved-for-category: error\n');
+      repo.commit('strict config');
+      repo.git('checkout', '--quiet', 'feature');
+      const run = await validateChanged(repo);
+      expect(run.code).toBe(1);
+      expect(licenceErrors(run.results).map((d) => d.severity)).toEqual(['error']);
+      expect(ruleHits(run.results.find((r) => r.file === 'dpg.config.yaml')!)).toContainEqual({ rule: 'git/decision', severity: 'info' });
+    });
+
+    it('reads --config from the base too, so a path to the change\'s own file fails with exit 2', async () => {
+      const repo = registryRepo();
+      silencingBranch(repo, 'my-config.yaml');
+      const run = await validateChanged(repo, '--config', 'my-config.yaml');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('my-config.yaml does not exist on main');
+    });
+
+    it('ignores an uncommitted configuration in the working tree', async () => {
+      const repo = registryRepo();
+      silencingBranch(repo);
+      repo.git('reset', '--quiet', '--soft', 'HEAD~1');
+      repo.git('reset', '--quiet');
+      const run = await validateChanged(repo);
+      expect(run.code).toBe(1);
+      expect(licenceErrors(run.results)).toHaveLength(1);
+    });
+
+    it.each([
+      { name: 'invalid', write: (r: Repo) => r.write('dpg.config.yaml', 'rules: [\n'), message: /dpg\.config\.yaml on main: not valid YAML/ },
+      { name: 'unknown rule', write: (r: Repo) => r.write('dpg.config.yaml', 'rules:\n  no/such-rule: off\n'), message: /unknown rule "no\/such-rule"/ },
+      {
+        name: 'a symbolic link',
+        write: (r: Repo) => { r.write('real.yaml', 'rules: {}\n'); symlinkSync('real.yaml', path.join(r.dir, 'dpg.config.yaml')); },
+        message: /dpg\.config\.yaml on main is a symbolic link/,
+      },
+    ])('stops with exit 2 on a base configuration that is $name, never falling back to defaults', async ({ write, message }) => {
+      const repo = registryRepo();
+      repo.git('checkout', '--quiet', 'main');
+      write(repo);
+      repo.commit('base config');
+      repo.git('checkout', '--quiet', '-B', 'feature');
+      // The change mends the file, which does not count for its own check.
+      repo.remove('dpg.config.yaml');
+      repo.write('dpg.config.yaml', 'rules: {}\n');
+      repo.commit('mend');
+      const run = await validateChanged(repo);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+    });
+
+    it('reports a change to the reviewers file as a decision', async () => {
+      const repo = registryRepo();
+      repo.write('reviewers.yaml', 'maintainers: []\n');
+      repo.commit('reviewers');
+      const run = await validateChanged(repo);
+      const reviewers = run.results.find((r) => r.file === 'reviewers.yaml')!;
+      expect(reviewers.diagnostics.filter((d) => d.ruleId === 'git/decision').map((d) => d.message)).toEqual([
+        'This change adds reviewers.yaml, the registry\'s maintainers and reviewers: a decision; needs a maintainer. '
+        + 'Reviews and decisions are checked against the version on main, not the change\'s.',
+      ]);
+    });
+  });
 });
