@@ -197,6 +197,18 @@ describe('test.yml', () => {
   });
 });
 
+describe('pull-request validation', () => {
+  // Only --changed reads the configuration from the base branch; any other validation would take the pull request's.
+  it.each([
+    { file: 'validate.yml', steps: stepsOf(workflow('validate')) },
+    { file: 'action.yml', steps: action().runs.steps.filter((s) => s.if?.includes("inputs.mode == 'validate'")) },
+  ])('$file validates with --changed only', ({ steps }) => {
+    const calls = runs(steps).split('\n').filter((line) => /\bvalidate\b/.test(line) && !/^\s*#/.test(line));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call).toMatch(/validate --changed/);
+  });
+});
+
 describe('action.yml', () => {
   const a = action();
 

@@ -21,8 +21,11 @@ export interface ChangedRunOptions extends Omit<RegistryRunOptions, 'targets' | 
    * folder, each one the registry listing picks up: see isListedNomination).
    */
   changed: readonly string[];
-  /** Each file of the base the change modifies, renames away or deletes (path below the registry folder) → its content there. */
-  superseded: ReadonlyMap<string, string>;
+  /**
+   * Each file of the base the change modifies, renames away, deletes or replaces by a non-regular entry (path
+   * below the registry folder) → its content there, undefined when that could not be read (too large).
+   */
+  superseded: ReadonlyMap<string, string | undefined>;
   /** The merge-base commit the change is compared with. */
   base: string;
   /** The registry folder relative to the repository root (see ChangedNominations.registryPrefix). */
@@ -97,7 +100,7 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
     onAnalysed: (analyses) => { analysed = analyses; },
   });
   // A base file changed without its base content known cannot be indexed as the base has it.
-  if (fingerprint !== undefined && rules && base.every((file) => untouched(file) || options.superseded.has(file))) {
+  if (fingerprint !== undefined && rules && base.every((file) => untouched(file) || options.superseded.get(file) !== undefined)) {
     let built: RegistryIndex | undefined;
     try {
       built = RegistryIndex.build({ fingerprint, commit: options.base, registry: options.registryPrefix }, base, (file) => {

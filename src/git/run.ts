@@ -14,6 +14,10 @@ export interface GitOptions {
   input?: string;
 }
 
+function gitEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' };
+}
+
 /**
  * Runs git with `args` (never through a shell) and resolves to its standard output, raw; rejects with a
  * GitError when git cannot start or exits with a failure. The environment stops git from prompting for
@@ -24,7 +28,7 @@ export function runGit(args: readonly string[], options: GitOptions): Promise<Bu
     const child = spawn('git', args, {
       cwd: options.cwd,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
+      env: gitEnvironment(),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -48,36 +52,97 @@ export async function gitText(args: readonly string[], options: GitOptions): Pro
   return (await runGit(args, options)).toString('utf8').replace(/\r?\n$/, '');
 }
 
+/** An object `git cat-file --batch` names. */
+export interface GitObject {
+  /** `blob`, `tree`, `commit` or `tag`. */
+  type: string;
+  /** Its size in bytes, from the header git writes before the content. */
+  size: number;
+  /** The content; undefined when the object is larger than the `maxBytes` asked for, which is then never held in memory. */
+  content?: Buffer;
+}
+
 /**
- * The content of each object named (`<commit>:<path>` and the like), undefined for a name git does not
- * have: one `git cat-file --batch` reads them all, except names holding a newline, which its input cannot
- * carry; those are read one by one.
+ * Each object named (`<commit>:<path>` and the like), undefined for a name git does not have. One `git
+ * cat-file --batch` reads them all; its header gives each object's size before the content, so content
+ * above `maxBytes` is skipped as it streams past rather than kept. A name holding a newline, which the
+ * batch input cannot carry, is first resolved to its object id.
  */
-export async function readObjects(names: readonly string[], cwd: string): Promise<Array<Buffer | undefined>> {
-  const batched = names.filter((name) => !name.includes('\n'));
-  const [output, ...single] = await Promise.all([
-    batched.length ? runGit(['cat-file', '--batch'], { cwd, input: batched.map((name) => `${name}\n`).join('') }) : Buffer.alloc(0),
-    ...names.filter((name) => name.includes('\n')).map((name) => runGit(['cat-file', 'blob', name], { cwd }).catch(() => undefined)),
-  ]);
-  const objects: Array<Buffer | undefined> = [];
+export async function readObjectsWithin(names: readonly string[], cwd: string, maxBytes = Infinity): Promise<Array<GitObject | undefined>> {
+  if (!names.length) return [];
+  const ids = await Promise.all(names.map((name) => (name.includes('\n')
+    ? gitText(['rev-parse', '--verify', '--quiet', name], { cwd }).catch(() => undefined)
+    : name)));
+  const batched = ids.filter((id): id is string => id !== undefined);
+  const objects = batched.length ? await catFileBatch(batched, cwd, maxBytes) : [];
   let at = 0;
-  for (const name of names) {
-    if (name.includes('\n')) {
-      objects.push(single.shift());
-      continue;
-    }
-    const eol = output!.indexOf(10, at);
-    if (eol < 0) throw new GitError(['cat-file', '--batch'], 0, 'output ended early');
-    // "<id> <type> <size>" before the content and a newline; "<name> missing" (or "ambiguous") without.
-    const size = /^[0-9a-f]+ \S+ (\d+)$/.exec(output!.subarray(at, eol).toString('utf8'));
-    at = eol + 1;
-    if (!size) {
-      objects.push(undefined);
-      continue;
-    }
-    const length = Number(size[1]);
-    objects.push(output!.subarray(at, at + length));
-    at += length + 1;
-  }
-  return objects;
+  return ids.map((id) => (id === undefined ? undefined : objects[at++]));
+}
+
+/** The content of each object named, undefined for a name git does not have (see readObjectsWithin). */
+export async function readObjects(names: readonly string[], cwd: string): Promise<Array<Buffer | undefined>> {
+  return (await readObjectsWithin(names, cwd)).map((object) => object?.content);
+}
+
+function catFileBatch(names: readonly string[], cwd: string, maxBytes: number): Promise<Array<GitObject | undefined>> {
+  const args = ['cat-file', '--batch'];
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnvironment() });
+    const objects: Array<GitObject | undefined> = [];
+    const err: Buffer[] = [];
+    let header: Buffer[] = [];
+    // The object being read: its bytes still to come, and the parts kept (none when it is too large).
+    let current: { object: GitObject; remaining: number; parts?: Buffer[] } | undefined;
+    let separator = false;
+    const finish = (): void => {
+      if (current!.parts) current!.object.content = Buffer.concat(current!.parts);
+      objects.push(current!.object);
+      current = undefined;
+      separator = true;
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      let at = 0;
+      while (at < chunk.length) {
+        if (current) {
+          const take = Math.min(current.remaining, chunk.length - at);
+          current.parts?.push(chunk.subarray(at, at + take));
+          current.remaining -= take;
+          at += take;
+          if (current.remaining === 0) finish();
+        } else if (separator) {
+          // The newline git writes after each object's content.
+          separator = false;
+          at += 1;
+        } else {
+          const eol = chunk.indexOf(10, at);
+          if (eol < 0) {
+            header.push(chunk.subarray(at));
+            break;
+          }
+          header.push(chunk.subarray(at, eol));
+          at = eol + 1;
+          // "<id> <type> <size>" before the content; "<name> missing" (or "ambiguous") without.
+          const line = Buffer.concat(header).toString('utf8');
+          header = [];
+          const match = /^[0-9a-f]+ (\S+) (\d+)$/.exec(line);
+          if (!match) {
+            objects.push(undefined);
+            continue;
+          }
+          const size = Number(match[2]);
+          current = { object: { type: match[1]!, size }, remaining: size, ...(size <= maxBytes ? { parts: [] } : {}) };
+          if (size === 0) finish();
+        }
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => reject(new GitError(args, null, error.message)));
+    child.on('close', (code) => {
+      if (code !== 0) reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
+      else if (objects.length !== names.length || current) reject(new GitError(args, 0, 'output ended early'));
+      else resolve(objects);
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(names.map((name) => `${name}\n`).join(''));
+  });
 }

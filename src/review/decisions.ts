@@ -8,7 +8,10 @@ export interface Decision {
   kind: 'stage' | 'review-date' | 'waivers';
   /** The field as people read it in the file. */
   field: 'stage' | 'review.date' | 'waivers';
-  /** The value before (`none` for a new file or a missing value) and after. */
+  /**
+   * The value before (`none` for a new file or a missing value, with where a renamed or copied file came
+   * from: `none (renamed from nominations/x.yaml)`) and after.
+   */
   from: string;
   to: string;
   /** Where the decision is written in the file. */
@@ -30,13 +33,16 @@ export function describeDecision(decision: Decision): string {
 /**
  * The decisions between two versions of a nomination (`base` undefined: the file is new). A new
  * nomination entering as `nominee` is no decision; anything else that sets stage or review.date is.
+ * `origin` says how a new file came (`renamed from nominations/x.yaml`): a renamed file has no base
+ * version, whatever it was before, so its stage is judged as a new nomination's.
  */
-export function detectDecisions(file: string, base: unknown, head: unknown): Decision[] {
+export function detectDecisions(file: string, base: unknown, head: unknown, origin?: string): Decision[] {
   const before = base === undefined ? undefined : asRecord(base);
   const after = asRecord(head);
   const slug = slugOf(file);
   const decisions: Decision[] = [];
-  const fromStage = before ? asString(before.stage) ?? 'none' : 'none';
+  const none = before === undefined && origin ? `none (${origin})` : 'none';
+  const fromStage = before ? asString(before.stage) ?? 'none' : none;
   const toStage = asString(after.stage) ?? 'none';
   if (fromStage !== toStage && !(before === undefined && toStage === 'nominee') && toStage !== 'none') {
     decisions.push({
@@ -46,7 +52,7 @@ export function detectDecisions(file: string, base: unknown, head: unknown): Dec
       needsDelistingReason: toStage === 'delisted',
     });
   }
-  const fromDate = before ? asString(asRecord(before.review).date) ?? 'none' : 'none';
+  const fromDate = before ? asString(asRecord(before.review).date) ?? 'none' : none;
   const toDate = asString(asRecord(after.review).date);
   const recognised = decisions.some((d) => d.to === 'dpg');
   if (toDate !== undefined && toDate !== fromDate && !recognised) {
@@ -63,7 +69,7 @@ export function detectDecisions(file: string, base: unknown, head: unknown): Dec
   if (added.length) {
     const rules = (list: unknown[]) => list.map((w) => asString(asRecord(w).rule) ?? '?').join(', ') || 'none';
     decisions.push({
-      file, slug, kind: 'waivers', field: 'waivers', from: rules(asArray(before?.waivers)), to: rules(asArray(after.waivers)), path: '/waivers',
+      file, slug, kind: 'waivers', field: 'waivers', from: before ? rules(asArray(before.waivers)) : none, to: rules(asArray(after.waivers)), path: '/waivers',
       messageId: 'waivers', needsReady: false, needsDelistingReason: false,
     });
   }

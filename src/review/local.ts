@@ -100,9 +100,13 @@ export function withReviewChanges(
   const reviewersChanged = changes.outside.map(absolute).some((f) => f === paths.reviewersFile);
   const handled = new Set([...reviewFiles, ...(reviewersChanged ? [paths.reviewersFile] : [])].map((f) => displayPath(f, io.cwd)));
 
-  // The changed nominations by name as reported: where each is, and its content at the merge-base (none when added).
-  const heads = new Map<string, { file: string; before?: string }>();
-  for (const file of changes.added) heads.set(displayPath(absolute(file), io.cwd), { file });
+  // The changed nominations by name as reported: where each is, its content at the merge-base (none when added
+  // or unreadable there), and where a renamed or copied one came from.
+  const heads = new Map<string, { file: string; before?: string; origin?: string }>();
+  for (const file of changes.added) {
+    const origin = changes.origins[file];
+    heads.set(displayPath(absolute(file), io.cwd), { file, ...(origin ? { origin: `${origin.kind} from ${origin.from}` } : {}) });
+  }
   for (const [file, before] of Object.entries(changes.previous)) heads.set(displayPath(absolute(file), io.cwd), { file, before });
   const out = results
     .filter((r) => !(handled.has(r.file) && r.diagnostics.every((d) => d.ruleId === 'git/outside-path')))
@@ -118,7 +122,7 @@ export function withReviewChanges(
       const loaded = loadNomination(result.file, text);
       // A nomination added with a stage other than nominee is a decision too.
       const before = head.before === undefined ? undefined : loadNomination(head.file, head.before).data;
-      const found = detectDecisions(result.file, before, loaded.data).flatMap((decision) => decisionDiagnostic(decision, loaded, config));
+      const found = detectDecisions(result.file, before, loaded.data, head.origin).flatMap((decision) => decisionDiagnostic(decision, loaded, config));
       return found.length ? { ...result, diagnostics: [...result.diagnostics, ...found].sort((x, y) => x.line - y.line || x.column - y.column) } : result;
     });
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));

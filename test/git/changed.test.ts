@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { findRule } from '../../src/rules/index.js';
 import type { FileResult } from '../../src/types.js';
-import { withEdits } from '../support/nomination.js';
+import { lineOf, withEdits } from '../support/nomination.js';
 import { TEST_NOW } from '../support/validate.js';
 
 const made: string[] = [];
@@ -85,12 +85,12 @@ function find(repo: Repo, options: { base?: string; allowedPaths?: string[]; cwd
 
 /** The lists of a result, without the commit ids and the deleted content. */
 function summary(changes: ChangedNominations) {
-  return { added: changes.added, modified: changes.modified, renamed: changes.renamed, deleted: changes.deleted.map((d) => d.path), outside: changes.outside };
+  return { added: changes.added, origins: changes.origins, modified: changes.modified, deleted: changes.deleted.map((d) => d.path), outside: changes.outside };
 }
 
 type ChangeLists = ReturnType<typeof summary>;
 
-const NONE: ChangeLists = { added: [], modified: [], renamed: [], deleted: [], outside: [] };
+const NONE: ChangeLists = { added: [], origins: {}, modified: [], deleted: [], outside: [] };
 
 interface ChangeCase {
   name: string;
@@ -110,12 +110,30 @@ const cases: ChangeCase[] = [
     expected: { modified: ['nominations/alpha.yaml'] },
   },
   {
-    name: 'a renamed nomination, detected as a rename even when edited',
+    name: 'a renamed nomination, detected as a rename even when edited, is the old record deleted and a new one added',
     change: (r) => {
       r.git('mv', 'nominations/alpha.yaml', 'nominations/alpha-platform.yaml');
       r.write('nominations/alpha-platform.yaml', r.read('nominations/alpha-platform.yaml').replace('name: Alpha', 'name: Alpha Platform'));
     },
-    expected: { renamed: [{ path: 'nominations/alpha-platform.yaml', from: 'nominations/alpha.yaml' }] },
+    expected: {
+      added: ['nominations/alpha-platform.yaml'],
+      origins: { 'nominations/alpha-platform.yaml': { kind: 'renamed', from: 'nominations/alpha.yaml' } },
+      deleted: ['nominations/alpha.yaml'],
+    },
+  },
+  {
+    name: 'a file renamed into the registry from a hidden folder is an addition, with no base version',
+    change: (r) => {
+      r.write('nominations/.drafts/delta.yaml', nomination('Delta'));
+      r.commit('draft');
+      r.git('branch', '--force', 'main');
+      r.git('mv', 'nominations/.drafts/delta.yaml', 'nominations/delta.yaml');
+    },
+    expected: {
+      added: ['nominations/delta.yaml'],
+      origins: { 'nominations/delta.yaml': { kind: 'renamed', from: 'nominations/.drafts/delta.yaml' } },
+      outside: ['nominations/.drafts/delta.yaml'],
+    },
   },
   { name: 'a deleted nomination', change: (r) => r.remove('nominations/beta.yaml'), expected: { deleted: ['nominations/beta.yaml'] } },
   {
@@ -498,5 +516,215 @@ describe('dpg validate --changed', () => {
     const { io, out } = cliIO(repo.dir);
     expect(await main(argv, io)).toBe(2);
     expect(out.stderr).toContain(message);
+  });
+
+  it('judges a hidden draft renamed into the registry as a new record: its stage dpg is a decision', async () => {
+    const repo = registryRepo();
+    const draft = nomination('Delta', ...DPG_RECORD);
+    repo.write('nominations/.drafts/delta.yaml', draft);
+    repo.commit('a draft, merged earlier');
+    repo.git('branch', '--force', 'main');
+    repo.git('mv', 'nominations/.drafts/delta.yaml', 'nominations/delta.yaml');
+    repo.commit('publish the draft');
+    const run = await validateChanged(repo);
+    const delta = run.results.find((r) => r.file === 'nominations/delta.yaml')!;
+    const decision = delta.diagnostics.find((d) => d.ruleId === 'git/decision')!;
+    expect(decision.line).toBe(lineOf(draft, 'stage:'));
+    expect(decision.message).toContain('stage none (renamed from nominations/.drafts/delta.yaml) → dpg');
+    expect(run.results.map((r) => r.file).sort()).toEqual(['nominations/.drafts/delta.yaml', 'nominations/delta.yaml']);
+  });
+
+  it('judges a renamed recognised DPG as its removal plus a new record, even when both are edited', async () => {
+    const repo = registryRepo();
+    repo.git('mv', 'nominations/gamma.yaml', 'nominations/evil-gamma.yaml');
+    repo.write('nominations/evil-gamma.yaml', repo.read('nominations/evil-gamma.yaml').replace('name: Gamma', 'name: Evil Gamma'));
+    repo.commit('rename gamma');
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(1);
+    const byFile = Object.fromEntries(run.results.map((r) => [r.file, r]));
+    expect(ruleHits(byFile['nominations/gamma.yaml']!)).toEqual([
+      { rule: 'git/deleted-nomination', severity: 'info' }, { rule: 'git/delisting-without-reason', severity: 'error' },
+    ]);
+    expect(byFile['nominations/gamma.yaml']!.diagnostics[0]!.message).toContain('renames the nomination (stage: dpg) to nominations/evil-gamma.yaml');
+    const decisions = byFile['nominations/evil-gamma.yaml']!.diagnostics.filter((d) => d.ruleId === 'git/decision').map((d) => d.message);
+    expect(decisions).toEqual([expect.stringContaining('stage none (renamed from nominations/gamma.yaml) → dpg')]);
+  });
+
+  it('lets a nominee be renamed with information only', async () => {
+    const repo = registryRepo();
+    repo.git('mv', 'nominations/beta.yaml', 'nominations/beta-platform.yaml');
+    repo.write('nominations/beta-platform.yaml', repo.read('nominations/beta-platform.yaml').replace('name: Beta', 'name: Beta Platform'));
+    repo.commit('rename beta');
+    const run = await validateChanged(repo);
+    expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([
+      ['nominations/beta-platform.yaml', []],
+      ['nominations/beta.yaml', [{ rule: 'git/deleted-nomination', severity: 'info' }]],
+    ]);
+    expect(run.code).toBe(0);
+  });
+
+  it('judges a copy of a recognised DPG as a new record', async () => {
+    const repo = registryRepo();
+    repo.write('nominations/gamma-copy.yaml', repo.read('nominations/gamma.yaml').replace('name: Gamma', 'name: Gamma Copy')
+      .replace('example-org/gamma', 'example-org/gamma-copy'));
+    repo.commit('copy gamma');
+    const run = await validateChanged(repo);
+    expect(run.results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([['nominations/gamma-copy.yaml', ['git/decision']]]);
+  });
+
+  it.each([
+    {
+      name: 'a type change: a DPG made a symlink',
+      change: (r: Repo) => { r.remove('nominations/gamma.yaml'); symlinkSync('alpha.yaml', path.join(r.dir, 'nominations/gamma.yaml')); },
+      file: 'nominations/gamma.yaml',
+    },
+    {
+      name: 'an added symbolic link to a file outside the repository',
+      change: (r: Repo) => symlinkSync('/etc/hostname', path.join(r.dir, 'nominations/delta.yaml')),
+      file: 'nominations/delta.yaml',
+    },
+    {
+      name: 'a review record that is a symbolic link',
+      change: (r: Repo) => { mkdirSync(path.join(r.dir, 'reviews/alpha'), { recursive: true }); symlinkSync('../../nominations/alpha.yaml', path.join(r.dir, 'reviews/alpha/someone.yaml')); },
+      file: 'reviews/alpha/someone.yaml',
+    },
+  ])('reports $name as registry/regular-file and never reads it', async ({ change, file }) => {
+    for (const committed of [true, false]) {
+      const repo = registryRepo();
+      change(repo);
+      if (committed) repo.commit('a link');
+      const run = await validateChanged(repo);
+      expect(run.code, committed ? 'committed' : 'untracked or unstaged').toBe(1);
+      expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([[file, [{ rule: 'registry/regular-file', severity: 'error' }]]]);
+      expect(run.results[0]!.diagnostics[0]!.message).toContain('is a symbolic link');
+    }
+  });
+
+  it('reports a submodule where a nomination belongs as registry/regular-file', async () => {
+    const repo = registryRepo();
+    const commit = repo.git('rev-parse', 'HEAD').trim();
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${commit},nominations/delta.yaml`);
+    repo.git('commit', '--quiet', '--message', 'a submodule');
+    // A checkout leaves an empty folder where a submodule that is not initialised goes.
+    mkdirSync(path.join(repo.dir, 'nominations/delta.yaml'));
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(1);
+    expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([['nominations/delta.yaml', [{ rule: 'registry/regular-file', severity: 'error' }]]]);
+    expect(run.results[0]!.diagnostics[0]!.message).toContain('is a git submodule');
+  });
+
+  it('does not read base versions above the size limit: reported by yaml/limits, the change judged as if the file were new', async () => {
+    const repo = registryRepo();
+    const padding = `# ${'x'.repeat(1024 * 1024)}\n`;
+    repo.write('nominations/alpha.yaml', nomination('Alpha', ...DPG_RECORD) + padding);
+    repo.write('nominations/beta.yaml', nomination('Beta', ...DPG_RECORD) + padding);
+    repo.commit('two oversized records');
+    repo.git('branch', '--force', 'main');
+    repo.write('nominations/alpha.yaml', nomination('Alpha', ...DPG_RECORD));
+    repo.remove('nominations/beta.yaml');
+    repo.commit('shrink alpha, delete beta');
+    const run = await validateChanged(repo);
+    expect(run.code).toBe(1);
+    expect(run.results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([
+      ['nominations/alpha.yaml', ['yaml/limits', 'git/decision']],
+      ['nominations/beta.yaml', ['git/deleted-nomination', 'yaml/limits']],
+    ]);
+    expect(run.results[0]!.diagnostics[0]!.message).toMatch(/at the merge-base [0-9a-f]{12} is \d+ bytes, above the limit of 1048576 bytes/);
+    expect(run.results[1]!.diagnostics[0]!.message).toContain('stage: unknown');
+  });
+
+  describe('reads the configuration from the base branch', () => {
+    /** A branch whose nomination breaks the licence rule, and whose own dpg.config.yaml turns that rule off. */
+    function silencingBranch(repo: Repo, configFile = 'dpg.config.yaml'): void {
+      repo.write('nominations/beta.yaml', repo.read('nominations/beta.yaml').replace('spdx: GPL-3.0-only', 'spdx: CC-BY-ND-4.0'));
+      repo.write(configFile, 'rules:\n  license/approved-for-category: off\n  git/outside-path: off\n');
+      repo.commit('silence the licence rule');
+    }
+
+    const licenceErrors = (results: FileResult[]) => results.flatMap((r) => r.diagnostics).filter((d) => d.ruleId === 'license/approved-for-category');
+
+    it('ignores a configuration the change adds, and reports it as a decision', async () => {
+      const repo = registryRepo();
+      silencingBranch(repo);
+      const run = await validateChanged(repo);
+      expect(run.code).toBe(1);
+      expect(licenceErrors(run.results)).toHaveLength(1);
+      const config = run.results.find((r) => r.file === 'dpg.config.yaml')!;
+      expect(ruleHits(config)).toEqual([{ rule: 'git/outside-path', severity: 'warning' }, { rule: 'git/decision', severity: 'info' }]);
+      expect(config.diagnostics[1]!.message).toBe(
+        'This change adds dpg.config.yaml, the registry configuration (rules, severities, paths, review settings): a decision; needs a maintainer. '
+        + 'This check uses the version on main, not the change\'s.');
+    });
+
+    it('uses the base\'s version of a configuration the change modifies, tip of the base rather than merge-base', async () => {
+      const repo = registryRepo();
+      repo.git('checkout', '--quiet', 'main');
+      repo.write('dpg.config.yaml', 'rules:\n  license/approved-for-category: warning\n');
+      repo.commit('lenient config');
+      repo.git('checkout', '--quiet', '-B', 'feature');
+      silencingBranch(repo);
+      // The base tightens its policy after the branch was made: the change is judged by the policy now.
+      repo.git('checkout', '--quiet', 'main');
+      repo.write('dpg.config.yaml', 'rules:\n  license/approved-for-category: error\n');
+      repo.commit('strict config');
+      repo.git('checkout', '--quiet', 'feature');
+      const run = await validateChanged(repo);
+      expect(run.code).toBe(1);
+      expect(licenceErrors(run.results).map((d) => d.severity)).toEqual(['error']);
+      expect(ruleHits(run.results.find((r) => r.file === 'dpg.config.yaml')!)).toContainEqual({ rule: 'git/decision', severity: 'info' });
+    });
+
+    it('reads --config from the base too, so a path to the change\'s own file fails with exit 2', async () => {
+      const repo = registryRepo();
+      silencingBranch(repo, 'my-config.yaml');
+      const run = await validateChanged(repo, '--config', 'my-config.yaml');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('my-config.yaml does not exist on main');
+    });
+
+    it('ignores an uncommitted configuration in the working tree', async () => {
+      const repo = registryRepo();
+      silencingBranch(repo);
+      repo.git('reset', '--quiet', '--soft', 'HEAD~1');
+      repo.git('reset', '--quiet');
+      const run = await validateChanged(repo);
+      expect(run.code).toBe(1);
+      expect(licenceErrors(run.results)).toHaveLength(1);
+    });
+
+    it.each([
+      { name: 'invalid', write: (r: Repo) => r.write('dpg.config.yaml', 'rules: [\n'), message: /dpg\.config\.yaml on main: not valid YAML/ },
+      { name: 'unknown rule', write: (r: Repo) => r.write('dpg.config.yaml', 'rules:\n  no/such-rule: off\n'), message: /unknown rule "no\/such-rule"/ },
+      {
+        name: 'a symbolic link',
+        write: (r: Repo) => { r.write('real.yaml', 'rules: {}\n'); symlinkSync('real.yaml', path.join(r.dir, 'dpg.config.yaml')); },
+        message: /dpg\.config\.yaml on main is a symbolic link/,
+      },
+    ])('stops with exit 2 on a base configuration that is $name, never falling back to defaults', async ({ write, message }) => {
+      const repo = registryRepo();
+      repo.git('checkout', '--quiet', 'main');
+      write(repo);
+      repo.commit('base config');
+      repo.git('checkout', '--quiet', '-B', 'feature');
+      // The change mends the file, which does not count for its own check.
+      repo.remove('dpg.config.yaml');
+      repo.write('dpg.config.yaml', 'rules: {}\n');
+      repo.commit('mend');
+      const run = await validateChanged(repo);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+    });
+
+    it('reports a change to the reviewers file as a decision', async () => {
+      const repo = registryRepo();
+      repo.write('reviewers.yaml', 'maintainers: []\n');
+      repo.commit('reviewers');
+      const run = await validateChanged(repo);
+      const reviewers = run.results.find((r) => r.file === 'reviewers.yaml')!;
+      expect(reviewers.diagnostics.filter((d) => d.ruleId === 'git/decision').map((d) => d.message)).toEqual([
+        'This change adds reviewers.yaml, the registry\'s maintainers and reviewers: a decision; needs a maintainer. '
+        + 'Reviews and decisions are checked against the version on main, not the change\'s.',
+      ]);
+    });
   });
 });

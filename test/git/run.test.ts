@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/cache/results-cache.js';
-import { GitError, gitText, readObjects, runGit } from '../../src/git/run.js';
+import { GitError, gitText, readObjects, readObjectsWithin, runGit } from '../../src/git/run.js';
 
 let dir: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
@@ -17,6 +17,8 @@ const FILES: Record<string, Buffer> = {
   'empty.yaml': Buffer.alloc(0),
   'new\nline.yaml': Buffer.from('name: Newline\n'),
   'with space.yaml': Buffer.from('name: Space\n'),
+  // Larger than a pipe's buffer, so it streams past in many chunks.
+  'huge.yaml': Buffer.alloc(3 * 1024 * 1024, 'a'),
 };
 
 beforeAll(() => {
@@ -64,5 +66,26 @@ describe('readObjects', () => {
 
   it('starts no git for no names', async () => {
     expect(await readObjects([], path.join(dir, 'missing-folder'))).toEqual([]);
+  });
+
+  it('skips the content of objects above a size, giving their type and size from git\'s header', async () => {
+    const names = ['plain.yaml', 'huge.yaml', 'missing.yaml', 'new\nline.yaml', 'empty.yaml', 'binary.bin'];
+    const objects = await readObjectsWithin(names.map((name) => `HEAD:${name}`), dir, 100);
+    expect(objects.map((o) => o && { type: o.type, size: o.size, read: o.content !== undefined })).toEqual([
+      { type: 'blob', size: 12, read: true },
+      { type: 'blob', size: 3 * 1024 * 1024, read: false },
+      undefined,
+      { type: 'blob', size: 14, read: true },
+      { type: 'blob', size: 0, read: true },
+      { type: 'blob', size: 9, read: true },
+    ]);
+    // Whatever follows a skipped object is read whole.
+    expect(objects[5]!.content!.equals(FILES['binary.bin']!)).toBe(true);
+    expect(objects[3]!.content!.toString()).toBe('name: Newline\n');
+  });
+
+  it('names a tree by its type without reading it as a file', async () => {
+    const [tree] = await readObjectsWithin(['HEAD^{tree}'], dir, 1 << 20);
+    expect(tree?.type).toBe('tree');
   });
 });

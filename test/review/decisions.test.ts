@@ -86,7 +86,8 @@ describe('dpg validate --changed on decisions and review records', () => {
       ['nominations/case-manager.yaml', [['git/decision', 'info', lineOf(RECOGNISED, 'stage: dpg')]]],
       ['reviews/case-manager/amina-health.yaml', []],
       ['reviews/case-manager/lucas-health.yaml', [['review/reviewer-mismatch', 'error', 1]]],
-      ['reviewers.yaml', [['review/reviewers-schema', 'error', 3]]],
+      // Changing the reviewers file is itself a decision; the check keeps the base's version.
+      ['reviewers.yaml', [['git/decision', 'info', 1], ['review/reviewers-schema', 'error', 3]]],
     ]);
     expect(results[0]!.diagnostics[0]!.message).toBe('stage nominee → dpg: a decision; needs a maintainer and a ready status (`dpg status case-manager`).');
   });

@@ -6,9 +6,9 @@ import { DEFAULT_CACHE_LOCATION } from '../../cache/results-cache.js';
 import { validateRegistry } from '../../engine/registry-run.js';
 import { parseShard, selectShard, type Shard } from '../../engine/shard.js';
 import { FORMATTERS } from '../../formatters/index.js';
-import { deletedNominationResult, outsidePathResult } from '../../git/results.js';
-import { displayPath, loadConfig, registryFiles, resolveOperands } from '../../registry/files.js';
-import { validateWithReviews, withReviewChanges } from '../../review/local.js';
+import { DEFAULT_LIMITS } from '../../load/limits.js';
+import { displayPath, isListedNomination, loadConfig, registryFiles, resolveOperands } from '../../registry/files.js';
+import { isInside, reviewPaths, validateWithReviews, withReviewChanges } from '../../review/local.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { nominationSchema } from '../../schema/schema.js';
 import type { FileResult } from '../../types.js';
@@ -137,34 +137,51 @@ function shardOf(targets: readonly string[], shard: Shard | undefined, io: CliIO
 /**
  * `--changed`: the nominations the branch adds, modifies or renames are validated against the registry as
  * the change leaves it (registry-wide rules still see every file); deletions and files outside the
- * registry become git/* findings.
+ * registry become git/* findings. The configuration is the base branch's (see loadBaseConfig): a change
+ * to it, or to the reviewers file, is a decision for a maintainer, not the policy of its own check.
  */
-async function validateChanged(registryDir: string, config: Config, configRoot: string, flags: ValidateFlags, io: CliIO): Promise<FileResult[]> {
+async function validateChanged(flags: ValidateFlags, io: CliIO): Promise<{ results: FileResult[]; config: Config }> {
   // The git code is loaded only for --changed, keeping it off the start-up path of plain validation.
-  const [{ findChangedNominations, listTree }, { validateChangedRegistry }] = await Promise.all([
-    import('../../git/changed.js'), import('../../engine/changed-run.js'),
+  const [{ classifyChange, findChangeBase, listTree }, { loadBaseConfig }, { validateChangedRegistry }, git] = await Promise.all([
+    import('../../git/changed.js'), import('../../git/base-config.js'), import('../../engine/changed-run.js'), import('../../git/results.js'),
   ]);
-  const changes = await findChangedNominations({ cwd: io.cwd, base: flags.base, registryDir, allowedPaths: config.allowedPaths });
+  const change = await findChangeBase({ cwd: io.cwd, base: flags.base });
   // git reports real paths; map them back under the working directory as given, so they match the registry listing.
-  const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), changes.root));
+  const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), change.root));
+  const { config, root: configRoot, file: configFile } = await loadBaseConfig({
+    cwd: io.cwd, root, gitRoot: change.root, commit: change.tip, base: change.base, explicit: flags.config,
+  });
+  const registryDir = path.resolve(configRoot, config.registry);
+  const changes = await classifyChange(change, { cwd: io.cwd, registryDir, allowedPaths: config.allowedPaths, maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
   const absolute = (file: string): string => path.join(root, ...file.split('/'));
+  const shown = (file: string): string => displayPath(absolute(file), io.cwd);
+  const fromRoot = (file: string): string => path.relative(root, file).split(path.sep).join('/');
   const prefix = changes.registryPrefix;
   const inRegistry = (file: string): boolean => file.startsWith(prefix);
   // Paths below the registry folder, with forward slashes, as git and the index have them.
   const below = (file: string): string => file.slice(prefix.length);
+  const isNomination = (file: string): boolean => inRegistry(file) && isListedNomination(below(file));
   const fileAt = (relative: string) => {
     const at = path.join(registryDir, ...relative.split('/'));
     return { file: displayPath(at, io.cwd), path: at };
   };
-  const changed = [...changes.added, ...changes.modified, ...changes.renamed.map((r) => r.path)].map(below).sort();
+  const review = reviewPaths(configRoot, config);
+  const isRecordFile = (file: string): boolean => absolute(file) === review.reviewersFile
+    || (isInside(absolute(file), review.reviewsDir) && /\.ya?ml$/i.test(file));
+
+  // Symbolic links and submodules where a nomination or record belongs are reported and never read.
+  const irregular = changes.irregular.filter((entry) => isNomination(entry.path) || isRecordFile(entry.path));
+  const unread = new Set(irregular.map((entry) => entry.path));
+  const changed = [...changes.added, ...changes.modified].map(below).sort();
   const targets = flags.shard ? selectShard(changed, (file) => fileAt(file).file, flags.shard) : changed;
-  const superseded = new Map<string, string>([
-    ...changes.modified.map((file) => [below(file), changes.previous[file]!] as const),
-    ...changes.renamed.filter((r) => inRegistry(r.from)).map((r) => [below(r.from), changes.previous[r.path]!] as const),
+  const superseded = new Map<string, string | undefined>([
+    ...changes.modified.map((file) => [below(file), changes.previous[file]] as const),
     ...changes.deleted.map((d) => [below(d.path), d.content] as const),
+    ...irregular.filter((entry) => isNomination(entry.path)).map((entry) => [below(entry.path), entry.base] as const),
   ]);
-  const deleted = changes.deleted.map((d) => deletedNominationResult(displayPath(absolute(d.path), io.cwd), d.content, config));
-  const outside = changes.outside.map((file) => outsidePathResult(displayPath(absolute(file), io.cwd), inRegistry(file), config));
+  const deleted = changes.deleted.map((d) => git.deletedNominationResult(shown(d.path), d.content, config, d.renamedTo === undefined ? undefined : shown(d.renamedTo)));
+  const outsideFiles = changes.outside.filter((file) => !unread.has(file));
+  const outside = outsideFiles.map((file) => git.outsidePathResult(shown(file), inRegistry(file), config));
   if (!flags.quiet) {
     io.stderr(`dpg: changes since ${changes.base} (merge-base ${changes.mergeBase.slice(0, 12)}): `
       + `${targets.length} changed, ${changes.deleted.length} deleted, ${changes.outside.length} other files.\n`);
@@ -184,11 +201,24 @@ async function validateChanged(registryDir: string, config: Config, configRoot: 
     schema: () => nominationSchema,
     debug: debugOutput(io),
   });
-  return withReviewChanges([
+  // Findings about the change as a whole are reported by the first shard only.
+  const first = !(flags.shard && flags.shard.index > 1);
+  let results = withReviewChanges([
     ...run.results,
-    // Findings about the change as a whole are reported by the first shard only.
-    ...(flags.shard && flags.shard.index > 1 ? [] : [...deleted, ...outside]).filter((r): r is FileResult => r !== undefined),
-  ], changes, { config, configRoot, registry: () => run.registry().map((file) => fileAt(file).path), absolute, io });
+    ...(first ? [...deleted, ...outside] : []).filter((r): r is FileResult => r !== undefined),
+  ], { ...changes, outside: outsideFiles }, { config, configRoot, registry: () => run.registry().map((file) => fileAt(file).path), absolute, io });
+  if (first) {
+    for (const entry of irregular) results = git.withFindings(results, shown(entry.path), git.irregularEntryDiagnostics(shown(entry.path), entry.kind, config));
+    for (const [file, size] of Object.entries(changes.oversized)) {
+      results = git.withFindings(results, shown(file), git.oversizedBaseDiagnostics(size, DEFAULT_LIMITS.maxFileBytes, changes.mergeBase, config));
+    }
+    const policies = [['configuration', configFile], ['reviewers', fromRoot(review.reviewersFile)]] as const;
+    for (const [what, file] of policies) {
+      const action = changes.touched.get(file);
+      if (action) results = git.withFindings(results, shown(file), git.policyFileDiagnostics(what, shown(file), action, changes.base, config));
+    }
+  }
+  return { results, config };
 }
 
 export const registerValidate: RegisterCommand = (program, { io, setExitCode }) => {
@@ -215,9 +245,7 @@ export const registerValidate: RegisterCommand = (program, { io, setExitCode }) 
       let results: FileResult[];
       let config: Config;
       if (flags.changed) {
-        const loaded = loadConfig(io.cwd, flags.config);
-        config = loaded.config;
-        results = await validateChanged(path.resolve(loaded.root, config.registry), config, loaded.root, flags, io);
+        ({ results, config } = await validateChanged(flags, io));
       } else {
         const resolved = resolveTargets(operands, flags.config, io);
         config = resolved.config;

@@ -1,6 +1,6 @@
 import type { CoreRule } from '../types.js';
 
-/** Reported by `dpg validate --changed` (src/cli/commands/validate.ts) for a nomination the branch deletes. */
+/** Reported by `dpg validate --changed` (src/cli/commands/validate.ts) for a nomination the branch deletes or renames away. */
 export const rule: CoreRule = {
   kind: 'core',
   id: 'git/deleted-nomination',
@@ -9,5 +9,6 @@ export const rule: CoreRule = {
   defaultSeverity: 'info',
   messages: {
     deleted: 'This change deletes the nomination (stage: {stage}), so it leaves the registry; a reviewer should confirm the removal is intended.',
+    renamed: 'This change renames the nomination (stage: {stage}) to {to}: the record at this path leaves the registry and {to} is a new record; a reviewer should confirm.',
   },
 };
