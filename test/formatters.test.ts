@@ -111,6 +111,18 @@ describe('stylish', () => {
   it('says so when there is nothing to report', () => {
     expect(formatStylish([fileResult('nominations/clean.yaml', [])], OPTIONS)).toBe('✔ 1 file checked, no problems\n');
   });
+
+  it('names the files checked besides nominations', () => {
+    const files = ['nominations/a.yaml', 'nominations/b.yaml', 'reviews/a/amina.yaml', 'reviews/a/kwame.yaml', 'reviewers.yaml'];
+    expect(formatStylish(files.map((f) => fileResult(f, [])), OPTIONS))
+      .toBe('✔ 5 files (2 nominations, 2 review records and reviewers.yaml) checked, no problems\n');
+  });
+
+  it('prints nothing with --quiet when there are only warnings', () => {
+    const warned = fileResult('nominations/a.yaml', [diagnostic({ ruleId: 'url/https', severity: 'warning', message: 'Use https.', line: 3 })]);
+    expect(formatStylish([warned], { ...OPTIONS, quiet: true })).toBe('');
+    expect(formatStylish([fileResult('nominations/clean.yaml', [])], { ...OPTIONS, quiet: true })).toBe('');
+  });
 });
 
 describe('github', () => {

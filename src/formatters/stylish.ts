@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Diagnostic } from '../types.js';
 import { showControls, showLineStart } from '../util/visible-text.js';
 import { ruleDocsUrl } from './docs.js';
+import { isRecordResult } from './markdown.js';
 import type { Formatter } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,20 @@ function styles(color: boolean | undefined): Record<'error' | 'warning' | 'info'
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "17 files (12 nominations, 4 review records and reviewers.yaml)": what was checked besides nominations. */
+function checkedFiles(results: Parameters<Formatter>[0]): string {
+  const records = results.filter(isRecordResult);
+  const reviewersFiles = records.filter((r) => !r.file.includes('reviews/'));
+  const reviews = records.length - reviewersFiles.length;
+  const others = [
+    ...(reviews ? [plural(reviews, 'review record')] : []),
+    ...reviewersFiles.map((r) => showControls(r.file.split('/').at(-1)!)),
+  ];
+  if (!others.length) return plural(results.length, 'file');
+  const parts = [plural(results.length - records.length, 'nomination'), ...others];
+  return `${plural(results.length, 'file')} (${parts.slice(0, -1).join(', ')} and ${parts.at(-1)})`;
 }
 
 /** Terminal output grouped by file, ESLint-style, with a summary and the docs of the rules that fired. */
@@ -49,8 +64,9 @@ export const formatStylish: Formatter = (results, options) => {
     lines.push('');
   }
   if (errors + warnings === 0) {
-    const checked = plural(results.length, 'file');
-    return lines.join('\n') + (lines.length ? '' : '') + paint.ok(`✔ ${checked} checked, no problems`) + '\n';
+    // As ESLint's --quiet: nothing to say when there is no error, even if warnings were left out.
+    if (options.quiet) return lines.join('\n');
+    return lines.join('\n') + paint.ok(`✔ ${checkedFiles(results)} checked, no problems`) + '\n';
   }
   const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(results.length, 'file')}`;
   lines.push((errors ? paint.errorSummary : paint.warningSummary)(summary));
