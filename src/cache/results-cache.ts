@@ -5,6 +5,7 @@ import { writeFileAtomically } from '../util/atomic-write.js';
 import type { Config } from '../config.js';
 import type { FileAnalysis, FileFacts } from '../engine/analyse.js';
 import type { LoadLimits } from '../load/limits.js';
+import { RefusedContent } from '../load/read.js';
 import type { Rule } from '../rules/types.js';
 import type { Diagnostic } from '../types.js';
 
@@ -15,8 +16,16 @@ export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/dpg';
 const SUMMARIES_FILE = 'summaries.json';
 const DETAILS_FOLDER = 'details';
 
-/** A file's content hash: its git blob id, so `--changed` can take unchanged files' ids from git without reading them. */
+/**
+ * A file's content hash: its git blob id, so `--changed` can take unchanged files' ids from git without
+ * reading them. A file that was refused, not read (see RefusedContent), is identified by the refusal, which
+ * no blob id equals: its cached finding is reused while it is refused for the same reason, never for a file.
+ */
 export function contentHash(content: Uint8Array): string {
+  if (content instanceof RefusedContent) {
+    const { refusal } = content;
+    return `refused:${refusal.problem}:${refusal.problem === 'notRegular' ? refusal.kind : refusal.problem === 'tooLarge' ? `${refusal.atLeast ? '>' : ''}${refusal.size}/${refusal.limit}` : ''}`;
+  }
   return createHash('sha1').update(`blob ${content.byteLength}\0`).update(content).digest('hex');
 }
 

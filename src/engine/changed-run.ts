@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { RegistryIndex } from '../cache/registry-index.js';
 import { contentHash, ResultsCache } from '../cache/results-cache.js';
 import { ruleSetting, type Config } from '../config.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
+import { readRegistryBytes } from '../load/read.js';
 import { isListedNomination } from '../registry/files.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { RegistryRule } from '../rules/types.js';
@@ -121,7 +121,7 @@ function analyseChanged(options: ChangedRunOptions, reported: ReadonlySet<string
   const analyses = options.changed.map((file) => {
     const job = { ...options.fileAt(file), full: reported.has(file) };
     if (!job.full) return runJob(job, settings).analysis;
-    const content = readFileSync(job.path);
+    const content = readRegistryBytes(job.path, settings.limits);
     const hash = contentHash(content);
     const cached = cache.get(job.file, hash, true);
     if (cached) return cached;

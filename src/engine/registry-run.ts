@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
 import { cacheFingerprint, contentHash, ResultsCache, type FileStat } from '../cache/results-cache.js';
 import { codeIdentity } from '../cache/code-id.js';
 import type { Config } from '../config.js';
 import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
 import { loadNomination } from '../load/load.js';
+import { readRegistryBytes, readRegistryFile } from '../load/read.js';
+import { regularFileIdentity } from '../util/regular-file.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { FileResult } from '../types.js';
 import { VERSION } from '../version.js';
@@ -13,13 +14,10 @@ import { analyseInWorkers, workerCount } from '../workers/pool.js';
 import type { FileAnalysis } from './analyse.js';
 import { finishRun } from './engine.js';
 
+/** The stat of a regular file (a link or special file has none, so it is read, and refused, every time). */
 function statOf(path: string): FileStat | undefined {
-  try {
-    const s = statSync(path);
-    return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
-  } catch {
-    return undefined;
-  }
+  const s = regularFileIdentity(path);
+  return s && { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
 }
 
 /** A nomination on disk: its name as reported and its absolute path. */
@@ -82,10 +80,11 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
         const stat = statOf(path);
         hash = stat && cache.hashIfUnchanged(file, stat);
         if (hash === undefined) {
-          const content = readFileSync(path);
+          const { content, identity } = readRegistryFile(path, limits);
           hash = contentHash(content);
           contents.set(file, content);
-          if (stat) stats.set(file, stat);
+          // The stat of the descriptor read, so it describes exactly the bytes hashed.
+          if (identity) stats.set(file, { size: identity.size, mtimeMs: identity.mtimeMs, ctimeMs: identity.ctimeMs, ino: identity.ino });
         }
       }
       const cached = cache.get(file, hash, full);
@@ -128,7 +127,7 @@ export function finishTargets(analyses: readonly FileAnalysis[], targets: readon
     reload: (file) => {
       const at = paths.get(file);
       try {
-        return at === undefined ? undefined : loadNomination(file, readFileSync(at), limits);
+        return at === undefined ? undefined : loadNomination(file, readRegistryBytes(at, limits), limits);
       } catch {
         return undefined;
       }

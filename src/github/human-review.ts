@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ruleSetting, type Config } from '../config.js';
 import { validateSources, type SourceFile } from '../engine/engine.js';
 import type { HumanReviewSection } from '../formatters/types.js';
 import { loadNomination } from '../load/load.js';
+import { readRegistryBytes } from '../load/read.js';
+import { entryExists } from '../util/regular-file.js';
 import { asRecord, asString } from '../nomination.js';
 import { detectDecisions, describeDecision, type Decision } from '../review/decisions.js';
 import { slugOf } from '../util/slug.js';
@@ -173,7 +174,7 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
     const loaded = headData.get(file.path);
     if (!loaded || loaded.data === undefined) continue;
     const basePath = path.join(options.repositoryRoot, ...(file.previousPath ?? file.path).split('/'));
-    const before = existsSync(basePath) ? loadNomination(file.path, readFileSync(basePath)).data : undefined;
+    const before = entryExists(basePath) ? loadNomination(file.path, readRegistryBytes(basePath)).data : undefined;
     for (const decision of detectDecisions(file.path, before, loaded.data)) {
       const checks: MaintainerCheck[] = [];
       for (const actor of actors) checks.push(await directory.check(actor));

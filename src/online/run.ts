@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ruleSetting, type Config } from '../config.js';
 import { crashDiagnostic, makeDiagnostic } from '../engine/analyse.js';
 import { byPosition, settle, summarise } from '../engine/engine.js';
 import { loadNomination } from '../load/load.js';
+import { readRegistryBytes } from '../load/read.js';
 import { asRecord, type MaybeNomination } from '../nomination.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { OnlineRule, Rule } from '../rules/types.js';
@@ -121,7 +121,7 @@ export async function checkOnline(results: readonly FileResult[], options: Onlin
   }, policy, counter);
   const readSource = options.source ?? ((file: string) => {
     try {
-      return readFileSync(path.resolve(options.cwd, file));
+      return readRegistryBytes(path.resolve(options.cwd, file));
     } catch {
       return undefined;
     }
