@@ -69,10 +69,10 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
   const targets = options.targets.map(options.fileAt);
   const withChanged = (base: readonly string[]): string[] => [...base.filter(untouched), ...options.changed].sort();
 
-  const index = fingerprint !== undefined && rules ? RegistryIndex.read(options.cacheDirectory!, fingerprint, options.base, options.registryPrefix) : undefined;
+  const index = fingerprint !== undefined && rules ? RegistryIndex.read(options.cacheDirectory!, fingerprint, options.base, options.registryPrefix, options.cacheKey) : undefined;
   if (index && !targets.length) return { results: [], registry: () => withChanged(index.files) };
   if (index && rules) {
-    const analyses = analyseChanged(options, new Set(options.targets), settings, ResultsCache.reportedOnly(options.cacheDirectory!, fingerprint!));
+    const analyses = analyseChanged(options, new Set(options.targets), settings, ResultsCache.reportedOnly(options.cacheDirectory!, fingerprint!, options.cacheKey));
     const meeting = meetingFiles(index, rules, analyses, untouched);
     if (meeting) {
       for (const file of meeting) analyses.push(runJob({ ...options.fileAt(file), full: false }, settings).analysis);
@@ -107,7 +107,7 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
     } catch {
       // A rule's keys failing: no index, and the next run reads every summary again.
     }
-    built?.write(options.cacheDirectory!);
+    built?.write(options.cacheDirectory!, options.cacheKey);
   }
   return { results, registry: () => registry };
 }

@@ -1,5 +1,6 @@
 import { cacheFingerprint, contentHash, ResultsCache, type FileStat } from '../cache/results-cache.js';
 import { codeIdentity } from '../cache/code-id.js';
+import type { CacheKey } from '../cache/seal.js';
 import type { Config } from '../config.js';
 import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
 import { loadNomination } from '../load/load.js';
@@ -36,6 +37,8 @@ export interface RegistryRunOptions {
   context: readonly RegistryFile[];
   /** The results cache folder; undefined: no cache. */
   cacheDirectory?: string;
+  /** The key the cache's files are signed with (see CacheKey); default: this process's own. */
+  cacheKey?: CacheKey;
   /** Worker threads (0: none); default: one per core when there are enough files to analyse. */
   workers?: number;
   /** Content hashes known without reading the file (from git, for files unchanged since a commit). */
@@ -60,7 +63,7 @@ export function resultsFingerprint(config: Config, limits: LoadLimits, schema: (
 export async function validateRegistry(options: RegistryRunOptions): Promise<FileResult[]> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const settings: AnalysisSettings = { config: options.config, limits, now: options.now.getTime(), hashContent: options.cacheDirectory !== undefined };
-  const cache = options.cacheDirectory === undefined ? undefined : new ResultsCache(options.cacheDirectory, resultsFingerprint(options.config, limits, options.schema));
+  const cache = options.cacheDirectory === undefined ? undefined : new ResultsCache(options.cacheDirectory, resultsFingerprint(options.config, limits, options.schema), options.cacheKey ? { key: options.cacheKey } : {});
 
   const analyses = new Map<string, FileAnalysis>();
   const jobs: AnalysisJob[] = [];

@@ -9,6 +9,7 @@ import { ALL_RULES } from '../rules/index.js';
 import type { OnlineRule, Rule } from '../rules/types.js';
 import type { Diagnostic, FileResult } from '../types.js';
 import { VERSION } from '../version.js';
+import type { CacheKey } from '../cache/seal.js';
 import { DiskCache } from './cache.js';
 import { GitHubRepositories } from './github.js';
 import { dnsCheck, systemResolver, type HttpSettings, type Resolver } from './http.js';
@@ -37,6 +38,8 @@ export interface OnlineRunOptions {
   allowPrivateHosts: boolean;
   /** The cache folder; undefined keeps nothing between runs. */
   cacheDir?: string;
+  /** The key its entries are signed with (see CacheKey); default: this process's own. */
+  cacheKey?: CacheKey;
   github: { apiUrl: string; token?: string; delayUnitMs?: number; maxRateLimitWaitSeconds?: number };
   rules?: readonly Rule[];
   /** The results to check, by file name (the nominations); others (review records, deleted files) are left as they are. */
@@ -80,7 +83,7 @@ export async function checkOnline(results: readonly FileResult[], options: Onlin
   const { settings } = options;
   const clock = options.clock ?? Date.now;
   const policy: CachePolicy = {
-    ...(options.cacheDir ? { cache: new DiskCache(options.cacheDir, options.warn) } : {}),
+    ...(options.cacheDir ? { cache: new DiskCache(options.cacheDir, options.warn, options.cacheKey) } : {}),
     ttlMs: settings.cacheTtlMs,
     unverifiedTtlMs: Math.min(settings.cacheTtlMs, UNVERIFIED_TTL_MS),
     offline: options.mode === 'offline',
