@@ -29,8 +29,9 @@ export function readResultsFile(file: string, cwd: string): ResultsFile {
   const absolute = path.resolve(cwd, file);
   const read = readRegularFile(absolute, MAX_RESULTS_BYTES);
   if (isReadProblem(read)) {
-    const why = read.problem === 'tooLarge' ? `larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB; not a results file` : describeReadProblem(read);
-    throw new UsageError(`Cannot read the results file ${file}: it ${why}.`);
+    if (read.problem === 'tooLarge') throw new UsageError(`${file}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB; not a results file.`);
+    const why = read.problem === 'missing' ? 'ENOENT' : read.problem === 'unreadable' ? read.code : `it ${describeReadProblem(read)}`;
+    throw new UsageError(`Cannot read the results file ${file}: ${why}.`);
   }
   const text = read.bytes.toString('utf8');
   let data: unknown;
