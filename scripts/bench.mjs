@@ -26,6 +26,9 @@ if (!existsSync(path.join(ROOT, 'dist', 'cli', 'bin.js'))) {
 const { slugify } = await import(path.join(ROOT, 'dist', 'util', 'slug.js'));
 
 const work = mkdtempSync(path.join(tmpdir(), 'dpg-bench-'));
+// dpg's caches (outside each registry's folder, as by default) go with the rest of the benchmark's files.
+const caches = path.join(work, 'caches');
+process.env.DPG_CACHE_DIR = caches;
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
 // ---------------------------------------------------------------------------------------------------
@@ -167,7 +170,8 @@ try {
   row('b2', 'dpg validate, 10,000 files, no cache', bAjv.subject, 'ajv-cli on the same files as JSON', bAjv.baseline, undefined);
 
   // (d) A re-run over the unchanged registry (warm cache) against the run that filled it (cold).
-  const cacheDir = path.join(r10k, 'node_modules', '.cache', 'dpg');
+  // Every registry's cache, the key kept: a cold run starts with none.
+  const cacheDir = path.join(caches, 'registries');
   const cold = [];
   const warm = [];
   let coldRss = 0;

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { prepareCacheFolder, writeAtomically } from './results-cache.js';
+import { CacheKey } from './seal.js';
 
 /** Bumped when the layout of an index file changes. */
 const INDEX_FORMAT = 1;
@@ -78,12 +79,13 @@ export class RegistryIndex {
 
   /**
    * The index stored for `commit` and the registry folder `registry` with this fingerprint; undefined when
-   * there is none, or it is stale or unreadable.
+   * there is none, or it is stale, unreadable or not signed with `key` (this process's own unless given).
    */
-  static read(directory: string, fingerprint: string, commit: string, registry: string): RegistryIndex | undefined {
+  static read(directory: string, fingerprint: string, commit: string, registry: string, key = CacheKey.processKey()): RegistryIndex | undefined {
     if (!COMMIT_ID.test(commit)) return undefined;
     try {
-      const bytes = readFileSync(indexFile(directory, commit));
+      const bytes = key.read(indexFile(directory, commit));
+      if (!bytes) return undefined;
       const end = bytes.indexOf(10);
       const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Header;
       if (header?.format !== INDEX_FORMAT || header.fingerprint !== fingerprint || header.commit !== commit || header.registry !== registry) return undefined;
@@ -119,9 +121,9 @@ export class RegistryIndex {
   }
 
   /** Stores the index for its commit, keeping the most recently written few; a cache that cannot be written is skipped. */
-  write(directory: string): void {
+  write(directory: string, key = CacheKey.processKey()): void {
     if (!COMMIT_ID.test(this.commit) || !prepareCacheFolder(directory, INDEX_FOLDER)) return;
-    writeAtomically(indexFile(directory, this.commit), this.bytes);
+    writeAtomically(indexFile(directory, this.commit), this.bytes, key);
     const folder = path.join(directory, INDEX_FOLDER);
     try {
       const indexes = readdirSync(folder).filter((name) => name.endsWith('.jsonl'))

@@ -1,22 +1,31 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomically } from '../util/atomic-write.js';
 import type { Config } from '../config.js';
 import type { FileAnalysis, FileFacts } from '../engine/analyse.js';
 import type { LoadLimits } from '../load/limits.js';
+import { RefusedContent } from '../load/read.js';
+import { CacheKey } from './seal.js';
 import type { Rule } from '../rules/types.js';
 import type { Diagnostic } from '../types.js';
 
 /** Bumped when the layout of the cache files changes. */
 const CACHE_FORMAT = 6;
 
-export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/dpg';
 const SUMMARIES_FILE = 'summaries.json';
 const DETAILS_FOLDER = 'details';
 
-/** A file's content hash: its git blob id, so `--changed` can take unchanged files' ids from git without reading them. */
+/**
+ * A file's content hash: its git blob id, so `--changed` can take unchanged files' ids from git without
+ * reading them. A file that was refused, not read (see RefusedContent), is identified by the refusal, which
+ * no blob id equals: its cached finding is reused while it is refused for the same reason, never for a file.
+ */
 export function contentHash(content: Uint8Array): string {
+  if (content instanceof RefusedContent) {
+    const { refusal } = content;
+    return `refused:${refusal.problem}:${refusal.problem === 'notRegular' ? refusal.kind : refusal.problem === 'tooLarge' ? `${refusal.atLeast ? '>' : ''}${refusal.size}/${refusal.limit}` : ''}`;
+  }
   return createHash('sha1').update(`blob ${content.byteLength}\0`).update(content).digest('hex');
 }
 
@@ -78,14 +87,16 @@ interface CacheFile<Row> {
   files: Record<string, Row>;
 }
 
-function readCacheFile<Row>(file: string, fingerprint: string): Map<string, Row> {
+function readCacheFile<Row>(file: string, fingerprint: string, key: CacheKey): Map<string, Row> {
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile<Row>;
+    const payload = key.read(file);
+    if (!payload) return new Map();
+    const parsed = JSON.parse(payload.toString('utf8')) as CacheFile<Row>;
     if (parsed?.format === CACHE_FORMAT && parsed.fingerprint === fingerprint && parsed.files && typeof parsed.files === 'object') {
       return new Map(Object.entries(parsed.files));
     }
   } catch {
-    // Missing or corrupt: start empty; the next save replaces it.
+    // Missing, corrupt or not signed with this key: start empty; the next save replaces it.
   }
   return new Map();
 }
@@ -105,10 +116,10 @@ export function prepareCacheFolder(directory: string, folder: string): boolean {
   }
 }
 
-/** Writes a cache file atomically; a cache that cannot be written is skipped, never fatal. */
-export function writeAtomically(file: string, text: string | Uint8Array): void {
+/** Writes a cache file atomically, signed with `key` for that path; a cache that cannot be written is skipped, never fatal. */
+export function writeAtomically(file: string, text: string | Uint8Array, key: CacheKey): void {
   try {
-    writeFileAtomically(file, text);
+    writeFileAtomically(file, key.seal(file, text));
   } catch {
     // Read-only or full disk: the next run starts from what is there.
   }
@@ -132,7 +143,8 @@ function bucketOf(file: string): string {
  * The results cache: per file, keyed by its content hash, the outcome of the per-file stages (see
  * `analyseFile`). The small summaries registry rules compare are read on every run; the findings and
  * facts of a file are read only when it is reported on and unchanged, from one of 256 buckets — so
- * `--changed` on a large registry reads little. Unreadable or stale caches are ignored, never fatal.
+ * `--changed` on a large registry reads little. Unreadable or stale caches are ignored, never fatal; so are
+ * files not signed with `key` (see CacheKey), which is this process's own unless given.
  */
 export class ResultsCache {
   /** Undefined for a cache of the files reported on only (see `reportedOnly`). */
@@ -142,8 +154,11 @@ export class ResultsCache {
   private changedBuckets = new Set<string>();
   private changed = false;
 
-  constructor(readonly directory: string, readonly fingerprint: string, options: { summaries?: boolean } = {}) {
-    if (options.summaries !== false) this.summaries = readCacheFile<SummaryRow>(path.join(directory, SUMMARIES_FILE), fingerprint);
+  private readonly key: CacheKey;
+
+  constructor(readonly directory: string, readonly fingerprint: string, options: { summaries?: boolean; key?: CacheKey } = {}) {
+    this.key = options.key ?? CacheKey.processKey();
+    if (options.summaries !== false) this.summaries = readCacheFile<SummaryRow>(path.join(directory, SUMMARIES_FILE), fingerprint, this.key);
   }
 
   /**
@@ -151,14 +166,14 @@ export class ResultsCache {
    * of the registry, for a run that compares files through the registry index. `get` then answers only
    * for full analyses, and `save` writes only the details.
    */
-  static reportedOnly(directory: string, fingerprint: string): ResultsCache {
-    return new ResultsCache(directory, fingerprint, { summaries: false });
+  static reportedOnly(directory: string, fingerprint: string, key?: CacheKey): ResultsCache {
+    return new ResultsCache(directory, fingerprint, { summaries: false, ...(key ? { key } : {}) });
   }
 
   private detailRows(file: string): { bucket: string; rows: Map<string, DetailsRow> } {
     const bucket = bucketOf(file);
     let rows = this.details.get(bucket);
-    if (!rows) this.details.set(bucket, rows = readCacheFile<DetailsRow>(path.join(this.directory, DETAILS_FOLDER, `${bucket}.json`), this.fingerprint));
+    if (!rows) this.details.set(bucket, rows = readCacheFile<DetailsRow>(path.join(this.directory, DETAILS_FOLDER, `${bucket}.json`), this.fingerprint, this.key));
     return { bucket, rows };
   }
 
@@ -238,9 +253,9 @@ export class ResultsCache {
     if (!prepareCacheFolder(this.directory, DETAILS_FOLDER)) return;
     const serialise = <Row>(files: Map<string, Row>): string =>
       JSON.stringify({ format: CACHE_FORMAT, fingerprint: this.fingerprint, files: Object.fromEntries(files) } satisfies CacheFile<Row>);
-    if (this.summaries && this.changed) writeAtomically(path.join(this.directory, SUMMARIES_FILE), serialise(this.summaries));
+    if (this.summaries && this.changed) writeAtomically(path.join(this.directory, SUMMARIES_FILE), serialise(this.summaries), this.key);
     for (const bucket of this.changedBuckets) {
-      writeAtomically(path.join(this.directory, DETAILS_FOLDER, `${bucket}.json`), serialise(this.details.get(bucket)!));
+      writeAtomically(path.join(this.directory, DETAILS_FOLDER, `${bucket}.json`), serialise(this.details.get(bucket)!), this.key);
     }
     this.changed = false;
     this.changedBuckets.clear();

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { RegistryIndex } from '../cache/registry-index.js';
 import { contentHash, ResultsCache } from '../cache/results-cache.js';
 import { ruleSetting, type Config } from '../config.js';
 import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
 import { loadNomination } from '../load/load.js';
+import { readRegistryBytes } from '../load/read.js';
 import { asRecord } from '../nomination.js';
 import { isListedNomination } from '../registry/files.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -74,10 +74,10 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
   const targets = options.targets.map(options.fileAt);
   const withChanged = (base: readonly string[]): string[] => [...base.filter(untouched), ...options.changed].sort();
 
-  const index = fingerprint !== undefined && rules ? RegistryIndex.read(options.cacheDirectory!, fingerprint, options.base, options.registryPrefix) : undefined;
+  const index = fingerprint !== undefined && rules ? RegistryIndex.read(options.cacheDirectory!, fingerprint, options.base, options.registryPrefix, options.cacheKey) : undefined;
   if (index && !targets.length) return { results: [], registry: () => withChanged(index.files) };
   if (index && rules) {
-    const analyses = analyseChanged(options, new Set(options.targets), settings, ResultsCache.reportedOnly(options.cacheDirectory!, fingerprint!));
+    const analyses = analyseChanged(options, new Set(options.targets), settings, ResultsCache.reportedOnly(options.cacheDirectory!, fingerprint!, options.cacheKey));
     const meeting = meetingFiles(index, rules, analyses, untouched);
     if (meeting) {
       for (const file of meeting) analyses.push(runJob({ ...options.fileAt(file), full: false }, settings).analysis);
@@ -113,7 +113,7 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
     } catch {
       // A rule's keys failing: no index, and the next run reads every summary again.
     }
-    built?.write(options.cacheDirectory!);
+    built?.write(options.cacheDirectory!, options.cacheKey);
   }
   return { results, registry: () => registry };
 }
@@ -131,7 +131,7 @@ function renewalsSubmitted(options: ChangedRunOptions, limits: LoadLimits): Set<
     const reviewDate = (content: string | Uint8Array): unknown => asRecord(asRecord(loadNomination(file.file, content, limits).data).review).date;
     let after: unknown;
     try {
-      after = reviewDate(readFileSync(file.path));
+      after = reviewDate(readRegistryBytes(file.path, limits));
     } catch {
       continue;
     }
@@ -149,7 +149,7 @@ function analyseChanged(options: ChangedRunOptions, reported: ReadonlySet<string
   const analyses = options.changed.map((file) => {
     const job = { ...options.fileAt(file), full: reported.has(file) };
     if (!job.full) return runJob(job, settings).analysis;
-    const content = readFileSync(job.path);
+    const content = readRegistryBytes(job.path, settings.limits);
     const hash = contentHash(content);
     const cached = cache.get(job.file, hash, true);
     if (cached) return cached;

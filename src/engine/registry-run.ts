@@ -1,9 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
 import { cacheFingerprint, contentHash, ResultsCache, type FileStat } from '../cache/results-cache.js';
 import { codeIdentity } from '../cache/code-id.js';
+import type { CacheKey } from '../cache/seal.js';
 import type { Config } from '../config.js';
 import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
 import { loadNomination } from '../load/load.js';
+import { readRegistryBytes, readRegistryFile } from '../load/read.js';
+import { regularFileIdentity } from '../util/regular-file.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { FileResult } from '../types.js';
 import { VERSION } from '../version.js';
@@ -13,13 +15,10 @@ import { analyseInWorkers, workerCount } from '../workers/pool.js';
 import type { FileAnalysis } from './analyse.js';
 import { finishRun } from './engine.js';
 
+/** The stat of a regular file (a link or special file has none, so it is read, and refused, every time). */
 function statOf(path: string): FileStat | undefined {
-  try {
-    const s = statSync(path);
-    return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
-  } catch {
-    return undefined;
-  }
+  const s = regularFileIdentity(path);
+  return s && { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
 }
 
 /** A nomination on disk: its name as reported and its absolute path. */
@@ -38,6 +37,8 @@ export interface RegistryRunOptions {
   context: readonly RegistryFile[];
   /** The results cache folder; undefined: no cache. */
   cacheDirectory?: string;
+  /** The key the cache's files are signed with (see CacheKey); default: this process's own. */
+  cacheKey?: CacheKey;
   /** Worker threads (0: none); default: one per core when there are enough files to analyse. */
   workers?: number;
   /** Content hashes known without reading the file (from git, for files unchanged since a commit). */
@@ -64,7 +65,7 @@ export function resultsFingerprint(config: Config, limits: LoadLimits, schema: (
 export async function validateRegistry(options: RegistryRunOptions): Promise<FileResult[]> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const settings: AnalysisSettings = { config: options.config, limits, now: options.now.getTime(), hashContent: options.cacheDirectory !== undefined };
-  const cache = options.cacheDirectory === undefined ? undefined : new ResultsCache(options.cacheDirectory, resultsFingerprint(options.config, limits, options.schema));
+  const cache = options.cacheDirectory === undefined ? undefined : new ResultsCache(options.cacheDirectory, resultsFingerprint(options.config, limits, options.schema), options.cacheKey ? { key: options.cacheKey } : {});
 
   const analyses = new Map<string, FileAnalysis>();
   const jobs: AnalysisJob[] = [];
@@ -84,10 +85,11 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
         const stat = statOf(path);
         hash = stat && cache.hashIfUnchanged(file, stat);
         if (hash === undefined) {
-          const content = readFileSync(path);
+          const { content, identity } = readRegistryFile(path, limits);
           hash = contentHash(content);
           contents.set(file, content);
-          if (stat) stats.set(file, stat);
+          // The stat of the descriptor read, so it describes exactly the bytes hashed.
+          if (identity) stats.set(file, { size: identity.size, mtimeMs: identity.mtimeMs, ctimeMs: identity.ctimeMs, ino: identity.ino });
         }
       }
       const cached = cache.get(file, hash, full);
@@ -133,7 +135,7 @@ export function finishTargets(
     reload: (file) => {
       const at = paths.get(file);
       try {
-        return at === undefined ? undefined : loadNomination(file, readFileSync(at), limits);
+        return at === undefined ? undefined : loadNomination(file, readRegistryBytes(at, limits), limits);
       } catch {
         return undefined;
       }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, ruleSetting, type Config } from '../config.js';
 import { summarise, validateSources, type SourceFile } from '../engine/engine.js';
 import type { ChangeNote, HumanReviewSection } from '../formatters/types.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
+import { readRegistryBytes } from '../load/read.js';
+import { entryExists } from '../util/regular-file.js';
 import { asRecord, asString } from '../nomination.js';
 import { detectDecisions, describeDecision, type Decision } from '../review/decisions.js';
 import { slugOf } from '../util/slug.js';
@@ -98,7 +99,7 @@ function repositoryPath(root: string, file: string): string | undefined {
 /** A nomination as the checkout of the base branch holds it; undefined when it has none there. */
 function baseVersion(root: string, file: string): unknown {
   const local = path.join(root, ...file.split('/'));
-  return existsSync(local) ? loadNomination(file, readFileSync(local)).data : undefined;
+  return entryExists(local) ? loadNomination(file, readRegistryBytes(local)).data : undefined;
 }
 
 function prefixOf(root: string, dir: string): string {

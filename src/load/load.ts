@@ -3,6 +3,9 @@ import type { Diagnostic } from '../types.js';
 import { composeFast } from './fast-yaml.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { locateIn, positionsOf, spanOf, type Anchor, type PositionTable, type Span } from './positions.js';
+import { RefusedContent, type Refusal } from './read.js';
+import { rule as regularFile } from '../rules/registry/regular-file.js';
+import { formatMessage } from '../rules/types.js';
 
 /** A nomination file parsed with source positions. `data` is undefined when it could not be built. */
 export interface LoadedFile {
@@ -106,12 +109,32 @@ function unclosedQuoteAt(text: string): number | undefined {
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return true;
+  return textOf(bytes) === undefined;
+}
+
+/** The bytes as text when they are UTF-8 without NUL bytes (what the loader reads as text), else undefined. */
+export function textOf(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return false;
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return true;
+    return undefined;
+  }
+}
+
+function tooLargeMessage(size: string, limit: number): string {
+  return `File is ${size} bytes, above the limit of ${limit} bytes; a nomination should be a few kilobytes. Split or shorten it.`;
+}
+
+/** The finding for a file that was not read (see RefusedContent). */
+function refusalDiagnostic(file: string, refusal: Refusal): Diagnostic {
+  switch (refusal.problem) {
+    case 'symlink':
+      return fileDiagnostic(regularFile.id, formatMessage(regularFile.messages.symlink!, { file }), START);
+    case 'notRegular':
+      return fileDiagnostic(regularFile.id, formatMessage(regularFile.messages.notRegular!, { file, kind: refusal.kind }), START);
+    case 'tooLarge':
+      return fileDiagnostic('yaml/limits', tooLargeMessage(refusal.atLeast ? `more than ${refusal.limit}` : String(refusal.size), refusal.limit), START);
   }
 }
 
@@ -135,10 +158,13 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
     },
   };
 
+  if (content instanceof RefusedContent) {
+    diagnostics.push(refusalDiagnostic(file, content.refusal));
+    return result;
+  }
   const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
   if (size > limits.maxFileBytes) {
-    diagnostics.push(fileDiagnostic('yaml/limits',
-      `File is ${size} bytes, above the limit of ${limits.maxFileBytes} bytes; a nomination should be a few kilobytes. Split or shorten it.`, START));
+    diagnostics.push(fileDiagnostic('yaml/limits', tooLargeMessage(String(size), limits.maxFileBytes), START));
     return result;
   }
   if (typeof content !== 'string') {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { ruleSetting, UsageError, type Config } from '../config.js';
@@ -6,6 +6,7 @@ import type { CliIO } from '../cli/io.js';
 import { displayPath, loadConfig, readSource, registryFiles } from '../registry/files.js';
 import { rule as maxGoalsRule } from '../rules/sdg/max-goals.js';
 import { slugify } from '../util/slug.js';
+import { describeReadProblem, isReadProblem, readRegularFile } from '../util/regular-file.js';
 import { checkAnswers, mergeFindings, type AnswerProblem } from './answers.js';
 import { writeFileAtomically } from '../util/atomic-write.js';
 import { RuleChecker } from './checker.js';
@@ -88,15 +89,14 @@ function findDraft(resume: string | true, folder: string, cwd: string): string {
 
 function readAnswers(file: string, cwd: string): unknown {
   const absolute = path.resolve(cwd, file);
-  let size: number;
-  try {
-    size = statSync(absolute).size;
-  } catch {
-    throw new UsageError(`Answers file not found: ${file}`);
+  const read = readRegularFile(absolute, MAX_ANSWERS_BYTES);
+  if (isReadProblem(read)) {
+    if (read.problem === 'missing') throw new UsageError(`Answers file not found: ${file}`);
+    if (read.problem === 'tooLarge' && !read.atLeast) throw new UsageError(`${file} has ${read.size} bytes, more than the ${MAX_ANSWERS_BYTES} an answers file may have.`);
+    throw new UsageError(`${file} ${describeReadProblem(read)}.`);
   }
-  if (size > MAX_ANSWERS_BYTES) throw new UsageError(`${file} has ${size} bytes, more than the ${MAX_ANSWERS_BYTES} an answers file may have.`);
   try {
-    return parse(readFileSync(absolute, 'utf8'), { uniqueKeys: true, maxAliasCount: 100 }) ?? {};
+    return parse(read.bytes.toString('utf8'), { uniqueKeys: true, maxAliasCount: 100 }) ?? {};
   } catch (err) {
     const reason = err instanceof YAMLParseError ? err.message.split('\n')[0] : String(err);
     throw new UsageError(`${file} is not valid YAML or JSON: ${reason}`);

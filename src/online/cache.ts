@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomically } from '../util/atomic-write.js';
+import { CacheKey } from '../cache/seal.js';
 
 interface Entry<T> {
   key: string;
@@ -13,12 +14,12 @@ interface Entry<T> {
 /**
  * Results of network checks on disk, one JSON file per key (a URL or a repository), named by the
  * key's hash. Writes go to a temporary file that is renamed into place, so a reader never sees half a
- * file; unreadable files count as missing.
+ * file; unreadable files, and files not signed with the cache key (see CacheKey), count as missing.
  */
 export class DiskCache {
   private warned = false;
 
-  constructor(readonly dir: string, private readonly warn: (message: string) => void = () => {}) {}
+  constructor(readonly dir: string, private readonly warn: (message: string) => void = () => {}, private readonly key = CacheKey.processKey()) {}
 
   private file(key: string): string {
     const hash = createHash('sha256').update(key).digest('hex');
@@ -28,7 +29,10 @@ export class DiskCache {
   /** The stored value and when it was stored, or undefined. */
   async get<T>(key: string): Promise<{ value: T; storedAt: number } | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.file(key), 'utf8')) as Entry<T>;
+      const file = this.file(key);
+      const payload = this.key.read(file);
+      if (!payload) return undefined;
+      const entry = JSON.parse(payload.toString('utf8')) as Entry<T>;
       if (entry.key !== key || typeof entry.storedAt !== 'number' || entry.value === undefined) return undefined;
       return { value: entry.value, storedAt: entry.storedAt };
     } catch {
@@ -40,7 +44,7 @@ export class DiskCache {
     const file = this.file(key);
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      writeFileAtomically(file, JSON.stringify({ key, storedAt, value } satisfies Entry<T>));
+      writeFileAtomically(file, this.key.seal(file, JSON.stringify({ key, storedAt, value } satisfies Entry<T>)));
     } catch (err) {
       if (!this.warned) {
         this.warned = true;

@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ruleSetting, type Config } from '../config.js';
 import { crashDiagnostic, makeDiagnostic } from '../engine/analyse.js';
 import { byPosition, settle, summarise } from '../engine/engine.js';
 import { loadNomination } from '../load/load.js';
+import { readRegistryBytes } from '../load/read.js';
 import { asRecord, type MaybeNomination } from '../nomination.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { OnlineRule, Rule } from '../rules/types.js';
 import type { Diagnostic, FileResult } from '../types.js';
 import { VERSION } from '../version.js';
+import type { CacheKey } from '../cache/seal.js';
 import { DiskCache } from './cache.js';
 import { GitHubRepositories } from './github.js';
 import { dnsCheck, systemResolver, type HttpSettings, type Resolver } from './http.js';
@@ -37,6 +38,8 @@ export interface OnlineRunOptions {
   allowPrivateHosts: boolean;
   /** The cache folder; undefined keeps nothing between runs. */
   cacheDir?: string;
+  /** The key its entries are signed with (see CacheKey); default: this process's own. */
+  cacheKey?: CacheKey;
   github: { apiUrl: string; token?: string; delayUnitMs?: number; maxRateLimitWaitSeconds?: number };
   rules?: readonly Rule[];
   /** The results to check, by file name (the nominations); others (review records, deleted files) are left as they are. */
@@ -80,7 +83,7 @@ export async function checkOnline(results: readonly FileResult[], options: Onlin
   const { settings } = options;
   const clock = options.clock ?? Date.now;
   const policy: CachePolicy = {
-    ...(options.cacheDir ? { cache: new DiskCache(options.cacheDir, options.warn) } : {}),
+    ...(options.cacheDir ? { cache: new DiskCache(options.cacheDir, options.warn, options.cacheKey) } : {}),
     ttlMs: settings.cacheTtlMs,
     unverifiedTtlMs: Math.min(settings.cacheTtlMs, UNVERIFIED_TTL_MS),
     offline: options.mode === 'offline',
@@ -121,7 +124,7 @@ export async function checkOnline(results: readonly FileResult[], options: Onlin
   }, policy, counter);
   const readSource = options.source ?? ((file: string) => {
     try {
-      return readFileSync(path.resolve(options.cwd, file));
+      return readRegistryBytes(path.resolve(options.cwd, file));
     } catch {
       return undefined;
     }

@@ -1,10 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, UsageError, type Config } from '../config.js';
 import type { SourceFile } from '../engine/engine.js';
 import { ALL_RULES } from '../rules/index.js';
+import { readRegistryBytes } from '../load/read.js';
+import { DEFAULT_LIMITS } from '../load/limits.js';
 import { pathBelow } from '../util/paths.js';
+import { describeReadProblem, entryExists, isReadProblem, readRegularFile } from '../util/regular-file.js';
 
 export const NOMINATION_EXTENSIONS = /\.ya?ml$/i;
 const require = createRequire(import.meta.url);
@@ -12,11 +15,12 @@ const require = createRequire(import.meta.url);
 /** What the registry listing picks up: files ending in .yaml or .yml (lower case), at any depth. */
 const YAML_FILE = /\.ya?ml$/;
 
-function isFile(file: string): boolean {
+/** What is at `file` without following a link: 'folder', 'file' (anything else, links included) or undefined. */
+function entryType(file: string): 'folder' | 'file' | undefined {
   try {
-    return statSync(file).isFile();
+    return lstatSync(file).isDirectory() ? 'folder' : 'file';
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -29,17 +33,23 @@ export function displayPath(file: string, cwd: string): string {
 /** Reads dpg.config.yaml (or the given file); defaults when there is none. */
 export function loadConfig(cwd: string, explicit?: string): { config: Config; root: string } {
   const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, CONFIG_FILE);
-  if (!existsSync(file)) {
+  if (!entryExists(file)) {
     if (explicit) throw new UsageError(`Config file not found: ${explicit}`);
     return { config: DEFAULT_CONFIG, root: cwd };
   }
-  return { config: parseConfig(readFileSync(file, 'utf8'), ALL_RULES, displayPath(file, cwd)), root: path.dirname(file) };
+  const shown = displayPath(file, cwd);
+  const read = readRegularFile(file, DEFAULT_LIMITS.maxFileBytes);
+  // The configuration decides what passes: one that is a link, a device or huge is refused, never read.
+  if (isReadProblem(read)) throw new UsageError(`${shown} ${describeReadProblem(read)}; the configuration must be a regular file.`);
+  return { config: parseConfig(read.bytes.toString('utf8'), ALL_RULES, shown), root: path.dirname(file) };
 }
 
 /**
  * The files below `root`, at most `maxDepth` folders deep (1: only its own files), that `accept` takes given
  * their path relative to `root` (forward slashes) and their name; absolute and sorted. Hidden files and
- * folders are skipped; a symbolic link counts as a file when it leads to one, and is never followed as a folder.
+ * folders are skipped. Anything that is not a folder counts as a file (a symbolic link, a pipe, a device), so
+ * that reading it reports it (see readRegistryBytes); a link is never followed, and a folder whose name is
+ * taken is listed as well as walked.
  */
 function walkFiles(root: string, maxDepth: number, accept: (relative: string, name: string) => boolean): string[] {
   const found: string[] = [];
@@ -59,11 +69,8 @@ function walkFiles(root: string, maxDepth: number, accept: (relative: string, na
       if (entry.name.startsWith('.')) continue;
       const full = prefix + entry.name;
       const below = relative + entry.name;
-      if (entry.isDirectory()) {
-        if (depth < maxDepth) folders.push([full, `${below}/`, depth + 1]);
-      } else if (accept(below, entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) {
-        found.push(full);
-      }
+      if (entry.isDirectory() && depth < maxDepth) folders.push([full, `${below}/`, depth + 1]);
+      if (accept(below, entry.name)) found.push(full);
     }
   }
   return found.sort();
@@ -79,7 +86,10 @@ export function isListedNomination(relative: string): boolean {
 
 /** Every nomination file under the registry folder, sorted. */
 export function registryFiles(registryDir: string): string[] {
-  return existsSync(registryDir) ? walkFiles(registryDir, Infinity, (_, name) => YAML_FILE.test(name)) : [];
+  const type = entryType(registryDir);
+  // A registry folder that is a link is listed as itself, and refused when read, rather than followed.
+  if (type === 'file') return lstatSync(registryDir).isSymbolicLink() ? [path.resolve(registryDir)] : [];
+  return type === 'folder' ? walkFiles(registryDir, Infinity, (_, name) => YAML_FILE.test(name)) : [];
 }
 
 /**
@@ -90,7 +100,7 @@ export function globFiles(pattern: string, cwd: string): string[] {
   const picomatch = require('picomatch') as typeof import('picomatch');
   const { base, glob } = picomatch.scan(pattern.split(path.sep).join('/'));
   const root = path.resolve(cwd, base);
-  if (!glob) return isFile(root) ? [root] : [];
+  if (!glob) return entryType(root) === 'file' ? [root] : [];
   const isMatch = picomatch(glob, { dot: false });
   // Without `**`, a pattern of n segments matches nothing deeper than n levels below its base.
   return walkFiles(root, glob.includes('**') ? Infinity : glob.split('/').length, (relative) => isMatch(relative));
@@ -101,9 +111,14 @@ export function resolveOperands(operands: readonly string[], cwd: string): strin
   const files = new Set<string>();
   for (const operand of operands) {
     const absolute = path.resolve(cwd, operand);
-    if (existsSync(absolute)) {
-      if (statSync(absolute).isDirectory()) registryFiles(absolute).forEach((f) => files.add(f));
-      else files.add(absolute);
+    // A link named on the command line is a file to refuse, never a folder or file to follow.
+    const type = entryType(absolute);
+    if (type === 'folder') {
+      registryFiles(absolute).forEach((f) => files.add(f));
+      continue;
+    }
+    if (type === 'file') {
+      files.add(absolute);
       continue;
     }
     const matches = globFiles(operand, cwd);
@@ -113,6 +128,7 @@ export function resolveOperands(operands: readonly string[], cwd: string): strin
   return [...files].sort();
 }
 
+/** A registry file for the engine: its bytes, or why it was not read (see readRegistryBytes). */
 export function readSource(file: string, cwd: string): SourceFile {
-  return { file: displayPath(file, cwd), content: readFileSync(file) };
+  return { file: displayPath(file, cwd), content: readRegistryBytes(file) };
 }

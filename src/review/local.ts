@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { loadNomination } from '../load/load.js';
+import { readRegistryBytes } from '../load/read.js';
 import type { CliIO } from '../cli/io.js';
 import type { ChangedNominations } from '../git/changed.js';
 import { decisionDiagnostic } from '../git/results.js';
 import { displayPath, registryFiles } from '../registry/files.js';
 import type { FileResult } from '../types.js';
 import { pathBelow } from '../util/paths.js';
+import { entryExists } from '../util/regular-file.js';
 import { slugOf } from '../util/slug.js';
 import { detectDecisions } from './decisions.js';
 import { validateReviewSources, type ReviewRecord, type ReviewSource, type ReviewValidation } from './records.js';
@@ -31,7 +32,7 @@ export function isInside(file: string, dir: string): boolean {
 export function reviewSource(file: string, reviewsDir: string, cwd: string, content?: Uint8Array | string): ReviewSource {
   return {
     file: displayPath(file, cwd),
-    content: content ?? readFileSync(file),
+    content: content ?? readRegistryBytes(file),
     relative: path.relative(reviewsDir, file).split(path.sep).join('/'),
   };
 }
@@ -68,8 +69,8 @@ export function validateWithReviews(
   const reviewFiles = whole ? registryFiles(paths.reviewsDir) : reviewTargets;
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
   if (sources.length) results.push(...validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now }).results);
-  if ((whole || resolved.targets.some(isReviewers)) && existsSync(paths.reviewersFile)) {
-    results.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config).result);
+  if ((whole || resolved.targets.some(isReviewers)) && entryExists(paths.reviewersFile)) {
+    results.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readRegistryBytes(paths.reviewersFile), config).result);
   }
   return results;
 }
@@ -96,7 +97,7 @@ export function withReviewChanges(
   const { config, io, absolute } = context;
   const paths = reviewPaths(context.configRoot, config);
   // A deleted review record stays a git/outside-path finding: a reviewer should confirm the withdrawal.
-  const reviewFiles = changes.outside.map(absolute).filter((f) => isInside(f, paths.reviewsDir) && /\.ya?ml$/i.test(f) && existsSync(f));
+  const reviewFiles = changes.outside.map(absolute).filter((f) => isInside(f, paths.reviewsDir) && /\.ya?ml$/i.test(f) && entryExists(f));
   const reviewersChanged = changes.outside.map(absolute).some((f) => f === paths.reviewersFile);
   const handled = new Set([...reviewFiles, ...(reviewersChanged ? [paths.reviewersFile] : [])].map((f) => displayPath(f, io.cwd)));
 
@@ -113,13 +114,13 @@ export function withReviewChanges(
     .map((result) => {
       const head = heads.get(result.file);
       if (!head) return result;
-      let text: string;
+      let content: Uint8Array;
       try {
-        text = readFileSync(absolute(head.file), 'utf8');
+        content = readRegistryBytes(absolute(head.file));
       } catch {
         return result;
       }
-      const loaded = loadNomination(result.file, text);
+      const loaded = loadNomination(result.file, content);
       // A nomination added with a stage other than nominee is a decision too.
       const before = head.before === undefined ? undefined : loadNomination(head.file, head.before).data;
       const found = detectDecisions(result.file, before, loaded.data, head.origin).flatMap((decision) => decisionDiagnostic(decision, loaded, config));
@@ -127,8 +128,8 @@ export function withReviewChanges(
     });
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
   if (sources.length) out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry()), config, now: io.now }).results);
-  if (reviewersChanged && existsSync(paths.reviewersFile)) {
-    out.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readFileSync(paths.reviewersFile), config).result);
+  if (reviewersChanged && entryExists(paths.reviewersFile)) {
+    out.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readRegistryBytes(paths.reviewersFile), config).result);
   }
   return out;
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { contentHash } from '../cache/results-cache.js';
 import type { Config } from '../config.js';
 import { analyseFile, type FileAnalysis } from '../engine/analyse.js';
 import type { LoadLimits } from '../load/limits.js';
+import { readRegistryBytes } from '../load/read.js';
 import { ALL_RULES } from '../rules/index.js';
 
 /** One file to analyse: its name as reported, where to read it, and whether only its facts are needed. */
@@ -28,8 +28,8 @@ export interface AnalysedJob {
   hash?: string;
 }
 
-/** Reads (unless given the bytes) and analyses one file. */
-export function runJob(job: AnalysisJob, settings: AnalysisSettings, content: Uint8Array = readFileSync(job.path)): AnalysedJob {
+/** Reads (unless given the bytes) and analyses one file; a link or special file is refused, never read (see readRegistryBytes). */
+export function runJob(job: AnalysisJob, settings: AnalysisSettings, content: Uint8Array = readRegistryBytes(job.path, settings.limits)): AnalysedJob {
   const analysis = analyseFile(job.file, content, {
     config: settings.config, rules: ALL_RULES, limits: settings.limits, now: new Date(settings.now), full: job.full,
   });

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeTempDirs, runInProcess, STACK_LINE, tempDir } from '../support/cli.js';
@@ -95,5 +95,47 @@ describe('dpg fix', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(STACK_LINE);
     expect(read(dir)).toBe(fixableText());
+  });
+
+  it('leaves a file that is not UTF-8 byte for byte as it was, and reports it as validate does', async () => {
+    // Fixable values around a byte that is not UTF-8 (Latin-1 "é"): decoding and writing back would turn it into U+FFFD.
+    const bytes = Buffer.concat([Buffer.from(fixableText().replace('name: Example Case Manager', 'name: Example Case Manag'), 'utf8')]);
+    const at = bytes.indexOf('Manag') + 5;
+    const latin1 = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xe9]), bytes.subarray(at)]);
+    const dir = tempDir({ [FILE]: latin1 });
+    const run = await runInProcess(['fix', '--format', 'json', FILE], { cwd: dir });
+    expect(readFileSync(path.join(dir, FILE)).equals(latin1)).toBe(true);
+    expect(run.stderr).toContain('Nothing to fix.');
+    expect((JSON.parse(run.stdout) as Array<{ diagnostics: Array<{ ruleId: string }> }>)[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['yaml/not-text']);
+    expect(run.code).toBe(1);
+  });
+
+  it.runIf(process.platform !== 'win32')('never replaces a link or writes through it, and reports it as validate does', async () => {
+    const dir = tempDir({ 'drafts/target.yaml': fixableText(), 'nominations/other.yaml': validNominationText() });
+    rmSync(path.join(dir, 'nominations/other.yaml'));
+    symlinkSync('../drafts/target.yaml', path.join(dir, FILE));
+    const run = await runInProcess(['fix', '--format', 'json', FILE], { cwd: dir });
+    expect(lstatSync(path.join(dir, FILE)).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(dir, FILE))).toBe('../drafts/target.yaml');
+    expect(readFileSync(path.join(dir, 'drafts/target.yaml'), 'utf8')).toBe(fixableText());
+    expect((JSON.parse(run.stdout) as Array<{ diagnostics: Array<{ ruleId: string }> }>)[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['registry/regular-file']);
+    expect(run.code).toBe(1);
+    expect(readdirSync(path.join(dir, 'nominations'))).toEqual(['example-case-manager.yaml']);
+  });
+});
+
+describe('writeFileAtomically with the file read', () => {
+  it.runIf(process.platform !== 'win32')('does not replace a file that became a link after it was read', async () => {
+    const { writeFileAtomically } = await import('../../src/util/atomic-write.js');
+    const dir = tempDir({ 'a.yaml': 'one\n', 'b.yaml': 'other\n' });
+    const file = path.join(dir, 'a.yaml');
+    const read = statSync(file);
+    // The file read is swapped for a link before the write.
+    renameSync(file, path.join(dir, 'moved.yaml'));
+    symlinkSync('b.yaml', file);
+    expect(() => writeFileAtomically(file, 'two\n', undefined, { dev: read.dev, ino: read.ino })).toThrow(/was replaced/);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'b.yaml'), 'utf8')).toBe('other\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

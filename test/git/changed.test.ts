@@ -9,6 +9,7 @@ import { findChangedNominations, listTree, type ChangedNominations } from '../..
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { findRule } from '../../src/rules/index.js';
+import { defaultCacheDirectory } from '../../src/cache/location.js';
 import type { FileResult } from '../../src/types.js';
 import { lineOf, withEdits } from '../support/nomination.js';
 import { TEST_NOW } from '../support/validate.js';
@@ -366,7 +367,7 @@ function cliIO(cwd: string) {
   const out = { stdout: '', stderr: '' };
   const io: CliIO = {
     stdout: (t) => { out.stdout += t; }, stderr: (t) => { out.stderr += t; },
-    cwd, env: {}, stdoutIsTTY: false, now: TEST_NOW,
+    cwd, env: { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR }, stdoutIsTTY: false, now: TEST_NOW,
   };
   return { io, out };
 }
@@ -419,7 +420,7 @@ describe('dpg validate --changed', () => {
     repo.write('.git/info/exclude', 'nominations/local-*.yaml\n');
     repo.write('nominations/local-copy.yaml', nomination('Delta'));
     const uncached = await validateChanged(repo, '--no-cache');
-    const index = path.join(repo.dir, 'node_modules', '.cache', 'dpg', 'registry-index', `${repo.git('rev-parse', 'main').trim()}.jsonl`);
+    const index = path.join(defaultCacheDirectory(repo.dir, { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR }, repo.dir), 'registry-index', `${repo.git('rev-parse', 'main').trim()}.jsonl`);
     expect(existsSync(index)).toBe(false);
     const cold = await validateChanged(repo);
     expect(existsSync(index)).toBe(true);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FileResult } from '../../src/types.js';
@@ -134,12 +135,16 @@ describe('dpg validate --online', () => {
     expect(requestCount()).toBe(0);
   });
 
-  it('puts the cache under node_modules/.cache when the project has node_modules', async () => {
-    const { defaultCacheDir } = await import('../../src/cli/commands/online.js');
-    const withModules = tempDir({ 'node_modules/.keep': '' });
-    expect(defaultCacheDir(withModules, {})).toBe(path.join(withModules, 'node_modules', '.cache', 'dpg', 'online'));
-    const without = tempDir();
-    expect(defaultCacheDir(without, { XDG_CACHE_HOME: '/var/cache/me' })).toBe(path.join('/var/cache/me', 'dpg', 'online'));
-    expect(defaultCacheDir(without, { HOME: '/home/me' })).toBe(path.join('/home/me', '.cache', 'dpg', 'online'));
+  it('keeps its cache in the caches\' folder of the registry, signed with the same key', async () => {
+    const cwd = tempDir({ [FILE]: localNomination(servers.web.origin) });
+    const cacheRoot = tempDir();
+    const first = await runInProcess(['validate', FILE, '--online', '--allow-private-hosts'], { cwd, env: { DPG_CACHE_DIR: cacheRoot, GITHUB_API_URL: servers.github.url } });
+    const [registry] = readdirSync(path.join(cacheRoot, 'registries'));
+    expect(readdirSync(path.join(cacheRoot, 'registries', registry!))).toContain('online');
+    expect(existsSync(path.join(cwd, 'node_modules'))).toBe(false);
+    const before = requestCount();
+    const second = await runInProcess(['validate', FILE, '--online', '--allow-private-hosts'], { cwd, env: { DPG_CACHE_DIR: cacheRoot, GITHUB_API_URL: servers.github.url } });
+    expect(requestCount()).toBe(before);
+    expect(second.stdout).toBe(first.stdout);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cacheFingerprint, contentHash, ResultsCache } from '../../src/cache/results-cache.js';
 import { sourceIdentity } from '../../src/cache/code-id.js';
+import { CacheKey } from '../../src/cache/seal.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { analyseFile } from '../../src/engine/analyse.js';
 import { validateRegistry, type RegistryFile } from '../../src/engine/registry-run.js';
@@ -34,6 +35,10 @@ const validate = (entries: RegistryFile[], options: { cacheDirectory?: string; n
     cacheDirectory: options.cacheDirectory, workers: 0, schema: () => nominationSchema,
   });
 
+/** A cache file's JSON, as this process (whose key signed it) reads it. */
+const cached = (file: string): unknown => JSON.parse(CacheKey.processKey().read(file)!.toString('utf8'));
+const cachedText = (file: string): string => CacheKey.processKey().read(file)!.toString('utf8');
+
 const recognised = (date: string) => withEdits([['stage'], 'dpg'], [['review'], { date, reviewer: 'maintainer' }]);
 const named = (name: string, url: string) => withEdits([['name'], name], [['repositories', 0, 'url'], url]);
 
@@ -58,9 +63,32 @@ describe('the results cache', () => {
     // Only a cache hit can report a finding as the cache holds it, not as the file gives it.
     for (const bucket of buckets) {
       const stored = path.join(cacheDirectory, 'details', bucket);
-      writeFileSync(stored, readFileSync(stored, 'utf8').replace(/"message":"/, '"message":"CACHED '));
+      writeFileSync(stored, CacheKey.processKey().seal(stored, cachedText(stored).replace(/"message":"/, '"message":"CACHED ')));
     }
     expect(JSON.stringify(await validate(entries, { cacheDirectory }))).toContain('CACHED ');
+  });
+
+  it('trusts only entries signed with its key for the path they are read from: forged, copied or foreign ones are misses', async () => {
+    const { entries, cacheDirectory } = registry({ 'example-case-manager.yaml': validNominationText(), 'bad.yaml': 'name: [' });
+    const reference = await validate(entries);
+    expect(reference.map((r) => r.errorCount)).toEqual([0, 1]);
+    await validate(entries, { cacheDirectory });
+    const files = readdirSync(path.join(cacheDirectory, 'details')).map((b) => path.join(cacheDirectory, 'details', b));
+    // Findings erased, as a committed or restored cache would hold them.
+    const erased = (file: string) => cachedText(file).replace(/"diagnostics":\[.*?\]\]/, '"diagnostics":[]]').replace(/\[\{"ruleId".*?\}\]/g, '[]');
+    const forgeries: Array<[string, (file: string) => Buffer | string]> = [
+      ['unsigned', (file) => erased(file)],
+      ['signed by another key', (file) => CacheKey.ephemeral().seal(file, erased(file))],
+      ['signed for another path', (file) => CacheKey.processKey().seal(`${file}.elsewhere`, erased(file))],
+      ['with a signature of the wrong length', (file) => `dpg-cache-hmac-sha256:${'0'.repeat(62)}\n${erased(file)}`],
+    ];
+    for (const [name, forge] of forgeries) {
+      for (const file of files) writeFileSync(file, forge(file));
+      expect(await validate(entries, { cacheDirectory }), name).toEqual(reference);
+    }
+    // The same erasure signed by the key for that path is what the cache would trust (the test above).
+    for (const file of files) writeFileSync(file, CacheKey.processKey().seal(file, erased(file)));
+    expect((await validate(entries, { cacheDirectory })).reduce((n, r) => n + r.errorCount, 0)).toBe(0);
   });
 
   it('re-runs date-dependent checks on every run: recognition expires with a warm cache', async () => {
@@ -97,11 +125,11 @@ describe('the results cache', () => {
       writeFileSync(path.join(cacheDirectory, 'details', `${i.toString(16).padStart(2, '0')}.json`), i % 2 ? '{"format":5,"fingerprint":"x","files":{}}' : '[1, 2, 3]');
     }
     expect(await validate(entries, { cacheDirectory })).toEqual(reference);
-    expect(Object.keys(JSON.parse(readFileSync(path.join(cacheDirectory, 'summaries.json'), 'utf8')).files)).toEqual(['nominations/example-case-manager.yaml']);
+    expect(Object.keys((cached(path.join(cacheDirectory, 'summaries.json')) as { files: object }).files)).toEqual(['nominations/example-case-manager.yaml']);
     // The file's own bucket was replaced: a second run is served from it.
     const rewritten = readdirSync(path.join(cacheDirectory, 'details'))
-      .map((b) => JSON.parse(readFileSync(path.join(cacheDirectory, 'details', b), 'utf8')) as unknown)
-      .filter((b) => JSON.stringify(b).includes('example-case-manager.yaml'));
+      .map((b) => CacheKey.processKey().read(path.join(cacheDirectory, 'details', b))?.toString('utf8') ?? '')
+      .filter((b) => b.includes('example-case-manager.yaml'));
     expect(rewritten).toHaveLength(1);
     expect(await validate(entries, { cacheDirectory })).toEqual(reference);
     expect(readdirSync(cacheDirectory).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultCacheDirectory } from '../../src/cache/location.js';
 import { parseShard, selectShard } from '../../src/engine/shard.js';
 import type { FileResult } from '../../src/types.js';
 import { CLI_MODES, removeTempDirs, runCli, tempDir, writeTempFile } from '../support/cli.js';
@@ -75,8 +76,12 @@ describe.each(CLI_MODES)('validate run options (%s)', (mode) => {
     expect(readdirSync(path.join(cwd, 'my-cache')).sort()).toEqual(['.gitignore', 'details', 'summaries.json']);
     const warm = await runCli(mode, ['validate', '-f', 'json', '--cache-dir', 'my-cache'], { cwd });
     expect(warm).toEqual(cold);
-    await runCli(mode, ['validate', 'nominations/case-one.yaml'], { cwd });
-    expect(existsSync(path.join(cwd, 'node_modules', '.cache', 'dpg', 'summaries.json'))).toBe(true);
+    const cacheRoot = tempDir();
+    await runCli(mode, ['validate', 'nominations/case-one.yaml'], { cwd, env: { DPG_CACHE_DIR: cacheRoot } });
+    // By default outside the checkout, in a folder of the registry's own, beside the key that signs it.
+    expect(existsSync(path.join(cwd, 'node_modules'))).toBe(false);
+    expect(existsSync(path.join(defaultCacheDirectory(cwd, { DPG_CACHE_DIR: cacheRoot }, cwd), 'summaries.json'))).toBe(true);
+    expect(readdirSync(cacheRoot).sort()).toEqual(['key', 'registries']);
   });
 
   it('gives the same results on worker threads as in one thread', async () => {

@@ -38,7 +38,8 @@ export async function runInProcess(args: readonly string[], options: CliRunOptio
     stdout: (text) => { stdout += text; },
     stderr: (text) => { stderr += text; },
     cwd: options.cwd,
-    env: { NO_COLOR: '1', ...options.env },
+    // The caches' folder of the test run (see cache-root.ts), as a subprocess inherits it.
+    env: { NO_COLOR: '1', ...(process.env.DPG_CACHE_DIR ? { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR } : {}), ...options.env },
     stdoutIsTTY: false,
     now: TEST_NOW,
   };

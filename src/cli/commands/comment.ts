@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, UsageError } from '../../config.js';
+import { readRegistryBytes } from '../../load/read.js';
+import { entryExists } from '../../util/regular-file.js';
 import { GitHubError } from '../../github/errors.js';
 import type { HumanReviewOutcome } from '../../github/human-review.js';
 import type { ReviewOutcome } from '../../github/review.js';
@@ -126,10 +128,10 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
         const { reviewersFile } = reviewPaths(root, config);
         let human: HumanReviewOutcome | undefined;
         let comments;
-        if (existsSync(reviewersFile)) {
+        if (entryExists(reviewersFile)) {
           const { loadReviewers } = await import('../../review/reviewers.js');
           const shown = displayPath(reviewersFile, io.cwd);
-          const loaded = loadReviewers(shown, readFileSync(reviewersFile), config);
+          const loaded = loadReviewers(shown, readRegistryBytes(reviewersFile), config);
           if (!loaded.reviewers) throw new UsageError(`${shown} has errors, so reviewers and maintainers are unknown; run \`dpg validate ${shown}\`.`);
           const { listComments } = await import('../../github/comment.js');
           const { prepareHumanReview } = await import('../../github/human-review.js');

@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { analyseContext, validateSources } from '../../engine/engine.js';
 import { applyFixes } from '../../fix/apply.js';
+import { textOf } from '../../load/load.js';
+import { readRegistryFile, RefusedContent } from '../../load/read.js';
 import { displayPath, readSource } from '../../registry/files.js';
 import { writeFileAtomically } from '../../util/atomic-write.js';
 import type { Diagnostic, FileResult } from '../../types.js';
@@ -20,8 +21,13 @@ const BOM = '\uFEFF';
 interface FixTarget {
   absolute: string;
   file: string;
-  original: string;
-  text: string;
+  /** The bytes read, or why the file was not read (a link, a special file, too large). */
+  content: Uint8Array;
+  /** The text read; undefined when the file is left alone (not read, or not UTF-8 text): validation reports why. */
+  original?: string;
+  text?: string;
+  /** The file read, which a write may replace; its mode is kept. */
+  identity?: { dev: number; ino: number; mode: number };
   applied: Diagnostic[];
 }
 
@@ -37,19 +43,22 @@ function bodyOf(text: string): string {
 export async function runFix(operands: readonly string[], flags: FixFlags, io: CliIO): Promise<number> {
   const { config, registry, targets } = resolveTargets(operands, flags.config, io);
   const files: FixTarget[] = targets.map((absolute) => {
-    const original = readFileSync(absolute, 'utf8');
-    return { absolute, file: displayPath(absolute, io.cwd), original, text: original, applied: [] };
+    const { content, identity } = readRegistryFile(absolute);
+    // Decoding bytes that are not UTF-8 would replace them by U+FFFD on write: such a file is never fixed.
+    const original = content instanceof RefusedContent ? undefined : textOf(content);
+    return { absolute, file: displayPath(absolute, io.cwd), content, original, text: original, ...(identity ? { identity } : {}), applied: [] };
   });
   const targetSet = new Set(targets);
   // The rest of the registry is analysed once for every pass.
   const analysedContext = analyseContext(registry.filter((f) => !targetSet.has(f)).map((f) => readSource(f, io.cwd)), { config, now: io.now });
-  const validate = (): FileResult[] => validateSources(files.map((f) => ({ file: f.file, content: f.text })), { config, now: io.now, analysedContext });
+  const validate = (): FileResult[] => validateSources(files.map((f) => ({ file: f.file, content: f.text ?? f.content })), { config, now: io.now, analysedContext });
 
   let results = validate();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     results.forEach((result, index) => {
       const target = files[index]!;
+      if (target.text === undefined) return;
       const fixable = result.diagnostics.filter((d) => d.fix && !d.waived);
       if (!fixable.length) return;
       const bom = target.text.startsWith(BOM) ? BOM : '';
@@ -69,9 +78,10 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
   for (const target of changedFiles) {
     if (flags.dryRun) {
       const { createTwoFilesPatch } = await import('diff');
-      notes(showLogLines(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original, target.text)));
+      notes(showLogLines(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original!, target.text!)));
     } else {
-      writeFileAtomically(target.absolute, target.text, statSync(target.absolute).mode);
+      const { identity } = target;
+      writeFileAtomically(target.absolute, target.text!, identity && identity.mode & 0o7777, identity);
     }
   }
   const appliedCount = files.reduce((n, f) => n + f.applied.length, 0);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../../config.js';
@@ -8,6 +8,7 @@ import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type C
 import { findRecordSources, type RecordSource } from '../../import/sources.js';
 import { displayPath, loadConfig } from '../../registry/files.js';
 import { showControls, showLineStart } from '../../util/visible-text.js';
+import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';
 import type { RegisterCommand } from '../context.js';
 
 interface ImportFlags {
@@ -43,20 +44,12 @@ const MAX_RECORD_BYTES = 5 * 1024 * 1024;
 
 function readRecord(file: string, cwd: string): unknown {
   const shown = displayPath(file, cwd);
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (err) {
-    throw new RecordError(`${shown}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  const read = readRegularFile(file, MAX_RECORD_BYTES);
+  if (isReadProblem(read)) {
+    if (read.problem === 'tooLarge' && !read.atLeast) throw new RecordError(`${shown}: ${read.size} bytes, more than the ${MAX_RECORD_BYTES} a record may have.`);
+    throw new RecordError(`${shown}: ${describeReadProblem(read)}.`);
   }
-  if (size > MAX_RECORD_BYTES) throw new RecordError(`${shown}: ${size} bytes, more than the ${MAX_RECORD_BYTES} a record may have.`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new RecordError(`${shown}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
-  }
-  return parseRecordJson(shown, text);
+  return parseRecordJson(shown, read.bytes.toString('utf8'));
 }
 
 /** Writes through a temporary file in the same folder, so a reader never sees half a file; never replaces a file unless `replace`. */

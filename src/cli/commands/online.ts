@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError, type Config } from '../../config.js';
+import { resolveCacheFolder } from '../../cache/location.js';
 import { parseDuration } from '../../online/settings.js';
 import { displayPath, loadConfig, registryFiles, resolveOperands } from '../../registry/files.js';
 import type { FileResult } from '../../types.js';
@@ -61,14 +60,6 @@ export function addOnlineOptions(command: Command): Command {
     .hook('preAction', (thisCommand) => checkFlags(thisCommand.opts()));
 }
 
-/** The online cache folder when --cache-dir is not given: next to the project's dependencies, else the user's cache. */
-export function defaultCacheDir(root: string, env: Record<string, string | undefined>): string {
-  const modules = path.join(root, 'node_modules');
-  if (existsSync(modules)) return path.join(modules, '.cache', 'dpg', 'online');
-  const base = env.XDG_CACHE_HOME?.trim() || path.join(env.HOME?.trim() || homedir(), '.cache');
-  return path.join(base, 'dpg', 'online');
-}
-
 /** Redraws one status line on a terminal, at most ten times a second. */
 function progressLine(io: CliIO): { update(finished: number, started: number): void; clear(): void } {
   let shown = false;
@@ -97,8 +88,9 @@ export async function runOnlineChecks(results: FileResult[], operands: readonly 
   const apiUrl = io.env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
   if (!/^https?:\/\/\S+$/.test(apiUrl)) throw new UsageError(`GITHUB_API_URL must be an http(s) URL, not "${apiUrl}".`);
   const nominations = [...registryFiles(path.resolve(root, config.registry)), ...(operands.length ? resolveOperands(operands, io.cwd) : [])];
-  const cacheDir = flags.cache === false ? undefined
-    : flags.cacheDir !== undefined ? path.resolve(io.cwd, flags.cacheDir, 'online') : defaultCacheDir(root, io.env);
+  // The caches' folder (see resolveCacheFolder), shared with the results cache: its own sub-folder, the same key.
+  const cache = flags.cache === false ? undefined
+    : resolveCacheFolder({ cacheDir: flags.cacheDir, configRoot: root, cwd: io.cwd, env: io.env }, (message) => io.stderr(`dpg: ${message}\n`));
   // The network code (node:http, Octokit) is loaded only for --online and --offline.
   const { checkOnline } = await import('../../online/run.js');
   const { isLoopbackUrl } = await import('../../github/client.js');
@@ -115,7 +107,7 @@ export async function runOnlineChecks(results: FileResult[], operands: readonly 
         ...(flags.cacheTtl !== undefined ? { cacheTtlMs: flags.cacheTtl } : {}),
       },
       allowPrivateHosts: Boolean(flags.allowPrivateHosts),
-      ...(cacheDir ? { cacheDir } : {}),
+      ...(cache ? { cacheDir: path.join(cache.directory, 'online'), cacheKey: cache.key } : {}),
       github: {
         apiUrl,
         ...(io.env.GITHUB_TOKEN?.trim() ? { token: io.env.GITHUB_TOKEN.trim() } : {}),

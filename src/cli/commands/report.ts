@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../../config.js';
@@ -6,6 +5,7 @@ import { summarise } from '../../engine/engine.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import type { ChangeNote, FormatterOptions, ReviewContext } from '../../formatters/types.js';
 import { loadConfig } from '../../registry/files.js';
+import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId, type IndicatorStatus, type ReviewNote, type Severity } from '../../types.js';
 import { VERSION } from '../../version.js';
@@ -27,14 +27,13 @@ export interface ResultsFile {
  */
 export function readResultsFile(file: string, cwd: string): ResultsFile {
   const absolute = path.resolve(cwd, file);
-  let text: string;
-  try {
-    if (statSync(absolute).size > MAX_RESULTS_BYTES) throw new UsageError(`${file}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB; not a results file.`);
-    text = readFileSync(absolute, 'utf8');
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`Cannot read the results file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+  const read = readRegularFile(absolute, MAX_RESULTS_BYTES);
+  if (isReadProblem(read)) {
+    if (read.problem === 'tooLarge') throw new UsageError(`${file}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB; not a results file.`);
+    const why = read.problem === 'missing' ? 'ENOENT' : read.problem === 'unreadable' ? read.code : `it ${describeReadProblem(read)}`;
+    throw new UsageError(`Cannot read the results file ${file}: ${why}.`);
   }
+  const text = read.bytes.toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(text);

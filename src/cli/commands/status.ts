@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../../config.js';
 import { displayPath, loadConfig, readSource, registryFiles } from '../../registry/files.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { RegisterCommand } from '../context.js';
+import { readRegistryBytes } from '../../load/read.js';
+import { entryExists } from '../../util/regular-file.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -38,7 +39,7 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
       const { records } = readLocalReviews(paths, registry, config, io);
       const shown = displayPath(paths.reviewersFile, io.cwd);
       const { loadReviewers } = await import('../../review/reviewers.js');
-      const reviewers = existsSync(paths.reviewersFile) ? loadReviewers(shown, readFileSync(paths.reviewersFile), config).reviewers : undefined;
+      const reviewers = entryExists(paths.reviewersFile) ? loadReviewers(shown, readRegistryBytes(paths.reviewersFile), config).reviewers : undefined;
       const excluded = localReviewerExclusion(reviewers, shown);
       const statuses = results.map((result, i) =>
         nominationStatus(result, loadNomination(sources[i]!.file, sources[i]!.content).data, records, { minReviews: config.review.minReviews, excluded }));

@@ -2,7 +2,8 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError, type Config } from '../../config.js';
-import { DEFAULT_CACHE_LOCATION } from '../../cache/results-cache.js';
+import { resolveCacheFolder } from '../../cache/location.js';
+import type { CacheKey } from '../../cache/seal.js';
 import { validateRegistry } from '../../engine/registry-run.js';
 import { parseShard, selectShard, type Shard } from '../../engine/shard.js';
 import { FORMATTERS } from '../../formatters/index.js';
@@ -112,7 +113,7 @@ export function validateFiles(
     now: io.now,
     targets: targets.map(entry),
     context: registry.filter((f) => !targetSet.has(f)).map(entry),
-    cacheDirectory: cacheDirectoryOf(flags, root, io),
+    ...cacheOptions(flags, root, io),
     workers: flags.workers === false ? 0 : flags.workers,
     schema: () => nominationSchema,
     debug: debugOutput(io),
@@ -124,9 +125,11 @@ function debugOutput(io: CliIO): ((message: string) => void) | undefined {
   return io.env.DPG_DEBUG ? (message) => io.stderr(`dpg: ${message}\n`) : undefined;
 }
 
-/** The results cache folder (undefined with --no-cache); `root` is where dpg.config.yaml is. */
-function cacheDirectoryOf(flags: RunFlags, root: string, io: CliIO): string | undefined {
-  return flags.cache === false ? undefined : path.resolve(io.cwd, flags.cacheDir ?? path.join(root, DEFAULT_CACHE_LOCATION));
+/** The results cache folder and its key (none with --no-cache); `root` is where dpg.config.yaml is. */
+function cacheOptions(flags: RunFlags, root: string, io: CliIO): { cacheDirectory?: string; cacheKey?: CacheKey } {
+  if (flags.cache === false) return {};
+  const folder = resolveCacheFolder({ cacheDir: flags.cacheDir, configRoot: root, cwd: io.cwd, env: io.env }, (message) => io.stderr(`dpg: ${message}\n`));
+  return folder ? { cacheDirectory: folder.directory, cacheKey: folder.key } : {};
 }
 
 /** The targets of the requested shard (dpg validate --shard i/n), or all of them. */
@@ -196,7 +199,7 @@ async function validateChanged(flags: ValidateFlags, io: CliIO): Promise<{ resul
     registryPrefix: prefix,
     listBase: () => listTree(changes.root, changes.mergeBase, prefix),
     fileAt,
-    cacheDirectory: cacheDirectoryOf(flags, configRoot, io),
+    ...cacheOptions(flags, configRoot, io),
     workers: flags.workers === false ? 0 : flags.workers,
     schema: () => nominationSchema,
     debug: debugOutput(io),
@@ -230,7 +233,7 @@ export const registerValidate: RegisterCommand = (program, { io, setExitCode }) 
     .option('--changed', 'only the nominations changed since the merge-base with the base branch (registry-wide checks still see every file)')
     .option('--base <ref>', 'the base branch for --changed (default: origin/main if it exists, else main)')
     .option('--no-cache', 'neither read nor write the caches (results, and --online\'s)')
-    .option('--cache-dir <dir>', `folder of the caches; --online keeps its own in <dir>/online (default: ${DEFAULT_CACHE_LOCATION} next to dpg.config.yaml)`)
+    .option('--cache-dir <dir>', 'folder of the caches; --online keeps its own in <dir>/online (default: a folder per registry under $DPG_CACHE_DIR, $RUNNER_TEMP/dpg-cache, $XDG_CACHE_HOME/dpg or ~/.cache/dpg)')
     .option('--shard <i/n>', 'validate only the i-th of n shards of the files (registry-wide checks still see every file)', parseShard)
     .option('--workers <n>', 'worker threads for the per-file checks (default: one per core above 200 files to check)', parseNonNegativeInteger('--workers'))
     .option('--no-workers', 'check every file in the main thread')
