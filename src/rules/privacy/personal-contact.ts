@@ -228,6 +228,9 @@ export function personalContacts(text: string): Array<{ kind: 'email' | 'phone';
   return found;
 }
 
+/** Contacts reported one by one in a text; the rest are counted in one more finding. */
+const MAX_REPORTED_PER_TEXT = 10;
+
 function walk(value: unknown, pointer: string, visit: (text: string, pointer: string) => void, depth = 0): void {
   if (depth > 64) return;
   if (typeof value === 'string') visit(value, pointer);
@@ -246,11 +249,17 @@ export const rule: FileRule = {
   messages: {
     email: '{masked} looks like a personal e-mail address; public files name only an organisation\'s role address (info@, contact@, privacy@ …). Remove it and keep personal contacts in the private channel (see docs/review.md).',
     phone: '{masked} looks like a phone number; public files hold no phone numbers of people. Remove it and keep personal contacts in the private channel (see docs/review.md).',
+    more: '{count} more e-mail addresses or phone numbers in this text look personal; remove them too.',
   },
   check(context) {
     walk(context.data, '', (text, path) => {
-      for (const contact of personalContacts(text)) {
+      // Each contact once, and a bounded number per text: a value made of thousands of addresses needs one look, not thousands of findings.
+      const contacts = [...new Map(personalContacts(text).map((c) => [`${c.kind} ${c.masked}`, c])).values()];
+      for (const contact of contacts.slice(0, MAX_REPORTED_PER_TEXT)) {
         context.report({ path, messageId: contact.kind, data: { masked: contact.masked } });
+      }
+      if (contacts.length > MAX_REPORTED_PER_TEXT) {
+        context.report({ path, messageId: 'more', data: { count: contacts.length - MAX_REPORTED_PER_TEXT } });
       }
     });
   },
