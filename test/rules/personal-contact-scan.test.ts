@@ -1,18 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isRoleMailbox, maskAddress, maskPhone, personalContacts } from '../../src/rules/privacy/personal-contact.js';
+import { withEdits } from '../support/nomination.js';
+import { validateYaml } from '../support/validate.js';
 
-// The patterns the rule used before its scanners: exact on short texts, but they backtrack without bound on long ones.
+// The patterns the rule used before its scanners (each address once): exact on short texts, but they backtrack without bound on long ones.
 const EMAIL = /[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}/g;
 const INTERNATIONAL_PHONE = /(?:tel:\s*|(?<![\w/.=-]))(?:\+|00)[1-9][\d\s().-]{6,22}\d/g;
 const LABELLED_PHONE = /\b(?:phone|telephone|tel|mobile|cell|whatsapp|signal|fax)\b\.?\s*(?:number|no\.?)?\s*[:=]?\s*(\(?\d[\d\s().-]{5,20}\d)/gi;
 
 function byPatterns(text: string): Array<{ kind: 'email' | 'phone'; masked: string }> {
   const found: Array<{ kind: 'email' | 'phone'; masked: string }> = [];
+  const seen = new Set<string>();
   for (const match of text.matchAll(EMAIL)) {
     const token = text.slice(0, match.index).split(/\s/).at(-1) ?? '';
     if (token.includes('://')) continue;
-    if (!isRoleMailbox(match[0])) found.push({ kind: 'email', masked: maskAddress(match[0]) });
+    if (!isRoleMailbox(match[0]) && !seen.has(match[0])) found.push({ kind: 'email', masked: maskAddress(match[0]) });
+    seen.add(match[0]);
   }
   const digits = (s: string) => s.replace(/\D/g, '').length;
   const phones = new Set<string>();
@@ -63,5 +67,16 @@ describe('privacy/personal-contact scanners', () => {
     const started = performance.now();
     personalContacts(hostile);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('privacy/personal-contact findings per text', () => {
+  it('reports each contact once and at most ten per text, counting the rest in one more finding', () => {
+    const addresses = Array.from({ length: 14 }, (_, i) => `person${i}@example.org`);
+    const notes = [...addresses, ...addresses, 'jane@example.org jane@example.org'].join(' ');
+    const findings = validateYaml(withEdits([['documentation', 'notes'], notes])).diagnostics.filter((d) => d.ruleId === 'privacy/personal-contact');
+    expect(findings).toHaveLength(11);
+    expect(findings.filter((d) => d.message.startsWith('p•••@'))).toHaveLength(10);
+    expect(findings.map((d) => d.message)).toContain('5 more e-mail addresses or phone numbers in this text look personal; remove them too.');
   });
 });

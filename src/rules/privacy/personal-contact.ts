@@ -198,11 +198,12 @@ function findLabelledNumbers(text: string): string[] {
   return found;
 }
 
-/** Personal e-mail addresses and phone numbers in one text, masked. */
+/** Personal e-mail addresses and phone numbers in one text, each once, masked. */
 export function personalContacts(text: string): Array<{ kind: 'email' | 'phone'; masked: string }> {
   const found: Array<{ kind: 'email' | 'phone'; masked: string }> = [];
   // user:password@host inside a URL is a credential, which url/valid reports; mailto: links are addresses. So an
   // address whose word (since the last whitespace) holds "://" before it is skipped.
+  const addresses = new Set<string>();
   let scanned = 0;
   let lastSpace = -1;
   let lastScheme = -1;
@@ -213,7 +214,8 @@ export function personalContacts(text: string): Array<{ kind: 'email' | 'phone';
     }
     if (lastScheme > lastSpace) continue;
     const address = text.slice(start, end);
-    if (!isRoleMailbox(address)) found.push({ kind: 'email', masked: maskAddress(address) });
+    if (!isRoleMailbox(address) && !addresses.has(address)) found.push({ kind: 'email', masked: maskAddress(address) });
+    addresses.add(address);
   }
   const phones = new Set<string>();
   for (const number of findInternationalNumbers(text)) {
@@ -253,8 +255,8 @@ export const rule: FileRule = {
   },
   check(context) {
     walk(context.data, '', (text, path) => {
-      // Each contact once, and a bounded number per text: a value made of thousands of addresses needs one look, not thousands of findings.
-      const contacts = [...new Map(personalContacts(text).map((c) => [`${c.kind} ${c.masked}`, c])).values()];
+      // A bounded number per text: a value made of thousands of addresses needs one look, not thousands of findings.
+      const contacts = personalContacts(text);
       for (const contact of contacts.slice(0, MAX_REPORTED_PER_TEXT)) {
         context.report({ path, messageId: contact.kind, data: { masked: contact.masked } });
       }
