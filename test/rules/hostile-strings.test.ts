@@ -29,7 +29,7 @@ const HOSTILE: Array<[string, string]> = [
   ['http:// repeated', repeat('http://')],
   ['a URL with a run of slashes', `https://example.org${repeat('/')}x`],
   ['a run of dashes', `${repeat('-')}x`],
-  ['nested brackets', `${'(['.repeat(SIZE / 4)}MIT${'])'.repeat(SIZE / 4)}`],
+  ['nested brackets', `${'('.repeat(SIZE / 2)}MIT${')'.repeat(SIZE / 2)}`],
   ['licence operators and deprecated ids', repeat('MIT AND GPL-3.0 OR WITH ')],
   ['backslashes and a quote', `${repeat('\\')}"`],
   ['mixed scripts', repeat('OpenLMIS ОpenLMIS Ορεν 中文 ')],
