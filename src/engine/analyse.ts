@@ -198,11 +198,11 @@ export function runFileRule(
  * What each registry rule collects of the file. A rule that crashes collects nothing; the crash is reported
  * into `sink` when given (a file reported on that the schema accepted).
  */
-function collect(plan: RulePlan, data: unknown, sink: Diagnostic[] | undefined): Record<string, unknown> {
+function collect(plan: RulePlan, file: string, data: unknown, sink: Diagnostic[] | undefined): Record<string, unknown> {
   const collected: Record<string, unknown> = {};
   for (const { rule, options } of plan.registryRules) {
     try {
-      collected[rule.id] = rule.collect(asRecord(data) as MaybeNomination, options);
+      collected[rule.id] = rule.collect(asRecord(data) as MaybeNomination, options, file);
     } catch (err) {
       sink?.push(crashDiagnostic(rule, err));
     }
@@ -223,7 +223,7 @@ export function analyseFile(file: string, content: Uint8Array | string, options:
   if (!readable) return analysis;
   const plan = planFor(options.rules, options.config);
   if (!options.full) {
-    analysis.collected = collect(plan, loaded.data, undefined);
+    analysis.collected = collect(plan, file, loaded.data, undefined);
     return analysis;
   }
 
@@ -232,7 +232,7 @@ export function analyseFile(file: string, content: Uint8Array | string, options:
   analysis.schemaFailed = schemaDiagnostics.length > 0;
   sink.push(...schemaDiagnostics);
   analysis.facts = factsOf(loaded, plan.factKeys);
-  analysis.collected = collect(plan, loaded.data, analysis.schemaFailed ? undefined : sink);
+  analysis.collected = collect(plan, file, loaded.data, analysis.schemaFailed ? undefined : sink);
   const locate = (pointer: string, anchor?: Anchor): Span => loaded.locate(pointer, anchor);
   let readNow = false;
   const now = options.now;

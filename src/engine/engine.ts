@@ -38,15 +38,18 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
  * record assessed under an older version of the Standard (given `record`), and the nomination's own waivers.
  */
 export function settle(diagnostics: Diagnostic[], data: unknown, rules: readonly Rule[], config: Config, record?: VersionedRecord): Diagnostic[] {
-  const waivers = asArray(asRecord(data).waivers).map(asRecord);
+  // The first waiver of each rule, and rules by id: a file may hold thousands of waivers and findings.
+  const waivers = new Map<unknown, Record<string, unknown>>();
+  for (const waiver of asArray(asRecord(data).waivers).map(asRecord)) if (!waivers.has(waiver.rule)) waivers.set(waiver.rule, waiver);
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const rule = rules.find((r) => r.id === d.ruleId);
+    const rule = byId.get(d.ruleId);
     const severity = rule ? ruleSetting(rule, config).severity : d.severity;
     if (severity === 'off') continue;
     // A rule's own severity choice (e.g. a warning-only message) is kept when it is milder than the setting.
     let settled: Diagnostic = resolveDue({ ...d, severity: rule && d.severity !== rule.defaultSeverity ? d.severity : severity }, record);
-    const waiver = UNWAIVABLE.test(d.ruleId) ? undefined : waivers.find((w) => w.rule === d.ruleId);
+    const waiver = UNWAIVABLE.test(d.ruleId) ? undefined : waivers.get(d.ruleId);
     if (waiver && settled.severity !== 'info') {
       settled = { ...settled, severity: 'info', waived: { reason: String(waiver.reason ?? ''), approvedBy: String(waiver.approvedBy ?? '') } };
     }

@@ -81,8 +81,11 @@ export interface RegistryRule<Summary = unknown> extends RuleMeta {
    * What the rule needs of one nomination, as plain JSON data. It is worked out once per file content (on
    * worker threads, and kept in the results cache), so a run over a large registry reads only these
    * summaries of the files it does not report on. Keep it small.
+   *
+   * `file` is the nomination's path as reported (for what its name stands for, such as its slug); the summary is
+   * cached per file, so it may depend on it.
    */
-  collect(data: MaybeNomination, options: Record<string, unknown>): Summary;
+  collect(data: MaybeNomination, options: Record<string, unknown>, file: string): Summary;
   /**
    * Optional: the keys by which a file's summary can meet another's (for a rule on duplicates, the values
    * two files must not share). With keys, `check` may be given only the files sharing a key with a file

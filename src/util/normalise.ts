@@ -27,8 +27,19 @@ export function normaliseUrl(value: string): string {
     return trimmed.toLowerCase();
   }
   const host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
-  let path = url.pathname.replace(/\/+$/, '').replace(/\.git$/i, '').replace(/\/+$/, '');
+  let path = withoutTrailing(url.pathname, '/');
+  if (path.slice(-4).toLowerCase() === '.git') path = withoutTrailing(path.slice(0, -4), '/');
   if (CASE_INSENSITIVE_PATH_HOSTS.has(host)) path = path.toLowerCase();
   const port = url.port ? `:${url.port}` : '';
   return `${host}${port}${path}`;
+}
+
+/**
+ * `text` without the run of `char` at its end. A loop: the pattern /x+$/ tries every start of a long run
+ * that is not at the end, which is quadratic.
+ */
+export function withoutTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
 }

@@ -22,10 +22,13 @@ export function foldAscii(text: string): string {
  * Empty when the name has no Latin letters or digits at all.
  */
 export function slugify(name: string): string {
-  return foldAscii(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  // Runs of other characters are collapsed first, so at most one "-" stands at either end.
+  const dashed = foldAscii(name).replace(/[^a-z0-9]+/g, '-');
+  return dashed.slice(dashed.startsWith('-') ? 1 : 0, dashed.endsWith('-') ? -1 : undefined);
 }
 
 /** The slug a nomination file stands for: its name without folder and `.yaml`/`.yml` ("nominations/x.yaml" → "x"). */
 export function slugOf(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  return base.replace(/\.ya?ml$/i, '');
 }

@@ -112,7 +112,7 @@ function options(setup: ReturnType<typeof setUp>, extra: Partial<ChangedRunOptio
 }
 
 /** The keys the duplicate rule gives a text. */
-const keysOf = (text: string): readonly string[] => duplicate.keys!(duplicate.collect(loadNomination('x.yaml', text).data as MaybeNomination, {}));
+const keysOf = (text: string): readonly string[] => duplicate.keys!(duplicate.collect(loadNomination('x.yaml', text).data as MaybeNomination, {}, 'x.yaml'));
 
 describe('validate --changed against the registry as the change leaves it', () => {
   it('gives the results of validating the targets with the whole registry on disk, with and without the index', async () => {

@@ -37,7 +37,12 @@ const cases: Case[] = [
   { name: 'a .yml file', yaml: valid, file: 'nominations/example-case-manager.yml', expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }] },
   { name: 'a file named in capitals', yaml: valid, file: 'nominations/Example-Case-Manager.yaml', expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }] },
   { name: 'a name with accents and symbols', yaml: withEdits([['name'], 'Sauvé & Santé — 2.0']), file: 'nominations/sauve-sante-2-0.yaml', expected: [] },
-  { name: 'a name without Latin letters', yaml: withEdits([['name'], '病例管理']), file: 'nominations/case-manager.yaml', expected: [] },
+  {
+    name: 'a name without Latin letters gives no slug',
+    yaml: withEdits([['name'], '病例管理']),
+    file: 'nominations/case-manager.yaml',
+    expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }],
+  },
   { name: 'an unrelated registry', yaml: valid, context: [other('nominations/field-survey-kit.yaml')], expected: [] },
   {
     name: 'a copy under another file name',

@@ -10,12 +10,16 @@ export const rule: FileRule = {
   defaultSeverity: 'error',
   messages: {
     mismatch: 'The file is named "{actual}", but a nomination named "{name}" belongs in "{expected}"; rename it: git mv {file} {renamed}',
+    noSlug: 'The name "{name}" has no Latin letters or digits, so it gives no slug for the file name, the published pages and the review records; write the name as it is known in Latin script (e.g. its transliteration) and keep "{name}" as an alias.',
   },
   check(context) {
     const name = asString(context.data.name);
     const slug = name === undefined ? '' : slugify(name);
-    // A name without Latin letters or digits gives no slug to compare with.
-    if (!slug) return;
+    if (name === undefined || !name.trim()) return;
+    if (!slug) {
+      context.report({ path: '/name', messageId: 'noSlug', data: { name } });
+      return;
+    }
     const separator = context.file.lastIndexOf('/');
     const folder = context.file.slice(0, separator + 1);
     const actual = context.file.slice(separator + 1);
