@@ -29,8 +29,8 @@ export function isDueAtRenewal(d: Diagnostic): d is Diagnostic & { due: NonNulla
   return d.due !== undefined && d.waived === undefined && d.severity !== 'info';
 }
 
-/** Not yet due: the recognition is current, so the finding is a warning rather than a failure. */
-function isPending(d: Diagnostic): boolean {
+/** Due at the next review and not yet overdue: the recognition is current, so it is no failure. */
+export function isDueLater(d: Diagnostic): boolean {
   return isDueAtRenewal(d) && !d.due.overdue;
 }
 
@@ -63,10 +63,6 @@ export function indicatorDisplay(result: Pick<FileResult, 'diagnostics' | 'indic
   const status = result.indicators?.[id];
   if (status !== 'warning') return status;
   const warnings = result.diagnostics.filter((d) => d.indicator === id && d.severity === 'warning');
-  return warnings.length && warnings.every(isPending) ? 'due' : status;
+  return warnings.length && warnings.every(isDueLater) ? 'due' : status;
 }
 
-/** How many findings are answers due at the next review of a recognition that is still current. */
-export function pendingCount(result: Pick<FileResult, 'diagnostics'>): number {
-  return result.diagnostics.filter(isPending).length;
-}
