@@ -1,8 +1,8 @@
+import { dueAtRenewal, type DueAtRenewal } from '../due-at-renewal.js';
 import type { SourceFile } from '../engine/engine.js';
 import { loadNomination } from '../load/load.js';
 import { asRecord, asString } from '../nomination.js';
 import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../rules/lifecycle/review-current.js';
-import { dueAtRenewal, type DueAtRenewal } from '../due-at-renewal.js';
 import type { FileResult } from '../types.js';
 import { slugOf } from '../util/slug.js';
 
