@@ -1,8 +1,10 @@
 import { UsageError } from './config.js';
+import { dueAtRenewal, type DueAtRenewal } from './due-at-renewal.js';
 import type { SourceFile } from './engine/engine.js';
 import { loadNomination } from './load/load.js';
 import { escapeMarkdownText } from './formatters/markdown.js';
 import { asRecord, asString } from './nomination.js';
+import type { FileResult } from './types.js';
 import { showControls, showLineStart } from './util/visible-text.js';
 
 /**
@@ -30,7 +32,13 @@ export interface Renewal {
   expires: string;
   /** Days from today to the expiry; negative when overdue. */
   daysLeft: number;
-  status: 'expired' | 'due';
+  /** `later`: the recognition ends after the window, and the DPG is listed for what it owes. */
+  status: 'expired' | 'due' | 'later';
+  /**
+   * What it owes at this renewal: requirements a later version of the Standard than the one it was
+   * assessed under introduced, by indicator and rule (see docs/standard-versions.md).
+   */
+  dueAtRenewal: DueAtRenewal[];
 }
 
 /** A DPG (or a file) for which no expiry can be computed. */
@@ -49,6 +57,8 @@ export interface RenewalReport {
   /** Number of DPGs (stage dpg) among the files. */
   dpgCount: number;
   renewals: Renewal[];
+  /** DPGs whose recognition ends after the window but which already owe answers at that renewal. */
+  later: Renewal[];
   problems: RenewalProblem[];
 }
 
@@ -101,12 +111,15 @@ export function expiryOf(reviewDate: Date): Date {
 /**
  * The DPGs among `sources` whose recognition ends by the end of the window (or has ended), sorted by
  * expiry, plus the DPGs whose expiry cannot be computed. Files that are not nominations at all are
- * listed as problems, never dropped.
+ * listed as problems, never dropped. With the validation `results` of the sources, each DPG carries what
+ * it owes at its renewal, and DPGs renewing after the window that already owe something are listed too.
  */
-export function findRenewals(sources: readonly SourceFile[], options: { now: Date; window: RenewalWindow }): RenewalReport {
+export function findRenewals(sources: readonly SourceFile[], options: { now: Date; window: RenewalWindow; results?: readonly FileResult[] }): RenewalReport {
+  const resultByFile = new Map((options.results ?? []).map((r) => [r.file, r]));
   const today = utcDay(options.now);
   const until = windowEnd(today, options.window);
   const renewals: Renewal[] = [];
+  const later: Renewal[] = [];
   const problems: RenewalProblem[] = [];
   let dpgCount = 0;
   for (const source of sources) {
@@ -129,16 +142,18 @@ export function findRenewals(sources: readonly SourceFile[], options: { now: Dat
       continue;
     }
     const expires = expiryOf(reviewDate);
-    if (expires.getTime() > until.getTime()) continue;
+    const result = resultByFile.get(source.file);
+    const owed = result ? dueAtRenewal(result) : [];
     const daysLeft = Math.round((expires.getTime() - today.getTime()) / DAY_MS);
-    renewals.push({
-      file: source.file, name, reviewDate: isoDay(reviewDate), expires: isoDay(expires), daysLeft,
-      status: daysLeft < 0 ? 'expired' : 'due',
-    });
+    const entry = { file: source.file, name, reviewDate: isoDay(reviewDate), expires: isoDay(expires), daysLeft, dueAtRenewal: owed };
+    if (expires.getTime() <= until.getTime()) renewals.push({ ...entry, status: daysLeft < 0 ? 'expired' : 'due' });
+    else if (owed.length) later.push({ ...entry, status: 'later' });
   }
-  renewals.sort((a, b) => a.expires.localeCompare(b.expires) || a.file.localeCompare(b.file));
+  const byExpiry = (a: Renewal, b: Renewal) => a.expires.localeCompare(b.expires) || a.file.localeCompare(b.file);
+  renewals.sort(byExpiry);
+  later.sort(byExpiry);
   problems.sort((a, b) => a.file.localeCompare(b.file));
-  return { today: isoDay(today), window: options.window.text, until: isoDay(until), dpgCount, renewals, problems };
+  return { today: isoDay(today), window: options.window.text, until: isoDay(until), dpgCount, renewals, later, problems };
 }
 
 function whenText(r: Renewal): string {
@@ -149,18 +164,50 @@ function whenText(r: Renewal): string {
 
 function headline(report: RenewalReport): string {
   const overdue = report.renewals.filter((r) => r.status === 'expired').length;
+  const owing = report.renewals.filter((r) => r.dueAtRenewal.length).length;
   if (!report.renewals.length) return `No DPG recognition ends by ${report.until} (${report.dpgCount} DPG${report.dpgCount === 1 ? '' : 's'} checked).`;
+  const notes = [overdue ? `${overdue} overdue` : '', owing ? `${owing} owing answers` : ''].filter(Boolean);
   return `${report.renewals.length} of ${report.dpgCount} DPG${report.dpgCount === 1 ? '' : 's'} to renew by ${report.until}` +
-    `${overdue ? ` (${overdue} overdue)` : ''}.`;
+    `${notes.length ? ` (${notes.join(', ')})` : ''}.`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "owes 2 answers that Standard 1.1.7 asks for (assessed under 1.1.6)", or "now" once overdue. */
+function owesText(owed: readonly DueAtRenewal[]): string {
+  const since = [...new Set(owed.map((d) => d.since))].join(', ');
+  const assessed = [...new Set(owed.map((d) => d.assessedUnder))].join(', ');
+  return `owes ${plural(owed.length, 'answer')} that Standard ${since} asks for (assessed under ${assessed})`;
+}
+
+/** The gaps of one DPG for the terminal: indicator, rule and what is asked, aligned. */
+function gapLines(owed: readonly DueAtRenewal[], indent: string): string[] {
+  if (!owed.length) return [];
+  const width = Math.max(...owed.map((d) => d.rule.length));
+  return [`${indent}${owesText(owed)}:`,
+    ...owed.map((d) => `${indent}  ${(d.indicator ?? '–').padEnd(3)} ${d.rule.padEnd(width)}  ${showControls(d.message)}`)];
+}
+
+function renewalLines(renewals: readonly Renewal[]): string[] {
+  const lines: string[] = [];
+  const files = renewals.map((r) => showLineStart(r.file));
+  const width = Math.max(0, ...files.map((f) => f.length));
+  renewals.forEach((r, i) => {
+    lines.push(`${files[i]!.padEnd(width)}  ${whenText(r)}  ${showControls(r.name)} (reviewed ${r.reviewDate})`);
+    lines.push(...gapLines(r.dueAtRenewal, '    '));
+  });
+  return lines;
 }
 
 export function formatRenewalsText(report: RenewalReport): string {
-  const lines: string[] = [];
-  const files = report.renewals.map((r) => showLineStart(r.file));
-  const width = Math.max(0, ...files.map((f) => f.length));
-  report.renewals.forEach((r, i) => lines.push(`${files[i]!.padEnd(width)}  ${whenText(r)}  ${showControls(r.name)} (reviewed ${r.reviewDate})`));
+  const lines = renewalLines(report.renewals);
   if (lines.length) lines.push('');
   lines.push(headline(report));
+  if (report.later.length) {
+    lines.push('', `Owing answers at a later renewal (${plural(report.later.length, 'DPG')}):`, ...renewalLines(report.later).map((l) => `  ${l}`));
+  }
   if (report.problems.length) {
     lines.push('', 'Expiry unknown:');
     for (const p of report.problems) lines.push(`  ${showLineStart(p.file)}: ${p.name ? `${showControls(p.name)}: ` : ''}${showControls(p.problem)}`);
@@ -173,13 +220,28 @@ function cell(text: string): string {
   return escapeMarkdownText(text);
 }
 
+function gapsMarkdown(renewals: readonly Renewal[]): string[] {
+  const lines: string[] = [];
+  for (const r of renewals.filter((x) => x.dueAtRenewal.length)) {
+    lines.push('', `#### ${cell(r.name)} (${cell(r.file)}), by ${r.expires}`, '', `${owesText(r.dueAtRenewal)[0]!.toUpperCase()}${owesText(r.dueAtRenewal).slice(1)}:`, '',
+      '| Indicator | Rule | What is asked |', '| --- | --- | --- |',
+      ...r.dueAtRenewal.map((d) => `| ${d.indicator ?? '–'} | ${cell(d.rule)} | ${cell(d.message)} |`));
+  }
+  return lines;
+}
+
 export function formatRenewalsMarkdown(report: RenewalReport): string {
   const lines = [`## DPG renewals due by ${report.until}`, '', headline(report)];
   if (report.renewals.length) {
-    lines.push('', '| DPG | File | Reviewed | Expires | Days left |', '| --- | --- | --- | --- | ---: |');
+    lines.push('', '| DPG | File | Reviewed | Expires | Days left | Owes |', '| --- | --- | --- | --- | ---: | ---: |');
     for (const r of report.renewals) {
-      lines.push(`| ${cell(r.name)} | ${cell(r.file)} | ${r.reviewDate} | ${r.expires} | ${r.daysLeft < 0 ? `**${r.daysLeft}** (overdue)` : r.daysLeft} |`);
+      lines.push(`| ${cell(r.name)} | ${cell(r.file)} | ${r.reviewDate} | ${r.expires} | ${r.daysLeft < 0 ? `**${r.daysLeft}** (overdue)` : r.daysLeft} | ${r.dueAtRenewal.length || '–'} |`);
     }
+  }
+  const gaps = gapsMarkdown(report.renewals);
+  if (gaps.length) lines.push('', '### Due at renewal', ...gaps);
+  if (report.later.length) {
+    lines.push('', `### Owing answers at a later renewal`, '', `${plural(report.later.length, 'DPG')} renewing after ${report.until} already ${report.later.length === 1 ? 'owes' : 'owe'} answers:`, ...gapsMarkdown(report.later));
   }
   if (report.problems.length) {
     lines.push('', '### Expiry unknown', '');

@@ -141,3 +141,52 @@ describe('dpg renewals', () => {
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 });
+
+describe('what each DPG owes at renewal', () => {
+  /** A DPG assessed under 1.1.6 that lacks what 1.1.7 added for indicators 3 and 7. */
+  function owing(name: string, reviewDate: string): string {
+    return withEdits([['name'], name], [['stage'], 'dpg'], [['review'], { date: reviewDate, reviewer: 'registry-team' }],
+      [['repositories', 0, 'url'], `https://github.com/example-org/${name.toLowerCase()}`], [['standardVersion'], '1.1.6'],
+      [['ownership', 'ownsAllComponents'], undefined], [['privacy', 'piiRequirements'], undefined]);
+  }
+  const files = {
+    'nominations/soon.yaml': owing('Soon', '2026-01-07'), // expires 2027-01-07: in the 45-day window
+    'nominations/lapsed.yaml': owing('Lapsed', '2025-10-01'), // expired 2026-10-01: owed now
+    'nominations/later.yaml': owing('Later', '2026-06-01'), // expires 2027-06-01: after the window
+    'nominations/clean.yaml': dpg('Clean', '2026-01-01'),
+  };
+
+  it('lists the gaps by indicator and rule under each DPG, and those renewing later that already owe answers', async () => {
+    const run = await runInProcess(['renewals'], { cwd: tempDir(files) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain([
+      'nominations/lapsed.yaml  expired 2026-10-01, 53 days overdue  Lapsed (reviewed 2025-10-01)',
+      '    owes 2 answers that Standard 1.1.7 asks for (assessed under 1.1.6):',
+      '      3   schema/required           Missing required key "ownsAllComponents" (Owns everything) in ownership.',
+      '      7   privacy/pii-requirements  Personal data is handled',
+    ].join('\n'));
+    expect(run.stdout).toContain('nominations/soon.yaml    expires 2027-01-07, in 45 days  Soon (reviewed 2026-01-07)\n    owes 2 answers');
+    expect(run.stdout).toContain('nominations/clean.yaml   expires 2027-01-01, in 39 days  Clean (reviewed 2026-01-01)\nnominations/soon.yaml');
+    expect(run.stdout).toContain('3 of 4 DPGs to renew by 2027-01-07 (1 overdue, 2 owing answers).');
+    expect(run.stdout).toContain('Owing answers at a later renewal (1 DPG):\n  nominations/later.yaml  expires 2027-06-01, in 190 days  Later (reviewed 2026-06-01)\n      owes 2 answers');
+    // The notes on when an answer is due are the list's own columns, not repeated in each message.
+    expect(run.stdout).not.toContain('Required since Standard');
+  });
+
+  it('gives the gaps in JSON and Markdown', async () => {
+    const cwd = tempDir(files);
+    const json = JSON.parse((await runInProcess(['renewals', '-f', 'json'], { cwd })).stdout);
+    const soon = json.renewals.find((r: { name: string }) => r.name === 'Soon');
+    expect(soon.dueAtRenewal.map((d: { indicator: string; rule: string; by: string; overdue: boolean }) => [d.indicator, d.rule, d.by, d.overdue])).toEqual([
+      ['3', 'schema/required', '2027-01-07', false], ['7', 'privacy/pii-requirements', '2027-01-07', false],
+    ]);
+    expect(json.renewals.find((r: { name: string }) => r.name === 'Lapsed').dueAtRenewal.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
+    expect(json.later).toMatchObject([{ name: 'Later', status: 'later', dueAtRenewal: [{ indicator: '3' }, { indicator: '7' }] }]);
+    const markdown = (await runInProcess(['renewals', '-f', 'markdown'], { cwd })).stdout;
+    expect(markdown).toContain('| Soon | nominations/soon.yaml | 2026-01-07 | 2027-01-07 | 45 | 2 |');
+    expect(markdown).toContain('| Clean | nominations/clean.yaml | 2026-01-01 | 2027-01-01 | 39 | – |');
+    expect(markdown).toContain('#### Soon (nominations/soon.yaml), by 2027-01-07\n\nOwes 2 answers that Standard 1.1.7 asks for (assessed under 1.1.6):');
+    expect(markdown).toContain('| 3 | schema/required | Missing required key "ownsAllComponents" (Owns everything) in ownership. |');
+    expect(markdown).toContain('### Owing answers at a later renewal\n\n1 DPG renewing after 2027-01-07 already owes answers:\n\n#### Later (nominations/later.yaml), by 2027-06-01');
+  });
+});

@@ -1,4 +1,5 @@
 import { asArray, asRecord, asString, asStrings } from '../nomination.js';
+import type { IndicatorId } from '../types.js';
 import type { PublishedRecord } from './select.js';
 
 /**
@@ -24,9 +25,24 @@ export interface RecordSummary {
   reviewDate: string | null;
   expires: string | null;
   counts: { sdgs: number; licenses: number; organizations: number; repositories: number; countries: number; openStandards: number; bestPractices: number };
+  dueAtRenewal: DueAnswer[];
   /** The full record and the web page, relative to the site root. */
   record: string;
   page: string;
+}
+
+/**
+ * An answer a DPG owes at its next review: a requirement that a later version of the Standard than the one
+ * it was assessed under introduced. Empty for nominees, who are judged by the current version.
+ */
+export interface DueAnswer {
+  indicator: IndicatorId | null;
+  rule: string;
+  since: string;
+  assessedUnder: string;
+  /** The end of the recognition, by which the answer is due. */
+  by: string | null;
+  message: string;
 }
 
 export interface Tally {
@@ -55,6 +71,7 @@ export interface RecordDocument {
   expires: string | null;
   /** Relative to the site root. */
   page: string;
+  dueAtRenewal: DueAnswer[];
   /** The nomination as written in the registry. */
   record: Record<string, unknown>;
 }
@@ -74,6 +91,10 @@ export function recordPath(kind: RecordKind, slug: string): string {
 
 export function pagePath(kind: RecordKind, slug: string): string {
   return `${kind === 'dpg' ? 'dpgs' : 'nominees'}/${slug}/index.html`;
+}
+
+export function dueAnswers(record: PublishedRecord): DueAnswer[] {
+  return (record.dueAtRenewal ?? []).map((d) => ({ indicator: d.indicator, rule: d.rule, since: d.since, assessedUnder: d.assessedUnder, by: d.by, message: d.message }));
 }
 
 export function summarise(record: PublishedRecord, kind: RecordKind): RecordSummary {
@@ -107,6 +128,7 @@ export function summarise(record: PublishedRecord, kind: RecordKind): RecordSumm
       openStandards: asArray(standards.openStandards).length,
       bestPractices: asArray(standards.bestPractices).length,
     },
+    dueAtRenewal: dueAnswers(record),
     record: recordPath(kind, record.slug),
     page: pagePath(kind, record.slug),
   };
@@ -152,6 +174,7 @@ export function buildRecordDocument(record: PublishedRecord, kind: RecordKind): 
     reviewDate: record.reviewDate ?? null,
     expires: record.expires ?? null,
     page: pagePath(kind, record.slug),
+    dueAtRenewal: dueAnswers(record),
     record: record.data,
   };
 }

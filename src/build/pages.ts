@@ -2,7 +2,7 @@ import { indicatorTitle } from '../indicators.js';
 import { asArray, asRecord, asString, asStrings } from '../nomination.js';
 import type { IndicatorId } from '../types.js';
 import { showControlsInLines } from '../util/visible-text.js';
-import { countriesOf, type DpgIndex, type RecordSummary } from './api.js';
+import { countriesOf, type DpgIndex, type DueAnswer, type RecordSummary } from './api.js';
 import { escapeHtml as esc, externalLink, safeHref } from './html.js';
 import { sdgLabel } from './sdgs.js';
 import type { PublishedRecord } from './select.js';
@@ -268,14 +268,45 @@ function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): stri
   }
 }
 
-function indicatorSections(data: Record<string, unknown>): string {
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What an indicator owes at the next review: shown beside its evidence, as a note rather than a failure. */
+function dueNote(items: readonly DueAnswer[], level: 3 | 4 | 5): string {
+  if (!items.length) return '';
+  const by = items[0]!.by;
+  return `<div class="due" role="note">
+<h${level}>Due at renewal${by ? `, by ${esc(by)}` : ''}</h${level}>
+${list(items.map((d) => `${esc(d.message)} <span class="none">(asked since Standard ${esc(d.since)}; ${esc(d.rule)})</span>`))}
+</div>`;
+}
+
+function indicatorSections(data: Record<string, unknown>, due: readonly DueAnswer[]): string {
   const section = (id: IndicatorId, level: 3 | 4, inner = '') => `<section class="indicator" aria-labelledby="indicator-${id}">
 <h${level} id="indicator-${id}">${id}. ${esc(indicatorTitle(id))}</h${level}>
-${indicatorEvidence(id, data)}${inner}
+${indicatorEvidence(id, data)}${dueNote(due.filter((d) => d.indicator === id), level === 3 ? 4 : 5)}${inner}
 </section>`;
   // Indicator 9 holds 9a–9c, whose headings sit one level below its own.
   const harm = (['9a', '9b', '9c'] as const).map((id) => section(id, 4)).join('\n');
   return [...(['1', '2', '3', '4', '5', '6', '7', '8'] as const).map((id) => section(id, 3)), section('9', 3, `\n${harm}`)].join('\n');
+}
+
+/**
+ * The answers a DPG assessed under an older version of the Standard owes at its renewal, by indicator,
+ * linked to the indicators' sections; answers about the record as a whole are listed here in full.
+ */
+function dueSummary(due: readonly DueAnswer[], expires: string | undefined): string {
+  if (!due.length) return '';
+  const versions = [...new Set(due.map((d) => d.since))].join(', ');
+  const assessed = [...new Set(due.map((d) => d.assessedUnder))].join(', ');
+  const indicators = [...new Set(due.flatMap((d) => (d.indicator ? [d.indicator] : [])))]
+    .map((id) => `<a href="#indicator-${id}">${id}</a>`);
+  const general = due.filter((d) => d.indicator === null);
+  return `\n<div class="due" role="note" id="due-at-renewal">
+<h2>Due at renewal${expires ? `, by ${esc(expires)}` : ''}</h2>
+<p>Assessed under version ${esc(assessed)} of the DPG Standard. At its renewal it owes ${plural(due.length, 'answer')} that version ${esc(versions)} asks for${indicators.length ? `, on ${indicators.length === 1 ? 'indicator' : 'indicators'} ${indicators.join(', ')}` : ''}. Its recognition stands until then.</p>
+${general.length ? list(general.map((d) => `${esc(d.message)} <span class="none">(${esc(d.rule)})</span>`)) : ''}</div>`;
 }
 
 export function renderRecordPage(record: PublishedRecord, summary: RecordSummary, kind: 'dpg' | 'nominee', context: SiteContext): string {
@@ -290,6 +321,7 @@ export function renderRecordPage(record: PublishedRecord, summary: RecordSummary
   const repositories = asArray(data.repositories).map(asRecord).map((r) => `${r.name !== undefined ? `${esc(r.name)}: ` : ''}${externalLink(r.url)}`);
   const status = kind === 'dpg'
     ? `<p><span class="status">Digital public good</span> Reviewed ${esc(record.reviewDate)}${review.reviewer !== undefined ? ` by ${esc(review.reviewer)}` : ''}; recognised until ${esc(record.expires)}.</p>`
+      + dueSummary(summary.dueAtRenewal, record.expires)
     : '<p><span class="status review">Nominee under review</span> Not yet recognised as a digital public good.</p>';
   const body = `<p><a href="${root}${kind === 'dpg' ? 'index.html' : 'nominees/index.html'}">${kind === 'dpg' ? 'All digital public goods' : 'All nominees'}</a></p>
 <h1>${esc(summary.name)}</h1>
@@ -311,7 +343,7 @@ ${list(repositories)}
 <h2>Countries</h2>
 ${facts([['Developed in', tags(summary.countries.development)], ['Deployed in', tags(summary.countries.deployment)]])}
 <h2>Evidence by indicator</h2>
-${indicatorSections(data)}`;
+${indicatorSections(data, summary.dueAtRenewal)}`;
   return layout({
     title: `${summary.name} — ${SITE_NAME}`, depth: 2, section: kind === 'dpg' ? 'dpgs' : 'nominees', body,
     description: summary.description.slice(0, 300), ...context,

@@ -1,3 +1,4 @@
+import { dueAtRenewal, type DueAtRenewal } from '../due-at-renewal.js';
 import type { SourceFile } from '../engine/engine.js';
 import { loadNomination } from '../load/load.js';
 import { asRecord, asString } from '../nomination.js';
@@ -15,6 +16,8 @@ export interface PublishedRecord {
   /** Review date and end of recognition (YYYY-MM-DD), for DPGs. */
   reviewDate?: string;
   expires?: string;
+  /** What a DPG assessed under an older version of the Standard owes at its next review. */
+  dueAtRenewal?: DueAtRenewal[];
 }
 
 /** A record left out of the publication, with the reason printed in the build report. */
@@ -66,7 +69,10 @@ export function selectRecords(sources: readonly SourceFile[], results: readonly 
       else selection.conflicts.push(`${source.file}: no valid stage, so it cannot be published or left out safely.`);
       continue;
     }
-    if (stage === 'dpg' && errors) {
+    // An answer a later version of the Standard asks is an error once the recognition has ended: that makes
+    // the record expired, not broken, so only the other errors block the build.
+    const ownErrors = result?.diagnostics.filter((d) => d.severity === 'error' && !d.due).length ?? errors;
+    if (stage === 'dpg' && ownErrors) {
       selection.blocking.push(result!);
       continue;
     }
@@ -96,11 +102,17 @@ export function selectRecords(sources: readonly SourceFile[], results: readonly 
       continue;
     }
     const expires = formatCalendarDate(recognitionEnd(reviewed));
+    const owed = result ? dueAtRenewal(result) : [];
     if (recognitionEnd(reviewed).getTime() <= earliestToday.getTime()) {
-      selection.excluded.push({ file: source.file, name, stage, reason: `recognition expired on ${expires} (reviewed ${reviewDate}); renew it with a new review, or set stage: expired` });
+      const answers = owed.length ? `; it owes ${owed.length} answer${owed.length === 1 ? '' : 's'} that Standard ${[...new Set(owed.map((d) => d.since))].join(', ')} asks for` : '';
+      selection.excluded.push({ file: source.file, name, stage, reason: `recognition expired on ${expires} (reviewed ${reviewDate})${answers}; renew it with a new review, or set stage: expired` });
       continue;
     }
-    selection.dpgs.push({ slug: slugOf(source.file), file: source.file, data, reviewDate, expires });
+    if (errors) {
+      selection.blocking.push(result!);
+      continue;
+    }
+    selection.dpgs.push({ slug: slugOf(source.file), file: source.file, data, reviewDate, expires, dueAtRenewal: owed });
   }
 
   const seen = new Map<string, string>();

@@ -1,5 +1,6 @@
+import { indicatorDisplay, isDueLater, type DueAtRenewal, type IndicatorDisplay } from '../due-at-renewal.js';
 import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
-import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus, Severity } from '../types.js';
+import type { Diagnostic, FileResult, IndicatorId, Severity } from '../types.js';
 import type { NominationStatus } from '../review/status.js';
 import { showControls } from '../util/visible-text.js';
 import { ruleDocsUrl } from './docs.js';
@@ -94,16 +95,34 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function counts(errors: number, warnings: number): string {
+function counts(errors: number, warnings: number, due = 0): string {
   const parts = [];
   if (errors) parts.push(plural(errors, 'error'));
   if (warnings) parts.push(plural(warnings, 'warning'));
+  if (due) parts.push(`${due} due at renewal`);
   return parts.join(', ');
 }
 
+/** Errors, warnings other than answers due at renewal, and those answers, as the comment counts them. */
+function tally(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; due: number } {
+  const due = diagnostics.filter(isDueLater).length;
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length - due,
+    due,
+  };
+}
+
+/** The date the answers are due by, when they all share one. */
+function dueBy(diagnostics: readonly Diagnostic[]): string | undefined {
+  const dates = [...new Set(diagnostics.filter(isDueLater).map((d) => d.due?.by))];
+  return dates.length === 1 ? dates[0] : undefined;
+}
+
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const DUE_ICON = '⏳';
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const STATUS_CELL: Record<IndicatorStatus, string> = { pass: '✅ pass', fail: '❌ fail', warning: '⚠️ warning' };
+const STATUS_CELL: Record<IndicatorDisplay, string> = { pass: '✅ pass', fail: '❌ fail', warning: '⚠️ warning', due: '⏳ due at renewal' };
 const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
 
 function isCounted(d: Diagnostic): boolean {
@@ -148,8 +167,29 @@ function handle(name: string): string {
   return escapeMarkdownText(name.startsWith('@') ? name : `@${name}`, MAX_NAME_LENGTH);
 }
 
-/** One nomination's automated and human verdicts side by side, and whether it is ready for a decision. */
-export function statusMarkdown(status: NominationStatus, heading = '####'): string {
+function indicatorList(items: readonly DueAtRenewal[]): string {
+  const ids = [...new Set(items.flatMap((d) => (d.indicator ? [d.indicator] : [])))];
+  return ids.length ? ` on ${ids.length === 1 ? 'indicator' : 'indicators'} ${ids.join(', ')}` : '';
+}
+
+/** What an approved DPG's status is about: its recognition and what it owes at renewal, not a decision. */
+function recognitionLine(status: NominationStatus): string | undefined {
+  const r = status.recognition;
+  if (!r) return undefined;
+  const owed = r.dueAtRenewal.length;
+  if (r.state === 'expired') {
+    return `**Recognition expired${r.until ? ` on ${r.until}` : ''}**: renew it with a new review`
+      + `${owed ? `, with the ${plural(owed, 'answer')} it owes${indicatorList(r.dueAtRenewal)} (due now)` : ''}.`;
+  }
+  return `**Recognised as a DPG${r.until ? ` until ${r.until}` : ''}**`
+    + (owed ? `; ⏳ ${plural(owed, 'answer')} due at renewal${indicatorList(r.dueAtRenewal)}.` : '; nothing due at renewal.');
+}
+
+/**
+ * One nomination's automated and human verdicts side by side, and whether it is ready for a decision;
+ * for an approved DPG, its recognition instead, unless `decision` says the change under review decides it.
+ */
+export function statusMarkdown(status: NominationStatus, heading = '####', decision = false): string {
   const columns = status.reviews;
   const head = ['#', 'Indicator', 'Automated', ...columns.map((c) => `${handle(c.reviewer)}${c.counted ? '' : ' ¹'}`)];
   const rows = [`| ${head.join(' | ')} |`, `|${head.map(() => ' :-- ').join('|')}|`];
@@ -158,9 +198,9 @@ export function statusMarkdown(status: NominationStatus, heading = '####'): stri
       ...columns.map((c) => VERDICT_CELL[row.human[c.reviewer] ?? ''] ?? '—')];
     rows.push(`| ${cells.join(' | ')} |`);
   }
-  const readiness = status.ready
+  const readiness = (!decision && recognitionLine(status)) || (status.ready
     ? `**Ready for a decision**: ${status.countedReviews} of ${status.minReviews} reviews, no open objections.`
-    : `**Not ready for a decision**: ${status.missing.map((m) => escapeMarkdownText(m)).join('; ')}.`;
+    : `**Not ready for a decision**: ${status.missing.map((m) => escapeMarkdownText(m)).join('; ')}.`);
   const excluded = columns.filter((c) => !c.counted)
     .map((c) => `¹ ${handle(c.reviewer)} does not count: ${escapeMarkdownText(c.excluded ?? '')}.`);
   const comments = columns.flatMap((c) => Object.entries(c.verdicts)
@@ -186,21 +226,23 @@ function humanReviewBlock(section: HumanReviewSection): string {
       + `${escapeMarkdownText(d.change)} — ${escapeMarkdownText(d.reason)}`)].join('\n'));
   }
   if (section.notes.length) parts.push(section.notes.map((n) => `- ℹ️ ${escapeMarkdownText(n)}`).join('\n'));
-  for (const status of section.statuses) parts.push(statusMarkdown(status));
+  for (const status of section.statuses) parts.push(statusMarkdown(status, '####', section.decisions.some((d) => d.file === status.file)));
   return parts.join('\n\n');
 }
 
 function verdictLine(nominations: readonly FileResult[], changes: readonly ChangeLine[], verdict: Verdict, records: readonly FileResult[] = []): string {
-  const severities = [...[...nominations, ...records].flatMap((r) => r.diagnostics.map((d) => d.severity)), ...changes.map((c) => c.severity)];
+  const diagnostics = [...nominations, ...records].flatMap((r) => r.diagnostics);
+  const severities = [...diagnostics.map((d) => d.severity), ...changes.map((c) => c.severity)];
   const errors = severities.filter((s) => s === 'error').length;
-  const warnings = severities.filter((s) => s === 'warning').length;
+  const due = diagnostics.filter(isDueLater).length;
+  const warnings = severities.filter((s) => s === 'warning').length - due;
   const files = nominations.length ? plural(nominations.length, 'nomination') : 'no nominations';
   if (verdict === 'fail') {
     const failing = nominations.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
     const where = failing ? ` in ${failing} of ${files}` : '';
-    return `## ❌ DPG checks: changes needed — ${counts(errors, warnings)}${where}`;
+    return `## ❌ DPG checks: changes needed — ${counts(errors, warnings, due)}${where}`;
   }
-  if (warnings) return `## ✅ DPG checks passed — ${plural(warnings, 'warning')}, ${files} checked`;
+  if (warnings || due) return `## ✅ DPG checks passed — ${counts(0, warnings, due)}, ${files} checked`;
   return `## ✅ DPG checks passed — ${files}${nominations.length ? ', no problems' : ' changed'}`;
 }
 
@@ -226,8 +268,11 @@ function indicatorTable(result: FileResult): string {
   for (const id of INDICATOR_ORDER) {
     const status = result.indicators?.[id as IndicatorId];
     const here = result.diagnostics.filter((d) => d.indicator === id);
-    const detail = counts(here.filter((d) => d.severity === 'error').length, here.filter((d) => d.severity === 'warning').length);
-    const cell = status && STATUS_CELL[status] ? STATUS_CELL[status] : '—';
+    const t = tally(here);
+    const by = t.due ? dueBy(here) : undefined;
+    const shown = indicatorDisplay(result, id);
+    const detail = shown === 'due' ? `${plural(t.due, 'answer')}${by ? ` by ${by}` : ''}` : counts(t.errors, t.warnings, t.due);
+    const cell = status && shown && STATUS_CELL[shown] ? STATUS_CELL[shown] : '—';
     rows.push(`| ${id} | ${indicatorTitle(id)} | ${cell}${detail ? ` (${detail})` : ''} |`);
   }
   return rows.join('\n');
@@ -239,7 +284,9 @@ function problemLine(file: string, d: Diagnostic, links: Links): string {
     ? ` (waived by ${escapeMarkdownText(d.waived.approvedBy, MAX_NAME_LENGTH)}: ${escapeMarkdownText(d.waived.reason)})`
     : '';
   const rule = link(escapeMarkdownText(d.ruleId, MAX_NAME_LENGTH), links.docs(d.ruleId));
-  return `- ${SEVERITY_ICON[d.severity] ?? '•'} ${where} — ${escapeMarkdownText(d.message)}${waived} · ${rule}`;
+  // An answer due at the next review is no failure of the current recognition: marked as due, not as a warning.
+  const icon = isDueLater(d) ? DUE_ICON : SEVERITY_ICON[d.severity] ?? '•';
+  return `- ${icon} ${where} — ${escapeMarkdownText(d.message)}${waived} · ${rule}`;
 }
 
 function reviewNotes(result: FileResult): string {
@@ -328,11 +375,11 @@ export function renderReview(results: readonly FileResult[], options: FormatterO
     const shown = result.diagnostics
       .filter((d) => !options.quiet || d.severity === 'error')
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.line - b.line || a.column - b.column);
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    const icon = errors ? '❌' : warnings ? '⚠️' : '✅';
+    const { errors, warnings, due } = tally(result.diagnostics);
+    const icon = errors ? '❌' : warnings ? '⚠️' : due ? DUE_ICON : '✅';
     const name = link(escapeMarkdownText(result.file, MAX_NAME_LENGTH), links.line(result.file));
-    const summary = counts(errors, warnings) || 'No problems';
+    const by = due ? dueBy(result.diagnostics) : undefined;
+    const summary = (counts(errors, warnings, due) + (by ? ` (by ${by}, the end of its recognition)` : '')) || 'No problems';
     if (!body.add(`### ${icon} ${name}\n\n${summary}\n\n${indicatorTable(result)}`)) {
       omittedFiles++;
       omittedProblems += shown.filter(isCounted).length;

@@ -1,6 +1,8 @@
+import { dueAtRenewal, indicatorDisplay, type DueAtRenewal, type IndicatorDisplay } from '../due-at-renewal.js';
 import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
 import { asRecord, asString } from '../nomination.js';
-import type { FileResult, IndicatorId, IndicatorStatus } from '../types.js';
+import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../rules/lifecycle/review-current.js';
+import type { FileResult, IndicatorId } from '../types.js';
 import { slugOf } from '../util/slug.js';
 import type { HumanVerdict, IndicatorVerdict, ReviewRecord } from './records.js';
 
@@ -18,7 +20,8 @@ export interface ReviewerColumn {
 export interface IndicatorRow {
   indicator: IndicatorId;
   title: string;
-  automated: IndicatorStatus;
+  /** `due`: the indicator's only problems are answers an approved DPG owes at its next review. */
+  automated: IndicatorDisplay;
   /** Verdict per reviewer (every reviewer column, counted or not). */
   human: Record<string, HumanVerdict | null>;
 }
@@ -35,7 +38,20 @@ export interface NominationStatus {
   minReviews: number;
   /** What stands between the nomination and a decision, in words; empty when ready. */
   missing: string[];
+  /** Whether a nomination with this stage could be decided now (a decision to recognise it is checked against it). */
   ready: boolean;
+  /** For an approved record (stage dpg or expired): its recognition, which is what a person wants to know of it. */
+  recognition?: Recognition;
+}
+
+export interface Recognition {
+  /** `current` until the end of the recognition (one year from the review date), then `expired`. */
+  state: 'current' | 'expired';
+  reviewDate: string | null;
+  /** The end of the recognition (YYYY-MM-DD); null when the review date is unknown. */
+  until: string | null;
+  /** What it owes at its next review (overdue once the recognition has ended). */
+  dueAtRenewal: DueAtRenewal[];
 }
 
 function list(items: readonly string[]): string {
@@ -49,6 +65,20 @@ export interface CountingOptions {
    * nominator's own …); undefined when it may.
    */
   excluded?: (record: ReviewRecord) => string | undefined;
+  /** Today, to judge whether a recognition has ended; without it, the findings of the result judge it. */
+  now?: Date;
+}
+
+function recognitionOf(result: FileResult, data: Record<string, unknown>, now: Date | undefined): Recognition | undefined {
+  const stage = asString(data.stage);
+  if (stage !== 'dpg' && stage !== 'expired') return undefined;
+  const reviewDate = asString(asRecord(data.review).date) ?? null;
+  const reviewed = parseCalendarDate(reviewDate);
+  const end = reviewed ? recognitionEnd(reviewed) : undefined;
+  const ended = stage === 'expired' || (now
+    ? end !== undefined && end.getTime() <= calendarDatesAt(now).earliest.getTime()
+    : result.diagnostics.some((d) => d.ruleId === 'lifecycle/review-current' || d.due?.overdue));
+  return { state: ended ? 'expired' : 'current', reviewDate: reviewed ? reviewDate : null, until: end ? formatCalendarDate(end) : null, dueAtRenewal: dueAtRenewal(result) };
 }
 
 /**
@@ -79,11 +109,12 @@ export function nominationStatus(result: FileResult, nomination: unknown, record
   const indicators = INDICATOR_ORDER.map((id): IndicatorRow => ({
     indicator: id,
     title: indicatorTitle(id),
-    automated: result.indicators[id] ?? 'fail',
+    automated: indicatorDisplay(result, id) ?? 'fail',
     // A reviewer's counted record wins the cell over their records that do not count.
     human: Object.fromEntries([...reviews.filter((r) => !r.counted), ...counted].map((r) => [r.reviewer, r.verdicts[id]?.verdict ?? null])),
   }));
 
+  const recognition = recognitionOf(result, data, options.now);
   const missing: string[] = [];
   if (result.errorCount) missing.push(`automated checks: ${result.errorCount} error${result.errorCount === 1 ? '' : 's'}`);
   if (counted.length < options.minReviews) missing.push(`${counted.length} of ${options.minReviews} reviews`);
@@ -110,5 +141,6 @@ export function nominationStatus(result: FileResult, nomination: unknown, record
     minReviews: options.minReviews,
     missing,
     ready: missing.length === 0,
+    ...(recognition ? { recognition } : {}),
   };
 }

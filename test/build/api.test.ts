@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertDpgaRecord } from '../../src/import/dpga.js';
 import { REPO_ROOT, removeTempDirs, runInProcess, tempDir } from '../support/cli.js';
-import { readTree } from './helpers.js';
+import { approved, nomination, readTree } from './helpers.js';
 
 const SCHEMAS = path.join(REPO_ROOT, 'schemas');
 const readJson = (file: string): any => JSON.parse(readFileSync(file, 'utf8'));
@@ -114,6 +114,32 @@ describe('the JSON API of the bundled registry', () => {
     const plain = path.join(tempDir(), 'site');
     expect((await runInProcess(['build', '--out', plain], { cwd: REPO_ROOT })).code).toBe(0);
     expect([...readTree(plain).keys()].filter((f) => f.includes('/compat/'))).toEqual([]);
+  });
+});
+
+describe('what a DPG owes at renewal, in the API', () => {
+  const schema = compile2020();
+
+  it('lists each answer due, valid against the index and record schemas; a nominee owes nothing', async () => {
+    const dir = tempDir({
+      'nominations/owing.yaml': nomination('Owing', ...approved('2026-05-04'), [['standardVersion'], '1.1.6'], [['privacy', 'piiRequirements'], undefined]),
+      'nominations/hopeful.yaml': nomination('Hopeful'),
+    });
+    const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const read = (relative: string) => readJson(path.join(dir, 'out', relative));
+    const index = read('api/v1/index.json');
+    const record = read('api/v1/dpgs/owing.json');
+    const nominee = read('api/v1/nominees/hopeful.json');
+    for (const [name, document] of [['index', index], ['record', record], ['record', nominee], ['nominee-index', read('api/v1/nominees/index.json')]] as const) {
+      const validate = schema(name);
+      expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    }
+    expect(record.dueAtRenewal).toEqual([expect.objectContaining({ indicator: '7', rule: 'privacy/pii-requirements', since: '1.1.7', assessedUnder: '1.1.6', by: '2027-05-04' })]);
+    expect(index.dpgs[0].dueAtRenewal).toEqual(record.dueAtRenewal);
+    expect(nominee.dueAtRenewal).toEqual([]);
+    const validate = schema('record');
+    expect(validate({ ...nominee, dueAtRenewal: record.dueAtRenewal })).toBe(false);
   });
 });
 

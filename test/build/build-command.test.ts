@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_MODES, removeTempDirs, runCli, runInProcess, STACK_LINE, tempDir, writeTempFile } from '../support/cli.js';
-import { approved, nomination } from './helpers.js';
+import { approved, nomination, type Edit } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -112,6 +112,69 @@ describe('names the site uses for itself', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${file}: "${slug}" is a name the site and its API use for their own files`);
     expect(run.stderr).toMatch(new RegExp(`^dpg build: stopped: 1 record cannot be published .*${file.replace(/[./]/g, '\\$&')}`));
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('DPGs assessed under an older version of the Standard (today is 2026-11-23)', () => {
+  // What version 1.1.7 added and a record of 1.1.6 did not answer: ownership (3), dependencies (4), privacy (7).
+  const owing: Edit[] = [
+    [['standardVersion'], '1.1.6'],
+    [['ownership', 'ownsAllComponents'], undefined],
+    [['platformIndependence', 'coreDependencies'], undefined],
+    [['privacy', 'piiRequirements'], undefined],
+  ];
+
+  it('publishes a current DPG that is valid under its own version, and shows what is due at renewal on its page and in the API', async () => {
+    const dir = registry({ 'nominations/owing.yaml': nomination('Owing', ...approved('2026-05-04'), ...owing) });
+    const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Published 2 digital public goods');
+    const record = JSON.parse(readFileSync(path.join(dir, 'out/api/v1/dpgs/owing.json'), 'utf8'));
+    expect(record.dueAtRenewal.map((d: { indicator: string; rule: string }) => [d.indicator, d.rule])).toEqual([
+      ['3', 'schema/required'], ['4', 'schema/required'], ['7', 'privacy/pii-requirements'],
+    ]);
+    expect(record.dueAtRenewal[0]).toEqual({
+      indicator: '3', rule: 'schema/required', since: '1.1.7', assessedUnder: '1.1.6', by: '2027-05-04',
+      message: 'Missing required key "ownsAllComponents" (Owns everything) in ownership.',
+    });
+    const index = JSON.parse(readFileSync(path.join(dir, 'out/api/v1/index.json'), 'utf8'));
+    const bySlug = new Map(index.dpgs.map((d: { slug: string; dueAtRenewal: unknown[] }) => [d.slug, d.dueAtRenewal]));
+    expect(bySlug.get('owing')).toEqual(record.dueAtRenewal);
+    expect(bySlug.get('alpha')).toEqual([]);
+
+    const page = readFileSync(path.join(dir, 'out/dpgs/owing/index.html'), 'utf8');
+    expect(page).toContain('<h2>Due at renewal, by 2027-05-04</h2>');
+    expect(page).toContain('At its renewal it owes 3 answers that version 1.1.7 asks for, on indicators <a href="#indicator-3">3</a>, <a href="#indicator-4">4</a>, <a href="#indicator-7">7</a>.');
+    const section = (id: string) => page.slice(page.indexOf(`<h3 id="indicator-${id}">`), page.indexOf('</section>', page.indexOf(`<h3 id="indicator-${id}">`)));
+    expect(section('3')).toContain('Due at renewal, by 2027-05-04');
+    expect(section('3')).toContain('Missing required key &quot;ownsAllComponents&quot;');
+    expect(section('7')).toContain('privacy.piiRequirements is missing');
+    expect(section('1')).not.toContain('Due at renewal');
+    expect(readFileSync(path.join(dir, 'out/dpgs/alpha/index.html'), 'utf8')).not.toContain('Due at renewal');
+  });
+
+  it('leaves out a DPG whose recognition ended while it owed answers, as expired, instead of stopping', async () => {
+    const dir = registry({ 'nominations/lapsed.yaml': nomination('Lapsed', ...approved('2025-10-01'), ...owing) });
+    const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Published 1 digital public good and 1 nominee under review');
+    expect(run.stdout).toContain('nominations/lapsed.yaml: Lapsed: recognition expired on 2026-10-01 (reviewed 2025-10-01); it owes 3 answers that Standard 1.1.7 asks for; renew it');
+    expect(existsSync(path.join(dir, 'out/dpgs/lapsed'))).toBe(false);
+    expect(existsSync(path.join(dir, 'out/api/v1/dpgs/lapsed.json'))).toBe(false);
+  });
+
+  it.each([
+    { name: 'current', date: '2026-05-04' },
+    { name: 'ended', date: '2025-10-01' },
+  ])('still stops for a DPG ($name recognition) with an error under its own version', async ({ date }) => {
+    const dir = registry({ 'nominations/broken.yaml': nomination('Broken', ...approved(date), ...owing, [['licenses', 0, 'spdx'], 'CC-BY-ND-4.0']) });
+    const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('license/approved-for-category');
+    expect(run.stderr).toMatch(/^dpg build: stopped: 1 record cannot be published .*nominations\/broken\.yaml/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, removeTempDirs, runInProcess, tempDir } from '../support/cli.js';
+import { approved, nomination } from './helpers.js';
 
 /**
  * The website of the bundled registry in a real browser (Debian's chromium, never a downloaded one),
@@ -170,6 +171,50 @@ describe('the website in chromium', () => {
         expect(href.startsWith(base), href).toBe(true);
       }
     }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a DPG that owes answers at renewal, in chromium', () => {
+  let owingServer: Server;
+  let owingBase: string;
+
+  beforeAll(async () => {
+    // Assessed under 1.1.6 and reviewed on 2026-05-04: recognised until 2027-05-04, owing what 1.1.7 added.
+    const dir = tempDir({
+      'nominations/owing.yaml': nomination('Owing', ...approved('2026-05-04'), [['standardVersion'], '1.1.6'],
+        [['ownership', 'ownsAllComponents'], undefined], [['privacy', 'piiRequirements'], undefined]),
+    });
+    const out = path.join(dir, 'site');
+    const run = await runInProcess(['build', '--out', out], { cwd: dir });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    owingServer = await serve(out);
+    owingBase = `http://127.0.0.1:${(owingServer.address() as AddressInfo).port}${SUB_PATH}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => (owingServer ? owingServer.close(resolve) : resolve(undefined)));
+  });
+
+  it('shows what is due and by when under the status, and in the sections of the indicators concerned', async () => {
+    const page = await open(owingBase);
+    await page.getByRole('link', { name: 'Owing', exact: true }).click();
+    await page.waitForURL(`${owingBase}dpgs/owing/index.html`);
+    const summary = page.locator('#due-at-renewal');
+    expect(await summary.isVisible()).toBe(true);
+    expect(await summary.getByRole('heading').textContent()).toBe('Due at renewal, by 2027-05-04');
+    await expect(summary.textContent()).resolves.toContain('owes 2 answers that version 1.1.7 asks for, on indicators 3, 7');
+    // The note is told apart from the evidence by more than its colour: a note role and its own heading.
+    expect(await page.getByRole('note').count()).toBe(3);
+    for (const id of ['3', '7']) {
+      const section = page.locator(`#indicator-${id}`).locator('xpath=..');
+      expect(await section.getByRole('note').getByRole('heading', { name: 'Due at renewal, by 2027-05-04' }).isVisible()).toBe(true);
+    }
+    expect(await page.locator('#indicator-1').locator('xpath=..').getByRole('note').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'site-detail-due.png'), fullPage: true });
+    await summary.getByRole('link', { name: '7', exact: true }).click();
+    expect(new URL(page.url()).hash).toBe('#indicator-7');
     await page.close();
     expect(problems).toEqual([]);
   });

@@ -114,3 +114,64 @@ describe('dpg status', () => {
     }
   });
 });
+
+describe('the status of an approved DPG (today is 2026-11-23)', () => {
+  // Assessed under 1.1.6, without what 1.1.7 added for indicators 3, 4 and 7.
+  const approvedDpg = (date: string) => withEdits([['stage'], 'dpg'], [['review'], { date, reviewer: 'registry-team' }], [['standardVersion'], '1.1.6'],
+    [['ownership', 'ownsAllComponents'], undefined], [['platformIndependence', 'coreDependencies'], undefined], [['privacy', 'piiRequirements'], undefined]);
+
+  it('says it is recognised until the end of its recognition and what is due at renewal, not that it waits for reviews', () => {
+    const result = status(approvedDpg('2026-05-04'), []);
+    expect(result.recognition).toMatchObject({ state: 'current', reviewDate: '2026-05-04', until: '2027-05-04' });
+    expect(result.recognition!.dueAtRenewal.map((d) => [d.indicator, d.rule])).toEqual([['3', 'schema/required'], ['4', 'schema/required'], ['7', 'privacy/pii-requirements']]);
+    expect(result.indicators.filter((r) => r.automated === 'due').map((r) => r.indicator)).toEqual(['3', '4', '7']);
+    expect(result.indicators.find((r) => r.indicator === '1')!.automated).toBe('pass');
+    // A decision to recognise it is still judged by the reviews (dpg comment checks `ready`).
+    expect(result.ready).toBe(false);
+
+    const text = formatStatusText([result]);
+    expect(text).toContain(`${FILE}  Example Case Manager (stage dpg): recognised until 2027-05-04; 3 answers due at renewal\n`);
+    expect(text).toContain('  3   due\n');
+    expect(text).toContain('  due at renewal, by 2027-05-04 (asked since Standard 1.1.7; assessed under 1.1.6):\n'
+      + '    3   schema/required           Missing required key "ownsAllComponents" (Owns everything) in ownership.\n');
+    expect(text).not.toMatch(/not ready|reviews: 0 of 2|missing:/);
+    expect(text).toContain('\n1 DPG recognised (1 owing answers at renewal).\n');
+
+    const markdown = statusMarkdown(result);
+    expect(markdown).toContain('| 3 | Clear ownership | ⏳ due at renewal |');
+    expect(markdown).toContain('**Recognised as a DPG until 2027-05-04**; ⏳ 3 answers due at renewal on indicators 3, 4, 7.');
+    expect(markdown).not.toContain('Not ready');
+    // On a pull request that takes the decision, readiness is what the comment must show.
+    expect(statusMarkdown(result, '####', true)).toContain('**Not ready for a decision**: 0 of 2 reviews.');
+  });
+
+  it('says an ended recognition expired, and that what it owes is due now', () => {
+    const result = status(approvedDpg('2025-10-01'), []);
+    expect(result.recognition).toMatchObject({ state: 'expired', until: '2026-10-01' });
+    const text = formatStatusText([result]);
+    expect(text).toContain('(stage dpg): recognition expired on 2026-10-01; renew it with a new review (3 answers due now)\n');
+    expect(text).toContain('  3   FAIL\n');
+    expect(text).toContain('  due now (asked since Standard 1.1.7; assessed under 1.1.6):\n');
+    expect(text).toContain('\n1 expired.\n');
+    expect(statusMarkdown(result)).toContain('**Recognition expired on 2026-10-01**: renew it with a new review, with the 3 answers it owes on indicators 3, 4, 7 (due now).');
+  });
+
+  it('dpg status shows DPGs and nominees each for what they are', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dpg-status-'));
+    try {
+      mkdirSync(path.join(dir, 'nominations'));
+      writeFileSync(path.join(dir, 'nominations', 'example-case-manager.yaml'), approvedDpg('2026-05-04'));
+      writeFileSync(path.join(dir, 'nominations', 'newcomer.yaml'), withEdits([['name'], 'Newcomer'], [['repositories', 0, 'url'], 'https://github.com/example-org/newcomer']));
+      const result = await runCli(['status'], dir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('nominations/example-case-manager.yaml  Example Case Manager (stage dpg): recognised until 2027-05-04; 3 answers due at renewal\n');
+      expect(result.stdout).toContain('nominations/newcomer.yaml  Newcomer (stage nominee): not ready\n');
+      expect(result.stdout).toContain('\n0 of 1 nomination ready for a decision; 1 DPG recognised (1 owing answers at renewal).\n');
+      const json = JSON.parse((await runCli(['status', '-f', 'json', 'example-case-manager'], dir)).stdout);
+      expect(json[0].recognition).toMatchObject({ state: 'current', until: '2027-05-04', dueAtRenewal: [{ indicator: '3' }, { indicator: '4' }, { indicator: '7' }] });
+      expect(json[0].indicators[2]).toMatchObject({ indicator: '3', automated: 'due' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -42,6 +42,8 @@ h3{font-size:1.1rem;margin:1.25rem 0 .25rem}
 .text{white-space:pre-line;margin:.25rem 0}
 .status{display:inline-block;padding:.1rem .6rem;border-radius:1rem;font-weight:600;background:#e6f4ea;color:var(--ok)}
 .status.review{background:#fff4e5;color:var(--warn)}
+.due{border-left:4px solid var(--warn);background:#fff4e5;padding:.25rem .75rem;margin:.75rem 0}
+.due h4,.due h3{margin:.25rem 0;color:var(--warn)}
 .indicator{border-top:1px solid var(--line);margin-top:1.5rem}
 .none{color:var(--muted);font-style:italic}
 .changes>li{margin:.25rem 0}

@@ -21,14 +21,18 @@ export const registerRenewals: RegisterCommand = (program, { io, setExitCode }) 
     .option('-w, --within <window>', 'how far ahead to look: days, weeks or months, e.g. 45d, 6w, 2m', DEFAULT_WINDOW)
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('text'))
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
-    .action((operands: string[], flags: { within: string; format: string; config?: string }) => {
+    .action(async (operands: string[], flags: { within: string; format: string; config?: string }) => {
       const window = parseWindow(flags.within);
       const { config, root } = loadConfig(io.cwd, flags.config);
       const files = operands.length ? resolveOperands(operands, io.cwd) : registryFiles(path.resolve(root, config.registry));
       if (!files.length) {
         throw new UsageError(operands.length ? 'No nomination files (.yaml, .yml) in the paths given.' : `No nominations found in ${config.registry}/.`);
       }
-      const report = findRenewals(files.map((f) => readSource(f, io.cwd)), { now: io.now, window });
+      const sources = files.map((f) => readSource(f, io.cwd));
+      const { validateSources } = await import('../../engine/engine.js');
+      // What each DPG owes at its renewal comes from validation, as dpg validate reports it.
+      const results = validateSources(sources, { config, now: io.now });
+      const report = findRenewals(sources, { now: io.now, window, results });
       io.stdout(FORMATS[flags.format]!(report));
       // What is due is information, not a failure; scripts read --format json.
       setExitCode(0);

@@ -42,7 +42,7 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
       const reviewers = entryExists(paths.reviewersFile) ? loadReviewers(shown, readRegistryBytes(paths.reviewersFile), config).reviewers : undefined;
       const excluded = localReviewerExclusion(reviewers, shown);
       const statuses = results.map((result, i) =>
-        nominationStatus(result, loadNomination(sources[i]!.file, sources[i]!.content).data, records, { minReviews: config.review.minReviews, excluded }));
+        nominationStatus(result, loadNomination(sources[i]!.file, sources[i]!.content).data, records, { minReviews: config.review.minReviews, excluded, now: io.now }));
       const format = { text: formatStatusText, json: formatStatusJson, markdown: formatStatusMarkdown }[flags.format];
       io.stdout(format(statuses));
       setExitCode(0);
