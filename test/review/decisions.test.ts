@@ -60,7 +60,7 @@ function repository(): { dir: string; write(file: string, text: string): void; c
 
 async function validateChanged(dir: string): Promise<{ code: number; results: FileResult[] }> {
   let stdout = '';
-  const io: CliIO = { stdout: (t) => { stdout += t; }, stderr: () => {}, cwd: dir, env: {}, stdoutIsTTY: false, now: TEST_NOW };
+  const io: CliIO = { stdout: (t) => { stdout += t; }, stderr: () => {}, cwd: dir, env: { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR }, stdoutIsTTY: false, now: TEST_NOW };
   const code = await main(['validate', '--changed', '--base', 'main', '--format', 'json'], io);
   return { code, results: JSON.parse(stdout) as FileResult[] };
 }
