@@ -8,6 +8,7 @@ import { renderAtomFeed, renderChangelogPage, type Changelog } from './changelog
 import { toDpga } from './compat-dpga.js';
 import { CSS_PATH, FEED_PATH, JS_PATH, renderIndexPage, renderNomineesPage, renderRecordPage, type SiteContext } from './pages.js';
 import type { Selection } from './select.js';
+import { RESERVED_SLUGS } from '../util/slug.js';
 
 export const COMPAT_FORMATS = ['dpga'] as const;
 export type CompatFormat = (typeof COMPAT_FORMATS)[number];
@@ -35,14 +36,6 @@ export interface SiteOutput {
   conflicts: string[];
 }
 
-/**
- * Names the site and the API give their own files and folders (`api/v1/nominees/index.json`,
- * `changelog/`, `assets/`, `api/v1/schema/`, …). A record with one of them as its slug could take the
- * place of one of those files, or be mistaken for it by a reader of the API, so it is not published.
- */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'index', 'api', 'v1', 'dpgs', 'nominees', 'schema', 'compat', 'dpga', 'digitalpublicgoods', 'changelog', 'assets', 'site',
-]);
 
 /**
  * Every file of the site, claimed by what it is written for. Two claims on one path, also differing

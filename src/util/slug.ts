@@ -32,3 +32,13 @@ export function slugOf(file: string): string {
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   return base.replace(/\.ya?ml$/i, '');
 }
+
+/**
+ * Names the site and the API give their own files and folders (`api/v1/nominees/index.json`,
+ * `changelog/`, `assets/`, `api/v1/schema/`, …). A record with one of them as its slug could take the
+ * place of one of those files, or be mistaken for it by a reader of the API: `registry/filename-slug`
+ * refuses them, and `dpg build` never publishes one.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'index', 'api', 'v1', 'dpgs', 'nominees', 'schema', 'compat', 'dpga', 'digitalpublicgoods', 'changelog', 'assets', 'site',
+]);

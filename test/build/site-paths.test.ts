@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { renderSite, RESERVED_SLUGS } from '../../src/build/site.js';
+import { renderSite } from '../../src/build/site.js';
+import { RESERVED_SLUGS } from '../../src/util/slug.js';
 import type { PublishedRecord, Selection } from '../../src/build/select.js';
 import { approved, nomination } from './helpers.js';
 

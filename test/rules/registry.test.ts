@@ -43,6 +43,12 @@ const cases: Case[] = [
     file: 'nominations/case-manager.yaml',
     expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }],
   },
+  {
+    name: 'a name whose slug the site uses for itself',
+    yaml: withEdits([['name'], 'Index']),
+    file: 'nominations/index.yaml',
+    expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }],
+  },
   { name: 'an unrelated registry', yaml: valid, context: [other('nominations/field-survey-kit.yaml')], expected: [] },
   {
     name: 'a copy under another file name',

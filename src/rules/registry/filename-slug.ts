@@ -1,5 +1,5 @@
 import { asString } from '../../nomination.js';
-import { slugify } from '../../util/slug.js';
+import { RESERVED_SLUGS, slugify } from '../../util/slug.js';
 import type { FileRule } from '../types.js';
 
 export const rule: FileRule = {
@@ -10,6 +10,7 @@ export const rule: FileRule = {
   defaultSeverity: 'error',
   messages: {
     mismatch: 'The file is named "{actual}", but a nomination named "{name}" belongs in "{expected}"; rename it: git mv {file} {renamed}',
+    reserved: 'The slug "{slug}" of the name "{name}" is a name the published site and its API use for their own files, so it cannot be published; give the nomination a fuller name (its slug becomes the file name) and keep "{name}" as an alias.',
     noSlug: 'The name "{name}" has no Latin letters or digits, so it gives no slug for the file name, the published pages and the review records; write the name as it is known in Latin script (e.g. its transliteration) and keep "{name}" as an alias.',
   },
   check(context) {
@@ -20,6 +21,7 @@ export const rule: FileRule = {
       context.report({ path: '/name', messageId: 'noSlug', data: { name } });
       return;
     }
+    if (RESERVED_SLUGS.has(slug)) context.report({ path: '/name', messageId: 'reserved', data: { slug, name } });
     const separator = context.file.lastIndexOf('/');
     const folder = context.file.slice(0, separator + 1);
     const actual = context.file.slice(separator + 1);
