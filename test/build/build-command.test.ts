@@ -103,16 +103,25 @@ describe('what the build leaves out (today is fixed)', () => {
 
 describe('names the site uses for itself', () => {
   it.each([
-    { name: 'a nominee named "Index"', file: 'nominations/index.yaml', text: nomination('Index'), slug: 'index' },
-    { name: 'a DPG named after the changelog page', file: 'nominations/changelog.yaml', text: nomination('Changelog', ...approved()), slug: 'changelog' },
-    { name: 'a DPG named after the schema folder', file: 'nominations/schema.yaml', text: nomination('Schema', ...approved()), slug: 'schema' },
-  ])('stop the build for $name, naming the file, and nothing is written', async ({ file, text, slug }) => {
+    { name: 'a DPG named after the changelog page', file: 'nominations/changelog.yaml', text: nomination('Changelog', ...approved()) },
+    { name: 'a DPG named after the schema folder', file: 'nominations/schema.yaml', text: nomination('Schema', ...approved()) },
+  ])('stop the build for $name, naming the file and the rule, and nothing is written', async ({ file, text }) => {
     const dir = registry({ [file]: text });
     const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`${file}: "${slug}" is a name the site and its API use for their own files`);
+    expect(run.stdout).toContain(file);
+    expect(run.stdout).toContain('registry/filename-slug');
     expect(run.stderr).toMatch(new RegExp(`^dpg build: stopped: 1 record cannot be published .*${file.replace(/[./]/g, '\\$&')}`));
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('leave out a nominee named "Index", which fails validation', async () => {
+    const dir = registry({ 'nominations/index.yaml': nomination('Index') });
+    const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('nominations/index.yaml: Index: nominee with 1 validation error');
+    expect(existsSync(path.join(dir, 'out/api/v1/nominees/index.json'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'out/api/v1/nominees/index.json'), 'utf8')).not.toContain('"Index"');
   });
 });
 
