@@ -106,7 +106,7 @@ describe.each(CLI_MODES)('validate run options (%s)', (mode) => {
     expect(debugged.stderr).toMatch(/^dpg: a worker thread stopped \(.*memory.*\); its \d+ remaining files are checked in the main thread$/m);
     const results = JSON.parse(threads.stdout) as FileResult[];
     expect(results.map((r) => r.file).sort()).toEqual([...Object.keys(registryFiles()), 'nominations/huge.yaml'].sort());
-  }, 60_000);
+  }, 150_000);
 
   it('--changed takes unchanged files from git and the cache, with the results of an uncached run', async () => {
     const cwd = tempDir(registryFiles());

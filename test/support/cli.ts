@@ -61,7 +61,8 @@ export function runSubprocess(args: readonly string[], options: CliRunOptions): 
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    // A net for a run that hangs, not a speed check: a shared machine can be slow.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
