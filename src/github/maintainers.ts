@@ -28,6 +28,17 @@ function status(err: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
+/** One look-up per login whatever its case, shared by every caller while it runs and after. */
+function once<T>(cache: Map<string, Promise<T>>, login: string, lookUp: (login: string) => Promise<T>): Promise<T> {
+  const key = login.toLowerCase();
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = lookUp(login);
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
 /**
  * Confirms maintainers through GitHub: a user listed by name needs write, maintain or admin access to
  * the repository; anyone else an active membership of a team listed as maintainer. Answers are cached
@@ -45,13 +56,7 @@ export class MaintainerDirectory {
   ) {}
 
   check(login: string): Promise<MaintainerCheck> {
-    const key = login.toLowerCase();
-    let pending = this.cache.get(key);
-    if (!pending) {
-      pending = this.lookUp(login);
-      this.cache.set(key, pending);
-    }
-    return pending;
+    return once(this.cache, login, (l) => this.lookUp(l));
   }
 
   /**
@@ -59,13 +64,7 @@ export class MaintainerDirectory {
    * maintainer), or an active member of a team listed there, as GitHub confirms. Cached per login.
    */
   reviewer(login: string): Promise<ReviewerCheck> {
-    const key = login.toLowerCase();
-    let pending = this.reviewerCache.get(key);
-    if (!pending) {
-      pending = this.lookUpReviewer(login);
-      this.reviewerCache.set(key, pending);
-    }
-    return pending;
+    return once(this.reviewerCache, login, (l) => this.lookUpReviewer(l));
   }
 
   private async lookUpReviewer(login: string): Promise<ReviewerCheck> {
