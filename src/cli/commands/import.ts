@@ -5,6 +5,7 @@ import { Option } from 'commander';
 import { UsageError } from '../../config.js';
 import { validateSources } from '../../engine/engine.js';
 import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion } from '../../import/dpga.js';
+import { findExclusion, parseExclusionLog, type Exclusion } from '../../import/exclusions.js';
 import { findRecordSources, type RecordSource } from '../../import/sources.js';
 import { displayPath, loadConfig } from '../../registry/files.js';
 import { showControls, showLineStart } from '../../util/visible-text.js';
@@ -151,17 +152,39 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
 
       const records: RecordReport[] = problems.map((p) => ({ sources: [displayPath(p.file, io.cwd)], status: 'failed', reason: p.problem }));
       const planned = new Set<string>();
+      const logs = new Map<string, Exclusion[]>();
       for (const source of sources) records.push(importOne(source));
+
+      /** The exclusion log's row about an excluded record, found by the record's name or file name. */
+      function exclusionOf(source: RecordSource, nominee: unknown): NonNullable<Parameters<typeof convertDpgaRecord>[0]['exclusion']> | undefined {
+        if (!source.exclusionLog) return undefined;
+        let log = logs.get(source.exclusionLog);
+        if (!log) {
+          try {
+            log = statSync(source.exclusionLog).size <= MAX_RECORD_BYTES ? parseExclusionLog(readFileSync(source.exclusionLog, 'utf8')) : [];
+          } catch {
+            log = [];
+          }
+          logs.set(source.exclusionLog, log);
+        }
+        const name = (nominee as { name?: unknown } | null)?.name;
+        const row = findExclusion(log, [typeof name === 'string' ? name : '', path.basename(source.nomineeFile, path.extname(source.nomineeFile))]);
+        return row ? { log: displayPath(source.exclusionLog, io.cwd).split('/').slice(-2).join('/'), ...row } : undefined;
+      }
 
       function importOne(source: RecordSource): RecordReport {
         const shown = [source.nomineeFile, source.screeningFile].filter((f): f is string => f !== undefined).map((f) => displayPath(f, io.cwd));
         let conversion: Conversion;
         try {
+          const nominee = readRecord(source.nomineeFile, io.cwd);
+          const exclusion = exclusionOf(source, nominee);
           conversion = convertDpgaRecord({
             nomineeFile: shown[0]!,
-            nominee: readRecord(source.nomineeFile, io.cwd),
+            nominee,
             ...(source.screeningFile ? { screeningFile: shown[1]!, screening: readRecord(source.screeningFile, io.cwd) } : {}),
             excluded: source.excluded,
+            ...(source.archived ? { archived: true } : {}),
+            ...(exclusion ? { exclusion } : {}),
           }, { reviewDate: flags.reviewDate, reviewer: flags.reviewer?.trim(), today: io.now.toISOString().slice(0, 10) });
         } catch (err) {
           if (!(err instanceof RecordError)) throw err;
