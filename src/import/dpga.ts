@@ -154,6 +154,17 @@ class Converter {
     this.notes.push({ source: `${this.prefix}${source}`, note });
   }
 
+  /** Every link of the entries of a field meant to hold links, noting the hosts written without a scheme. */
+  links(source: string, entries: string[]): string[] {
+    const urls: string[] = [];
+    for (const entry of entries) {
+      const extracted = extractEvidence(entry, { bareHosts: 'all' });
+      for (const host of extracted.schemeless) this.note(source, `"${host}" has no scheme; written as https://${host}`);
+      urls.push(...extracted.urls);
+    }
+    return unique(urls);
+  }
+
   /**
    * The one URL a field meant to hold a URL gives, taken out of whatever text surrounds it. What does
    * not fit (further links, words) is noted; a value without any link is kept as written, for
@@ -486,7 +497,7 @@ function convertOwnership(c: Converter, out: Record<string, unknown>): void {
   const explicit = c.answer(clear, 'isOwnershipExplicit', 'clearOwnership.isOwnershipExplicit');
   if (explicit === false) c.note('clearOwnership.isOwnershipExplicit', 'answered No: ownership was not clearly defined');
   const entries = c.texts(clear, 'copyrightURL', 'clearOwnership.copyrightURL');
-  const evidenceUrls = unique(entries.flatMap((e) => urlsIn(e, 'all')));
+  const evidenceUrls = c.links('clearOwnership.copyrightURL', entries);
   // The ownership section has no text field: words said with the links stay beside them, as a comment.
   const described = entries.filter((e) => {
     const extracted = extractEvidence(e, { bareHosts: 'all' });
@@ -525,7 +536,7 @@ function convertPlatform(c: Converter, out: Record<string, unknown>): void {
 function convertDocumentation(c: Converter, out: Record<string, unknown>): void {
   const documentation = c.record('documentation');
   const entries = c.texts(documentation, 'documentationURL', 'documentation.documentationURL');
-  const urls = unique(entries.flatMap((e) => urlsIn(e, 'all')));
+  const urls = c.links('documentation.documentationURL', entries);
   // Labels such as "API documentation - https://…" say what each link is; keep them as notes.
   const labelled = entries.filter((e) => {
     const extracted = extractEvidence(e, { bareHosts: 'all' });
