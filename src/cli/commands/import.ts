@@ -3,7 +3,6 @@ import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, un
 import path from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../../config.js';
-import { selectRecords } from '../../build/select.js';
 import { validateSources } from '../../engine/engine.js';
 import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion } from '../../import/dpga.js';
 import { findExclusion, parseExclusionLog, type Exclusion } from '../../import/exclusions.js';
@@ -185,8 +184,10 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
     .option('--review-date <date>', 'review date (YYYY-MM-DD) to record on approved DPGs, which the old records lack')
     .option('--reviewer <handle>', 'reviewer to record on approved DPGs, which the old records lack')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
-    .action((operands: string[], flags: ImportFlags) => {
+    .action(async (operands: string[], flags: ImportFlags) => {
       checkReviewDate(flags.reviewDate);
+      // The build's own selection, loaded only here so that other commands start without it.
+      const { selectRecords } = await import('../../build/select.js');
       if (flags.reviewer !== undefined && !flags.reviewer.trim()) throw new UsageError('--reviewer must not be empty.');
       const { config, root } = loadConfig(io.cwd, flags.config);
       const outDir = path.resolve(io.cwd, flags.out ?? path.join(path.relative(io.cwd, root) || '.', config.registry));
