@@ -12,10 +12,12 @@ export type IndicatorStatus = 'pass' | 'fail' | 'warning';
 export interface Fix {
   /** What the fix does, in words ("replace http:// with https://"). */
   description: string;
-  /** JSON pointer of the scalar to replace. */
+  /** JSON pointer of the scalar to replace, or with `insert` of the key to add. */
   path: string;
   /** The value to write there. */
-  value: string | number | boolean;
+  value: string | number | boolean | readonly string[];
+  /** Add the key `path` ends with to the mapping it names (which must not have it yet), instead of replacing a scalar. */
+  insert?: true;
 }
 
 export interface Diagnostic {

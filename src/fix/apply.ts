@@ -69,6 +69,7 @@ function singleQuoted(value: string): string {
 
 /** The source texts to try for `value` in the place of `node`, keeping its quoting style first. */
 function candidates(node: Scalar, value: Fix['value']): string[] {
+  if (Array.isArray(value)) return [];
   if (typeof value !== 'string') return node.type === 'PLAIN' ? [String(value)] : [];
   switch (node.type) {
     case 'PLAIN':
@@ -87,7 +88,51 @@ function candidates(node: Scalar, value: Fix['value']): string[] {
 function holds(text: string, pointer: string, value: Fix['value']): boolean {
   const { contents, ok } = firstDocumentContents(text);
   if (!ok) return false;
+  if (Array.isArray(value)) {
+    const node = nodeAt(contents, pointer);
+    return isSeq(node) && node.items.length === value.length && node.items.every((item, i) => isScalar(item) && item.value === value[i]);
+  }
   return scalarAt(contents, pointer)?.value === value;
+}
+
+/** The node a JSON pointer designates exactly, if any. */
+function nodeAt(contents: Node | null, pointer: string): unknown {
+  let node: unknown = contents;
+  for (const segment of pointerSegments(pointer)) {
+    if (isMap(node)) node = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment)?.value;
+    else if (isSeq(node) && /^\d+$/.test(segment)) node = node.items[Number(segment)];
+    else return undefined;
+  }
+  return node;
+}
+
+/** A value as a flow scalar or flow sequence that reads back as itself. */
+function flowText(value: Fix['value']): string {
+  const scalar = (v: string | number | boolean) => (typeof v !== 'string' ? String(v) : looksPlainSafe(v) ? v : doubleQuoted(v));
+  return Array.isArray(value) ? `[${value.map(scalar).join(', ')}]` : scalar(value as string | number | boolean);
+}
+
+/**
+ * The splice that adds a key at the end of a block mapping, on a line of its own indented as the
+ * mapping's first key, e.g. `covers: [content]` under a licence. Undefined when it cannot be done safely.
+ */
+function insertion(text: string, contents: Node | null, fix: Fix): { start: number; end: number; replacement: string } | undefined {
+  const segments = pointerSegments(fix.path);
+  const key = segments.pop();
+  const parentPointer = segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const parent = nodeAt(contents, parentPointer);
+  if (key === undefined || !isMap(parent) || parent.flow || !parent.items.length) return undefined;
+  if (parent.items.some((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key)) return undefined;
+  const first = parent.items[0]!.key;
+  const last = parent.items[parent.items.length - 1]!;
+  const lastEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node | null)?.range?.[1];
+  if (!isScalar(first) || !first.range || lastEnd === undefined || !/^[A-Za-z_][\w-]*$/.test(key)) return undefined;
+  const column = first.range[0] - (text.lastIndexOf('\n', first.range[0] - 1) + 1);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const lineEnd = text[lastEnd - 1] === '\n' ? lastEnd : text.indexOf('\n', lastEnd);
+  const at = lineEnd < 0 ? text.length : text[lineEnd - 1] === '\n' ? lineEnd : lineEnd + 1;
+  const line = `${' '.repeat(column)}${key}: ${flowText(fix.value)}${newline}`;
+  return { start: at, end: at, replacement: lineEnd < 0 ? `${newline}${line}` : line };
 }
 
 /**
@@ -107,6 +152,16 @@ export function applyFixes(text: string, fixes: readonly Fix[]): FixOutcome {
   const splices: Splice[] = [];
   const claimed = new Set<number>();
   for (const fix of fixes) {
+    if (fix.insert) {
+      const splice = insertion(text, contents, fix);
+      if (!splice || claimed.has(splice.start) || !holds(text.slice(0, splice.start) + splice.replacement + text.slice(splice.end), fix.path, fix.value)) {
+        skipped.push({ fix, reason: splice ? 'the key cannot be added in place safely' : `no block mapping without the key at ${fix.path}` });
+        continue;
+      }
+      claimed.add(splice.start);
+      splices.push({ ...splice, fix });
+      continue;
+    }
     const node = scalarAt(contents, fix.path);
     const range = node?.range;
     if (!node || !range) {

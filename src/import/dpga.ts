@@ -1,9 +1,11 @@
 import { judgeSpdx, possibleParts, requiredParts } from '../licenses/approval.js';
 import { CATEGORY_PARTS } from '../licenses/policy.js';
 import { asArray, asRecord, type Category } from '../nomination.js';
+import { contentOnlyLicenses } from '../rules/license/content-covers.js';
 import { slugify } from '../util/slug.js';
 import { resolveCountry } from '../util/countries.js';
 import { FORMER_REGISTRY_VERSION } from '../standard-versions.js';
+import { extractEvidence, type ExtractOptions } from './evidence.js';
 import { nominationToYaml, SCHEMA_REF, SECTIONS } from './nomination-yaml.js';
 
 export { SCHEMA_REF };
@@ -24,6 +26,10 @@ export interface DpgaRecord {
   screening?: unknown;
   /** The record was in `excluded-nominees/`. */
   excluded: boolean;
+  /** The nominee record was in `archive/`: no longer listed by the former registry. */
+  archived?: boolean;
+  /** The exclusion log's row about an excluded record, and the log's file as shown to the user. */
+  exclusion?: { log: string; nominee: string; date?: string; writtenDate: string; reason?: string };
 }
 
 export interface ConvertOptions {
@@ -104,8 +110,9 @@ function text(value: unknown): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function urlsIn(value: string): string[] {
-  return [...value.matchAll(URL_PATTERN)].map((m) => m[0].replace(/[.,;:!?)\]]+$/, ''));
+/** The links of a text; in a field meant to hold a URL, hosts written without a scheme count too. */
+function urlsIn(value: string, bareHosts: ExtractOptions['bareHosts'] = 'clear'): string[] {
+  return extractEvidence(value, { bareHosts }).urls;
 }
 
 function unique<T>(items: T[]): T[] {
@@ -145,6 +152,31 @@ class Converter {
 
   note(source: string, note: string): void {
     this.notes.push({ source: `${this.prefix}${source}`, note });
+  }
+
+  /** Every link of the entries of a field meant to hold links, noting the hosts written without a scheme. */
+  links(source: string, entries: string[]): string[] {
+    const urls: string[] = [];
+    for (const entry of entries) {
+      const extracted = extractEvidence(entry, { bareHosts: 'all' });
+      for (const host of extracted.schemeless) this.note(source, `"${host}" has no scheme; written as https://${host}`);
+      urls.push(...extracted.urls);
+    }
+    return unique(urls);
+  }
+
+  /**
+   * The one URL a field meant to hold a URL gives, taken out of whatever text surrounds it. What does
+   * not fit (further links, words) is noted; a value without any link is kept as written, for
+   * url/valid to report.
+   */
+  link(source: string, value: string): { url: string; extracted: ReturnType<typeof extractEvidence> } {
+    const extracted = extractEvidence(value, { bareHosts: 'all' });
+    const [url] = extracted.urls;
+    if (!url) return { url: value, extracted };
+    for (const host of extracted.schemeless) this.note(source, `"${host}" has no scheme; written as https://${host}`);
+    if (extracted.urls.length > 1 || extracted.hasText) this.note(source, `${JSON.stringify(value)} holds more than one link; ${url} taken`);
+    return { url, extracted };
   }
 
   comment(key: string, line: string): void {
@@ -256,7 +288,8 @@ function convertIdentity(
   const description = text(old.description);
   c.put(out, 'description', description, 'description', 'description', 'the record has no description');
 
-  const website = text(old.website);
+  const websiteText = text(old.website);
+  const website = websiteText ? c.link('website', websiteText).url : undefined;
   c.put(out, 'website', website, 'website', 'website', 'the record has no website');
 
   const categories: string[] = [];
@@ -273,7 +306,8 @@ function convertIdentity(
   const repositories: Array<Record<string, string>> = [];
   asArray(old.repositories).forEach((entry, i) => {
     const repo = asRecord(entry);
-    const url = text(repo.url);
+    const written = text(repo.url);
+    const url = written ? c.link(`repositories[${i}].url`, written).url : undefined;
     if (!url) {
       c.note(`repositories[${i}]`, 'has no URL; dropped');
       return;
@@ -283,7 +317,8 @@ function convertIdentity(
     repositories.push(repoName ? { name: repoName, url } : { url });
   });
   if (repositories.length) c.map('repositories', 'repositories');
-  const repositoryUrl = text(old.repositoryURL);
+  const repositoryText = text(old.repositoryURL);
+  const repositoryUrl = repositoryText ? c.link('repositoryURL', repositoryText).url : undefined;
   if (repositoryUrl) {
     if (!repositories.some((r) => r.url === repositoryUrl)) repositories.push({ url: repositoryUrl });
     c.map('repositoryURL', 'repositories');
@@ -379,8 +414,20 @@ function convertSdgs(c: Converter, old: Record<string, unknown>, out: Record<str
       c.note(`SDGs[${i}]`, 'has no SDG number; dropped');
       return;
     }
-    const evidenceText = text(sdg.evidenceText);
-    const evidenceUrl = text(sdg.evidenceURL);
+    let evidenceText = text(sdg.evidenceText);
+    const written = text(sdg.evidenceURL);
+    let evidenceUrl: string | undefined;
+    if (written) {
+      // "DHIS2 for Education: https://…" or several links: the first is the evidence URL, and the
+      // entry as written stays with the evidence text, so no link and no word is lost.
+      const extracted = extractEvidence(written, { bareHosts: 'all' });
+      evidenceUrl = extracted.urls[0];
+      if (!evidenceUrl || extracted.urls.length > 1 || extracted.hasText) {
+        evidenceText = evidenceText ? `${evidenceText}\n${written}` : written;
+        c.note(`SDGs[${i}].evidenceURL`, evidenceUrl ? 'holds text or several links: the first link is the evidence URL, the entry is kept in the evidence text' : 'holds no link: kept as evidence text');
+      }
+      for (const host of extracted.schemeless) c.note(`SDGs[${i}].evidenceURL`, `"${host}" has no scheme; written as https://${host}`);
+    }
     sdgs.push({ goal, ...(evidenceText ? { evidenceText } : {}), ...(evidenceUrl ? { evidenceUrl } : {}) });
   });
   if (sdgs.length) {
@@ -400,7 +447,8 @@ function convertLicenses(c: Converter, old: Record<string, unknown>, out: Record
       c.note(`license[${i}]`, 'has no spdx id; dropped');
       return;
     }
-    const evidenceUrl = text(license.licenseURL);
+    const written = text(license.licenseURL);
+    const evidenceUrl = written ? c.link(`license[${i}].licenseURL`, written).url : undefined;
     licenses.push({ spdx, ...(evidenceUrl ? { evidenceUrl } : {}) });
   });
   if (licenses.length) {
@@ -417,6 +465,10 @@ function convertLicenses(c: Converter, old: Record<string, unknown>, out: Record
  */
 function inferCovers(c: Converter, licenses: Array<Record<string, unknown>>, categories: Category[]): void {
   const possible = possibleParts(categories);
+  if (licenses.length >= 2 && possible.length < 2) {
+    inferContentOnly(c, licenses, categories);
+    return;
+  }
   if (licenses.length < 2 || possible.length < 2) return;
   const required = requiredParts(categories);
   for (const license of licenses) {
@@ -426,11 +478,36 @@ function inferCovers(c: Converter, licenses: Array<Record<string, unknown>>, cat
   c.map('license[] + type', 'licenses[].covers (the parts each licence is approved for)');
 }
 
+/**
+ * Software with a second licence that can only apply to content (Antura and the Letters: BSD-2-Clause
+ * and CC-BY-4.0): the content licence covers the content — images, sounds, texts — while the other
+ * covers the code. Written with covers: [content], as license/content-covers would fix it.
+ */
+function inferContentOnly(c: Converter, licenses: Array<Record<string, unknown>>, categories: Category[]): void {
+  const found = contentOnlyLicenses({ categories, licenses });
+  for (const { index, license, others, parts } of found) {
+    licenses[index]!.covers = ['content'];
+    c.note(`license[${index}]`, `"${license}" can only apply to content, and ${others.map((o) => `"${o}"`).join(', ')} covers the ${parts.join(', ')}: written with covers: [content]`);
+  }
+  if (found.length) c.map('license[] + type', 'licenses[].covers (content)');
+}
+
 function convertOwnership(c: Converter, out: Record<string, unknown>): void {
   const clear = c.record('clearOwnership');
   const explicit = c.answer(clear, 'isOwnershipExplicit', 'clearOwnership.isOwnershipExplicit');
   if (explicit === false) c.note('clearOwnership.isOwnershipExplicit', 'answered No: ownership was not clearly defined');
-  const evidenceUrls = unique(c.texts(clear, 'copyrightURL', 'clearOwnership.copyrightURL'));
+  const entries = c.texts(clear, 'copyrightURL', 'clearOwnership.copyrightURL');
+  const evidenceUrls = c.links('clearOwnership.copyrightURL', entries);
+  // The ownership section has no text field: words said with the links stay beside them, as a comment.
+  const described = entries.filter((e) => {
+    const extracted = extractEvidence(e, { bareHosts: 'all' });
+    return extracted.hasText || !extracted.urls.length;
+  });
+  if (described.length) {
+    c.note('clearOwnership.copyrightURL', `${described.length} entry(ies) with words besides the links; kept as a comment above ownership`);
+    c.comment('ownership', 'Ownership evidence as the former record wrote it:');
+    for (const entry of described) c.comment('ownership', `  ${entry.replace(/\s+/g, ' ')}`);
+  }
   // The former registry only knew organisations as owners.
   out.ownership = { ownerType: 'organization', ...(evidenceUrls.length ? { evidenceUrls } : {}) };
   c.map('organizations[].org_type', 'ownership.ownerType (organization)');
@@ -459,9 +536,12 @@ function convertPlatform(c: Converter, out: Record<string, unknown>): void {
 function convertDocumentation(c: Converter, out: Record<string, unknown>): void {
   const documentation = c.record('documentation');
   const entries = c.texts(documentation, 'documentationURL', 'documentation.documentationURL');
-  const urls = unique(entries.flatMap(urlsIn));
+  const urls = c.links('documentation.documentationURL', entries);
   // Labels such as "API documentation - https://…" say what each link is; keep them as notes.
-  const labelled = entries.filter((e) => urlsIn(e).length === 0 || e.replace(URL_PATTERN, '').replace(/[\s:–-]+/g, '') !== '');
+  const labelled = entries.filter((e) => {
+    const extracted = extractEvidence(e, { bareHosts: 'all' });
+    return extracted.hasText || !extracted.urls.length;
+  });
   const result: Record<string, unknown> = {};
   c.put(result, 'urls', urls, 'documentation.documentationURL', 'documentation.urls', 'the record gives no documentation link');
   if (labelled.length) {
@@ -499,7 +579,7 @@ function convertPrivacy(c: Converter, collectsPii: boolean | undefined, out: Rec
   // Some records linked their privacy policy in the 9a description instead of the adherence steps.
   const described = text(asRecord(asRecord(c.record('doNoHarm').dataPrivacySecurity)).privacySecurityDescription);
   const policyLinks = described ? urlsIn(described).filter((url) => PRIVACY_PAGE.test(url)) : [];
-  const evidenceUrls = unique([...steps.flatMap(urlsIn), ...policyLinks]);
+  const evidenceUrls = unique([...steps.flatMap((step) => urlsIn(step)), ...policyLinks]);
   if (policyLinks.length) c.map('doNoHarm.dataPrivacySecurity.privacySecurityDescription (privacy links)', 'privacy.evidenceUrls');
   c.put(result, 'evidenceUrls', evidenceUrls, 'privacy.adherenceSteps (links)', 'privacy.evidenceUrls', 'the adherence steps link to no privacy policy or terms of service');
   if (steps.length) {
@@ -520,11 +600,18 @@ function convertPrivacy(c: Converter, collectsPii: boolean | undefined, out: Rec
  * The old form listed each standard or practice as one text, often "Name - how it is followed" or
  * "Name (how it is followed)"; the explanation is the nominee's own evidence text.
  */
-function evidencedItem(entry: string): { name: string; evidenceText?: string; evidenceUrl?: string } {
-  const [url] = urlsIn(entry);
+function evidencedItem(listed: string): { name: string; evidenceText?: string; evidenceUrl?: string } {
+  // "12. Ensuring extensibility …": the numbering of the old list is not part of the name.
+  const entry = listed.replace(/^\d{1,2}[.)]\s+(?=\S)/, '');
+  const [url] = urlsIn(entry, 'none');
   const parts = /^([^()]{2,80}?)\s*\((.+)\)$/s.exec(entry)
     ?? /^(.{2,80}?)\s*[-–—]\s+(.+)$/s.exec(entry)
     ?? /^([^:]{2,80}?):\s+(.+)$/s.exec(entry);
+  if (!parts && isSentence(entry)) {
+    const item = { name: practiceName(entry), evidenceText: entry, ...(url ? { evidenceUrl: url } : {}) };
+    NAMED_FROM_SENTENCE.add(item);
+    return item;
+  }
   const name = parts ? parts[1]!.trim() : entry;
   const explanation = parts ? parts[2]!.trim() : undefined;
   const hasWords = explanation !== undefined && explanation.replace(URL_PATTERN, '').replace(/[\s.,;:()-]+/g, '') !== '';
@@ -533,6 +620,39 @@ function evidencedItem(entry: string): { name: string; evidenceText?: string; ev
     ...(hasWords ? { evidenceText: explanation } : {}),
     ...(url ? { evidenceUrl: url } : {}),
   };
+}
+
+/** Items whose name was taken from a sentence, for the report to say so. */
+const NAMED_FROM_SENTENCE = new WeakSet<object>();
+
+/** Names of practices and standards that sentences of the former records mention, longest first where one contains another. */
+const KNOWN_PRACTICES = [
+  'Principles for Digital Development', 'Digital Principles', 'OWASP Top 10', 'OWASP', 'WCAG', 'ISO 27001', 'ISO/IEC 27001',
+  'Twelve-Factor App', 'Semantic Versioning', 'Test-driven development', 'Continuous integration', 'Continuous delivery',
+  'Code review', 'Human-centred design', 'Human-centered design', 'Privacy by design', 'Security by design', 'FAIR principles',
+  'Open Data Charter', 'Agile', 'Scrum', 'DevOps', 'GDPR',
+];
+
+/** An entry that is a whole sentence rather than a name: more than eight words, or a full stop after more than four. */
+function isSentence(entry: string): boolean {
+  const words = entry.replace(URL_PATTERN, '').trim().split(/\s+/).filter(Boolean).length;
+  return words > 8 || (words > 4 && /[.!]$/.test(entry.trim()));
+}
+
+/**
+ * A name for a practice the former record described in a sentence: the first known name it mentions,
+ * else its opening words up to the first clause break (at most six words).
+ */
+function practiceName(sentence: string): string {
+  const lower = sentence.toLowerCase();
+  const known = KNOWN_PRACTICES
+    .map((name) => ({ name, at: lower.indexOf(name.toLowerCase()) }))
+    .filter((k) => k.at >= 0 && !/\w/.test(lower[k.at + k.name.length] ?? '') && !/\w/.test(lower[k.at - 1] ?? ''))
+    .sort((a, b) => a.at - b.at || b.name.length - a.name.length)[0];
+  if (known) return known.name;
+  const clause = sentence.replace(URL_PATTERN, '').split(/[,;:.!?]|\s[-–—]\s|\s(?:by|through|using|with|which|that|because|so)\s/i)[0]!.trim();
+  const words = clause.split(/\s+/);
+  return words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : clause;
 }
 
 function evidencedItems(entries: string[]): Array<{ name: string; evidenceText?: string; evidenceUrl?: string }> {
@@ -548,7 +668,7 @@ function convertStandards(c: Converter, out: Record<string, unknown>): void {
   const evidence = c.texts(standards, 'evidenceStandardSupport', 'standards.evidenceStandardSupport');
   const unplaced: string[] = [];
   for (const entry of evidence) {
-    const urls = urlsIn(entry);
+    const urls = urlsIn(entry, 'none');
     if (!urls.length) {
       const named = openStandards.filter((s) => !s.evidenceText && entry.toLowerCase().includes(s.name.toLowerCase()));
       if (named.length === 1) named[0]!.evidenceText = entry;
@@ -583,6 +703,10 @@ function convertStandards(c: Converter, out: Record<string, unknown>): void {
     c.map('standards.bestPracticesList', 'standards.bestPractices');
   }
   for (const [key, items] of [['openStandards', openStandards], ['bestPractices', bestPractices]] as const) {
+    const source = key === 'openStandards' ? 'standards.standardsList' : 'standards.bestPracticesList';
+    for (const item of items.filter((i) => NAMED_FROM_SENTENCE.has(i))) {
+      c.note(source, `a sentence; named "${item.name}", with the sentence as evidence text: a reviewer may give a better name`);
+    }
     const bare = items.filter((item) => !item.evidenceUrl && !item.evidenceText).length;
     if (bare) c.gap(`standards.${key}[].evidence`, `${bare} item(s) with neither an evidence link nor an explanation`);
   }
@@ -629,19 +753,27 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
   if (asArray(out.categories).includes('ai-model')) c.gap('doNoHarm.dataPrivacySecurity.trainingDataPii', NOT_ASKED);
   result.dataPrivacySecurity = a;
 
-  // 9b: "does it collect, store or distribute content?" — a yes becomes "distributed", the most demanding level.
+  // 9b: "does it collect, store or distribute content?" did not say which; the record's own words do.
   const content = c.record('doNoHarm.inappropriateIllegalContent');
   const b: Record<string, unknown> = {};
   const handlesContent = c.answer(content, 'collectStoreDistribute', 'doNoHarm.inappropriateIllegalContent.collectStoreDistribute');
   if (handlesContent === false) b.contentHandling = 'none';
-  else if (handlesContent) b.contentHandling = 'distributed';
-  else c.gap('doNoHarm.inappropriateContent.contentHandling', 'unanswered in the former record');
+  else if (handlesContent) {
+    const words = ['type', 'illegalContentDetectionMechanism', 'policyGuidelinesDocumentationLink']
+      .flatMap((key) => c.texts(content, key, `doNoHarm.inappropriateIllegalContent.${key}`)).join('\n');
+    const level = contentLevelFromWords(words);
+    b.contentHandling = level.level;
+    if (!level.said) {
+      c.note('doNoHarm.inappropriateIllegalContent.collectStoreDistribute', `answered Yes without saying whether content is distributed; imported as "${level.level}", the weaker level: a reviewer should confirm`);
+      c.comment('doNoHarm', `Review: 9b was answered "collects, stores or distributes: Yes"; imported as contentHandling: ${level.level}. Confirm the level.`);
+    } else c.note('doNoHarm.inappropriateIllegalContent.collectStoreDistribute', `answered Yes; the record says ${level.said}: imported as "${level.level}"`);
+  } else c.gap('doNoHarm.inappropriateContent.contentHandling', 'unanswered in the former record');
   if (handlesContent !== undefined) c.map('doNoHarm.inappropriateIllegalContent.collectStoreDistribute', 'doNoHarm.inappropriateContent.contentHandling');
   if (handlesContent) {
     const types = c.texts(content, 'type', 'doNoHarm.inappropriateIllegalContent.type');
     c.put(b, 'contentTypes', types, 'doNoHarm.inappropriateIllegalContent.type', 'doNoHarm.inappropriateContent.contentTypes', 'content is handled but its types are not described');
     const policy = text(content.policyGuidelinesDocumentationLink);
-    const [policyUrl] = policy ? urlsIn(policy) : [];
+    const [policyUrl] = policy ? urlsIn(policy, 'all') : [];
     if (policyUrl) {
       b.policyUrl = policyUrl;
       c.map('doNoHarm.inappropriateIllegalContent.policyGuidelinesDocumentationLink', 'doNoHarm.inappropriateContent.policyUrl');
@@ -682,12 +814,33 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
   return collectsPii;
 }
 
-function convertLifecycle(c: Converter, old: Record<string, unknown>, excluded: boolean, options: ConvertOptions, out: Record<string, unknown>): string | undefined {
+/** Words that say user content is not made public, or not kept. */
+const NOT_DISTRIBUTED = /\b(not|never|no(thing)?|none)\b[^.;\n]{0,60}\b(publicly\s+)?(distribut|publish|shared? (publicly|with the public)|made public|public(ly)? (available|accessible|visible))|\bonly (visible|accessible|available) to\b|\bprivate(ly)?\b/i;
+const NOT_STORED = /\b(not|never)\b[^.;\n]{0,30}\b(stor|kept|retain|sav)/i;
+const DISTRIBUTED = /\b(distribut|publish|publicly (available|visible|accessible|shared)|shared? (publicly|with (other )?users|with the public)|made public)/i;
+
+/**
+ * The 9b level a Yes to "collects, stores or distributes content?" stands for, from the record's own
+ * words; when they do not tell, "stored" — content that is collected is kept — and `said` is empty.
+ */
+function contentLevelFromWords(words: string): { level: 'collected' | 'stored' | 'distributed'; said?: string } {
+  if (NOT_DISTRIBUTED.test(words)) {
+    return NOT_STORED.test(words) ? { level: 'collected', said: 'content is neither kept nor distributed' } : { level: 'stored', said: 'content is not distributed' };
+  }
+  if (DISTRIBUTED.test(words)) return { level: 'distributed', said: 'content is distributed' };
+  return { level: 'stored' };
+}
+
+function convertLifecycle(c: Converter, old: Record<string, unknown>, record: DpgaRecord, options: ConvertOptions, out: Record<string, unknown>): string | undefined {
   const written = text(old.stage);
   let stage: string | undefined;
-  if (excluded) {
+  if (record.excluded) {
     stage = 'delisted';
     c.map(written ? 'stage + excluded-nominees/' : 'excluded-nominees/', 'stage (delisted)');
+  } else if (record.archived) {
+    stage = 'expired';
+    c.map(written ? 'stage + archive/' : 'archive/', 'stage (expired)');
+    c.note('stage', `the nominee record is in archive/: no longer listed by the former registry${written ? ` (its stage said "${written}")` : ''}; imported as expired`);
   } else if (written) {
     stage = STAGES[written.toLowerCase()];
     if (stage) c.map('stage', `stage (${stage})`);
@@ -716,12 +869,16 @@ function convertLifecycle(c: Converter, old: Record<string, unknown>, excluded: 
   if (stage === 'delisted') {
     const delisting: Record<string, string> = {};
     const source = asRecord(old.delisting ?? old.exclusion);
-    const date = text(source.date) ?? text(old.excludedDate) ?? text(old.exclusionDate);
-    const reason = text(source.reason) ?? text(old.exclusionReason) ?? text(old.reason);
+    const logged = record.exclusion;
+    const date = text(source.date) ?? text(old.excludedDate) ?? text(old.exclusionDate) ?? logged?.date;
+    const reason = text(source.reason) ?? text(old.exclusionReason) ?? text(old.reason) ?? logged?.reason;
+    if (logged?.date && date === logged.date) c.map(`${logged.log} (${logged.nominee}: Exclusion Date)`, 'delisting.date');
+    if (logged?.reason && reason === logged.reason) c.map(`${logged.log} (${logged.nominee}: Reason)`, 'delisting.reason');
+    if (logged && !logged.date) c.note('delisting', `${logged.log} gives the date "${logged.writtenDate}", which is not a date that can be read`);
     if (date) delisting.date = date;
-    else c.gap('delisting.date', 'the former record does not say when it was excluded');
+    else c.gap('delisting.date', logged ? 'the exclusion log gives no readable date' : 'neither the former record nor an exclusion log (excluded-nominees/README.md) says when it was excluded');
     if (reason) delisting.reason = reason;
-    else c.gap('delisting.reason', 'the former record does not say why it was excluded');
+    else c.gap('delisting.reason', logged ? 'the exclusion log gives no reason' : 'neither the former record nor an exclusion log (excluded-nominees/README.md) says why it was excluded');
     if (Object.keys(delisting).length) out.delisting = delisting;
   }
   return stage;
@@ -745,7 +902,7 @@ export function convertDpgaRecord(record: DpgaRecord, options: ConvertOptions = 
   const clear = asRecord(screening?.clearOwnership);
   const explicitAnswer = typeof clear.isOwnershipExplicit === 'string' ? clear.isOwnershipExplicit.trim().toLowerCase() : '';
   const ownershipEvidence = {
-    urls: [clear.copyrightURL].flat().filter((u): u is string => typeof u === 'string').flatMap(urlsIn),
+    urls: [clear.copyrightURL].flat().filter((u): u is string => typeof u === 'string').flatMap((u) => urlsIn(u, 'all')),
     explicit: explicitAnswer === 'yes' ? true : explicitAnswer === 'no' ? false : undefined,
   };
   const slug = convertIdentity(identity, nominee, fallbackSlug, out, ownershipEvidence);
@@ -769,7 +926,7 @@ export function convertDpgaRecord(record: DpgaRecord, options: ConvertOptions = 
     }
   }
   answers.gap('attestation', 'the former registry kept contacts, not who answered indicators 7 to 9; contacts are not published');
-  const stage = convertLifecycle(identity, nominee, record.excluded, options, out);
+  const stage = convertLifecycle(identity, nominee, record, options, out);
 
   const ordered: Record<string, unknown> = {};
   for (const [key] of SECTIONS) if (out[key] !== undefined) ordered[key] = out[key];

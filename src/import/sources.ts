@@ -6,12 +6,20 @@ import { UsageError } from '../config.js';
 export const NOMINEES_DIR = 'nominees';
 export const SCREENING_DIR = 'digitalpublicgoods';
 export const EXCLUDED_DIR = 'excluded-nominees';
+/** Nominees the former registry moved out of nominees/; some DPGs' screening answers point there. */
+export const ARCHIVE_DIR = 'archive';
+/** The former registry's log of exclusions (name, date, reason), in excluded-nominees/. */
+export const EXCLUSION_LOG = 'README.md';
 
 /** Where one record's files are (absolute paths). */
 export interface RecordSource {
   nomineeFile: string;
   screeningFile?: string;
   excluded: boolean;
+  /** The nominee record was found in archive/. */
+  archived?: boolean;
+  /** The exclusion log next to an excluded record, when there is one. */
+  exclusionLog?: string;
 }
 
 /** A file given (or found) that cannot form a record, e.g. screening answers without their nominee. */
@@ -35,6 +43,12 @@ function existingFile(file: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
+/** `excluded`, and the exclusion log beside an excluded record's file when there is one. */
+function withLog(excluded: boolean, file: string | undefined): { excluded: boolean; exclusionLog?: string } {
+  const log = excluded && file ? existingFile(path.join(path.dirname(file), EXCLUSION_LOG)) : undefined;
+  return { excluded, ...(log ? { exclusionLog: log } : {}) };
+}
+
 /** The record a single file belongs to, using its siblings in the former registry's layout. */
 function sourceOfFile(file: string): RecordSource | SourceProblem {
   const dir = path.dirname(file);
@@ -44,11 +58,17 @@ function sourceOfFile(file: string): RecordSource | SourceProblem {
   if (folder === SCREENING_DIR) {
     const nominee = existingFile(path.join(parent, NOMINEES_DIR, base));
     const excluded = nominee ? undefined : existingFile(path.join(parent, EXCLUDED_DIR, base));
-    if (nominee || excluded) return { nomineeFile: (nominee ?? excluded)!, screeningFile: file, excluded: Boolean(excluded) };
-    return { file, problem: `screening answers without their nominee record (expected ${NOMINEES_DIR}/${base} next to ${SCREENING_DIR}/)` };
+    const archived = nominee || excluded ? undefined : existingFile(path.join(parent, ARCHIVE_DIR, base));
+    if (nominee || excluded || archived) {
+      return { nomineeFile: (nominee ?? excluded ?? archived)!, screeningFile: file, ...withLog(Boolean(excluded), excluded), ...(archived ? { archived: true } : {}) };
+    }
+    return { file, problem: `screening answers without their nominee record (expected ${NOMINEES_DIR}/${base}, or ${ARCHIVE_DIR}/${base}, next to ${SCREENING_DIR}/)` };
   }
   const screeningFile = existingFile(path.join(parent, SCREENING_DIR, base));
-  return { nomineeFile: file, ...(screeningFile ? { screeningFile } : {}), excluded: folder === EXCLUDED_DIR };
+  return {
+    nomineeFile: file, ...(screeningFile ? { screeningFile } : {}), ...withLog(folder === EXCLUDED_DIR, file),
+    ...(folder === ARCHIVE_DIR ? { archived: true } : {}),
+  };
 }
 
 /**

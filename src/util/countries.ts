@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Countries from 'i18n-iso-countries';
+import { iso31661 } from 'iso-3166';
 import { joinPointer } from '../load/positions.js';
 import { asArray, asRecord } from '../nomination.js';
 import { normaliseName } from './normalise.js';
@@ -20,7 +21,16 @@ export const EXTRA_COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   'Cabo Verde': 'CV',
   'Micronesia': 'FM',
   'Vatican City': 'VA',
+  // Labels of the former registry's country list: everyday names, with former names in brackets.
+  'Congo-Brazzaville': 'CG',
+  'Congo-Kinshasa': 'CD',
+  'Caribbean Netherlands': 'BQ',
+  'Swaziland': 'SZ',
+  'Burma': 'MM',
 };
+
+/** Words that mark a bracketed part as a former name: "Eswatini (fmr. 'Swaziland')", "Myanmar (formerly Burma)". */
+const FORMER_NAME_MARK = /^(fmr\.?|formerly|former(ly)?\s+known\s+as|previously)\s+/i;
 
 export type CountryResolution =
   /** Written exactly as the ISO 3166 English short name. */
@@ -63,6 +73,9 @@ function tables(): CountryTables {
     codesByKey.set(normalised, codes);
   };
   for (const [code, names] of Object.entries(library.getNames('en', { select: 'all' }))) for (const name of names) add(name, code);
+  // The ISO 3166-1 English short names ("Holy See", "Bolivia, Plurinational State of"), which the
+  // library above words differently.
+  for (const { alpha2, name } of iso31661) if (canonicalByCode.has(alpha2)) add(name, alpha2);
   for (const [name, code] of Object.entries(EXTRA_COUNTRY_ALIASES)) add(name, code);
   return built = { library, canonicalByCode, codeByCanonical, codesByKey, allNames };
 }
@@ -87,6 +100,11 @@ export function resolveCountry(input: string): CountryResolution {
     const code = [...codes][0]!;
     return { kind: 'alias', code, name: canonicalByCode.get(code)! };
   }
+  const bracketed = codes ? undefined : bracketedCodes(written, codesByKey);
+  if (bracketed?.size === 1) {
+    const code = [...bracketed][0]!;
+    return { kind: 'alias', code, name: canonicalByCode.get(code)! };
+  }
   if (codes && codes.size > 1) return { kind: 'ambiguous', names: [...codes].map((c) => canonicalByCode.get(c)!) };
   if (/^[a-z]{2,3}$/i.test(written)) {
     const code = library.toAlpha2(written.toUpperCase());
@@ -95,6 +113,21 @@ export function resolveCountry(input: string): CountryResolution {
   }
   const near = closest(written, allNames.keys());
   return near === undefined ? { kind: 'unknown' } : { kind: 'unknown', suggestion: canonicalByCode.get(allNames.get(near)!)! };
+}
+
+/**
+ * "Name (other name)", as the former registry wrote "Congo (Congo-Brazzaville)" or "Czechia (Czech
+ * Republic)": the countries both parts may designate, when each part is a known name. The bracket
+ * narrows an ambiguous name down; two parts naming different countries give none.
+ */
+function bracketedCodes(written: string, codesByKey: Map<string, Set<string>>): Set<string> | undefined {
+  const parts = /^([^()]+?)\s*\(([^()]+)\)$/.exec(written);
+  if (!parts) return undefined;
+  const inner = parts[2]!.trim().replace(FORMER_NAME_MARK, '').replace(/^["'‘’“”]+|["'‘’“”]+$/g, '');
+  const outer = codesByKey.get(normaliseName(parts[1]!));
+  const within = codesByKey.get(normaliseName(inner));
+  if (!outer || !within) return undefined;
+  return new Set([...outer].filter((code) => within.has(code)));
 }
 
 /** Every country string of a nomination: organisations' countries and both country lists. */

@@ -44,6 +44,30 @@ describe('applyFixes on a file with comments and odd formatting', () => {
   });
 });
 
+describe('applyFixes adding a key', () => {
+  const add = (path: string, value: Fix['value']): Fix => ({ description: '', path, value, insert: true });
+  it.each([
+    { name: 'to a mapping in a list, indented as its keys', yaml: 'l:\n  - a: 1 # c\n    b: x\nz: 2\n', fix: add('/l/0/covers', ['content']), expected: 'l:\n  - a: 1 # c\n    b: x\n    covers: [content]\nz: 2\n' },
+    { name: 'after a block value', yaml: 'm:\n  a:\n    - x\n    - y\nz: 1\n', fix: add('/m/b', 'v'), expected: 'm:\n  a:\n    - x\n    - y\n  b: v\nz: 1\n' },
+    { name: 'at the end of a file without a final line break', yaml: 'm:\n  a: 1', fix: add('/m/b', ['p', 'q r']), expected: 'm:\n  a: 1\n  b: [p, q r]\n' },
+    { name: 'with CRLF line endings', yaml: 'm:\r\n  a: 1\r\nz: 2\r\n', fix: add('/m/b', true), expected: 'm:\r\n  a: 1\r\n  b: true\r\nz: 2\r\n' },
+  ])('$name', ({ yaml, fix, expected }) => {
+    const outcome = applyFixes(yaml, [fix]);
+    expect(outcome.skipped).toEqual([]);
+    expect(outcome.text).toBe(expected);
+  });
+
+  it.each([
+    { name: 'a key that is there already', yaml: 'm:\n  b: 1\n', path: '/m/b' },
+    { name: 'a flow mapping', yaml: 'm: {a: 1}\n', path: '/m/b' },
+    { name: 'a parent that is no mapping', yaml: 'm: [1]\n', path: '/m/b' },
+  ])('skips $name', ({ yaml, path }) => {
+    const outcome = applyFixes(yaml, [add(path, ['x'])]);
+    expect(outcome.applied).toEqual([]);
+    expect(outcome.text).toBe(yaml);
+  });
+});
+
 describe('applyFixes on single values', () => {
   const cases: Array<{ name: string; yaml: string; fix: Fix; expected: string }> = [
     { name: 'plain stays plain', yaml: 'a: old # c\n', fix: { description: '', path: '/a', value: 'new' }, expected: 'a: new # c\n' },

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { validateSources } from '../../src/engine/engine.js';
 import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion, type DpgaRecord } from '../../src/import/dpga.js';
+import { findExclusion, parseExclusionLog, parseLogDate } from '../../src/import/exclusions.js';
 import type { Diagnostic, FileResult } from '../../src/types.js';
 import { slugify } from '../../src/util/slug.js';
 import { TEST_NOW } from '../support/validate.js';
@@ -239,7 +240,10 @@ describe('field mapping', () => {
     { name: '9a: PII shared', section: 'dataPrivacySecurity', answers: { collectsPII: 'Yes', thirdPartyDataSharing: 'Yes' }, key: 'piiHandling', expected: 'distributed' },
     { name: '9a: unknown', section: 'dataPrivacySecurity', answers: { collectsPII: 'Unknown' }, key: 'piiHandling', expected: undefined },
     { name: '9b: no content', section: 'inappropriateIllegalContent', answers: { collectStoreDistribute: 'No' }, key: 'contentHandling', expected: 'none' },
-    { name: '9b: content', section: 'inappropriateIllegalContent', answers: { collectStoreDistribute: 'Yes' }, key: 'contentHandling', expected: 'distributed' },
+    { name: '9b: content, level not said (the weaker level)', section: 'inappropriateIllegalContent', answers: { collectStoreDistribute: 'Yes', type: 'Survey answers', illegalContentDetectionMechanism: '' }, key: 'contentHandling', expected: 'stored' },
+    { name: '9b: content, nothing publicly distributed', section: 'inappropriateIllegalContent', answers: { collectStoreDistribute: 'Yes', type: 'Form submissions. Nothing is publicly distributed.' }, key: 'contentHandling', expected: 'stored' },
+    { name: '9b: content, neither kept nor distributed', section: 'inappropriateIllegalContent', answers: { collectStoreDistribute: 'Yes', illegalContentDetectionMechanism: 'Messages are not stored and are never published.' }, key: 'contentHandling', expected: 'collected' },
+    { name: '9b: content published', section: 'inappropriateIllegalContent', answers: { collectStoreDistribute: 'Yes', type: 'Stories that users publish on the site' }, key: 'contentHandling', expected: 'distributed' },
     { name: '9b: blank', section: 'inappropriateIllegalContent', answers: { collectStoreDistribute: '' }, key: 'contentHandling', expected: undefined },
     { name: '9c: interaction', section: 'protectionFromHarassment', answers: { userInteraction: 'Yes' }, key: 'userInteraction', expected: true },
     { name: '9c: none', section: 'protectionFromHarassment', answers: { userInteraction: 'No' }, key: 'userInteraction', expected: false },
@@ -385,5 +389,123 @@ describe('reconstructed records of the former registry', () => {
     const conversion = convertDpgaRecord(extra('carbon-ledger'), { today: '2026-11-01' });
     expect(conversion.nomination.privacy).toMatchObject({ evidenceUrls: ['https://carbonledger.example.org/privacy-policy'] });
     expect(validate(conversion).diagnostics.filter((d) => d.ruleId === 'privacy/evidence-required')).toEqual([]);
+  });
+});
+
+describe('importer fidelity on reconstructed records', () => {
+  const EXTRA = path.resolve(__dirname, '../fixtures/dpga-extra');
+  const read = (relative: string) => JSON.parse(readFileSync(path.join(EXTRA, relative), 'utf8'));
+  const extra = (slug: string): DpgaRecord => ({
+    nomineeFile: `nominees/${slug}.json`, nominee: read(`nominees/${slug}.json`),
+    screeningFile: `digitalpublicgoods/${slug}.json`, screening: read(`digitalpublicgoods/${slug}.json`), excluded: false,
+  });
+  const convert = (slug: string) => {
+    const conversion = convertDpgaRecord(extra(slug), { today: IMPORT_DAY });
+    return { conversion, yaml: nominationYaml(conversion), result: validate(conversion) };
+  };
+  const notes = (conversion: Conversion) => conversion.notes.map((n) => n.note);
+
+  it('resolves the former registry\'s country labels and the ISO short names', () => {
+    const { conversion, result } = convert('school-census');
+    expect(conversion.nomination.countries).toEqual({
+      development: ['Czech Republic', 'Holy See (Vatican City State)'],
+      deployment: ['Republic of the Congo', 'Eswatini', 'Bonaire, Sint Eustatius and Saba', 'Saint Helena', 'Democratic Republic of the Congo'],
+    });
+    expect(result.diagnostics.filter((d) => d.ruleId.startsWith('country/'))).toEqual([]);
+    expect(result.errorCount).toBe(0);
+  });
+
+  it('takes every link out of fields holding text and links, keeping the text as evidence', () => {
+    const { conversion, yaml, result } = convert('ledger-links');
+    const host = 'ledgerlinks.example.org';
+    expect(conversion.nomination.sdgs).toEqual([
+      { goal: 4, evidenceText: `Used by ministries of education.\nSchool Census for Education: https://${host}/education`, evidenceUrl: `https://${host}/education` },
+      { goal: 5, evidenceText: `https://${host}/girls\nhttps://${host}/gender-report`, evidenceUrl: `https://${host}/girls` },
+    ]);
+    expect(conversion.nomination.ownership).toMatchObject({ evidenceUrls: [`https://${host}/legal/copyright`, `https://www.${host}/trademark`] });
+    expect(yaml).toContain(`#   Copyright notice: https://${host}/legal/copyright and the trademark at www.${host}/trademark`);
+    expect(conversion.nomination.documentation).toEqual({
+      urls: [`https://docs.${host}`, `https://${host}/api`],
+      notes: `API documentation - https://${host}/api`,
+    });
+    expect(conversion.nomination.privacy).toMatchObject({ evidenceUrls: [`https://privacy.${host}/policy`] });
+    expect(notes(conversion)).toContain(`"docs.${host}" has no scheme; written as https://docs.${host}`);
+    expect(result.diagnostics.filter((d) => d.ruleId.startsWith('url/') || d.ruleId === 'privacy/evidence-required')).toEqual([]);
+    expect(result.errorCount).toBe(0);
+  });
+
+  it('says a content licence of a software record covers content, and no licence rule objects', () => {
+    const { conversion, result } = convert('letters-lab');
+    expect(conversion.nomination.licenses).toEqual([
+      expect.not.objectContaining({ covers: expect.anything() }),
+      expect.objectContaining({ spdx: 'CC-BY-4.0', covers: ['content'] }),
+    ]);
+    expect(notes(conversion)).toContainEqual(expect.stringContaining('"CC-BY-4.0" can only apply to content, and "BSD-2-Clause" covers the code'));
+    expect(result.diagnostics.filter((d) => d.ruleId.startsWith('license/'))).toEqual([]);
+    expect(result.indicators['2']).toBe('pass');
+  });
+
+  it('reads the 9b level from the record\'s own words', () => {
+    const { conversion, result } = convert('field-survey');
+    expect(at(conversion, 'doNoHarm', 'inappropriateContent', 'contentHandling')).toBe('stored');
+    expect(notes(conversion)).toContain('answered Yes; the record says content is not distributed: imported as "stored"');
+    expect(result.errorCount).toBe(0);
+  });
+
+  it('imports the weaker 9b level with a review note when the words do not tell', () => {
+    const record = extra('field-survey');
+    const screening = record.screening as { doNoHarm: { inappropriateIllegalContent: Record<string, string> } };
+    screening.doNoHarm.inappropriateIllegalContent.type = 'Form submissions';
+    const conversion = convertDpgaRecord(record, { today: IMPORT_DAY });
+    expect(at(conversion, 'doNoHarm', 'inappropriateContent', 'contentHandling')).toBe('stored');
+    expect(notes(conversion)).toContainEqual(expect.stringContaining('without saying whether content is distributed; imported as "stored", the weaker level: a reviewer should confirm'));
+    expect(nominationYaml(conversion)).toContain('# Review: 9b was answered "collects, stores or distributes: Yes"; imported as contentHandling: stored.');
+  });
+
+  it('names a practice written as a whole sentence, keeping the sentence as evidence text', () => {
+    const { conversion, result } = convert('field-survey');
+    expect((conversion.nomination.standards as { bestPractices: unknown[] }).bestPractices).toEqual([
+      { name: 'Principles for Digital Development', evidenceText: 'We follow the Principles for Digital Development in every deployment, designing with the user.' },
+      { name: 'Every change is reviewed', evidenceText: 'Every change is reviewed by two maintainers before it is merged into the main branch.' },
+      { name: 'Semantic Versioning' },
+    ]);
+    expect(notes(conversion)).toContain('a sentence; named "Every change is reviewed", with the sentence as evidence text: a reviewer may give a better name');
+    expect(result.diagnostics.filter((d) => d.path.startsWith('/standards/bestPractices/0') || d.path.startsWith('/standards/bestPractices/1'))).toEqual([]);
+  });
+
+  it('drops the numbering of the former lists from names', () => {
+    const digit = converted.find((c) => c.conversion.slug === 'digit')!;
+    const names = (digit.conversion.nomination.standards as { bestPractices: Array<{ name: string }> }).bestPractices.map((p) => p.name);
+    expect(names).toContain('Ensuring extensibility through the use of layered design');
+    expect(names.filter((n) => /^\d/.test(n))).toEqual([]);
+  });
+
+  it('reads when and why a record was excluded from the exclusion log', () => {
+    const log = parseExclusionLog(readFileSync(path.join(EXTRA, 'excluded-nominees', 'README.md'), 'utf8'));
+    const caffe = EXCLUDED.find((r) => r.nomineeFile.endsWith('caffe.json'))!;
+    const row = findExclusion(log, ['Caffe', 'caffe'])!;
+    const conversion = convertDpgaRecord({ ...caffe, exclusion: { log: 'excluded-nominees/README.md', ...row } });
+    expect(conversion.nomination.delisting).toEqual({
+      date: '2021-12-08',
+      reason: 'No longer accepting open source tools that are primarily used to support developers; focus has shifted to tools that are specifically oriented around supporting SDGs',
+    });
+    expect(conversion.missing.map((g) => g.field)).not.toContain('delisting.date');
+    expect(validate(conversion).diagnostics.filter((d) => d.path.startsWith('/delisting') || d.message.includes('"delisting"'))).toEqual([]);
+    expect(findExclusion(log, ['OpenStax', 'open-stax'])).toMatchObject({ date: '2022-02-16' });
+    expect(findExclusion(log, ['scikit-learn'])).toMatchObject({ nominee: 'Scikit Learn', date: '2021-12-08' });
+    expect(findExclusion(log, ['TypeScript', 'typescript'])).toBeUndefined();
+  });
+
+  it.each([
+    ['Sept 3rd, 2020', '2020-09-03'], ['May 03rd, 2022', '2022-05-03'], ['Feb 16th, 2022', '2022-02-16'],
+    ['April 4th, 2020', '2020-04-04'], ['3 September 2020', '2020-09-03'], ['2021-12-08', '2021-12-08'],
+    ['Feb 30th, 2022', undefined], ['soon', undefined],
+  ])('reads the exclusion date "%s"', (written, expected) => {
+    expect(parseLogDate(written)).toBe(expected);
+  });
+
+  it('reads a log row naming several nominees', () => {
+    const log = parseExclusionLog('Nominee | Exclusion Date | Reason\n--- | --- | ---\nAster - Stream & Aster - Platform | March 7th, 2022 |  No longer actively maintained\n');
+    expect(findExclusion(log, ['Aster - Platform'])).toMatchObject({ date: '2022-03-07', reason: 'No longer actively maintained' });
   });
 });

@@ -6,6 +6,9 @@ import { removeTempDirs, runInProcess, STACK_LINE, tempDir, writeTempFile } from
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/dpga');
 const RECORD_COUNT = ['nominees', 'excluded-nominees'].reduce((n, dir) => n + readdirSync(path.join(FIXTURES, dir)).length, 0);
+/** Reconstructed records of the former registry: its layout, with an exclusion log and a nominee kept in archive/. */
+const EXTRA = path.resolve(__dirname, '../fixtures/dpga-extra');
+const EXTRA_RECORD_COUNT = ['nominees', 'archive'].reduce((n, dir) => n + readdirSync(path.join(EXTRA, dir)).length, 0);
 
 /** A temp working directory holding a copy of the former registry's layout under old/. */
 function workspace(): string {
@@ -22,17 +25,75 @@ function written(cwd: string, folder = 'nominations'): string[] {
 afterEach(removeTempDirs);
 
 describe('dpg import', () => {
-  it('gives a registry that dpg build publishes: every approved DPG, its later gaps due at renewal', async () => {
+  it('gives a registry that dpg build publishes: every approved DPG of the former registry and the reconstructions, later gaps due at renewal', async () => {
     const cwd = workspace();
-    cpSync(path.resolve(__dirname, '../fixtures/dpga-extra'), path.join(cwd, 'extra'), { recursive: true });
-    expect((await runInProcess(['import', 'old', 'extra/nominees/carbon-ledger.json'], { cwd })).code).toBe(0);
-    const approved = written(cwd).filter((f) => parse(readFileSync(path.join(cwd, 'nominations', f), 'utf8')).stage === 'dpg');
-    expect(approved.length).toBeGreaterThanOrEqual(28);
+    // The reconstructions complete the same layout: their exclusion log sits beside the sample's excluded records.
+    cpSync(EXTRA, path.join(cwd, 'old'), { recursive: true });
+    const run = await runInProcess(['import', 'old'], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const files = written(cwd);
+    expect(files).toHaveLength(RECORD_COUNT + EXTRA_RECORD_COUNT);
+    const data = (f: string) => parse(readFileSync(path.join(cwd, 'nominations', f), 'utf8'));
+    const approved = files.filter((f) => data(f).stage === 'dpg');
+    expect(approved.length).toBeGreaterThanOrEqual(32);
+    for (const slug of ['school-census', 'ledger-links', 'letters-lab', 'field-survey', 'carbon-ledger']) expect(approved).toContain(`${slug}.yaml`);
+
     const build = await runInProcess(['build', '-o', 'site'], { cwd });
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
     for (const file of approved) expect(existsSync(path.join(cwd, 'site', 'api', 'v1', 'dpgs', file.replace(/\.yaml$/, '.json')))).toBe(true);
     expect(build.stdout).toContain(`Published ${approved.length} digital public goods`);
+    // The import's own count of what the build publishes agrees with the build.
+    const published = /^\| published \(dpg build would publish them\) +\| +(\d+) \|/m.exec(run.stdout);
+    const nomineesDir = path.join(cwd, 'site', 'api', 'v1', 'nominees');
+    const publishedNominees = existsSync(nomineesDir) ? readdirSync(nomineesDir).filter((f) => f.endsWith('.json') && f !== 'index.json').length : 0;
+    expect(Number(published?.[1])).toBe(approved.length + publishedNominees);
+    // The reconstruction left without an owner is a nominee that fails, so the build leaves it out.
+    expect(existsSync(path.join(nomineesDir, 'ledger-without-owner.json'))).toBe(false);
+  });
+
+  it('reads exclusion dates and reasons from the exclusion log, and finds nominees kept in archive/', async () => {
+    const cwd = workspace();
+    cpSync(EXTRA, path.join(cwd, 'old'), { recursive: true });
+    const run = await runInProcess(['import', 'old'], { cwd });
+    expect(run.code).toBe(0);
+    const data = (f: string) => parse(readFileSync(path.join(cwd, 'nominations', f), 'utf8'));
+    expect(data('caffe.yaml').delisting).toEqual({ date: '2021-12-08', reason: expect.stringMatching(/^No longer accepting open source tools/) });
+    expect(data('open-stax.yaml').delisting).toMatchObject({ date: '2022-02-16' });
+    // Not in the log: still a gap, reported.
+    expect(data('typescript.yaml').delisting).toBeUndefined();
+    expect(run.stdout).toMatch(/excluded-nominees\/typescript\.json → nominations\/typescript\.yaml: written\n(.*\n)*?  missing: delisting\.date: neither the former record nor an exclusion log/);
+    expect(data('harbour-map.yaml')).toMatchObject({ name: 'Harbour Map', stage: 'expired' });
+    expect(run.stdout).toContain('old/archive/harbour-map.json + old/digitalpublicgoods/harbour-map.json → nominations/harbour-map.yaml: written');
+    expect(run.stdout).not.toContain(': failed');
+  });
+
+  it('ends its report with a table of records, conversions, publications and gaps due at renewal per rule', async () => {
+    const cwd = workspace();
+    const run = await runInProcess(['import', 'old', 'old/nominees/aam-digital.json', '--dry-run'], { cwd });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    const table = lines.slice(lines.findIndex((l) => /^\| +\| records \| findings \|$/.test(l)));
+    // The table is the end of the report.
+    expect(table.every((l) => l.startsWith('|'))).toBe(true);
+    expect(table.slice(0, 5)).toEqual([
+      expect.stringMatching(/^\| +\| records \| findings \|$/),
+      expect.stringMatching(/^\|-+\|-+:\|-+:\|$/),
+      expect.stringMatching(new RegExp(`^\\| records +\\| +${RECORD_COUNT} \\| +\\|$`)),
+      expect.stringMatching(new RegExp(`^\\| converted +\\| +${RECORD_COUNT} \\| +\\|$`)),
+      expect.stringMatching(/^\| published \(dpg build would publish them\) +\| +\d+ \| +\|$/),
+    ]);
+    expect(run.stdout).toMatch(/^\| due at renewal: privacy\/pii-requirements +\| +\d+ \| +\d+ \|$/m);
+
+    const json = JSON.parse((await runInProcess(['import', 'old', '--dry-run', '--format', 'json'], { cwd })).stdout);
+    const dpgs = json.records.filter((r: { stage: string }) => r.stage === 'dpg');
+    expect(json.summary).toMatchObject({ records: RECORD_COUNT, converted: RECORD_COUNT, published: dpgs.length });
+    expect(dpgs.every((r: { published: boolean }) => r.published)).toBe(true);
+    const pii = dpgs.filter((r: { validation: { dueAtRenewal: Record<string, number> } }) => r.validation.dueAtRenewal['privacy/pii-requirements']);
+    expect(json.summary.dueAtRenewal['privacy/pii-requirements']).toEqual({ records: pii.length, findings: pii.length });
+    const text = (await runInProcess(['import', 'old', '--dry-run'], { cwd })).stdout;
+    expect(text).toMatch(new RegExp(`^\\| published \\(dpg build would publish them\\) +\\| +${dpgs.length} \\|`, 'm'));
   });
 
   it('converts every record of the former registry\'s layout', async () => {
@@ -90,7 +151,7 @@ describe('dpg import', () => {
     const run = await runInProcess(['import', 'old/nominees/openlmis.json', '--dry-run', '--format', 'json'], { cwd });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.summary).toEqual({ records: 1, written: 0, wouldWrite: 1, skipped: 0, failed: 0 });
+    expect(report.summary).toMatchObject({ records: 1, written: 0, wouldWrite: 1, skipped: 0, failed: 0, converted: 1, published: 1 });
     expect(report.records[0]).toMatchObject({ file: 'nominations/openlmis.yaml', status: 'would write', name: 'OpenLMIS', stage: 'dpg' });
     expect(parse(report.records[0].yaml)).toMatchObject({ name: 'OpenLMIS' });
     expect(report.records[0].validation.rules['schema/required']).toBeGreaterThan(0);

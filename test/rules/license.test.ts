@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../src/fix/apply.js';
 import { hits, validateYaml } from '../support/validate.js';
 import { lineOf, withEdits } from '../support/nomination.js';
 
@@ -22,6 +23,7 @@ const VALID = 'license/valid-spdx';
 const DEPRECATED = 'license/deprecated-id';
 const APPROVED = 'license/approved-for-category';
 const EVIDENCE_URL = 'license/evidence-url';
+const CONTENT_COVERS = 'license/content-covers';
 
 const cases: Case[] = [
   // license/valid-spdx
@@ -64,6 +66,14 @@ const cases: Case[] = [
   row('a documentation licence declared as such is fine', nomination(['software'], licence('MIT'), licence('CC-BY-4.0', ['content']))),
   row('a licence declared for another part leaves the code uncovered', nomination(['software'], licence('CC-BY-4.0', ['content'])),
     at(APPROVED, 'licenses:')),
+  // license/content-covers
+  row('a content licence beside the code\'s licence is a warning to say covers: [content]', nomination(['software'], licence('BSD-2-Clause'), licence('CC-BY-4.0')),
+    at(CONTENT_COVERS, 'spdx: CC-BY-4.0')),
+  row('a No-Derivatives licence beside the code\'s is still refused', nomination(['software'], licence('BSD-2-Clause'), licence('CC-BY-ND-4.0')),
+    at(APPROVED, 'spdx: CC-BY-ND-4.0')),
+  row('a content licence alone does not license code', nomination(['software'], licence('CC-BY-4.0')), at(APPROVED, 'spdx: CC-BY-4.0')),
+  row('two content licences and no code licence are refused', nomination(['software'], licence('CC-BY-4.0'), licence('CC0-1.0')),
+    (y) => [{ rule: APPROVED, line: lineOf(y, 'spdx: CC-BY-4.0') }, { rule: APPROVED, line: lineOf(y, 'spdx: CC0-1.0') }]),
 
   // content, data, standards
   row('a No-Derivatives licence on content', nomination(['content'], licence('CC-BY-ND-4.0')), at(APPROVED, 'spdx: CC-BY-ND-4.0')),
@@ -171,6 +181,22 @@ describe('license rules', () => {
   ])('fixes %s as %s', (spdx, fixed) => {
     const fixes = validateYaml(withSpdx(spdx)).diagnostics.filter((d) => d.ruleId === DEPRECATED).map((d) => d.fix?.value);
     expect(fixes[0]).toBe(fixed);
+  });
+
+  it('offers to add covers: [content] to a content licence beside the code\'s, and the fixed file passes', () => {
+    const yaml = nomination(['software'], licence('BSD-2-Clause'), licence('CC-BY-4.0'));
+    const result = validateYaml(yaml);
+    expect(result.errorCount).toBe(0);
+    const [finding] = result.diagnostics.filter((d) => d.ruleId === CONTENT_COVERS);
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      message: '"CC-BY-4.0" can only apply to content, and "BSD-2-Clause" covers the code; add covers: [content] so that it is judged as the licence of the content.',
+      fix: { path: '/licenses/1/covers', value: ['content'], insert: true },
+    });
+    const fixed = applyFixes(yaml, [finding!.fix!]);
+    expect(fixed.skipped).toEqual([]);
+    expect(fixed.text).toContain(`  - spdx: CC-BY-4.0\n    evidenceUrl: ${EVIDENCE}\n    covers: [content]\n`);
+    expect(validateYaml(fixed.text).diagnostics.filter((d) => d.ruleId.startsWith('license/'))).toEqual([]);
   });
 
   it('offers no fix for a deprecated id without a single successor', () => {

@@ -5,6 +5,7 @@ import { Option } from 'commander';
 import { UsageError } from '../../config.js';
 import { validateSources } from '../../engine/engine.js';
 import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion } from '../../import/dpga.js';
+import { findExclusion, parseExclusionLog, type Exclusion } from '../../import/exclusions.js';
 import { findRecordSources, type RecordSource } from '../../import/sources.js';
 import { displayPath, loadConfig } from '../../registry/files.js';
 import { showControls, showLineStart } from '../../util/visible-text.js';
@@ -34,7 +35,9 @@ interface RecordReport {
   mapped?: Conversion['mapped'];
   missing?: Conversion['missing'];
   notes?: Conversion['notes'];
-  validation?: { errors: number; warnings: number; rules: Record<string, number> };
+  validation?: { errors: number; warnings: number; rules: Record<string, number>; dueAtRenewal: Record<string, number> };
+  /** Whether `dpg build` would publish the record as converted. */
+  published?: boolean;
   /** The YAML that would be written, with --dry-run. */
   yaml?: string;
 }
@@ -93,6 +96,46 @@ function summariseRules(diagnostics: Array<{ ruleId: string }>): Record<string, 
   return counts;
 }
 
+interface ImportSummary {
+  records: number;
+  converted: number;
+  /** Records `dpg build` would publish as converted: approved DPGs without errors, and nominees. */
+  published: number;
+  /** Per rule: the records with requirements due at their next review, and the findings. */
+  dueAtRenewal: Record<string, { records: number; findings: number }>;
+}
+
+function summarise(records: RecordReport[]): ImportSummary {
+  const dueAtRenewal: ImportSummary['dueAtRenewal'] = {};
+  for (const r of records) {
+    for (const [rule, findings] of Object.entries(r.validation?.dueAtRenewal ?? {})) {
+      const entry = dueAtRenewal[rule] ??= { records: 0, findings: 0 };
+      entry.records += 1;
+      entry.findings += findings;
+    }
+  }
+  return {
+    records: records.length,
+    converted: records.filter((r) => r.validation !== undefined).length,
+    published: records.filter((r) => r.published).length,
+    dueAtRenewal: Object.fromEntries(Object.entries(dueAtRenewal).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+}
+
+/** The closing table of the report: what was read, converted and would be published, and what is due at renewal per rule. */
+export function summaryTable(summary: ImportSummary): string {
+  const rows: Array<[string, string, string]> = [
+    ['records', String(summary.records), ''],
+    ['converted', String(summary.converted), ''],
+    ['published (dpg build would publish them)', String(summary.published), ''],
+    ...Object.entries(summary.dueAtRenewal).map(([rule, n]): [string, string, string] => [`due at renewal: ${rule}`, String(n.records), String(n.findings)]),
+  ];
+  const header: [string, string, string] = ['', 'records', 'findings'];
+  const widths = [0, 1, 2].map((i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
+  const line = (row: [string, string, string]) => `| ${row[0].padEnd(widths[0]!)} | ${row[1].padStart(widths[1]!)} | ${row[2].padStart(widths[2]!)} |`;
+  return [line(header), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
 function textReport(records: RecordReport[], dryRun: boolean): string {
   const lines: string[] = [];
   for (const r of records) {
@@ -105,6 +148,7 @@ function textReport(records: RecordReport[], dryRun: boolean): string {
     if (r.validation) {
       const rules = Object.entries(r.validation.rules).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
       lines.push(`  validation: ${r.validation.errors} error(s), ${r.validation.warnings} warning(s)${rules ? ` — ${rules}` : ''}`);
+      lines.push(`  published by dpg build: ${r.published ? 'yes' : 'no'}`);
     }
   }
   const count = (...statuses: Status[]) => records.filter((r) => statuses.includes(r.status)).length;
@@ -117,6 +161,7 @@ function textReport(records: RecordReport[], dryRun: boolean): string {
   lines.push('', `${records.length} record(s): ${converted} converted; ${parts.join(', ')}.`);
   const files = records.filter((r) => r.file && r.status !== 'failed' && r.status !== 'skipped').map((r) => r.file!);
   if (files.length && !dryRun) lines.push(`Check them with: dpg validate ${showControls(files.length > 3 ? path.posix.dirname(files[0]!) : files.join(' '))}`);
+  lines.push('', summaryTable(summarise(records)));
   return lines.join('\n') + '\n';
 }
 
@@ -132,8 +177,10 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
     .option('--review-date <date>', 'review date (YYYY-MM-DD) to record on approved DPGs, which the old records lack')
     .option('--reviewer <handle>', 'reviewer to record on approved DPGs, which the old records lack')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
-    .action((operands: string[], flags: ImportFlags) => {
+    .action(async (operands: string[], flags: ImportFlags) => {
       checkReviewDate(flags.reviewDate);
+      // The build's own selection, loaded only here so that other commands start without it.
+      const { selectRecords } = await import('../../build/select.js');
       if (flags.reviewer !== undefined && !flags.reviewer.trim()) throw new UsageError('--reviewer must not be empty.');
       const { config, root } = loadConfig(io.cwd, flags.config);
       const outDir = path.resolve(io.cwd, flags.out ?? path.join(path.relative(io.cwd, root) || '.', config.registry));
@@ -144,17 +191,65 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
 
       const records: RecordReport[] = problems.map((p) => ({ sources: [displayPath(p.file, io.cwd)], status: 'failed', reason: p.problem }));
       const planned = new Set<string>();
+      const logs = new Map<string, Exclusion[]>();
+      /** The converted records by target file, validated together once all are converted. */
+      const converted = new Map<string, string>();
       for (const source of sources) records.push(importOne(source));
+      judgeAsBuildWould();
+
+      /**
+       * Validates the converted records together, as `dpg build` validates a registry (registry-wide
+       * rules included), and marks those it would publish.
+       */
+      function judgeAsBuildWould(): void {
+        const batch = [...converted].map(([file, content]) => ({ file, content }));
+        if (!batch.length) return;
+        // The first record with a file name is the one converted into it; later ones were skipped.
+        const reports = new Map<string, RecordReport>();
+        for (const r of records) if (r.file && !reports.has(r.file)) reports.set(r.file, r);
+        const results = validateSources(batch, { config, now: io.now });
+        const selection = selectRecords(batch, results, io.now);
+        const published = new Set([...selection.dpgs, ...selection.nominees].map((r) => r.file));
+        for (const result of results) {
+          const report = reports.get(result.file)!;
+          report.validation = {
+            errors: result.errorCount, warnings: result.warningCount, rules: summariseRules(result.diagnostics),
+            dueAtRenewal: summariseRules(result.diagnostics.filter((d) => d.due)),
+          };
+          report.published = published.has(result.file);
+        }
+      }
+
+      /** The exclusion log's row about an excluded record, found by the record's name or file name. */
+      function exclusionOf(source: RecordSource, nominee: unknown): NonNullable<Parameters<typeof convertDpgaRecord>[0]['exclusion']> | undefined {
+        if (!source.exclusionLog) return undefined;
+        let log = logs.get(source.exclusionLog);
+        if (!log) {
+          try {
+            log = statSync(source.exclusionLog).size <= MAX_RECORD_BYTES ? parseExclusionLog(readFileSync(source.exclusionLog, 'utf8')) : [];
+          } catch {
+            log = [];
+          }
+          logs.set(source.exclusionLog, log);
+        }
+        const name = (nominee as { name?: unknown } | null)?.name;
+        const row = findExclusion(log, [typeof name === 'string' ? name : '', path.basename(source.nomineeFile, path.extname(source.nomineeFile))]);
+        return row ? { log: displayPath(source.exclusionLog, io.cwd).split('/').slice(-2).join('/'), ...row } : undefined;
+      }
 
       function importOne(source: RecordSource): RecordReport {
         const shown = [source.nomineeFile, source.screeningFile].filter((f): f is string => f !== undefined).map((f) => displayPath(f, io.cwd));
         let conversion: Conversion;
         try {
+          const nominee = readRecord(source.nomineeFile, io.cwd);
+          const exclusion = exclusionOf(source, nominee);
           conversion = convertDpgaRecord({
             nomineeFile: shown[0]!,
-            nominee: readRecord(source.nomineeFile, io.cwd),
+            nominee,
             ...(source.screeningFile ? { screeningFile: shown[1]!, screening: readRecord(source.screeningFile, io.cwd) } : {}),
             excluded: source.excluded,
+            ...(source.archived ? { archived: true } : {}),
+            ...(exclusion ? { exclusion } : {}),
           }, { reviewDate: flags.reviewDate, reviewer: flags.reviewer?.trim(), today: io.now.toISOString().slice(0, 10) });
         } catch (err) {
           if (!(err instanceof RecordError)) throw err;
@@ -164,14 +259,13 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
         const file = displayPath(target, io.cwd);
         const labels = shown.map((f) => f.split('/').slice(-2).join('/'));
         const yaml = nominationYaml(conversion, { schemaRef, sources: labels });
-        const [result] = validateSources([{ file, content: yaml }], { config, now: io.now });
         const report: RecordReport = {
           sources: shown, file, status: 'would write', name: conversion.name, stage: conversion.stage,
           mapped: conversion.mapped, missing: conversion.missing, notes: conversion.notes,
-          validation: { errors: result!.errorCount, warnings: result!.warningCount, rules: summariseRules(result!.diagnostics) },
         };
         if (planned.has(target)) return { ...report, status: 'skipped', reason: 'another record of this import has the same file name' };
         planned.add(target);
+        converted.set(file, yaml);
         if (flags.dryRun) {
           const exists = existsSync(target);
           if (exists && !flags.force) return { ...report, status: 'skipped', reason: 'the file exists (use --force to replace it)', yaml };
@@ -195,6 +289,7 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
           summary: {
             records: records.length, written: count('written') + count('overwritten'), wouldWrite: count('would write'),
             skipped: count('skipped'), failed: count('failed'),
+            ...(({ records: _records, ...rest }) => rest)(summarise(records)),
           },
         }, null, 2) + '\n');
       } else {

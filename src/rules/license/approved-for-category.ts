@@ -3,6 +3,7 @@ import { judgeSpdx, possibleParts, requiredParts, type Rejection } from '../../l
 import { CATEGORY_PARTS, LICENSED_PARTS, PART_POLICIES } from '../../licenses/policy.js';
 import { asArray, asRecord, type Category, type LicensedPart } from '../../nomination.js';
 import type { FileRule, ReportDescriptor } from '../types.js';
+import { contentOnlyLicenses } from './content-covers.js';
 
 function isCategory(value: unknown): value is Category {
   return typeof value === 'string' && Object.hasOwn(CATEGORY_PARTS, value);
@@ -45,6 +46,8 @@ export const rule: FileRule = {
     const possible = possibleParts(categories);
     const covered = new Set<LicensedPart>();
     let coverageUnclear = false;
+    // A content licence beside the code's licence is license/content-covers' to report (a warning).
+    const contentOnly = new Set(contentOnlyLicenses(context.data).map((found) => found.index));
 
     entries.forEach((entry, index) => {
       const path = joinPointer('/licenses', index);
@@ -64,6 +67,8 @@ export const rule: FileRule = {
           data: { license: spdx ?? '?', categories: categories.join(', '), parts: possible.join(', ') },
         });
         return;
+      } else if (contentOnly.has(index)) {
+        parts = ['content'];
       } else {
         // Left unsaid, a licence covers what the categories require; optional parts must be declared.
         parts = required;
