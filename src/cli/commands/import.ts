@@ -225,11 +225,9 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
         if (!source.exclusionLog) return undefined;
         let log = logs.get(source.exclusionLog);
         if (!log) {
-          try {
-            log = statSync(source.exclusionLog).size <= MAX_RECORD_BYTES ? parseExclusionLog(readFileSync(source.exclusionLog, 'utf8')) : [];
-          } catch {
-            log = [];
-          }
+          // The log only adds dates and reasons: one that cannot be read leaves them as reported gaps.
+          const read = readRegularFile(source.exclusionLog, MAX_RECORD_BYTES);
+          log = isReadProblem(read) ? [] : parseExclusionLog(read.bytes.toString('utf8'));
           logs.set(source.exclusionLog, log);
         }
         const name = (nominee as { name?: unknown } | null)?.name;
