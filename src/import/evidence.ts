@@ -18,9 +18,13 @@ const FILE_ENDINGS = new Set([
   'gif', 'svg', 'zip', 'gz', 'tar', 'java', 'rb', 'php', 'go', 'rs', 'sh', 'exe', 'apk', 'docx', 'xlsx', 'pptx', 'doc', 'xls',
 ]);
 
-/** Punctuation that ends a sentence rather than a URL. */
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '>']);
+
+/** Punctuation that ends a sentence rather than a URL (a loop: a pattern anchored at the end scans runs again and again). */
 function trimUrl(url: string): string {
-  return url.replace(/[.,;:!?)\]}>]+$/, '');
+  let end = url.length;
+  while (end > 0 && TRAILING.has(url[end - 1]!)) end--;
+  return url.slice(0, end);
 }
 
 export interface ExtractOptions {

@@ -121,13 +121,24 @@ export function resolveCountry(input: string): CountryResolution {
  * narrows an ambiguous name down; two parts naming different countries give none.
  */
 function bracketedCodes(written: string, codesByKey: Map<string, Set<string>>): Set<string> | undefined {
-  const parts = /^([^()]+?)\s*\(([^()]+)\)$/.exec(written);
-  if (!parts) return undefined;
-  const inner = parts[2]!.trim().replace(FORMER_NAME_MARK, '').replace(/^["'‘’“”]+|["'‘’“”]+$/g, '');
-  const outer = codesByKey.get(normaliseName(parts[1]!));
+  // One "(" and one ")" closing the text, found by index: a pattern here would backtrack on long runs of spaces.
+  const open = written.indexOf('(');
+  if (open <= 0 || !written.endsWith(')') || written.indexOf('(', open + 1) >= 0 || written.indexOf(')') !== written.length - 1) return undefined;
+  const inner = trimQuotes(written.slice(open + 1, -1).trim().replace(FORMER_NAME_MARK, ''));
+  const outer = codesByKey.get(normaliseName(written.slice(0, open)));
   const within = codesByKey.get(normaliseName(inner));
   if (!outer || !within) return undefined;
   return new Set([...outer].filter((code) => within.has(code)));
+}
+
+const QUOTES = new Set(['"', "'", '‘', '’', '“', '”']);
+
+function trimQuotes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && QUOTES.has(text[start]!)) start++;
+  while (end > start && QUOTES.has(text[end - 1]!)) end--;
+  return text.slice(start, end);
 }
 
 /** Every country string of a nomination: organisations' countries and both country lists. */
