@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, UsageError } from '../../config.js';
@@ -66,9 +65,10 @@ export function describeHumanReview(outcome: HumanReviewOutcome, dryRun: boolean
  * The root of the git repository holding `dir`: GitHub names a pull request's files relative to it,
  * also when the registry lives in a subfolder. Outside git, `dir` itself.
  */
-export function repositoryRootOf(dir: string): string {
+async function repositoryRootOf(dir: string): Promise<string> {
   try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const { gitText } = await import('../../git/run.js');
+    const top = (await gitText(['rev-parse', '--show-toplevel'], { cwd: dir })).trim();
     if (top) return path.resolve(top);
   } catch {
     // git refused (no git, or a checkout it deems of dubious ownership): look for the .git entry itself.
@@ -104,7 +104,7 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
       const { config, root } = loadConfig(io.cwd, flags.config);
       const read = readResultsFile(flags.report, io.cwd);
       // The results name files from the working directory; annotations and the pull request's files, from the repository root.
-      const repositoryRoot = repositoryRootOf(root);
+      const repositoryRoot = await repositoryRootOf(root);
       const results = read.results.map((r) => ({ ...r, file: fromRepositoryRoot(r.file, io.cwd, repositoryRoot) }));
       const notes = read.notes;
       let review = reviewContext(flags, notes, io.env);
