@@ -34,13 +34,18 @@ export function isDueLater(d: Diagnostic): boolean {
   return isDueAtRenewal(d) && !d.due.overdue;
 }
 
+/** The sentence the engine appends to a finding that is due at renewal, up to how it ends. */
+export function dueReason(since: string, assessedUnder: string): string {
+  return `Required since Standard ${since}; this DPG was assessed under ${assessedUnder}`;
+}
+
 /**
  * The requirement without the sentence the engine appends on when it is due ("Required since Standard
  * 1.1.7; this DPG was assessed under 1.1.6: …"), which the structured fields carry.
  */
 export function requirementText(d: Diagnostic): string {
   if (!d.due) return d.message;
-  const at = d.message.indexOf(` Required since Standard ${d.due.since}; this DPG was assessed under ${d.due.assessedUnder}`);
+  const at = d.message.indexOf(` ${dueReason(d.due.since, d.due.assessedUnder)}`);
   return at > 0 ? d.message.slice(0, at) : d.message;
 }
 

@@ -1,3 +1,4 @@
+import { dueReason } from '../due-at-renewal.js';
 import { asRecord, asString } from '../nomination.js';
 import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../rules/lifecycle/review-current.js';
 import { BASELINE_STANDARD_VERSION, compareStandardVersions } from '../standard-versions.js';
@@ -41,7 +42,7 @@ export function resolveDue(diagnostic: Diagnostic, record: VersionedRecord | und
   const since = diagnostic.since;
   if (!record || !since || compareStandardVersions(record.assessedUnder, since) >= 0) return diagnostic;
   const due = { since, assessedUnder: record.assessedUnder, ...(record.recognitionEnds ? { by: record.recognitionEnds } : {}), overdue: record.overdue !== undefined };
-  const why = `Required since Standard ${since}; this DPG was assessed under ${record.assessedUnder}`;
+  const why = dueReason(since, record.assessedUnder);
   const note = record.overdue === 'renewal'
     ? ` ${why} and its renewal, submitted now, is judged by the current version.`
     : record.overdue === 'expired'
