@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../src/rules/index.js';
-import type { FileResult } from '../src/types.js';
-import { VERSION } from '../src/version.js';
+import type { FileResult } from '../src/core/types.js';
+import { VERSION } from '../src/core/version.js';
 import { CLI_MODES, REPO_ROOT, STACK_LINE, removeTempDirs, runCli, tempDir, type CliRun } from './support/cli.js';
 import { lineOf, validNominationText, withEdits } from './support/nomination.js';
 

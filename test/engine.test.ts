@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig, UsageError } from '../src/config.js';
-import { analyseContext, validateSources } from '../src/engine/engine.js';
+import { DEFAULT_CONFIG, parseConfig, UsageError } from '../src/config/config.js';
+import { analyseContext, validateSources } from '../src/lint/engine.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { hits, TEST_NOW, validateYaml } from './support/validate.js';
 import { lineOf, validNominationText, withEdits } from './support/nomination.js';

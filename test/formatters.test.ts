@@ -4,8 +4,8 @@ import { FORMATTERS } from '../src/formatters/index.js';
 import { formatSarif } from '../src/formatters/sarif.js';
 import { formatStylish } from '../src/formatters/stylish.js';
 import type { FormatterOptions, RuleDocsInfo } from '../src/formatters/types.js';
-import { summarise } from '../src/engine/engine.js';
-import type { Diagnostic, FileResult } from '../src/types.js';
+import { summarise } from '../src/lint/engine.js';
+import type { Diagnostic, FileResult } from '../src/core/types.js';
 
 /** A fixed rule list, so that the snapshots do not change whenever a rule is added. */
 const RULES: RuleDocsInfo[] = [

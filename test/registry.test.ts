@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { validateSources } from '../src/engine/engine.js';
-import { loadConfig, readSource, registryFiles } from '../src/registry/files.js';
+import { validateSources } from '../src/lint/engine.js';
+import { loadConfig, readSource, registryFiles } from '../src/runner/files.js';
 import { TEST_NOW } from './support/validate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addMonths, expiryOf, findRenewals, formatRenewalsMarkdown, formatRenewalsText, parseWindow, windowEnd } from '../src/renewals.js';
+import { addMonths, expiryOf, findRenewals, formatRenewalsMarkdown, formatRenewalsText, parseWindow, windowEnd } from '../src/renewals/renewals.js';
 import { removeTempDirs, runInProcess, STACK_LINE, tempDir } from './support/cli.js';
 import { withEdits } from './support/nomination.js';
 import { TEST_NOW } from './support/validate.js';

@@ -5,7 +5,7 @@ import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../src/rules/index.js';
 import type { Rule } from '../src/rules/types.js';
-import { INDICATOR_IDS } from '../src/types.js';
+import { INDICATOR_IDS } from '../src/core/types.js';
 import { REPO_ROOT } from './support/cli.js';
 
 const RULES_DIR = path.join(REPO_ROOT, 'src', 'rules');

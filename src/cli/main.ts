@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { UsageError } from '../config.js';
-import { VERSION } from '../version.js';
+import { UsageError } from '../config/config.js';
+import { VERSION } from '../core/version.js';
 import { registerBuild } from './commands/build.js';
 import { registerComment } from './commands/comment.js';
 import { registerFix } from './commands/fix.js';

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from 'yaml';
 import { pointerSegments } from '../load/positions.js';
-import type { Fix } from '../types.js';
+import type { Fix } from '../core/types.js';
 
 export interface SkippedFix {
   fix: Fix;

@@ -1,4 +1,4 @@
-import { docsUrl } from '../config.js';
+import { docsUrl } from '../config/config.js';
 import type { FormatterOptions } from './types.js';
 
 const KNOWN = new WeakMap<FormatterOptions['rules'], Set<string>>();

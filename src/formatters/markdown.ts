@@ -1,6 +1,6 @@
-import { indicatorDisplay, isDueLater, type DueAtRenewal, type IndicatorDisplay } from '../due-at-renewal.js';
-import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
-import type { Diagnostic, FileResult, IndicatorId, Severity } from '../types.js';
+import { indicatorDisplay, isDueLater, type DueAtRenewal, type IndicatorDisplay } from '../core/due-at-renewal.js';
+import { INDICATOR_ORDER, indicatorTitle } from '../core/indicators.js';
+import type { Diagnostic, FileResult, IndicatorId, Severity } from '../core/types.js';
 import type { NominationStatus } from '../review/status.js';
 import { showControls } from '../util/visible-text.js';
 import { ruleDocsUrl } from './docs.js';

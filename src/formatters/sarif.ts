@@ -1,4 +1,4 @@
-import { docsUrl } from '../config.js';
+import { docsUrl } from '../config/config.js';
 import { showControls } from '../util/visible-text.js';
 import type { Formatter } from './types.js';
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic } from '../core/types.js';
 import { showControls, showLineStart } from '../util/visible-text.js';
 import { ruleDocsUrl } from './docs.js';
 import { isRecordResult } from './markdown.js';

@@ -1,5 +1,5 @@
 import type { NominationStatus } from '../review/status.js';
-import type { FileResult, Severity } from '../types.js';
+import type { FileResult, Severity } from '../core/types.js';
 
 export interface RuleDocsInfo {
   id: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeMarkdownText, type Verdict } from '../formatters/markdown.js';
 import type { ChangeNote } from '../formatters/types.js';
-import type { FileResult, Severity } from '../types.js';
+import type { FileResult, Severity } from '../core/types.js';
 import { showControls } from '../util/visible-text.js';
 import type { GitHubClient } from './client.js';
 import type { PullRequestRef } from './comment.js';

@@ -1,7 +1,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 
 const ReviewOctokit: typeof Octokit = Octokit.plugin(retry, throttling);
 export type GitHubClient = Octokit;

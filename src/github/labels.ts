@@ -1,6 +1,6 @@
 import type { Verdict } from '../formatters/markdown.js';
-import { INDICATOR_ORDER } from '../indicators.js';
-import type { FileResult, IndicatorId } from '../types.js';
+import { INDICATOR_ORDER } from '../core/indicators.js';
+import type { FileResult, IndicatorId } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { ignoreNotFound, type PullRequestRef } from './comment.js';
 import { githubStep } from './errors.js';

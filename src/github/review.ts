@@ -1,6 +1,6 @@
 import { renderReview, type Verdict } from '../formatters/markdown.js';
 import type { FormatterOptions } from '../formatters/types.js';
-import type { FileResult } from '../types.js';
+import type { FileResult } from '../core/types.js';
 import { publishCheckRun, type CheckRunOutcome } from './checks.js';
 import type { GitHubClient } from './client.js';
 import { upsertReviewComment, type CommentOutcome, type ExistingComment, type PullRequestRef } from './comment.js';

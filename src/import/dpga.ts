@@ -1,10 +1,10 @@
 import { judgeSpdx, possibleParts, requiredParts } from '../licenses/approval.js';
 import { CATEGORY_PARTS } from '../licenses/policy.js';
-import { asArray, asRecord, type Category } from '../nomination.js';
+import { asArray, asRecord, type Category } from '../core/nomination.js';
 import { contentOnlyLicenses } from '../rules/license/content-covers.js';
 import { slugify } from '../util/slug.js';
 import { resolveCountry } from '../util/countries.js';
-import { FORMER_REGISTRY_VERSION } from '../standard-versions.js';
+import { FORMER_REGISTRY_VERSION } from '../core/standard-versions.js';
 import { extractEvidence, type ExtractOptions } from './evidence.js';
 import { nominationToYaml, SCHEMA_REF, SECTIONS } from './nomination-yaml.js';
 

@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, visit, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { indicatorTitle } from '../indicators.js';
-import type { IndicatorId } from '../types.js';
+import { indicatorTitle } from '../core/indicators.js';
+import type { IndicatorId } from '../core/types.js';
 
 /**
  * Writes a nomination as YAML the way people read it: the schema modeline first, a comment opening

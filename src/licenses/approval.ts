@@ -1,4 +1,4 @@
-import type { Category, LicensedPart } from '../nomination.js';
+import type { Category, LicensedPart } from '../core/nomination.js';
 import { successorOf } from './deprecated.js';
 import {
   CATEGORY_PARTS, LICENSED_PARTS, NO_DERIVATIVES_LICENSE, OPEN_CONTENT_LICENSE, OPEN_DATA_LICENSES, PART_POLICIES, REJECTED_LICENSES,

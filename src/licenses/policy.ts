@@ -1,4 +1,4 @@
-import type { Category, LicensedPart } from '../nomination.js';
+import type { Category, LicensedPart } from '../core/nomination.js';
 
 /**
  * Which licences the DPG Standard (indicator 2) approves for which part of a solution. Everything

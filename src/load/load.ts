@@ -1,5 +1,5 @@
 import { LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic } from '../core/types.js';
 import { composeFast } from './fast-yaml.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { locateIn, positionsOf, spanOf, type Anchor, type PositionTable, type Span } from './positions.js';

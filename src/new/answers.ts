@@ -1,4 +1,4 @@
-import { asArray } from '../nomination.js';
+import { asArray } from '../core/nomination.js';
 import {
   FIXED_ANSWERS, isAsked, isRequired, minimum, resolveMessage, STEPS,
   type CheckEnv, type Draft, type Group, type Question, type Scope, type Step,

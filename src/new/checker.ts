@@ -1,7 +1,7 @@
-import type { Config } from '../config.js';
-import type { FileAnalysis } from '../engine/analyse.js';
-import { analyseContext, validateSources, type SourceFile } from '../engine/engine.js';
-import type { Diagnostic } from '../types.js';
+import type { Config } from '../config/config.js';
+import type { FileAnalysis } from '../lint/analyse.js';
+import { analyseContext, validateSources, type SourceFile } from '../lint/engine.js';
+import type { Diagnostic } from '../core/types.js';
 import type { Draft } from './questions.js';
 
 /**

@@ -1,9 +1,9 @@
-import { CURRENT_STANDARD_VERSION } from '../standard-versions.js';
+import { CURRENT_STANDARD_VERSION } from '../core/standard-versions.js';
 import { possibleParts, requiredParts } from '../licenses/approval.js';
 import { CATEGORY_PARTS, PART_POLICIES } from '../licenses/policy.js';
-import { asArray, asRecord, type Category, type LicensedPart } from '../nomination.js';
+import { asArray, asRecord, type Category, type LicensedPart } from '../core/nomination.js';
 import { personalDataReason } from '../rules/privacy/pii-requirements.js';
-import { SDG_TITLES, sdgTitle } from '../sdgs.js';
+import { SDG_TITLES, sdgTitle } from '../core/sdgs.js';
 
 /**
  * The questions of `dpg new`, as data: each names the schema path it fills, its prompt, the kind of

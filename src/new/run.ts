@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
-import { ruleSetting, UsageError, type Config } from '../config.js';
+import { ruleSetting, UsageError, type Config } from '../config/config.js';
 import type { CliIO } from '../cli/io.js';
-import { displayPath, loadConfig, readSource, registryFiles } from '../registry/files.js';
+import { displayPath, loadConfig, readSource, registryFiles } from '../runner/files.js';
 import { rule as maxGoalsRule } from '../rules/sdg/max-goals.js';
 import { slugify } from '../util/slug.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../util/regular-file.js';

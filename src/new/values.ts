@@ -1,4 +1,4 @@
-import { asRecord } from '../nomination.js';
+import { asRecord } from '../core/nomination.js';
 import { resolveCountry } from '../util/countries.js';
 import { isRequired, resolveChoices, type Choice, type Draft, type Question, type Scope } from './questions.js';
 

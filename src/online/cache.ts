@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomically } from '../util/atomic-write.js';
-import { CacheKey } from '../cache/seal.js';
+import { CacheKey } from '../runner/cache/seal.js';
 
 interface Entry<T> {
   key: string;

@@ -1,5 +1,5 @@
 import { joinPointer } from '../load/positions.js';
-import { asArray, asRecord, asString, type MaybeNomination } from '../nomination.js';
+import { asArray, asRecord, asString, type MaybeNomination } from '../core/nomination.js';
 import { urlFields, urlProblem, type UrlField } from '../util/url.js';
 
 export interface GitHubRepositoryRef {

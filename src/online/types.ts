@@ -1,4 +1,4 @@
-import type { MaybeNomination } from '../nomination.js';
+import type { MaybeNomination } from '../core/nomination.js';
 import type { ReportDescriptor } from '../rules/types.js';
 
 /** `ok`: the address answers; `broken`: it is gone; `unverified`: the check could not be made. */

@@ -1,4 +1,4 @@
-import { asArray, asRecord, asString } from '../nomination.js';
+import { asArray, asRecord, asString } from '../core/nomination.js';
 import { slugOf } from '../util/slug.js';
 
 /** A change a pull request makes that only a maintainer may make: the stage, the review date, or a new waiver. */

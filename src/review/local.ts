@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import { loadNomination } from '../load/load.js';
 import { readRegistryBytes } from '../load/read.js';
 import type { CliIO } from '../cli/io.js';
-import type { ChangedNominations } from '../git/changed.js';
-import { decisionDiagnostic } from '../git/results.js';
-import { displayPath, registryFiles } from '../registry/files.js';
-import type { FileResult } from '../types.js';
+import type { ChangedNominations } from '../runner/git/changed.js';
+import { decisionDiagnostic } from '../runner/git/results.js';
+import { displayPath, registryFiles } from '../runner/files.js';
+import type { FileResult } from '../core/types.js';
 import { pathBelow } from '../util/paths.js';
 import { entryExists } from '../util/regular-file.js';
 import { slugOf } from '../util/slug.js';

@@ -1,9 +1,9 @@
-import { ruleSetting, type Config } from '../config.js';
-import { crashDiagnostic } from '../engine/analyse.js';
-import { summarise } from '../engine/engine.js';
+import { ruleSetting, type Config } from '../config/config.js';
+import { crashDiagnostic } from '../lint/analyse.js';
+import { summarise } from '../lint/engine.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
 import { joinPointer } from '../load/positions.js';
-import { asRecord, asString, type MaybeNomination } from '../nomination.js';
+import { asRecord, asString, type MaybeNomination } from '../core/nomination.js';
 import { findRule } from '../rules/index.js';
 import { rule as personalContact } from '../rules/privacy/personal-contact.js';
 import { rule as commentRequired } from '../rules/review/comment-required.js';
@@ -12,7 +12,7 @@ import { rule as reviewerMismatch } from '../rules/review/reviewer-mismatch.js';
 import { rule as schemaRule } from '../rules/review/schema.js';
 import { rule as unknownIndicator } from '../rules/review/unknown-indicator.js';
 import { formatMessage, type CoreRule, type FileRule, type ReportDescriptor } from '../rules/types.js';
-import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId } from '../types.js';
+import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId } from '../core/types.js';
 import { didYouMean } from '../util/suggest.js';
 import { schemaDiagnostics } from './schema.js';
 

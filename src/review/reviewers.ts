@@ -1,10 +1,10 @@
-import { ruleSetting, type Config } from '../config.js';
-import { summarise } from '../engine/engine.js';
+import { ruleSetting, type Config } from '../config/config.js';
+import { summarise } from '../lint/engine.js';
 import { loadNomination } from '../load/load.js';
-import { asArray, asRecord, asString } from '../nomination.js';
+import { asArray, asRecord, asString } from '../core/nomination.js';
 import { rule as personalContact } from '../rules/privacy/personal-contact.js';
 import { rule as reviewersSchemaRule } from '../rules/review/reviewers-schema.js';
-import type { Diagnostic, FileResult } from '../types.js';
+import type { Diagnostic, FileResult } from '../core/types.js';
 import { fileRuleDiagnostics, settleSeverities } from './records.js';
 import { schemaDiagnostics } from './schema.js';
 

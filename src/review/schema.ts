@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import type { LoadedFile } from '../load/load.js';
 import { joinPointer, pointerSegments } from '../load/positions.js';
 import { describeValue, humanPath, schemaValidator, TYPE_NAMES, valueAt, type SchemaName } from '../schema/validate.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic } from '../core/types.js';
 import { didYouMean, didYouMeanTerm } from '../util/suggest.js';
 
 const require = createRequire(import.meta.url);

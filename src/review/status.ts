@@ -1,8 +1,8 @@
-import { dueAtRenewal, indicatorDisplay, type DueAtRenewal, type IndicatorDisplay } from '../due-at-renewal.js';
-import { INDICATOR_ORDER, indicatorTitle } from '../indicators.js';
-import { asRecord, asString } from '../nomination.js';
+import { dueAtRenewal, indicatorDisplay, type DueAtRenewal, type IndicatorDisplay } from '../core/due-at-renewal.js';
+import { INDICATOR_ORDER, indicatorTitle } from '../core/indicators.js';
+import { asRecord, asString } from '../core/nomination.js';
 import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../rules/lifecycle/review-current.js';
-import type { FileResult, IndicatorId } from '../types.js';
+import type { FileResult, IndicatorId } from '../core/types.js';
 import { slugOf } from '../util/slug.js';
 import type { HumanVerdict, IndicatorVerdict, ReviewRecord } from './records.js';
 

@@ -1,6 +1,6 @@
-import type { MaybeNomination } from '../nomination.js';
+import type { MaybeNomination } from '../core/nomination.js';
 import type { OnlineRuleContext } from '../online/types.js';
-import type { Fix, IndicatorId, Severity } from '../types.js';
+import type { Fix, IndicatorId, Severity } from '../core/types.js';
 
 export interface ReportDescriptor {
   /** JSON pointer of the offending node. */

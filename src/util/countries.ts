@@ -3,7 +3,7 @@ import type * as Countries from 'i18n-iso-countries';
 // Only part 1 (countries): the package's entry point also loads 350 kB of subdivisions (part 2).
 import { iso31661 } from 'iso-3166/1.js';
 import { joinPointer } from '../load/positions.js';
-import { asArray, asRecord } from '../nomination.js';
+import { asArray, asRecord } from '../core/nomination.js';
 import { normaliseName } from './normalise.js';
 import { closest } from './suggest.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyChange, uuidV5 } from '../../src/build/changelog.js';
+import { classifyChange, uuidV5 } from '../../src/publish/changelog.js';
 import { removeTempDirs, runInProcess, tempDir, writeTempFile } from '../support/cli.js';
 import { approved, gitInit, nomination, type GitRepo } from './helpers.js';
 

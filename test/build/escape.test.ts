@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { summarise } from '../../src/build/api.js';
-import { escapeHtml, externalLink, safeHref } from '../../src/build/html.js';
-import { renderAtomFeed, renderChangelogPage, type Changelog } from '../../src/build/changelog.js';
-import { renderIndexPage, renderRecordPage } from '../../src/build/pages.js';
-import { buildDpgIndex } from '../../src/build/api.js';
-import type { PublishedRecord } from '../../src/build/select.js';
+import { summarise } from '../../src/publish/api.js';
+import { escapeHtml, externalLink, safeHref } from '../../src/publish/html.js';
+import { renderAtomFeed, renderChangelogPage, type Changelog } from '../../src/publish/changelog.js';
+import { renderIndexPage, renderRecordPage } from '../../src/publish/pages.js';
+import { buildDpgIndex } from '../../src/publish/api.js';
+import type { PublishedRecord } from '../../src/publish/select.js';
 import { removeTempDirs, runInProcess, tempDir } from '../support/cli.js';
 import { approved, nomination } from './helpers.js';
 

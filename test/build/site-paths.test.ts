@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { renderSite } from '../../src/build/site.js';
+import { renderSite } from '../../src/publish/site.js';
 import { RESERVED_SLUGS } from '../../src/util/slug.js';
-import type { PublishedRecord, Selection } from '../../src/build/select.js';
+import type { PublishedRecord, Selection } from '../../src/publish/select.js';
 import { approved, nomination } from './helpers.js';
 
 function dpg(file: string, slug: string, name: string): PublishedRecord {

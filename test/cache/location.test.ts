@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheRoot, defaultCacheDirectory, resolveCacheFolder } from '../../src/cache/location.js';
-import type { FileResult } from '../../src/types.js';
+import { cacheRoot, defaultCacheDirectory, resolveCacheFolder } from '../../src/runner/cache/location.js';
+import type { FileResult } from '../../src/core/types.js';
 import { removeTempDirs, runInProcess, tempDir } from '../support/cli.js';
 import { validNominationText } from '../support/nomination.js';
 

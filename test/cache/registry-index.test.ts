@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RegistryIndex } from '../../src/cache/registry-index.js';
+import { RegistryIndex } from '../../src/runner/cache/registry-index.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dpg-index-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

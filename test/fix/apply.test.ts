@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fix/apply.js';
-import type { Fix } from '../../src/types.js';
+import type { Fix } from '../../src/core/types.js';
 import { validNominationText } from '../support/nomination.js';
 import { validateYaml } from '../support/validate.js';
 

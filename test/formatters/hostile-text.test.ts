@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { summarise } from '../../src/engine/engine.js';
+import { summarise } from '../../src/lint/engine.js';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import { checkAnnotations } from '../../src/github/checks.js';
 import { formatGithub } from '../../src/formatters/github.js';
 import { formatStylish } from '../../src/formatters/stylish.js';
 import type { FormatterOptions } from '../../src/formatters/types.js';
 import { ALL_RULES } from '../../src/rules/index.js';
-import type { Diagnostic, FileResult } from '../../src/types.js';
+import type { Diagnostic, FileResult } from '../../src/core/types.js';
 
 /** Erase the line, move up, carriage return and backspaces, an OSC 8 hyperlink, an OSC 52 clipboard write, C1 CSI, bidi controls. */
 const HOSTILE = 'ok\u001b[2K\u001b[1A\r\b\bhidden \u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007'

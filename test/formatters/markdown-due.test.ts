@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DOCS_BASE_URL } from '../../src/config.js';
+import { DEFAULT_DOCS_BASE_URL } from '../../src/config/config.js';
 import { renderReview } from '../../src/formatters/markdown.js';
 import type { FormatterOptions } from '../../src/formatters/types.js';
 import { ALL_RULES } from '../../src/rules/index.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DOCS_BASE_URL } from '../../src/config.js';
+import { DEFAULT_DOCS_BASE_URL } from '../../src/config/config.js';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import {
   escapeMarkdownText, MAX_COMMENT_LENGTH, parseVerdictMarker, renderReview, REVIEW_MARKER,
 } from '../../src/formatters/markdown.js';
 import type { FormatterOptions, ReviewContext } from '../../src/formatters/types.js';
 import { ALL_RULES } from '../../src/rules/index.js';
-import type { FileResult } from '../../src/types.js';
+import type { FileResult } from '../../src/core/types.js';
 import { diagnostic, failingResults, fileResult, HEAD_SHA, passingResults } from '../github/results.js';
 
 const HOSTILE = 'Licence "<script>alert(1)</script>" is not approved; ask @everyone and @octo-org/admins, see #1 and owner/repo#12 | GH-7\n'

@@ -3,14 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/cache/results-cache.js';
-import { UsageError } from '../../src/config.js';
-import { findChangedNominations, listTree, type ChangedNominations } from '../../src/git/changed.js';
+import { contentHash } from '../../src/runner/cache/results-cache.js';
+import { UsageError } from '../../src/config/config.js';
+import { findChangedNominations, listTree, type ChangedNominations } from '../../src/runner/git/changed.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { findRule } from '../../src/rules/index.js';
-import { defaultCacheDirectory } from '../../src/cache/location.js';
-import type { FileResult } from '../../src/types.js';
+import { defaultCacheDirectory } from '../../src/runner/cache/location.js';
+import type { FileResult } from '../../src/core/types.js';
 import { lineOf, withEdits } from '../support/nomination.js';
 import { TEST_NOW } from '../support/validate.js';
 

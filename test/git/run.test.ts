@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/cache/results-cache.js';
-import { GitError, gitText, readObjects, readObjectsWithin, runGit } from '../../src/git/run.js';
+import { contentHash } from '../../src/runner/cache/results-cache.js';
+import { GitError, gitText, readObjects, readObjectsWithin, runGit } from '../../src/runner/git/run.js';
 
 let dir: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });

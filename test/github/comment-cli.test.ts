@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { REVIEW_MARKER } from '../../src/formatters/markdown.js';
-import type { FileResult } from '../../src/types.js';
+import type { FileResult } from '../../src/core/types.js';
 import { GitHubStandIn, STAND_IN_TOKEN } from '../support/github-stand-in.js';
 import { ANNOTATIONS_PER_REQUEST, MAX_ANNOTATIONS } from '../../src/github/checks.js';
 import { diagnostic, failingResults, fileResult, HEAD_SHA, NEXT_SHA, passingResults } from './results.js';

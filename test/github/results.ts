@@ -1,5 +1,5 @@
-import { summarise } from '../../src/engine/engine.js';
-import type { Diagnostic, FileResult, IndicatorId } from '../../src/types.js';
+import { summarise } from '../../src/lint/engine.js';
+import type { Diagnostic, FileResult, IndicatorId } from '../../src/core/types.js';
 
 export const HEAD_SHA = '3f2a9c41d0b8e7a6c5d4e3f2a1b0c9d8e7f6a5b4';
 export const NEXT_SHA = '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DOCS_BASE_URL } from '../../src/config.js';
+import { DEFAULT_DOCS_BASE_URL } from '../../src/config/config.js';
 import { OUTDATED_MARKER, REVIEW_MARKER } from '../../src/formatters/markdown.js';
 import type { FormatterOptions } from '../../src/formatters/types.js';
 import { ANNOTATIONS_PER_REQUEST, CHECK_NAME } from '../../src/github/checks.js';
@@ -8,7 +8,7 @@ import { planComment } from '../../src/github/comment.js';
 import { GitHubError } from '../../src/github/errors.js';
 import { INDICATOR_LABELS, MANAGED_LABELS, planLabels, VERDICT_LABELS } from '../../src/github/labels.js';
 import { publishReview } from '../../src/github/review.js';
-import type { FileResult } from '../../src/types.js';
+import type { FileResult } from '../../src/core/types.js';
 import { GitHubStandIn, STAND_IN_TOKEN } from '../support/github-stand-in.js';
 import { diagnostic, failingResults, fileResult, HEAD_SHA, NEXT_SHA, passingResults } from './results.js';
 

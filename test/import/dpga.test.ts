@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { validateSources } from '../../src/engine/engine.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { validateSources } from '../../src/lint/engine.js';
 import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion, type DpgaRecord } from '../../src/import/dpga.js';
 import { findExclusion, parseExclusionLog, parseLogDate } from '../../src/import/exclusions.js';
-import type { Diagnostic, FileResult } from '../../src/types.js';
+import type { Diagnostic, FileResult } from '../../src/core/types.js';
 import { slugify } from '../../src/util/slug.js';
 import { TEST_NOW } from '../support/validate.js';
 

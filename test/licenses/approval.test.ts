@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { judgeSpdx, possibleParts, requiredParts } from '../../src/licenses/approval.js';
-import type { LicensedPart } from '../../src/nomination.js';
+import type { LicensedPart } from '../../src/core/nomination.js';
 
 const require = createRequire(import.meta.url);
 const currentIds = require('spdx-license-ids/index.json') as string[];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { judgeSpdx, requiredParts } from '../../src/licenses/approval.js';
-import type { Category } from '../../src/nomination.js';
+import type { Category } from '../../src/core/nomination.js';
 
 /** Records of the former registry, copied into the repository's fixtures. */
 const NOMINEES = fileURLToPath(new URL('../fixtures/dpga/nominees/', import.meta.url));

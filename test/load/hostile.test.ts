@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { validateSources } from '../../src/engine/engine.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { validateSources } from '../../src/lint/engine.js';
 import { loadNomination } from '../../src/load/load.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
-import type { FileResult } from '../../src/types.js';
+import type { FileResult } from '../../src/core/types.js';
 import { STACK_LINE, removeTempDirs, runSubprocess, tempDir } from '../support/cli.js';
 import { lineOf, validNominationText } from '../support/nomination.js';
 import { hits, TEST_NOW } from '../support/validate.js';

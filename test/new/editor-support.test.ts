@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { validateSources } from '../../src/engine/engine.js';
-import { loadConfig, registryFiles } from '../../src/registry/files.js';
+import { validateSources } from '../../src/lint/engine.js';
+import { loadConfig, registryFiles } from '../../src/runner/files.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { TEST_NOW } from '../support/validate.js';
 

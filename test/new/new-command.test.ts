@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { validateSources } from '../../src/engine/engine.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { validateSources } from '../../src/lint/engine.js';
 import { CLI_MODES, REPO_ROOT, removeTempDirs, runCli, runSubprocess, STACK_LINE, tempDir } from '../support/cli.js';
 import { TEST_NOW } from '../support/validate.js';
 

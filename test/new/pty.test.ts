@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { validateSources } from '../../src/engine/engine.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { validateSources } from '../../src/lint/engine.js';
 import { REPO_ROOT, removeTempDirs, tempDir } from '../support/cli.js';
 import { TEST_NOW } from '../support/validate.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { checkAnswers } from '../../src/new/answers.js';
 import { RuleChecker } from '../../src/new/checker.js';
 import { STEPS, type CheckEnv, type Draft, type Question } from '../../src/new/questions.js';

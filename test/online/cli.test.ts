@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FileResult } from '../../src/types.js';
+import type { FileResult } from '../../src/core/types.js';
 import { CLI_MODES, removeTempDirs, runCli, runInProcess, STACK_LINE, tempDir, writeTempFile } from '../support/cli.js';
 import { lineOf } from '../support/nomination.js';
 import { localNomination, REPOSITORY } from './nomination.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, UsageError } from '../../src/config.js';
+import { parseConfig, UsageError } from '../../src/config/config.js';
 import { DEFAULT_ONLINE_SETTINGS, hostMatches, parseDuration } from '../../src/online/settings.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, ut
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { cacheFingerprint, contentHash, ResultsCache } from '../../src/cache/results-cache.js';
-import { sourceIdentity } from '../../src/cache/code-id.js';
-import { CacheKey } from '../../src/cache/seal.js';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { analyseFile } from '../../src/engine/analyse.js';
-import { validateRegistry, type RegistryFile } from '../../src/engine/registry-run.js';
+import { cacheFingerprint, contentHash, ResultsCache } from '../../src/runner/cache/results-cache.js';
+import { sourceIdentity } from '../../src/runner/cache/code-id.js';
+import { CacheKey } from '../../src/runner/cache/seal.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { analyseFile } from '../../src/lint/analyse.js';
+import { validateRegistry, type RegistryFile } from '../../src/runner/registry-run.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import type { FileRule } from '../../src/rules/types.js';

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultCacheDirectory } from '../../src/cache/location.js';
-import { parseShard, selectShard } from '../../src/engine/shard.js';
-import type { FileResult } from '../../src/types.js';
+import { defaultCacheDirectory } from '../../src/runner/cache/location.js';
+import { parseShard, selectShard } from '../../src/runner/shard.js';
+import type { FileResult } from '../../src/core/types.js';
 import { CLI_MODES, removeTempDirs, runCli, tempDir, writeTempFile } from '../support/cli.js';
 import { validNominationText } from '../support/nomination.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayPath, globFiles, registryFiles, resolveOperands } from '../../src/registry/files.js';
+import { displayPath, globFiles, registryFiles, resolveOperands } from '../../src/runner/files.js';
 import { isInside } from '../../src/review/local.js';
 
 describe('registryFiles', () => {

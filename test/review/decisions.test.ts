@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { detectDecisions } from '../../src/review/decisions.js';
-import type { FileResult } from '../../src/types.js';
+import type { FileResult } from '../../src/core/types.js';
 import { lineOf, withEdits } from '../support/nomination.js';
 import { TEST_NOW } from '../support/validate.js';
 

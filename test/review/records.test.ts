@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { loadNomination } from '../../src/load/load.js';
 import { fileRuleDiagnostics, validateReviewSources } from '../../src/review/records.js';
 import type { FileRule } from '../../src/rules/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { loadReviewers, matchGroups, parsePrincipal } from '../../src/review/reviewers.js';
 import { lineOf } from '../support/nomination.js';
 import { readFileSync } from 'node:fs';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { formatStatusText } from '../../src/review/format.js';
 import { validateReviewSources } from '../../src/review/records.js';
 import { nominationStatus } from '../../src/review/status.js';

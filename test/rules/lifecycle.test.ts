@@ -99,13 +99,13 @@ describe('lifecycle rules', () => {
   it.each([
     ['the waiver rule', '../../src/rules/lifecycle/waiver-valid.js'],
     ['the lifecycle list', '../../src/rules/lifecycle/index.js'],
-    ['the engine', '../../src/engine/engine.js'],
+    ['the engine', '../../src/lint/engine.js'],
   ])('loads without an import cycle when %s is imported first', async (_, first) => {
     vi.resetModules();
     await import(first);
     const { ALL_RULES: fresh } = await import('../../src/rules/index.js');
-    const { validateSources } = await import('../../src/engine/engine.js');
-    const { DEFAULT_CONFIG } = await import('../../src/config.js');
+    const { validateSources } = await import('../../src/lint/engine.js');
+    const { DEFAULT_CONFIG } = await import('../../src/config/config.js');
     expect(fresh.map((r) => r.id)).toContain('lifecycle/waiver-valid');
     const [result] = validateSources([{ file: 'nominations/example-case-manager.yaml', content: waiving('sdg/max-goal') }], { config: DEFAULT_CONFIG, now: TEST_NOW });
     expect(result!.diagnostics.filter((d) => d.ruleId.startsWith('lifecycle/') || d.ruleId.startsWith('internal/'))).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { validateSources, type SourceFile } from '../../src/engine/engine.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { validateSources, type SourceFile } from '../../src/lint/engine.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { rule as duplicate } from '../../src/rules/registry/duplicate.js';
 import { lookAlikeKey } from '../../src/util/look-alike.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { validateSources, type SourceFile } from '../../src/engine/engine.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { validateSources, type SourceFile } from '../../src/lint/engine.js';
 import { lineOf, validNominationText, withEdits } from '../support/nomination.js';
 import { hits, TEST_NOW, validateYaml } from '../support/validate.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { hits, validateYaml } from '../support/validate.js';
 import { lineOf, withEdits } from '../support/nomination.js';
 

@@ -1,8 +1,8 @@
 // Runs the built validator on the texts it is sent, in a thread the test can stop when a case overruns its
 // budget: a regular expression that backtracks cannot be interrupted from the thread that runs it.
 import { parentPort } from 'node:worker_threads';
-import { DEFAULT_CONFIG } from '../../dist/config.js';
-import { validateSources } from '../../dist/engine/engine.js';
+import { DEFAULT_CONFIG } from '../../dist/config/config.js';
+import { validateSources } from '../../dist/lint/engine.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 

@@ -1,6 +1,6 @@
-import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
-import { validateSources, type SourceFile } from '../../src/engine/engine.js';
-import type { FileResult } from '../../src/types.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
+import { validateSources, type SourceFile } from '../../src/lint/engine.js';
+import type { FileResult } from '../../src/core/types.js';
 
 /** A fixed "today" so expiry-dependent results do not change with the calendar. */
 export const TEST_NOW = new Date('2026-11-23T12:00:00Z');

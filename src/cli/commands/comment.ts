@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, UsageError } from '../../config.js';
+import { CONFIG_FILE, UsageError } from '../../config/config.js';
 import { readRegistryBytes } from '../../load/read.js';
 import { entryExists } from '../../util/regular-file.js';
 import { GitHubError } from '../../github/errors.js';
 import type { HumanReviewOutcome } from '../../github/human-review.js';
 import type { ReviewOutcome } from '../../github/review.js';
-import { displayPath, loadConfig } from '../../registry/files.js';
+import { displayPath, loadConfig } from '../../runner/files.js';
 import { showControls as shown } from '../../util/visible-text.js';
 import type { RegisterCommand } from '../context.js';
 import { parseRepository, readResultsFile, reviewContext, reviewFormatterOptions, type ReviewFlags } from './report.js';
@@ -67,7 +67,7 @@ export function describeHumanReview(outcome: HumanReviewOutcome, dryRun: boolean
  */
 async function repositoryRootOf(dir: string): Promise<string> {
   try {
-    const { gitText } = await import('../../git/run.js');
+    const { gitText } = await import('../../runner/git/run.js');
     const top = (await gitText(['rev-parse', '--show-toplevel'], { cwd: dir })).trim();
     if (top) return path.resolve(top);
   } catch {

@@ -1,10 +1,10 @@
-import { analyseContext, validateSources } from '../../engine/engine.js';
+import { analyseContext, validateSources } from '../../lint/engine.js';
 import { applyFixes } from '../../fix/apply.js';
 import { textOf } from '../../load/load.js';
 import { readRegistryFile, RefusedContent } from '../../load/read.js';
-import { displayPath, readSource } from '../../registry/files.js';
+import { displayPath, readSource } from '../../runner/files.js';
 import { writeFileAtomically } from '../../util/atomic-write.js';
-import type { Diagnostic, FileResult } from '../../types.js';
+import type { Diagnostic, FileResult } from '../../core/types.js';
 import { showControls, showLineStart, showLogLines } from '../../util/visible-text.js';
 import type { RegisterCommand } from '../context.js';
 import type { CliIO } from '../io.js';

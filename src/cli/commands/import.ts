@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../../config.js';
-import { validateSources } from '../../engine/engine.js';
+import { UsageError } from '../../config/config.js';
+import { validateSources } from '../../lint/engine.js';
 import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion } from '../../import/dpga.js';
 import { findExclusion, parseExclusionLog, type Exclusion } from '../../import/exclusions.js';
 import { findRecordSources, type RecordSource } from '../../import/sources.js';
-import { displayPath, loadConfig } from '../../registry/files.js';
+import { displayPath, loadConfig } from '../../runner/files.js';
 import { showControls, showLineStart } from '../../util/visible-text.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';
 import type { RegisterCommand } from '../context.js';
@@ -180,7 +180,7 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
     .action(async (operands: string[], flags: ImportFlags) => {
       checkReviewDate(flags.reviewDate);
       // The build's own selection, loaded only here so that other commands start without it.
-      const { selectRecords } = await import('../../build/select.js');
+      const { selectRecords } = await import('../../publish/select.js');
       if (flags.reviewer !== undefined && !flags.reviewer.trim()) throw new UsageError('--reviewer must not be empty.');
       const { config, root } = loadConfig(io.cwd, flags.config);
       const outDir = path.resolve(io.cwd, flags.out ?? path.join(path.relative(io.cwd, root) || '.', config.registry));

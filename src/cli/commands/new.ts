@@ -1,4 +1,4 @@
-import { UsageError } from '../../config.js';
+import { UsageError } from '../../config/config.js';
 import type { RegisterCommand } from '../context.js';
 
 interface NewFlags {

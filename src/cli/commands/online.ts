@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { UsageError, type Config } from '../../config.js';
-import { resolveCacheFolder } from '../../cache/location.js';
+import { UsageError, type Config } from '../../config/config.js';
+import { resolveCacheFolder } from '../../runner/cache/location.js';
 import { parseDuration } from '../../online/settings.js';
-import { displayPath, loadConfig, registryFiles, resolveOperands } from '../../registry/files.js';
-import type { FileResult } from '../../types.js';
+import { displayPath, loadConfig, registryFiles, resolveOperands } from '../../runner/files.js';
+import type { FileResult } from '../../core/types.js';
 import type { CliIO } from '../io.js';
 
 export interface OnlineFlags {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../../config.js';
-import { loadConfig, readSource, registryFiles, resolveOperands } from '../../registry/files.js';
+import { UsageError } from '../../config/config.js';
+import { loadConfig, readSource, registryFiles, resolveOperands } from '../../runner/files.js';
 import {
   DEFAULT_WINDOW, findRenewals, formatRenewalsJson, formatRenewalsMarkdown, formatRenewalsText, parseWindow, type RenewalReport,
-} from '../../renewals.js';
+} from '../../renewals/renewals.js';
 import type { RegisterCommand } from '../context.js';
 
 const FORMATS: Record<string, (report: RenewalReport) => string> = {
@@ -29,7 +29,7 @@ export const registerRenewals: RegisterCommand = (program, { io, setExitCode }) 
         throw new UsageError(operands.length ? 'No nomination files (.yaml, .yml) in the paths given.' : `No nominations found in ${config.registry}/.`);
       }
       const sources = files.map((f) => readSource(f, io.cwd));
-      const { validateSources } = await import('../../engine/engine.js');
+      const { validateSources } = await import('../../lint/engine.js');
       // What each DPG owes at its renewal comes from validation, as dpg validate reports it.
       const results = validateSources(sources, { config, now: io.now });
       const report = findRenewals(sources, { now: io.now, window, results });

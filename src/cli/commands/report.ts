@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../../config.js';
-import { summarise } from '../../engine/engine.js';
+import { UsageError } from '../../config/config.js';
+import { summarise } from '../../lint/engine.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import type { ChangeNote, FormatterOptions, ReviewContext } from '../../formatters/types.js';
-import { loadConfig } from '../../registry/files.js';
+import { loadConfig } from '../../runner/files.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId, type IndicatorStatus, type ReviewNote, type Severity } from '../../types.js';
-import { VERSION } from '../../version.js';
+import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId, type IndicatorStatus, type ReviewNote, type Severity } from '../../core/types.js';
+import { VERSION } from '../../core/version.js';
 import { parseNonNegativeInteger, type RegisterCommand } from '../context.js';
 
 const MAX_RESULTS_BYTES = 64 * 1024 * 1024;

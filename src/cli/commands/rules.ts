@@ -1,6 +1,6 @@
 import { Option } from 'commander';
-import { docsUrl, ruleSetting } from '../../config.js';
-import { loadConfig } from '../../registry/files.js';
+import { docsUrl, ruleSetting } from '../../config/config.js';
+import { loadConfig } from '../../runner/files.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { showControls } from '../../util/visible-text.js';
 import type { RegisterCommand } from '../context.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../../config.js';
-import { displayPath, loadConfig, readSource, registryFiles } from '../../registry/files.js';
+import { UsageError } from '../../config/config.js';
+import { displayPath, loadConfig, readSource, registryFiles } from '../../runner/files.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { RegisterCommand } from '../context.js';
 import { readRegistryBytes } from '../../load/read.js';
@@ -26,7 +26,7 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
       }
       const selected = slugs.length ? registry.filter((f) => slugs.includes(slugOf(f))) : registry;
       if (!selected.length) throw new UsageError(`No nominations found in ${config.registry}/.`);
-      const { validateSources } = await import('../../engine/engine.js');
+      const { validateSources } = await import('../../lint/engine.js');
       const { loadNomination } = await import('../../load/load.js');
       const { localReviewerExclusion, readLocalReviews, reviewPaths } = await import('../../review/local.js');
       const { nominationStatus } = await import('../../review/status.js');

@@ -1,19 +1,19 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { UsageError, type Config } from '../../config.js';
-import { resolveCacheFolder } from '../../cache/location.js';
-import type { CacheKey } from '../../cache/seal.js';
-import { validateRegistry } from '../../engine/registry-run.js';
-import { parseShard, selectShard, type Shard } from '../../engine/shard.js';
+import { UsageError, type Config } from '../../config/config.js';
+import { resolveCacheFolder } from '../../runner/cache/location.js';
+import type { CacheKey } from '../../runner/cache/seal.js';
+import { validateRegistry } from '../../runner/registry-run.js';
+import { parseShard, selectShard, type Shard } from '../../runner/shard.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import { DEFAULT_LIMITS } from '../../load/limits.js';
-import { displayPath, isListedNomination, loadConfig, registryFiles, resolveOperands } from '../../registry/files.js';
+import { displayPath, isListedNomination, loadConfig, registryFiles, resolveOperands } from '../../runner/files.js';
 import { isInside, reviewPaths, validateWithReviews, withReviewChanges } from '../../review/local.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { nominationSchema } from '../../schema/schema.js';
-import type { FileResult } from '../../types.js';
-import { VERSION } from '../../version.js';
+import type { FileResult } from '../../core/types.js';
+import { VERSION } from '../../core/version.js';
 import type { CliIO } from '../io.js';
 import { parseNonNegativeInteger, useColor, type RegisterCommand } from '../context.js';
 import { runFix } from './fix.js';
@@ -146,7 +146,7 @@ function shardOf(targets: readonly string[], shard: Shard | undefined, io: CliIO
 async function validateChanged(flags: ValidateFlags, io: CliIO): Promise<{ results: FileResult[]; config: Config }> {
   // The git code is loaded only for --changed, keeping it off the start-up path of plain validation.
   const [{ classifyChange, findChangeBase, listTree }, { loadBaseConfig }, { validateChangedRegistry }, git] = await Promise.all([
-    import('../../git/changed.js'), import('../../git/base-config.js'), import('../../engine/changed-run.js'), import('../../git/results.js'),
+    import('../../runner/git/changed.js'), import('../../runner/git/base-config.js'), import('../../runner/changed-run.js'), import('../../runner/git/results.js'),
   ]);
   const change = await findChangeBase({ cwd: io.cwd, base: flags.base });
   // git reports real paths; map them back under the working directory as given, so they match the registry listing.

@@ -1,7 +1,7 @@
 import type { CoreRule } from '../types.js';
 
 /**
- * Reported by `dpg validate --changed` (src/git/results.ts) on a nomination whose stage, review date or waivers
+ * Reported by `dpg validate --changed` (src/runner/git/results.ts) on a nomination whose stage, review date or waivers
  * the change sets, and on a change to the configuration or reviewers file, which the check reads from the base.
  */
 export const rule: CoreRule = {

@@ -1,4 +1,4 @@
-import { asArray, asRecord } from '../../nomination.js';
+import { asArray, asRecord } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
 export const rule: FileRule = {

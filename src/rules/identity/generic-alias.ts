@@ -1,5 +1,5 @@
 import { joinPointer } from '../../load/positions.js';
-import { asArray, asString } from '../../nomination.js';
+import { asArray, asString } from '../../core/nomination.js';
 import { normaliseName } from '../../util/normalise.js';
 import type { FileRule } from '../types.js';
 

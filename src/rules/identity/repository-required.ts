@@ -1,4 +1,4 @@
-import { asArray } from '../../nomination.js';
+import { asArray } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
 const NEEDS_REPOSITORY = ['software', 'ai-model'];

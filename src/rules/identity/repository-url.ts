@@ -1,5 +1,5 @@
 import { joinPointer } from '../../load/positions.js';
-import { asArray, asRecord, asString } from '../../nomination.js';
+import { asArray, asRecord, asString } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
 /** Forges whose first path segment is a user or organisation and whose second is a repository. */

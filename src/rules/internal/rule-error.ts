@@ -1,6 +1,6 @@
 import type { CoreRule } from '../types.js';
 
-/** Reported by the engine (src/engine/engine.ts). */
+/** Reported by the engine (src/lint/engine.ts). */
 export const rule: CoreRule = {
   kind: 'core',
   id: 'internal/rule-error',

@@ -1,7 +1,7 @@
 import { joinPointer } from '../../load/positions.js';
 import { judgeSpdx, possibleParts, requiredParts, type Rejection } from '../../licenses/approval.js';
 import { CATEGORY_PARTS, LICENSED_PARTS, PART_POLICIES } from '../../licenses/policy.js';
-import { asArray, asRecord, type Category, type LicensedPart } from '../../nomination.js';
+import { asArray, asRecord, type Category, type LicensedPart } from '../../core/nomination.js';
 import type { FileRule, ReportDescriptor } from '../types.js';
 import { contentOnlyLicenses } from './content-covers.js';
 

@@ -1,7 +1,7 @@
 import { joinPointer } from '../../load/positions.js';
 import { judgeSpdx, possibleParts, requiredParts } from '../../licenses/approval.js';
 import { CATEGORY_PARTS } from '../../licenses/policy.js';
-import { asArray, asRecord, type Category } from '../../nomination.js';
+import { asArray, asRecord, type Category } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
 function isCategory(value: unknown): value is Category {

@@ -1,7 +1,7 @@
 import { joinPointer } from '../../load/positions.js';
 import { DEPRECATED_SUCCESSORS, successorOf } from '../../licenses/deprecated.js';
 import { DEPRECATED_LICENSE_IDS, licenseNodes, parseSpdx } from '../../licenses/spdx.js';
-import { asArray, asRecord } from '../../nomination.js';
+import { asArray, asRecord } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
 /** `expression` with every occurrence of the licence `written` (e.g. "GPL-2.0+") replaced. */

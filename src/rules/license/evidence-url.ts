@@ -1,5 +1,5 @@
 import { joinPointer } from '../../load/positions.js';
-import { asArray, asRecord } from '../../nomination.js';
+import { asArray, asRecord } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
 export const rule: FileRule = {

@@ -1,7 +1,7 @@
 import { joinPointer } from '../../load/positions.js';
 import { parseSpdx, unknownParts } from '../../licenses/spdx.js';
 import { suggestLicenseId } from '../../licenses/suggest.js';
-import { asArray, asRecord } from '../../nomination.js';
+import { asArray, asRecord } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
 const MAX_PARTS_REPORTED = 5;

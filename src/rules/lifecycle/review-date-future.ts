@@ -1,4 +1,4 @@
-import { asRecord } from '../../nomination.js';
+import { asRecord } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 import { calendarDatesAt, formatCalendarDate, parseCalendarDate } from './review-current.js';
 

@@ -1,4 +1,4 @@
-import { asArray, asRecord, asString } from '../../nomination.js';
+import { asArray, asRecord, asString } from '../../core/nomination.js';
 import { joinPointer } from '../../load/positions.js';
 import { didYouMean } from '../../util/suggest.js';
 import { UNWAIVABLE, type FileRule } from '../types.js';

@@ -1,6 +1,6 @@
 import { isLicenseRef } from '../../licenses/spdx.js';
 import { joinPointer } from '../../load/positions.js';
-import { asArray, asRecord, asString } from '../../nomination.js';
+import { asArray, asRecord, asString } from '../../core/nomination.js';
 import { expressionLicenseIds, mentionsLicense } from '../../online/licenses.js';
 import { urlProblem } from '../../util/url.js';
 import type { OnlineRule } from '../types.js';

@@ -1,5 +1,5 @@
 import { isLicenseRef } from '../../licenses/spdx.js';
-import { asArray, asRecord, asString } from '../../nomination.js';
+import { asArray, asRecord, asString } from '../../core/nomination.js';
 import { expressionLicenseIds, matchesDeclared } from '../../online/licenses.js';
 import { repositoryTargets } from '../../online/targets.js';
 import type { OnlineRule } from '../types.js';

@@ -1,4 +1,4 @@
-import { asRecord, asString } from '../../nomination.js';
+import { asRecord, asString } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 import { personalDataReason } from './pii-requirements.js';
 

@@ -1,4 +1,4 @@
-import { asRecord, type MaybeNomination } from '../../nomination.js';
+import { asRecord, type MaybeNomination } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
 /** Why the nomination handles personal data, or undefined when it does not (or does not say). */

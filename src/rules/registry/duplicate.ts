@@ -1,5 +1,5 @@
 import { joinPointer } from '../../load/positions.js';
-import { asArray, asRecord, asString } from '../../nomination.js';
+import { asArray, asRecord, asString } from '../../core/nomination.js';
 import { lookAlikeKey } from '../../util/look-alike.js';
 import { normaliseName, normaliseUrl } from '../../util/normalise.js';
 import type { RegistryEntry, RegistryRule } from '../types.js';

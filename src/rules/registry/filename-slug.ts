@@ -1,4 +1,4 @@
-import { asString } from '../../nomination.js';
+import { asString } from '../../core/nomination.js';
 import { RESERVED_SLUGS, slugify } from '../../util/slug.js';
 import type { FileRule } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { asRecord } from '../../nomination.js';
+import { asRecord } from '../../core/nomination.js';
 import type { RegistryRule } from '../types.js';
 import { claimsOf, listFiles, sharedClaims, toldApartIn, type Claim } from './duplicate.js';
 

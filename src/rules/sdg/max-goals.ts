@@ -1,4 +1,4 @@
-import { asArray } from '../../nomination.js';
+import { asArray } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
 // Real DPGs claim 1 to 5 goals; more than half of the 17 is the known abuse (see the rule's docs).

@@ -1,4 +1,4 @@
-import { asArray, asString } from '../../nomination.js';
+import { asArray, asString } from '../../core/nomination.js';
 import { joinPointer } from '../../load/positions.js';
 import type { FileRule } from '../types.js';
 
