@@ -234,7 +234,7 @@ export function analyseFile(file: string, content: Uint8Array | string, options:
   analysis.facts = factsOf(loaded, plan.factKeys);
   analysis.collected = collect(plan, file, loaded.data, analysis.schemaFailed ? undefined : sink);
   const locate = (pointer: string, anchor?: Anchor): Span => loaded.locate(pointer, anchor);
-  let readNow = false;
+  let readNow: boolean;
   const now = options.now;
   // A rule that reads the date without saying so (Rule.reads) makes this result valid for this run only.
   const context = { ruleIds: plan.ruleIds, get now(): Date { readNow = true; return now; } };

@@ -61,7 +61,7 @@ describe('the changelog from git history', () => {
     expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
     expect(feed).toContain('<id>https://example.github.io/registry/changelog.atom</id>');
     expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://example.github.io/registry/changelog.atom"/>');
-    expect(feed.match(/^  <updated>(.*)<\/updated>$/m)![1]).toBe('2026-03-12T15:45:00Z');
+    expect(feed.match(/^ {2}<updated>(.*)<\/updated>$/m)![1]).toBe('2026-03-12T15:45:00Z');
     const entries = [...feed.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]!);
     expect(entries).toHaveLength(3);
     for (const entry of entries) {

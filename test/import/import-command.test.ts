@@ -63,7 +63,7 @@ describe('dpg import', () => {
     expect(data('open-stax.yaml').delisting).toMatchObject({ date: '2022-02-16' });
     // Not in the log: still a gap, reported.
     expect(data('typescript.yaml').delisting).toBeUndefined();
-    expect(run.stdout).toMatch(/excluded-nominees\/typescript\.json → nominations\/typescript\.yaml: written\n(.*\n)*?  missing: delisting\.date: neither the former record nor an exclusion log/);
+    expect(run.stdout).toMatch(/excluded-nominees\/typescript\.json → nominations\/typescript\.yaml: written\n(.*\n)*? {2}missing: delisting\.date: neither the former record nor an exclusion log/);
     expect(data('harbour-map.yaml')).toMatchObject({ name: 'Harbour Map', stage: 'expired' });
     expect(run.stdout).toContain('old/archive/harbour-map.json + old/digitalpublicgoods/harbour-map.json → nominations/harbour-map.yaml: written');
     expect(run.stdout).not.toContain(': failed');
