@@ -31,10 +31,29 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('runGit', () => {
-  it('gives git\'s output, raw, and passes input to it', async () => {
+  it('gives git\'s output, raw', async () => {
     expect(await gitText(['rev-parse', '--is-inside-work-tree'], { cwd: dir })).toBe('true');
-    const content = 'name: From stdin\n';
-    expect(await gitText(['hash-object', '--stdin'], { cwd: dir, input: content })).toBe(contentHash(Buffer.from(content)));
+    expect(await gitText(['rev-parse', 'HEAD:plain.yaml'], { cwd: dir })).toBe(contentHash(FILES['plain.yaml']!));
+    expect((await runGit(['show', 'HEAD:plain.yaml'], { cwd: dir })).toString('utf8')).toBe('name: Plain\n');
+  });
+
+  it('rejects a failure that git reports by its exit code alone', async () => {
+    const error = await runGit(['rev-parse', '--verify', '--quiet', 'no-such-branch'], { cwd: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).exitCode).toBe(1);
+  });
+
+  it('never lets the environment open a pager, an editor or an external diff', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { GIT_PAGER: 'false', PAGER: 'false', GIT_EXTERNAL_DIFF: 'false', EDITOR: 'false' });
+    try {
+      expect(await gitText(['log', '-1', '--format=%s'], { cwd: dir })).toBe('files');
+    } finally {
+      for (const name of ['GIT_PAGER', 'PAGER', 'GIT_EXTERNAL_DIFF', 'EDITOR']) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    }
   });
 
   it('rejects with git\'s exit code and message', async () => {

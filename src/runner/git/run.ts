@@ -10,41 +10,48 @@ export class GitError extends Error {
 
 export interface GitOptions {
   cwd: string;
-  /** Written to git's standard input, which is then closed. */
-  input?: string;
 }
 
+// What could make git prompt, open a program of the environment's choosing, or page its output. The rest of
+// the environment (GIT_DIR, GIT_CONFIG_GLOBAL and the like, which tests and CI set) is passed on.
+const INTERACTIVE_VARIABLES = new Set([
+  'EDITOR', 'VISUAL', 'PAGER', 'GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_ASKPASS', 'SSH_ASKPASS',
+  'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_PROXY_COMMAND', 'GIT_EXTERNAL_DIFF',
+]);
+
 function gitEnvironment(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' };
+  const env: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0' };
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !INTERACTIVE_VARIABLES.has(name.toUpperCase()) && name !== 'GIT_TERMINAL_PROMPT') env[name] = value;
+  }
+  return env;
 }
 
 /**
- * Runs git with `args` (never through a shell) and resolves to its standard output, raw; rejects with a
- * GitError when git cannot start or exits with a failure. The environment stops git from prompting for
- * credentials or opening a pager.
+ * Runs git with `args` through simple-git (which never uses a shell) and resolves to its standard output;
+ * rejects with a GitError when git cannot start or exits with a failure, whether or not it wrote to stderr.
+ * simple-git is loaded on first use, so that commands that never run git do not pay for it at start-up.
  */
-export function runGit(args: readonly string[], options: GitOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
-      cwd: options.cwd,
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      env: gitEnvironment(),
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => reject(new GitError(args, null, error.message)));
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
-    });
-    if (options.input !== undefined) {
-      // git may exit before reading everything (a bad argument): the broken pipe is its error to report.
-      child.stdin!.on('error', () => {});
-      child.stdin!.end(options.input);
-    }
-  });
+export async function runGit(args: readonly string[], options: GitOptions): Promise<Buffer> {
+  const { simpleGit } = await import('simple-git');
+  // simple-git wraps what its error handler returns: the exit code and stderr are kept here for our own error.
+  let failure: { exitCode: number; stderr: string } | undefined;
+  try {
+    const git = simpleGit({
+      baseDir: options.cwd,
+      // The user's and CI's own git configuration (GIT_CONFIG_GLOBAL, GIT_CONFIG_COUNT…) is honoured as given.
+      unsafe: { allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true },
+      errors(error, result) {
+        if (result.exitCode === 0 && !(error instanceof Error)) return undefined;
+        failure = { exitCode: result.exitCode, stderr: Buffer.concat(result.stdErr).toString('utf8') };
+        return error instanceof Error ? error : new Error(failure.stderr || `exit ${result.exitCode}`);
+      },
+    }).env(gitEnvironment());
+    return Buffer.from(await git.raw(['--no-pager', ...args]), 'utf8');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw failure ? new GitError(args, failure.exitCode, failure.stderr || message) : new GitError(args, null, message);
+  }
 }
 
 /** runGit's output as text, without the final newline. */
@@ -87,6 +94,7 @@ export async function readObjects(names: readonly string[], cwd: string): Promis
 function catFileBatch(names: readonly string[], cwd: string, maxBytes: number): Promise<Array<GitObject | undefined>> {
   const args = ['cat-file', '--batch'];
   return new Promise((resolve, reject) => {
+    // simple-git cannot stream a process's input and output together: this one stays a direct spawn.
     const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnvironment() });
     const objects: Array<GitObject | undefined> = [];
     const err: Buffer[] = [];
