@@ -3,6 +3,7 @@ import { possibleParts, requiredParts } from '../licenses/approval.js';
 import { CATEGORY_PARTS, PART_POLICIES } from '../licenses/policy.js';
 import { asArray, asRecord, type Category, type LicensedPart } from '../core/nomination.js';
 import { personalDataReason } from '../rules/privacy/pii-requirements.js';
+import { PLACEHOLDER_EVIDENCE } from '../rules/sdg/evidence-required.js';
 import { SDG_TITLES, sdgTitle } from '../core/sdgs.js';
 
 /**
@@ -170,6 +171,16 @@ function solutionName(root: Draft): string {
 
 const PII_RULES = ['privacy/pii-requirements'];
 
+/**
+ * The check of an answer reviewers judge as evidence: the placeholders `sdg/evidence-required`
+ * refuses for the SDGs ("yes", "n/a", "TBD") are no answer to these questions either.
+ */
+export function placeholderProblem(value: unknown): string | undefined {
+  return typeof value === 'string' && PLACEHOLDER_EVIDENCE.test(value.trim())
+    ? `"${value.trim()}" is a placeholder, not an answer reviewers can judge; say in a sentence or two what is done (links welcome).`
+    : undefined;
+}
+
 const LIST_HINT = 'separate with commas, or with semicolons when a name contains a comma';
 
 function evidencedItems(path: readonly string[], noun: string, first: string): Group {
@@ -186,7 +197,7 @@ function evidencedItems(path: readonly string[], noun: string, first: string): G
         hint: 'URL; leave empty to explain in words instead',
       },
       {
-        type: 'question', path: ['evidenceText'], kind: 'text',
+        type: 'question', path: ['evidenceText'], kind: 'text', check: placeholderProblem,
         message: ({ item }) => `How is "${String(item.name)}" followed?`,
         rules: ['standards/evidence-required'],
         required: ({ item }) => item.evidenceUrl === undefined,
@@ -346,7 +357,7 @@ export const STEPS: readonly Step[] = [
     message: 'Does the owner own all the code, content and data (for AI models: the training data and the code)?',
   },
   {
-    type: 'question', path: ['ownership', 'redistributionEvidence'], kind: 'text', required: true, when: (scope) => !ownsEverything(scope),
+    type: 'question', path: ['ownership', 'redistributionEvidence'], kind: 'text', check: placeholderProblem, required: true, when: (scope) => !ownsEverything(scope),
     message: 'What gives the owner the right to redistribute what it does not own (contributor licence agreements, licensing agreements)?',
     hint: 'include links',
   },
@@ -361,7 +372,7 @@ export const STEPS: readonly Step[] = [
     message: 'Does any mandatory closed-source component create a proprietary dependency?',
   },
   {
-    type: 'question', path: ['platformIndependence', 'openAlternatives'], kind: 'text', required: true, when: hasClosedComponents,
+    type: 'question', path: ['platformIndependence', 'openAlternatives'], kind: 'text', check: placeholderProblem, required: true, when: hasClosedComponents,
     message: 'Which open alternatives replace the closed components, and how (with minimal configuration changes)?',
   },
 
@@ -381,7 +392,7 @@ export const STEPS: readonly Step[] = [
     message: 'Does the solution collect, use or generate non-personal data or content?',
   },
   {
-    type: 'question', path: ['dataExtraction', 'mechanism'], kind: 'text', required: true, when: handlesNonPii,
+    type: 'question', path: ['dataExtraction', 'mechanism'], kind: 'text', check: placeholderProblem, required: true, when: handlesNonPii,
     message: 'How can that data and content be exported and imported in non-proprietary formats (downloads, open APIs)?',
   },
   {
@@ -406,11 +417,11 @@ export const STEPS: readonly Step[] = [
     message: 'Is personal data shared with third parties?',
   },
   {
-    type: 'question', path: ['doNoHarm', 'dataPrivacySecurity', 'sharingCircumstances'], kind: 'text', required: true, when: sharesPii,
+    type: 'question', path: ['doNoHarm', 'dataPrivacySecurity', 'sharingCircumstances'], kind: 'text', check: placeholderProblem, required: true, when: sharesPii,
     message: 'With whom is it shared, and in which circumstances?',
   },
   {
-    type: 'question', path: ['doNoHarm', 'dataPrivacySecurity', 'safeguards'], kind: 'text', required: true, when: collectsPii,
+    type: 'question', path: ['doNoHarm', 'dataPrivacySecurity', 'safeguards'], kind: 'text', check: placeholderProblem, required: true, when: collectsPii,
     message: 'How are the privacy, security and integrity of personal data ensured?',
   },
   {
@@ -435,13 +446,13 @@ export const STEPS: readonly Step[] = [
     message: '2025 privacy question 1 — Is the personal data collected the minimum the solution needs to function?',
   },
   {
-    type: 'question', path: ['privacy', 'piiRequirements', 'minimisationExplanation'], rules: PII_RULES, kind: 'text', required: true, when: handlesPersonalData,
+    type: 'question', path: ['privacy', 'piiRequirements', 'minimisationExplanation'], rules: PII_RULES, kind: 'text', check: placeholderProblem, required: true, when: handlesPersonalData,
     message: ({ root }) => (at(root, 'privacy', 'piiRequirements', 'isMinimal') === false
       ? 'Why is more personal data collected than the minimum needed?'
       : 'Why is it the minimum needed?'),
   },
   {
-    type: 'question', path: ['privacy', 'piiRequirements', 'consentNotice'], rules: PII_RULES, kind: 'text', required: true, when: handlesPersonalData,
+    type: 'question', path: ['privacy', 'piiRequirements', 'consentNotice'], rules: PII_RULES, kind: 'text', check: placeholderProblem, required: true, when: handlesPersonalData,
     message: '2025 privacy question 2 — How does the solution tell users that their personal data is being collected?',
   },
   {
@@ -450,11 +461,11 @@ export const STEPS: readonly Step[] = [
     hint: 'URL',
   },
   {
-    type: 'question', path: ['privacy', 'piiRequirements', 'processing'], rules: PII_RULES, kind: 'text', required: true, when: handlesPersonalData,
+    type: 'question', path: ['privacy', 'piiRequirements', 'processing'], rules: PII_RULES, kind: 'text', check: placeholderProblem, required: true, when: handlesPersonalData,
     message: '2025 privacy question 4 — In which parts of the solution is personal data processed, and which components can access it?',
   },
   {
-    type: 'question', path: ['privacy', 'piiRequirements', 'deletion'], rules: PII_RULES, kind: 'text', required: true, when: handlesPersonalData,
+    type: 'question', path: ['privacy', 'piiRequirements', 'deletion'], rules: PII_RULES, kind: 'text', check: placeholderProblem, required: true, when: handlesPersonalData,
     message: '2025 privacy question 5 — How can personal data be deleted, and how long is it kept?',
   },
 
@@ -473,7 +484,7 @@ export const STEPS: readonly Step[] = [
 
   { type: 'section', title: 'Indicator 9 — Do no harm by design', intro: 'How the solution anticipates and prevents harm.' },
   {
-    type: 'question', path: ['doNoHarm', 'preventionSteps'], kind: 'text', required: true,
+    type: 'question', path: ['doNoHarm', 'preventionSteps'], kind: 'text', check: placeholderProblem, required: true,
     message: 'Which steps are taken to anticipate, prevent and do no harm?',
   },
   {
@@ -489,7 +500,7 @@ export const STEPS: readonly Step[] = [
     message: 'The policy identifying inappropriate and illegal content (such as child sexual abuse material)', hint: 'URL',
   },
   {
-    type: 'question', path: ['doNoHarm', 'inappropriateContent', 'moderationProcess'], kind: 'text', required: true, when: handlesContent,
+    type: 'question', path: ['doNoHarm', 'inappropriateContent', 'moderationProcess'], kind: 'text', check: placeholderProblem, required: true, when: handlesContent,
     message: 'How is such content detected, moderated, reported and removed?',
   },
   {
@@ -501,11 +512,11 @@ export const STEPS: readonly Step[] = [
     message: '9c — Does the solution let users or contributors interact with each other?',
   },
   {
-    type: 'question', path: ['doNoHarm', 'harassmentProtection', 'protectionMeasures'], kind: 'text', required: true, when: usersInteract,
+    type: 'question', path: ['doNoHarm', 'harassmentProtection', 'protectionMeasures'], kind: 'text', check: placeholderProblem, required: true, when: usersInteract,
     message: 'How can users protect themselves against grief, abuse and harassment (code of conduct, blocking, reporting)?',
   },
   {
-    type: 'question', path: ['doNoHarm', 'harassmentProtection', 'underageSafety'], kind: 'text', required: true, when: usersInteract,
+    type: 'question', path: ['doNoHarm', 'harassmentProtection', 'underageSafety'], kind: 'text', check: placeholderProblem, required: true, when: usersInteract,
     message: 'How is the safety of underage users ensured?',
   },
 

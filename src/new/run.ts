@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { ruleSetting, UsageError, type Config } from '../config/config.js';
@@ -6,14 +6,14 @@ import type { CliIO } from '../cli/io.js';
 import { displayPath, loadConfig, readSource, registryFiles } from '../runner/files.js';
 import { rule as maxGoalsRule } from '../rules/sdg/max-goals.js';
 import { slugify } from '../util/slug.js';
+import { draftName, draftsIn, keepDraft, offerDraft } from './drafts.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../util/regular-file.js';
 import { checkAnswers, mergeFindings, type AnswerProblem } from './answers.js';
-import { writeFileAtomically } from '../util/atomic-write.js';
 import { RuleChecker } from './checker.js';
 import { createExclusive, DRAFT_MARK, renderDraft, renderNomination } from './output.js';
 import { FIXED_ANSWERS, type CheckEnv, type Draft } from './questions.js';
 import { dottedPointer } from './values.js';
-import { Wizard } from './wizard.js';
+import { SaveRequested, Wizard } from './wizard.js';
 
 export interface NewOptions {
   /** The name given as operand or with --name. */
@@ -38,12 +38,6 @@ export interface NewOptions {
 export const EXIT_CANCELLED = 130;
 
 const MAX_ANSWERS_BYTES = 1024 * 1024;
-
-const DRAFT_FILE = /^\.dpg-new-.*\.draft\.yaml$/;
-
-function draftName(name: unknown): string {
-  return `.dpg-new-${(typeof name === 'string' && slugify(name)) || 'nomination'}.draft.yaml`;
-}
 
 /**
  * Where drafts are kept: the working directory, where `dpg new` was run and will be run again, and
@@ -78,13 +72,13 @@ function readDraft(file: string, cwd: string): DraftFile {
 /** The draft to resume: the one named, or the only one in the drafts folder. */
 function findDraft(resume: string | true, folder: string, cwd: string): string {
   if (resume !== true) return path.resolve(cwd, resume);
-  const found = existsSync(folder) ? readdirSync(folder).filter((name) => DRAFT_FILE.test(name)).sort() : [];
+  const found = draftsIn(folder);
   const where = displayPath(folder, cwd) || '.';
   if (!found.length) throw new UsageError(`No draft of dpg new in ${where} (.dpg-new-*.draft.yaml); name it: dpg new --resume <draft>.`);
   if (found.length > 1) {
-    throw new UsageError(`Several drafts in ${where}; name the one to continue: ${found.map((name) => `dpg new --resume ${displayPath(path.join(folder, name), cwd)}`).join(', ')}.`);
+    throw new UsageError(`Several drafts in ${where}; name the one to continue: ${found.map((file) => `dpg new --resume ${displayPath(file, cwd)}`).join(', ')}.`);
   }
-  return path.join(folder, found[0]!);
+  return found[0]!;
 }
 
 function readAnswers(file: string, cwd: string): unknown {
@@ -161,12 +155,17 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
   let findings: Array<{ path: string; message: string; error: boolean }>;
   let draftToRemove: string | undefined;
 
-  /** After Ctrl-C: offers to keep the answers so far, and says how to go on. */
-  const cancel = async (wizard: Wizard, file: string): Promise<number> => {
+  /**
+   * After Ctrl-C (asking first whether to keep the answers), or when asked to save and quit: keeps
+   * the answers so far in a draft, never replacing another draft without asking, and says how to go on.
+   */
+  const stop = async (wizard: Wizard, file: string, saveAsked: boolean): Promise<number> => {
     const answered = wizard.answered();
-    let keep = false;
-    if (answered.length) {
-      const exists = existsSync(file) ? ', replacing the draft there' : '';
+    let keep = saveAsked;
+    let mayReplace = false;
+    if (!saveAsked && answered.length) {
+      mayReplace = existsSync(file);
+      const exists = mayReplace ? ', replacing the draft there' : '';
       try {
         keep = await wizard.prompter.confirm({ message: `Keep the ${answered.length} answers so far in ${shown(file)}${exists}, to continue later?`, default: true });
       } catch {
@@ -177,11 +176,22 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
       io.stderr('\ndpg new: cancelled; nothing was written.\n');
       return EXIT_CANCELLED;
     }
-    const command = `dpg new --resume ${shown(file)}`;
-    writeFileAtomically(file, renderDraft(wizard.draft, answered, command));
-    io.stderr(`\ndpg new: cancelled; the answers so far are in ${shown(file)}. Continue with: ${command}\n`);
+    let written: string;
+    try {
+      written = await keepDraft(file, (to) => renderDraft(wizard.draft, answered, `dpg new --resume ${shown(to)}`), {
+        mayReplace: mayReplace || file === resumedFrom, prompts: wizard.prompter, shown,
+      });
+    } catch (err) {
+      if (!isCancelled(err)) throw err;
+      io.stderr('\ndpg new: cancelled; nothing was written.\n');
+      return EXIT_CANCELLED;
+    }
+    const command = `dpg new --resume ${shown(written)}`;
+    io.stderr(`\ndpg new: ${saveAsked ? 'stopped' : 'cancelled'}; the answers so far are in ${shown(written)}. Continue with: ${command}\n`);
     return EXIT_CANCELLED;
   };
+  let resumedFrom: string | undefined;
+  let isCancelled: (err: unknown) => boolean = () => false;
   const render = (d: Draft) => {
     const target = targetFor(d.name)!;
     const schemaRef = path.relative(path.dirname(target), path.join(root, 'schemas', 'nomination.schema.json')).split(path.sep).join('/');
@@ -207,7 +217,20 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
       throw new UsageError('dpg new asks its questions in a terminal, and standard input is not one; give the answers in a file instead: dpg new --answers <file.yaml> (see docs/new.md).');
     }
     const drafts = draftFolder(io.cwd, root, registryDir);
-    const resumed = options.resume === undefined ? undefined : findDraft(options.resume, drafts, io.cwd);
+    const { terminalPrompter, isPromptCancelled, BACK_TEXT, SAVE_TEXT } = await import('./prompter.js');
+    isCancelled = isPromptCancelled;
+    const prompter = terminalPrompter((text) => io.stdout(`${text}\n`));
+    let resumed = options.resume === undefined ? undefined : findDraft(options.resume, drafts, io.cwd);
+    if (resumed === undefined) {
+      try {
+        resumed = await offerDraft(drafts, options.name, { prompts: prompter, shown });
+      } catch (err) {
+        if (!isPromptCancelled(err)) throw err;
+        io.stderr('\ndpg new: cancelled; nothing was written.\n');
+        return EXIT_CANCELLED;
+      }
+    }
+    resumedFrom = resumed;
     const fromDraft = resumed === undefined ? undefined : readDraft(resumed, io.cwd);
     const initial = withFlags(fromDraft?.answers ?? {}, options) as Draft;
     Object.assign(initial, FIXED_ANSWERS);
@@ -215,8 +238,6 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
       const problem = env.nameProblem(String(initial.name));
       if (problem) throw new UsageError(problem);
     }
-    const { terminalPrompter, isPromptCancelled, BACK_TEXT } = await import('./prompter.js');
-    const prompter = terminalPrompter((text) => io.stdout(`${text}\n`));
     const wizard = new Wizard(prompter, initial, {
       env,
       inspect: (d) => checker.inspect(d),
@@ -229,13 +250,15 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
     io.stdout([
       'Answer the questions of the DPG Standard; each answer is checked as you go.',
       `To go back, type ${BACK_TEXT} at a question you type the answer of, or pick "← Back" in a list.`,
-      'Ctrl-C stops, and offers to keep the answers so far in a draft.\n',
+      `To stop and continue later, type ${SAVE_TEXT} at a question you type the answer of, or pick "⏸ Save a draft and quit" in a list;`,
+      'Ctrl-C stops too, and offers to keep the answers so far in a draft.\n',
     ].join('\n'));
     try {
       draft = await wizard.run();
     } catch (err) {
-      if (!isPromptCancelled(err)) throw err;
-      return cancel(wizard, resumed ?? path.join(drafts, draftName(initial.name)));
+      const saveAsked = err instanceof SaveRequested;
+      if (!saveAsked && !isPromptCancelled(err)) throw err;
+      return stop(wizard, resumed ?? path.join(drafts, draftName(initial.name)), saveAsked);
     }
     const { target, yaml } = render(draft);
     findings = checker.check(yaml, shown(target)).map((d) => ({ path: dottedPointer(d.path), message: d.message, error: d.severity === 'error' }));

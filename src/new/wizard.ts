@@ -8,11 +8,23 @@ import { answerText, getPath, normaliseAnswer, pointerOf, setPath } from './valu
 export const BACK: unique symbol = Symbol('back');
 export type Back = typeof BACK;
 
+/** What a prompt returns when the person asks to keep the answers in a draft and stop. */
+export const SAVE: unique symbol = Symbol('save');
+export type Save = typeof SAVE;
+
+/** How `Wizard.run` ends when the person asked to save and quit: the caller keeps the draft. */
+export class SaveRequested extends Error {
+  override readonly name = 'SaveRequested';
+  constructor() {
+    super('save and quit');
+  }
+}
+
 /** The prompts the wizard needs; the CLI backs them with @inquirer/prompts, tests with a script. */
 export interface Prompter {
-  input(options: { message: string; default?: string; validate: (value: string) => string | true }): Promise<string | Back>;
-  select(options: { message: string; choices: readonly Choice[]; default?: Choice['value'] }): Promise<Choice['value'] | Back>;
-  checkbox(options: { message: string; choices: readonly Choice[]; checked?: readonly unknown[]; validate: (values: unknown[]) => string | true }): Promise<unknown[] | Back>;
+  input(options: { message: string; default?: string; validate: (value: string) => string | true }): Promise<string | Back | Save>;
+  select(options: { message: string; choices: readonly Choice[]; default?: Choice['value'] }): Promise<Choice['value'] | Back | Save>;
+  checkbox(options: { message: string; choices: readonly Choice[]; checked?: readonly unknown[]; validate: (values: unknown[]) => string | true }): Promise<unknown[] | Back | Save>;
   /** A yes/no question outside the nomination (keeping a draft); no way back. */
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
   /** A line of information (a section title, an answer taken from the command line). */
@@ -283,6 +295,7 @@ export class Wizard {
         raw = await prompter.input({ message, validate, default: given === undefined ? undefined : answerText(question, given) });
     }
     if (raw === BACK) return BACK;
+    if (raw === SAVE) throw new SaveRequested();
     const result = normaliseAnswer(question, raw, scope);
     const value = 'value' in result ? result.value : undefined;
     if (slot.keyed) this.choose(slot.keyed, value);
@@ -322,7 +335,8 @@ export class Wizard {
   /**
    * Asks every question of the table that applies, in order, with the follow-ups the answers call
    * for; answers already in the nomination (from the command line, or a draft) are checked and kept.
-   * Returns the nomination. Cancelling a prompt rejects with the prompter's error.
+   * Returns the nomination. Cancelling a prompt rejects with the prompter's error; asking to save
+   * and quit rejects with SaveRequested, the answers so far kept in `draft` and `answered()`.
    */
   async run(): Promise<Draft> {
     let again: string | undefined;

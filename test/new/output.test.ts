@@ -32,6 +32,24 @@ describe('the file dpg new writes', () => {
     expect(text).toContain('description: "NO"');
   });
 
+  /** Each kind of plain scalar YAML 1.1 (or 1.2) resolves to something other than a string. */
+  const EVERY_KIND = [
+    'yes', 'Yes', 'YES', 'no', 'No', 'y', 'Y', 'n', 'N', 'on', 'On', 'ON', 'off', 'Off', 'true', 'True', 'FALSE',
+    'null', 'Null', 'NULL', '~', '0123', '0o17', '0b101', '0x1F', '-0x1F', '1_000', '+12', '-0', '1e3', '1E3', '1e+3', '-1e3', '1.5e-3', '5.', '.5',
+    '.inf', '-.Inf', '+.inf', '.NaN', '12:30', '-1:20', '1:20:30', '190:20:30.15', '2024-01-01', '2001-12-14t21:59:43.10-05:00',
+    '2001-12-14 21:59:43.10 -5', '=', '<<',
+  ];
+
+  it.each(EVERY_KIND)('writes %j so that YAML 1.1 and 1.2 readers both get the string', (value) => {
+    const text = renderNomination({ ...EXAMPLE, description: value, aliases: [value], sectors: [value] }, '../schemas/nomination.schema.json');
+    for (const version of ['1.1', '1.2'] as const) {
+      const read = parse(text, { version }) as Draft;
+      expect([read.description, (read.aliases as unknown[])[0], (read.sectors as unknown[])[0]]).toEqual([value, value, value]);
+    }
+    const draft = renderDraft({ name: 'Clinic Queue', description: value, aliases: [value] }, ['/name'], 'dpg new --resume x');
+    expect(parse(draft, { version: '1.1' })).toMatchObject({ answers: { description: value, aliases: [value] } });
+  });
+
   it('keeps the layout and comments of the renderer when nothing needs quoting', () => {
     const plain = nominationToYaml(orderedNomination(EXAMPLE), { schemaRef: '../schemas/nomination.schema.json' });
     expect(quoteForYaml11(plain)).toBe(plain);

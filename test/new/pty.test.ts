@@ -228,4 +228,38 @@ describe('dpg new in a terminal', () => {
     await shown('EXIT=');
     expect(screen().join('\n')).toContain('EXIT=130');
   }, 15_000);
+
+  it('saves a draft when asked to, offers it at the next start, and goes back from where it resumed', async () => {
+    const folder = tempDir();
+    const draftFile = path.join(folder, '.dpg-new-save-quit-tool.draft.yaml');
+    start('save', folder);
+    await answer('What is the name of the solution', 'Save Quit Tool');
+    await answer('Other names it is known by');
+    await answer('Describe Save Quit Tool', '!save');
+    await shown('EXIT=');
+    expect(screen().join('\n')).toContain('dpg new: stopped; the answers so far are in .dpg-new-save-quit-tool.draft.yaml. Continue with: dpg new --resume .dpg-new-save-quit-tool.draft.yaml');
+    expect(screen().join('\n')).toContain('EXIT=130');
+    expect(parse(readFileSync(draftFile, 'utf8'), { version: '1.1' })).toMatchObject({ answered: ['/name', '/aliases'], answers: { name: 'Save Quit Tool' } });
+
+    startWith('offered', folder, 'new');
+    await answer('Continue from .dpg-new-save-quit-tool.draft.yaml'); // yes
+    await prompt('Describe Save Quit Tool');
+    expect(screen().join('\n')).not.toContain('What is the name');
+    await answer('Describe Save Quit Tool', '<');
+    await answer('Other names it is known by', 'Off, 12:30');
+    await answer('Describe Save Quit Tool', 'A tool that saves.');
+    await prompt('Its public website');
+    type('!save');
+    keys('Enter');
+    await shown('EXIT=');
+    // The draft being continued is replaced without a question, and no second draft is made.
+    expect(screen().join('\n')).toContain('EXIT=130');
+    expect(readdirSync(folder)).toEqual(['.dpg-new-save-quit-tool.draft.yaml']);
+    const text = readFileSync(draftFile, 'utf8');
+    expect(text).toContain('- "Off"');
+    expect(text).toContain('- "12:30"');
+    expect(parse(text, { version: '1.1' })).toMatchObject({
+      answered: ['/name', '/aliases', '/description'], answers: { name: 'Save Quit Tool', aliases: ['Off', '12:30'], description: 'A tool that saves.' },
+    });
+  }, 20_000);
 });

@@ -181,6 +181,29 @@ describe('checks of the answers', () => {
     expect(normaliseAnswer(countries, '', scope)).toEqual({ value: [] });
   });
 
+  const placeholders: Array<{ name: string; field: string; answer: string; edits?: Array<[string, unknown]> }> = [
+    { name: 'redistribution evidence "n/a"', field: 'ownership.redistributionEvidence', answer: 'n/a' },
+    { name: 'open alternatives "TBD"', field: 'platformIndependence.openAlternatives', answer: 'TBD', edits: [['platformIndependence.hasClosedComponents', true]] },
+    { name: 'export mechanism "yes"', field: 'dataExtraction.mechanism', answer: 'yes' },
+    { name: 'safeguards "  todo "', field: 'doNoHarm.dataPrivacySecurity.safeguards', answer: '  todo ' },
+    { name: '2025 question 5 "-"', field: 'privacy.piiRequirements.deletion', answer: '-' },
+    { name: 'steps against harm "..."', field: 'doNoHarm.preventionSteps', answer: '...' },
+    { name: 'evidence of a best practice "No"', field: 'standards.bestPractices', answer: 'No' },
+  ];
+
+  it.each(placeholders)('refuses placeholder evidence in a file: $name', ({ field, answer, edits = [] }) => {
+    const list = field === 'standards.bestPractices';
+    const { problems } = checkAnswers(edited(...edits, list ? [field, [{ name: 'Principles for Digital Development', evidenceText: answer }]] : [field, answer]), ENV);
+    expect(problems).toEqual([{
+      path: list ? `${field}[0].evidenceText` : field,
+      message: `"${answer.trim()}" is a placeholder, not an answer reviewers can judge; say in a sentence or two what is done (links welcome).`,
+    }]);
+  });
+
+  it('takes a real sentence that starts like a placeholder', () => {
+    expect(checkAnswers(edited(['dataExtraction.mechanism', 'Yes: CSV downloads of every queue.']), ENV).problems).toEqual([]);
+  });
+
   it('refuses an empty answer to a required question, and the wrong kind of answer in a file', () => {
     const { problems } = checkAnswers(edited(['description', ''], ['ownership.ownsAllComponents', 'yes'], ['categories', ['software', 'app']]), ENV);
     expect(problems).toEqual([
@@ -295,6 +318,16 @@ describe('the interactive wizard', () => {
       'SDG 3 has only placeholder evidence ("TBD"); explain how the solution serves the goal\'s targets.',
     ]);
     expect(checker.inspect(draft).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('refuses placeholder evidence at the prompt of every question reviewers judge, not only the SDGs', async () => {
+    const { prompter, refused } = scripted([
+      ['Who owns the solution', 'organization'], ['Links to the copyright', 'https://clinicqueue.example.org/about'], ['Does the owner own all', false],
+      ['What gives the owner the right', 'N/A'], ['What gives the owner the right', 'Contributors sign the DCO.'],
+    ]);
+    const draft = await runWizard(prompter, edited(['stage', 'nominee'], ['ownership', undefined]), engine, stepsOf('ownership'));
+    expect(refused).toEqual(['"N/A" is a placeholder, not an answer reviewers can judge; say in a sentence or two what is done (links welcome).']);
+    expect((draft.ownership as Draft).redistributionEvidence).toBe('Contributors sign the DCO.');
   });
 
   it('goes back to earlier questions, offering their answers, and keeps the later answers', async () => {

@@ -2,6 +2,9 @@ import { asArray, asRecord, asString } from '../../core/nomination.js';
 import { joinPointer } from '../../load/positions.js';
 import type { FileRule } from '../types.js';
 
+/** Answers that stand in for evidence without being any ("n/a", "TBD", "yes"). */
+export const PLACEHOLDER_EVIDENCE = /^(n\/?a|none|tbd|todo|-+|\.+|yes|no)$/i;
+
 export const rule: FileRule = {
   kind: 'file',
   id: 'sdg/evidence-required',
@@ -21,7 +24,7 @@ export const rule: FileRule = {
       const goal = typeof sdg.goal === 'number' ? sdg.goal : '?';
       if (!text && !url) {
         context.report({ path, messageId: 'missing', data: { goal } });
-      } else if (!url && text && /^(n\/?a|none|tbd|todo|-+|\.+|yes|no)$/i.test(text)) {
+      } else if (!url && text && PLACEHOLDER_EVIDENCE.test(text)) {
         context.report({ path: joinPointer(path, 'evidenceText'), messageId: 'blank', data: { goal, text } });
       }
     });
