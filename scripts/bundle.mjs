@@ -12,7 +12,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
 const output = path.join(dist, 'dpg.cjs');
 const codeCache = `${output}.cache`;
+const browserOutput = path.join(dist, 'nominate.js');
 rmSync(output, { force: true });
+rmSync(browserOutput, { force: true });
 rmSync(codeCache, { force: true });
 
 let rolldown;
@@ -88,6 +90,27 @@ const build = await rolldown({
 });
 await build.write({ dir: dist, entryFileNames: 'dpg.cjs', format: 'cjs', codeSplitting: false, charset: 'ascii', comments: false });
 await build.close();
+
+// The nomination form's script for browsers (dist/nominate.js, published by `dpg build` as assets/nominate.js): the
+// question table, the precompiled schema validator and the rule engine in one file. Node's modules are only reached
+// by code the form never runs (writing files, compiling other schemas); they become empty stand-ins (with the
+// `constants` object that the file reader reads when it loads).
+const NODE_ONLY = /^(node:|ajv\/dist\/2020\.js$)/;
+const nodeStandIns = {
+  name: 'node-stand-ins',
+  resolveId: (id) => (NODE_ONLY.test(id) ? `\0stand-in:${id}` : null),
+  load: (id) => (id.startsWith('\0stand-in:') ? 'export default {}; export const constants = {};' : null),
+};
+const browser = await rolldown({
+  input: path.join(dist, 'nominate', 'browser.js'),
+  platform: 'browser',
+  plugins: [bundleRequires, nodeStandIns],
+  shimMissingExports: true,
+  logLevel: 'warn',
+  onLog: (level, log, report) => (log.code === 'SHIMMED_EXPORT' ? undefined : report(level, log)),
+});
+await browser.write({ file: browserOutput, format: 'iife', codeSplitting: false, charset: 'ascii', comments: false, minify: true });
+await browser.close();
 
 // Run the bundle so that V8 records the code it compiled, and check that it works. The recorded runs are what
 // a nominator's and a pull request's runs look like: in a copy of two bundled nominations with a warm cache,

@@ -12,6 +12,7 @@ import { readChangelog, type Changelog } from './changelog.js';
 import { FEED_PATH } from './pages.js';
 import { selectRecords, type Selection } from './select.js';
 import { renderSite, type CompatFormat, type PageWeight } from './site.js';
+import { nominateSiteFiles } from '../nominate/page.js';
 
 export interface BuildFlags {
   out: string;
@@ -143,6 +144,7 @@ export async function runBuild(flags: BuildFlags, io: CliIO): Promise<number> {
   const changelog = await readChangelog(registryDir);
   const site = renderSite({ selection, changelog, compat: flags.compat, siteUrl });
   if (site.conflicts.length) return stop([], site.conflicts);
+  for (const [file, content] of nominateSiteFiles({ config, root, registryDir, files: targets, env: io.env })) site.files.set(file, content);
   writeSite(out, site.files);
   const lines = reportLines(selection, flags.out.replace(/[\\/]+$/, ''), site.files.size, changelog, site.weight);
   lines.push(`Validated ${plural(sources.length, 'nomination')} and built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
