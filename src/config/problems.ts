@@ -110,6 +110,7 @@ function mapError(error: ErrorObject, data: unknown, schema: unknown): MappedPro
     }
     case 'minItems':
     case 'maxItems':
+    case 'items':
       if (place?.part === 'setting') {
         return { path: at, anchor: 'value', message: `rule ${place.id}: write a severity, [severity] or [severity, {options}], not a list of ${(value as unknown[]).length}.` };
       }
