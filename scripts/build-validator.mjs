@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { AJV_OPTIONS } from '../dist/schema/ajv-options.js';
 
-for (const name of ['nomination', 'review', 'reviewers']) {
+for (const name of ['nomination', 'review', 'reviewers', 'config']) {
   const schema = JSON.parse(readFileSync(new URL(`../schemas/${name}.schema.json`, import.meta.url), 'utf8'));
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true } });
   const code = standaloneCode.default(ajv, ajv.compile(schema));

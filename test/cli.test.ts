@@ -296,7 +296,7 @@ const cases: CliCase[] = [
     args: ['validate'],
     code: 2,
     check: ({ stdout, stderr }) => {
-      expect(stderr).toContain('dpg.config.yaml: unknown rule "sdg/evidense-required". Did you mean "sdg/evidence-required"?');
+      expect(stderr).toContain('dpg.config.yaml:2:3  unknown rule "sdg/evidense-required". Did you mean "sdg/evidence-required"?');
       expect(stdout).toBe('');
     },
   },
@@ -305,7 +305,7 @@ const cases: CliCase[] = [
     files: { [VALID_FILE]: VALID, 'dpg.config.yaml': 'rules: [\n' },
     args: ['validate'],
     code: 2,
-    check: ({ stderr }) => expect(stderr).toMatch(/^dpg: dpg\.config\.yaml: not valid YAML: /),
+    check: ({ stderr }) => expect(stderr).toMatch(/^dpg: dpg\.config\.yaml has \d+ problems? .*\n {2}dpg\.config\.yaml:\d+:\d+ {2}not valid YAML: /),
   },
   {
     name: 'config: a --config file that does not exist is a usage error',

@@ -1,8 +1,15 @@
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import { LineCounter, parseDocument } from 'yaml';
+import type { ValidateFunction } from 'ajv';
+import { locateIn, positionsOf, type Anchor, type Span } from '../load/positions.js';
 import { DEFAULT_ONLINE_SETTINGS, parseOnlineSettings, type OnlineSettings } from '../online/settings.js';
 import type { Rule } from '../rules/types.js';
+import { schemaValidator } from '../schema/validate.js';
 import type { Severity, SeveritySetting } from '../core/types.js';
-import { didYouMean } from '../util/suggest.js';
+import { configProblems } from './problems.js';
+import { PRESETS } from './schema.js';
+
+const require = createRequire(import.meta.url);
 
 export const CONFIG_FILE = 'dpg.config.yaml';
 export const DEFAULT_DOCS_BASE_URL = 'https://github.com/dpg-registry/dpg/blob/main/docs/rules/';
@@ -16,7 +23,7 @@ export interface RuleSetting {
  * Severity presets: `recommended` keeps every rule's default; `strict` makes warnings errors, for
  * registries that want nothing merged with open warnings.
  */
-export const PRESETS = ['recommended', 'strict'] as const;
+export { PRESETS };
 export type Preset = (typeof PRESETS)[number];
 
 export interface Config {
@@ -34,6 +41,11 @@ export interface Config {
   online: OnlineSettings;
   /** Human review: reviewers.yaml, review records and what makes a nomination ready for a decision. */
   review: ReviewConfig;
+  /**
+   * Every rule's effective severity and options, resolved once by parseConfig; what the engine reads.
+   * A configuration built in code without it is resolved on each use of ruleSetting.
+   */
+  settings?: Readonly<Record<string, RuleSetting>>;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -60,106 +72,107 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-const KNOWN_KEYS = Object.keys(DEFAULT_CONFIG);
-
-function parseRuleSetting(id: string, value: unknown, source: string): Partial<RuleSetting> {
-  const where = `${source}: rules.${id}`;
-  const severityOf = (s: unknown): SeveritySetting => {
-    if (typeof s === 'string' && (SEVERITIES as string[]).includes(s)) return s as SeveritySetting;
-    throw new UsageError(`${where}: severity must be one of ${SEVERITIES.join(', ')}, not ${JSON.stringify(s)}.`);
-  };
-  const optionsOf = (o: unknown): Record<string, unknown> => {
-    if (o !== null && typeof o === 'object' && !Array.isArray(o)) return o as Record<string, unknown>;
-    throw new UsageError(`${where}: options must be a mapping.`);
-  };
-  if (typeof value === 'string') return { severity: severityOf(value) };
-  if (Array.isArray(value)) {
-    if (value.length < 1 || value.length > 2) throw new UsageError(`${where}: write [severity] or [severity, {options}].`);
-    return value.length === 2 ? { severity: severityOf(value[0]), options: optionsOf(value[1]) } : { severity: severityOf(value[0]) };
-  }
-  if (value !== null && typeof value === 'object') {
-    const { severity, options, ...rest } = value as Record<string, unknown>;
-    if (Object.keys(rest).length) throw new UsageError(`${where}: unknown key "${Object.keys(rest)[0]}" (use severity and options).`);
-    return { ...(severity !== undefined ? { severity: severityOf(severity) } : {}), ...(options !== undefined ? { options: optionsOf(options) } : {}) };
-  }
-  throw new UsageError(`${where}: write a severity (${SEVERITIES.join(', ')}) or [severity, {options}].`);
+/** One problem of a configuration file, at its place in the text. */
+export interface ConfigProblem extends Span {
+  /** JSON pointer of the offending node. */
+  path: string;
+  message: string;
 }
 
-/** Parses dpg.config.yaml text, checking every rule id and option against the known rules. */
-export function parseConfig(text: string, rules: readonly Rule[], source = CONFIG_FILE): Config {
-  let raw: unknown;
+/** A configuration file that cannot be used: every problem found in it, each with its line and column. */
+export class ConfigError extends UsageError {
+  override name = 'ConfigError';
+  constructor(readonly source: string, readonly problems: readonly ConfigProblem[]) {
+    super(formatProblems(source, problems));
+  }
+}
+
+function formatProblems(source: string, problems: readonly ConfigProblem[]): string {
+  const lines = problems.map((p) => `  ${source}:${p.line}:${p.column}  ${p.message}`);
+  return `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'} (see docs/configuration.md):\n${lines.join('\n')}`;
+}
+
+/** schemas/config.schema.json: the schema of dpg.config.yaml with the options of the built-in rules. */
+function configSchemaJson(): Record<string, unknown> {
+  return require('../../schemas/config.schema.json') as Record<string, unknown>;
+}
+
+/** The precompiled validator of dpg.config.yaml (compiled on first use only when running from the sources). */
+export function configValidator(): ValidateFunction {
+  return schemaValidator('config', configSchemaJson());
+}
+
+interface ParsedText {
+  data: unknown;
+  locate(pointer: string, anchor: Anchor): Span;
+}
+
+function parseText(text: string, source: string): ParsedText {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    throw new ConfigError(source, doc.errors.map((error) => {
+      const start = lineCounter.linePos(error.pos[0]);
+      const end = lineCounter.linePos(Math.max(error.pos[0], error.pos[1]));
+      return { path: '', line: start.line, column: start.col, endLine: end.line, endColumn: end.col, message: `not valid YAML: ${error.message.split('\n')[0]}` };
+    }));
+  }
+  let data: unknown;
   try {
-    raw = parse(text, { uniqueKeys: true, maxAliasCount: 50 }) ?? {};
+    data = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
-    throw new UsageError(`${source}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new ConfigError(source, [{ path: '', line: 1, column: 1, endLine: 1, endColumn: 1, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` }]);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${source}: must be a mapping.`);
-  const input = raw as Record<string, unknown>;
-  for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.includes(key)) throw new UsageError(`${source}: unknown key "${key}".${didYouMean(key, KNOWN_KEYS)}`);
+  const positions = positionsOf(doc);
+  return { data: data ?? {}, locate: (pointer, anchor) => locateIn(positions, lineCounter, pointer, anchor) };
+}
+
+/**
+ * Parses dpg.config.yaml text: checks it against the configuration schema, which holds every rule's
+ * options schema, and resolves each rule's severity and options once. A file with problems throws a
+ * ConfigError listing all of them.
+ */
+export function parseConfig(text: string, rules: readonly Rule[], source = CONFIG_FILE): Config {
+  const parsed = parseText(text, source);
+  const validate = configValidator();
+  if (!validate(parsed.data)) {
+    const problems = configProblems(validate.errors ?? [], parsed.data, configSchemaJson())
+      .map((p) => ({ path: p.path, message: p.message, ...parsed.locate(p.path, p.anchor) }))
+      .sort((a, b) => a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
+    throw new ConfigError(source, problems);
   }
+  const input = parsed.data as Record<string, unknown>;
   const config: Config = { ...DEFAULT_CONFIG, rules: {} };
-  if (input.preset !== undefined) {
-    if (!(PRESETS as readonly unknown[]).includes(input.preset)) {
-      throw new UsageError(`${source}: preset must be one of ${PRESETS.join(', ')}, not ${JSON.stringify(input.preset)}.`);
-    }
-    config.preset = input.preset as Preset;
-  }
-  if (input.registry !== undefined) {
-    if (typeof input.registry !== 'string' || !input.registry) throw new UsageError(`${source}: registry must be a folder path.`);
-    config.registry = input.registry;
-  }
+  if (input.preset !== undefined) config.preset = input.preset as Preset;
+  if (input.registry !== undefined) config.registry = input.registry as string;
   if (input.docsBaseUrl !== undefined) {
-    if (typeof input.docsBaseUrl !== 'string' || !/^https?:\/\//.test(input.docsBaseUrl)) throw new UsageError(`${source}: docsBaseUrl must be an http(s) URL.`);
-    config.docsBaseUrl = input.docsBaseUrl.endsWith('/') ? input.docsBaseUrl : input.docsBaseUrl + '/';
+    const url = input.docsBaseUrl as string;
+    config.docsBaseUrl = url.endsWith('/') ? url : url + '/';
   }
-  if (input.allowedPaths !== undefined) {
-    if (!Array.isArray(input.allowedPaths) || !input.allowedPaths.every((p) => typeof p === 'string')) {
-      throw new UsageError(`${source}: allowedPaths must be a list of paths or globs.`);
-    }
-    config.allowedPaths = input.allowedPaths as string[];
-  }
+  if (input.allowedPaths !== undefined) config.allowedPaths = input.allowedPaths as string[];
   if (input.online !== undefined) {
     const online = parseOnlineSettings(input.online, source);
     if (typeof online === 'string') throw new UsageError(online);
     config.online = online;
   }
-  if (input.review !== undefined) config.review = parseReviewConfig(input.review, source);
-  if (input.rules !== undefined) {
-    if (input.rules === null || typeof input.rules !== 'object' || Array.isArray(input.rules)) throw new UsageError(`${source}: rules must be a mapping of rule id to setting.`);
-    const ids = rules.map((r) => r.id);
-    for (const [id, value] of Object.entries(input.rules as Record<string, unknown>)) {
-      const rule = rules.find((r) => r.id === id);
-      if (!rule) throw new UsageError(`${source}: unknown rule "${id}".${didYouMean(id, ids)} Run \`dpg rules\` to list them.`);
-      const setting = parseRuleSetting(id, value, source);
-      for (const option of Object.keys(setting.options ?? {})) {
-        const known = Object.keys(rule.defaultOptions ?? {});
-        if (!known.includes(option)) {
-          throw new UsageError(`${source}: rule ${id} has no option "${option}".${known.length ? ` Options: ${known.join(', ')}.` : ' It takes no options.'}`);
-        }
-      }
-      config.rules[id] = setting;
-    }
-  }
-  return config;
+  if (input.review !== undefined) config.review = { ...DEFAULT_CONFIG.review, ...(input.review as Partial<ReviewConfig>) };
+  for (const [id, value] of Object.entries((input.rules ?? {}) as Record<string, unknown>)) config.rules[id] = ruleSettingOf(value);
+  return { ...config, settings: resolveRuleSettings(rules, config) };
 }
 
-function parseReviewConfig(value: unknown, source: string): ReviewConfig {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${source}: review must be a mapping (reviewersFile, reviewsDir, minReviews).`);
-  const review = { ...DEFAULT_CONFIG.review };
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'minReviews') {
-      if (!Number.isSafeInteger(v) || (v as number) < 0) throw new UsageError(`${source}: review.minReviews must be a whole number, not ${JSON.stringify(v)}.`);
-      review.minReviews = v as number;
-    } else if (key === 'reviewersFile' || key === 'reviewsDir') {
-      if (typeof v !== 'string' || !v) throw new UsageError(`${source}: review.${key} must be a path.`);
-      review[key] = v;
-    } else {
-      throw new UsageError(`${source}: unknown key "review.${key}".${didYouMean(key, Object.keys(review))}`);
-    }
+/** A rule's setting as written, once the schema has accepted it: `severity`, `[severity, {options}]` or `{severity, options}`. */
+function ruleSettingOf(value: unknown): Partial<RuleSetting> {
+  if (typeof value === 'string') return { severity: value as SeveritySetting };
+  if (Array.isArray(value)) {
+    return { severity: value[0] as SeveritySetting, ...(value.length === 2 ? { options: value[1] as Record<string, unknown> } : {}) };
   }
-  return review;
+  const { severity, options } = value as Partial<RuleSetting>;
+  return { ...(severity !== undefined ? { severity } : {}), ...(options !== undefined ? { options } : {}) };
+}
+
+/** Every rule's effective severity and options under a configuration, resolved once (see Config.settings). */
+export function resolveRuleSettings(rules: readonly Rule[], config: Config): Record<string, RuleSetting> {
+  return Object.fromEntries(rules.map((rule) => [rule.id, resolveRuleSetting(rule, config)]));
 }
 
 function presetSeverity(rule: Rule, preset: Preset): SeveritySetting {
@@ -167,7 +180,11 @@ function presetSeverity(rule: Rule, preset: Preset): SeveritySetting {
 }
 
 /** The effective severity and options of a rule under a config: rule setting, else preset, else default. */
-export function ruleSetting(rule: Rule, config: Config): { severity: SeveritySetting; options: Record<string, unknown> } {
+export function ruleSetting(rule: Rule, config: Config): RuleSetting {
+  return config.settings?.[rule.id] ?? resolveRuleSetting(rule, config);
+}
+
+function resolveRuleSetting(rule: Rule, config: Config): RuleSetting {
   const setting = config.rules[rule.id];
   return {
     severity: setting?.severity ?? presetSeverity(rule, config.preset),

@@ -57,6 +57,11 @@ interface RuleMeta {
   fixable?: string;
   defaultOptions?: Record<string, unknown>;
   /**
+   * JSON Schema of the rule's options (a mapping; ESLint's `meta.schema`). Every rule that reads options
+   * declares one: dpg.config.yaml is checked against it when it is loaded, so a rule never sees a bad option.
+   */
+  optionsSchema?: Record<string, unknown>;
+  /**
    * For a file rule whose outcome depends on the date (`now`): the top-level keys of the nomination it
    * reads. Such a rule runs on every validation over these keys, which the results cache keeps per file.
    */

@@ -11,7 +11,7 @@ import { nominationSchema } from './schema.js';
 const require = createRequire(import.meta.url);
 
 /** The schemas the build compiles to standalone code (scripts/build-validator.mjs). */
-export type SchemaName = 'nomination' | 'review' | 'reviewers';
+export type SchemaName = 'nomination' | 'review' | 'reviewers' | 'config';
 
 const validators = new Map<SchemaName, ValidateFunction>();
 const origins = new Map<SchemaName, 'precompiled' | 'compiled at run time'>();
@@ -26,7 +26,8 @@ function precompiledValidator(name: SchemaName): ValidateFunction | undefined {
   try {
     const loaded = (name === 'nomination' ? require('./nomination-validator.cjs')
       : name === 'review' ? require('./review-validator.cjs')
-        : require('./reviewers-validator.cjs')) as ValidateFunction | { default: ValidateFunction };
+        : name === 'config' ? require('./config-validator.cjs')
+          : require('./reviewers-validator.cjs')) as ValidateFunction | { default: ValidateFunction };
     return typeof loaded === 'function' ? loaded : loaded.default;
   } catch {
     return undefined;

@@ -694,7 +694,7 @@ describe('dpg validate --changed', () => {
     });
 
     it.each([
-      { name: 'invalid', write: (r: Repo) => r.write('dpg.config.yaml', 'rules: [\n'), message: /dpg\.config\.yaml on main: not valid YAML/ },
+      { name: 'invalid', write: (r: Repo) => r.write('dpg.config.yaml', 'rules: [\n'), message: /dpg\.config\.yaml on main:2:1 {2}not valid YAML/ },
       { name: 'unknown rule', write: (r: Repo) => r.write('dpg.config.yaml', 'rules:\n  no/such-rule: off\n'), message: /unknown rule "no\/such-rule"/ },
       {
         name: 'a symbolic link',

@@ -18,6 +18,14 @@ export const rule: FileRule = {
   description: 'Aliases are distinctive names, not generic words ("app", "platform") or very short strings.',
   defaultSeverity: 'warning',
   defaultOptions: { genericAliases: GENERIC_ALIASES, minLength: 3 },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      genericAliases: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words that may not be an alias (replaces the built-in list).' },
+      minLength: { type: 'integer', minimum: 1, maximum: 64, description: 'Fewest letters or digits an alias must have.' },
+    },
+  },
   messages: {
     generic: 'The alias "{alias}" is a generic word that would match many solutions; remove it or use a name only this solution goes by.',
     short: 'The alias "{alias}" is shorter than {minLength} letters or digits and would match many solutions; remove it or write a longer name.',

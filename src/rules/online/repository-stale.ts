@@ -10,6 +10,13 @@ export const rule: OnlineRule = {
   description: 'Listed GitHub repositories were pushed to within the last two years (checked with --online).',
   defaultSeverity: 'warning',
   defaultOptions: { maxAgeDays: 730 },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      maxAgeDays: { type: 'integer', minimum: 1, maximum: 36_500, description: 'Days since the last push after which a repository is reported as stale.' },
+    },
+  },
   messages: {
     stale: 'The last push to {repository} was on {date}, {days} days ago (more than {maxAgeDays}); list the repository where the solution is maintained now, or ask a reviewer to judge whether it is still maintained.',
   },

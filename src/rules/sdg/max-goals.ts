@@ -14,6 +14,13 @@ export const rule: FileRule = {
     tooMany: '{count} SDGs are claimed, more than {max}; keep the goals whose targets the solution demonstrably serves and remove the others.',
   },
   defaultOptions: { max: DEFAULT_MAX_GOALS },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      max: { type: 'integer', minimum: 1, maximum: 17, description: 'Most SDGs a nomination may claim without a finding.' },
+    },
+  },
   check(context) {
     const max = context.options.max;
     if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) {
