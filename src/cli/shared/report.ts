@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError, type Config } from '../../config/config.js';
+import { FORMATTERS } from '../../formatters/index.js';
+import { registryFiles, loadConfig, resolveOperands } from '../../runner/files.js';
+import { ALL_RULES } from '../../rules/index.js';
+import type { FileResult } from '../../core/types.js';
+import { VERSION } from '../../core/version.js';
+import type { CliIO } from '../io.js';
+import { parseNonNegativeInteger, useColor } from '../context.js';
+
+/** The output options `validate` and `fix` share. */
+export interface ReportFlags {
+  format: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+  color?: boolean;
+  config?: string;
+}
+
+export interface Targets {
+  config: Config;
+  /** Every nomination of the registry folder (absolute paths). */
+  registry: string[];
+  /** The folder of the configuration file (the working directory without one). */
+  root: string;
+  /** The files to check (absolute paths): the operands, or the whole registry without any. */
+  targets: string[];
+}
+
+/** Resolves the configuration and the files named on the command line (the registry when none are). */
+export function resolveTargets(operands: readonly string[], configFile: string | undefined, io: CliIO): Targets {
+  const { config, root } = loadConfig(io.cwd, configFile);
+  const registry = registryFiles(path.resolve(root, config.registry));
+  let targets: string[];
+  if (operands.length) {
+    targets = resolveOperands(operands, io.cwd);
+  } else {
+    if (!registry.length) throw new UsageError(`No nominations found in ${config.registry}/ (give files to validate, or set "registry" in dpg.config.yaml).`);
+    targets = registry;
+  }
+  if (!targets.length) throw new UsageError('No nomination files (.yaml, .yml) to validate.');
+  return { config, registry, targets, root };
+}
+
+/** Prints the results in the chosen format and returns the exit status (0 clean, 1 problems). */
+export function reportResults(results: readonly FileResult[], flags: ReportFlags, config: Config, io: CliIO): number {
+  const output = FORMATTERS[flags.format]!([...results], {
+    color: useColor(flags.color, io),
+    docsBaseUrl: config.docsBaseUrl,
+    rules: ALL_RULES,
+    version: VERSION,
+    quiet: flags.quiet,
+  });
+  io.stdout(output);
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  let code = errors > 0 ? 1 : 0;
+  if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {
+    io.stderr(`dpg: ${warnings} warnings, more than the ${flags.maxWarnings} allowed by --max-warnings.\n`);
+    code = 1;
+  }
+  return code;
+}
+
+/** The options both commands accept, so `validate --fix` and `fix` read the same flags. */
+export function addReportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit with status 1 when there are more than n warnings', parseNonNegativeInteger('--max-warnings'))
+    .option('--no-color', 'no colours in the output')
+    .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)');
+}
