@@ -4,7 +4,7 @@ import { summarise } from '../../lint/engine.js';
 import type { ChangeNote, FormatterOptions, ReviewContext } from '../../formatters/types.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId, type IndicatorStatus, type ReviewNote, type Severity } from '../../core/types.js';
+import { INDICATOR_IDS, type Diagnostic, type FileResult, type Fix, type IndicatorId, type IndicatorStatus, type ReviewNote, type Severity } from '../../core/types.js';
 import { VERSION } from '../../core/version.js';
 
 const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
@@ -52,6 +52,13 @@ export function parseResults(data: unknown, source: string): ResultsFile {
   const oneOf = <T extends string>(value: unknown, allowed: readonly T[], where: string): T =>
     (allowed.includes(value as T) ? value as T : fail(where, `must be one of ${allowed.join(', ')}`));
 
+  const fixOf = (f: Record<string, unknown>, where: string): Fix => {
+    const value = Array.isArray(f.value) ? f.value.map((v, i) => text(v, `${where}.value[${i}]`))
+      : ['string', 'number', 'boolean'].includes(typeof f.value) ? f.value as string | number | boolean : fail(`${where}.value`, 'must be a string, number, boolean or list of strings');
+    const flag = (key: 'insert' | 'remove'): { insert?: true; remove?: true } =>
+      (f[key] === undefined ? {} : f[key] === true ? { [key]: true } : fail(`${where}.${key}`, 'must be true'));
+    return { description: text(f.description, `${where}.description`), path: text(f.path, `${where}.path`), value, ...flag('insert'), ...flag('remove') };
+  };
   const top = Array.isArray(data) ? { results: data } : record(data, 'the top level');
   const results = list(top.results, 'results').map((raw, i): FileResult => {
     const at = `results[${i}]`;
@@ -75,6 +82,7 @@ export function parseResults(data: unknown, source: string): ResultsFile {
         endLine: d.endLine === undefined ? line : position(d.endLine, `${dAt}.endLine`),
         endColumn: d.endColumn === undefined ? column : position(d.endColumn, `${dAt}.endColumn`),
         ...(waived ? { waived: { reason: text(waived.reason, `${dAt}.waived.reason`), approvedBy: text(waived.approvedBy, `${dAt}.waived.approvedBy`) } } : {}),
+        ...(d.fix === undefined ? {} : { fix: fixOf(record(d.fix, `${dAt}.fix`), `${dAt}.fix`) }),
       };
     });
     // Statuses recorded in the file win (an unreadable file fails every indicator); missing ones follow the diagnostics.
@@ -126,13 +134,20 @@ export function mergeResults(inputs: ReadonlyArray<{ source: string; results: Re
 }
 
 const REPOSITORY_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
+/** A commit id, full (40 hex digits; 64 in a SHA-256 repository) or abbreviated to at least 7. */
+const SHA_PATTERN = /^(?:[0-9a-f]{7,40}|[0-9a-f]{64})$/i;
 
 export interface ReviewFlags {
   sha?: string;
   repo?: string;
   serverUrl?: string;
   summaryUrl?: string;
+}
+
+function shaProblem(sha: string): string {
+  const shown = JSON.stringify(sha.length > 80 ? `${sha.slice(0, 80)}…` : sha);
+  if (!/^[0-9a-f]*$/i.test(sha)) return `--sha must be a commit id of hexadecimal digits (0-9, a-f), not ${shown}.`;
+  return `--sha must be a commit id of 7 to 40 hexadecimal digits (64 in a SHA-256 repository); ${shown} has ${sha.length}.`;
 }
 
 export function parseRepository(value: string): { owner: string; repo: string } {
@@ -143,7 +158,7 @@ export function parseRepository(value: string): { owner: string; repo: string } 
 
 /** The review context from command-line flags, checked: they end up in links. */
 export function reviewContext(flags: ReviewFlags, notes: readonly ChangeNote[], env: Record<string, string | undefined>): ReviewContext {
-  if (flags.sha !== undefined && !SHA_PATTERN.test(flags.sha)) throw new UsageError(`--sha must be a commit id (hexadecimal), not "${flags.sha}".`);
+  if (flags.sha !== undefined && !SHA_PATTERN.test(flags.sha)) throw new UsageError(shaProblem(flags.sha));
   const serverUrl = (flags.serverUrl ?? env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(serverUrl)) throw new UsageError(`--server-url must be an http(s) URL, not "${serverUrl}".`);
   if (flags.summaryUrl !== undefined && !/^https?:\/\/\S+$/.test(flags.summaryUrl)) throw new UsageError(`--summary-url must be an http(s) URL, not "${flags.summaryUrl}".`);
