@@ -6,7 +6,7 @@ import type { CacheKey } from '../../runner/cache/seal.js';
 import { validateRegistry } from '../../runner/registry-run.js';
 import { parseShard, selectShard, type Shard } from '../../runner/shard.js';
 import { DEFAULT_LIMITS } from '../../load/limits.js';
-import { displayPath, isListedNomination } from '../../runner/files.js';
+import { displayPath, isListedNomination, loadConfig, readSource, registryFiles } from '../../runner/files.js';
 import { isInside, reviewPaths, validateWithReviews, withReviewChanges } from '../../review/local.js';
 import { nominationSchema } from '../../schema/schema.js';
 import type { FileResult } from '../../core/types.js';
@@ -30,6 +30,8 @@ interface ValidateFlags extends ReportFlags, OnlineFlags, RunFlags {
   base?: string;
   fix?: boolean;
   shard?: Shard;
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 /**
@@ -63,6 +65,24 @@ function cacheOptions(flags: RunFlags, root: string, io: CliIO): { cacheDirector
   if (flags.cache === false) return {};
   const folder = resolveCacheFolder({ cacheDir: flags.cacheDir, configRoot: root, cwd: io.cwd, env: io.env }, (message) => io.stderr(`dpg: ${message}\n`));
   return folder ? { cacheDirectory: folder.directory, cacheKey: folder.key } : {};
+}
+
+/**
+ * `--stdin --stdin-filename <path>`: the text on standard input is validated as if it were that file (as an
+ * editor sends an unsaved buffer); registry-wide rules compare it with the registry on disk, where the
+ * file's saved version, if any, is replaced by the text.
+ */
+async function validateStdin(flags: ValidateFlags, io: CliIO): Promise<{ results: FileResult[]; config: Config }> {
+  if (flags.stdinFilename === undefined) throw new UsageError('--stdin needs --stdin-filename <path>: the file the text stands for (its name and folder matter to the rules).');
+  const { config, root } = loadConfig(io.cwd, flags.config);
+  const registry = registryFiles(path.resolve(root, config.registry));
+  const absolute = path.resolve(io.cwd, flags.stdinFilename);
+  const content = io.readStdin ? await io.readStdin(DEFAULT_LIMITS.maxFileBytes) : new Uint8Array();
+  const { validateSources } = await import('../../lint/engine.js');
+  const results = validateSources([{ file: displayPath(absolute, io.cwd), content }], {
+    config, now: io.now, context: registry.filter((f) => f !== absolute).map((f) => readSource(f, io.cwd)),
+  });
+  return { results, config };
 }
 
 /** The targets of the requested shard (dpg validate --shard i/n), or all of them. */
@@ -170,10 +190,20 @@ export const registerValidate: RegisterCommand = (program, { io, setExitCode }) 
     .option('--shard <i/n>', 'validate only the i-th of n shards of the files (registry-wide checks still see every file)', parseShard)
     .option('--workers <n>', 'worker threads for the per-file checks (default: one per core above 200 files to check)', parseNonNegativeInteger('--workers'))
     .option('--no-workers', 'check every file in the main thread')
+    .option('--stdin', 'validate the text on standard input (as an editor sends it), as the file --stdin-filename names')
+    .option('--stdin-filename <path>', 'the file the text of --stdin stands for')
     .action(async (operands: string[], flags: ValidateFlags) => {
       if (flags.base !== undefined && !flags.changed) throw new UsageError('--base only applies with --changed.');
       if (flags.changed && operands.length) throw new UsageError('--changed picks the files itself; give either paths or --changed, not both.');
       if (flags.fix && flags.changed) throw new UsageError('--fix applies to the paths given (or the whole registry), not to --changed.');
+      if (flags.stdinFilename !== undefined && !flags.stdin) throw new UsageError('--stdin-filename only applies with --stdin.');
+      if (flags.stdin) {
+        const other = operands.length ? 'paths' : flags.changed ? '--changed' : flags.fix ? '--fix' : flags.shard ? '--shard' : flags.online ? '--online' : undefined;
+        if (other) throw new UsageError(`--stdin validates the text on standard input; it cannot be combined with ${other}.`);
+        const { results, config } = await validateStdin(flags, io);
+        setExitCode(reportResults(results, flags, config, io));
+        return;
+      }
       if (flags.fix) {
         setExitCode(await runFix(operands, flags, io));
         return;

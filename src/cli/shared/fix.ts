@@ -45,8 +45,8 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
 
   const results = fixFiles(files, validate);
 
-  // Machine-readable formats keep stdout to themselves.
-  const notes = flags.format === 'stylish' ? io.stdout : io.stderr;
+  // Machine-readable formats keep stdout to themselves (with --output-file they go to the file, and stdout is stylish).
+  const notes = flags.format === 'stylish' || flags.outputFile !== undefined ? io.stdout : io.stderr;
   const changedFiles = files.filter((f) => f.text !== f.original);
   for (const target of changedFiles) {
     if (flags.dryRun) {
