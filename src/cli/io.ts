@@ -10,6 +10,19 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** Today, for expiry checks. */
   now: Date;
+  /** Standard input, read to its end or to just past `limit` bytes (`validate --stdin`); absent means empty. */
+  readStdin?(limit: number): Promise<Uint8Array>;
+}
+
+/** Reads standard input to its end, keeping no more than `limit` + 1 bytes: enough to tell that it is too large. */
+async function readProcessStdin(limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    if (size <= limit) chunks.push(chunk);
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks).subarray(0, limit + 1);
 }
 
 /**
@@ -44,5 +57,6 @@ export function processIO(): CliIO {
     // Asked only when progress could be shown: opening stderr costs a few milliseconds when it is a pipe.
     get stderrIsTTY() { return Boolean(process.stderr.isTTY); },
     now: new Date(),
+    readStdin: readProcessStdin,
   };
 }

@@ -18,6 +18,8 @@ export interface Fix {
   value: string | number | boolean | readonly string[];
   /** Add the key `path` ends with to the mapping it names (which must not have it yet), instead of replacing a scalar. */
   insert?: true;
+  /** Remove the sequence item `path` names (e.g. a country the list already holds), instead of replacing it; `value` is what it would have become. */
+  remove?: true;
 }
 
 export interface Diagnostic {

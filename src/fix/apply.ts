@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar, type YAMLSeq } from 'yaml';
 import { pointerSegments } from '../load/positions.js';
 import type { Fix } from '../core/types.js';
 
@@ -135,6 +135,54 @@ function insertion(text: string, contents: Node | null, fix: Fix): { start: numb
   return { start: at, end: at, replacement: lineEnd < 0 ? `${newline}${line}` : line };
 }
 
+/** Whether a splice would touch text another one already changes (a removed line holds the value another fix edits). */
+function overlaps(splices: readonly Splice[], range: { start: number; end: number }): boolean {
+  return splices.some((s) => s.start === range.start || (range.start < s.end && s.start < range.end));
+}
+
+/** The sequence and the index a pointer to a sequence item names. */
+function itemOf(contents: Node | null, pointer: string): { seq: YAMLSeq; index: number } | undefined {
+  const at = pointer.lastIndexOf('/');
+  const index = pointer.slice(at + 1);
+  const seq = nodeAt(contents, pointer.slice(0, at));
+  return isSeq(seq) && /^\d+$/.test(index) && Number(index) < seq.items.length ? { seq, index: Number(index) } : undefined;
+}
+
+/**
+ * The splice that removes a sequence item: its whole line in a block sequence (the item alone on its
+ * `- ` line), or the item and one comma in a flow sequence. Undefined when that cannot be done safely.
+ */
+function removal(text: string, contents: Node | null, fix: Fix): { start: number; end: number } | undefined {
+  const found = itemOf(contents, fix.path);
+  if (!found || found.seq.items.length < 2) return undefined;
+  const { seq, index } = found;
+  const range = (seq.items[index] as Node | null)?.range;
+  if (!range || !isScalar(seq.items[index])) return undefined;
+  if (seq.flow) {
+    const next = (seq.items[index + 1] as Node | null)?.range;
+    const previous = (seq.items[index - 1] as Node | null)?.range;
+    if (next) return { start: range[0], end: next[0] };
+    return previous ? { start: previous[1], end: range[1] } : undefined;
+  }
+  const lineStart = text.lastIndexOf('\n', range[0] - 1) + 1;
+  const lineEnd = text.indexOf('\n', range[1]);
+  const end = lineEnd < 0 ? text.length : lineEnd + 1;
+  // Only "- item" (and a comment) on its line: anything else shares the line and stays.
+  if (!/^[ ]*-[ ]+$/.test(text.slice(lineStart, range[0])) || !/^[ \t]*(#.*)?\r?\n?$/.test(text.slice(range[1], end))) return undefined;
+  return { start: lineStart, end };
+}
+
+/** Whether `text` parses cleanly and the sequence of `pointer` is that of `original` without the item. */
+function removed(text: string, original: Node | null, pointer: string): boolean {
+  const { contents, ok } = firstDocumentContents(text);
+  const before = itemOf(original, pointer);
+  const at = pointer.lastIndexOf('/');
+  const after = nodeAt(contents, pointer.slice(0, at));
+  if (!ok || !before || !isSeq(after)) return false;
+  const expected = before.seq.items.filter((_, i) => i !== before.index).map((item) => (isScalar(item) ? item.value : undefined));
+  return after.items.length === expected.length && after.items.every((item, i) => isScalar(item) && item.value === expected[i]);
+}
+
 /**
  * Applies fixes to YAML source text by replacing only the characters of each target scalar's value,
  * so comments, blank lines, key order and flow/block style stay byte-for-byte as written. Pure: no I/O.
@@ -152,9 +200,19 @@ export function applyFixes(text: string, fixes: readonly Fix[]): FixOutcome {
   const splices: Splice[] = [];
   const claimed = new Set<number>();
   for (const fix of fixes) {
+    if (fix.remove) {
+      const splice = removal(text, contents, fix);
+      if (!splice || overlaps(splices, splice) || !removed(text.slice(0, splice.start) + text.slice(splice.end), contents, fix.path)) {
+        skipped.push({ fix, reason: 'the item cannot be removed in place safely' });
+        continue;
+      }
+      claimed.add(splice.start);
+      splices.push({ ...splice, replacement: '', fix });
+      continue;
+    }
     if (fix.insert) {
       const splice = insertion(text, contents, fix);
-      if (!splice || claimed.has(splice.start) || !holds(text.slice(0, splice.start) + splice.replacement + text.slice(splice.end), fix.path, fix.value)) {
+      if (!splice || claimed.has(splice.start) || overlaps(splices, splice) || !holds(text.slice(0, splice.start) + splice.replacement + text.slice(splice.end), fix.path, fix.value)) {
         skipped.push({ fix, reason: splice ? 'the key cannot be added in place safely' : `no block mapping without the key at ${fix.path}` });
         continue;
       }
@@ -168,7 +226,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): FixOutcome {
       skipped.push({ fix, reason: `no scalar value at ${fix.path || '/'}` });
       continue;
     }
-    if (claimed.has(range[0])) {
+    if (claimed.has(range[0]) || overlaps(splices, { start: range[0], end: range[1] })) {
       skipped.push({ fix, reason: 'another fix already changes this value' });
       continue;
     }

@@ -1,5 +1,8 @@
+import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
@@ -11,4 +14,7 @@ export const FORMATTERS: Record<string, Formatter> = {
   sarif: formatSarif,
   github: formatGithub,
   markdown: formatMarkdown,
+  compact: formatCompact,
+  junit: formatJunit,
+  gitlab: formatGitlab,
 };

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
+import { isScalar, LineCounter, parseAllDocuments, Parser, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../core/types.js';
 import { composeFast } from './fast-yaml.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
@@ -138,6 +138,21 @@ function refusalDiagnostic(file: string, refusal: Refusal): Diagnostic {
   }
 }
 
+/** Removes every later pair of a key a mapping already has, so the data holds the first value. */
+function dropRepeatedKeys(doc: Document): void {
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      map.items = map.items.filter((pair) => {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    },
+  });
+}
+
 /**
  * Parses one nomination. Never throws for bad input: every problem becomes a diagnostic.
  * `content` may be the raw bytes (checked for binary data and encoding) or already-decoded text.
@@ -226,7 +241,7 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
     if (err.code === 'DUPLICATE_KEY') {
       const key = text.slice(err.pos[0]).split(/:(?:\s|$)|\n/)[0]!.trim();
       diagnostics.push(fileDiagnostic('yaml/duplicate-key',
-        `Duplicate key "${key.slice(0, 60)}": a key may appear only once in a mapping; remove or merge the repeated one.`, span));
+        `Duplicate key "${key.slice(0, 60)}": a key may appear only once in a mapping; remove or merge the repeated one (dpg checked the file with the first value).`, span));
     } else if (err.code === 'RESOURCE_EXHAUSTION') {
       // The parser ran out of stack: deep block nesting, which the flow-bracket pre-scan cannot see.
       if (!diagnostics.some((d) => d.ruleId === 'yaml/limits')) {
@@ -245,7 +260,9 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
     const span = spanOf(lineCounter, warning.pos[0], warning.pos[1]);
     diagnostics.push(fileDiagnostic('yaml/syntax', `YAML warning: ${warning.message.split('\n')[0]}`, span, 'warning'));
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return result;
+  // A repeated key alone does not stop the check: the first value is read (as the positions table does), so the file's other findings show too.
+  if (diagnostics.some((d) => d.severity === 'error' && d.ruleId !== 'yaml/duplicate-key')) return result;
+  if (diagnostics.some((d) => d.ruleId === 'yaml/duplicate-key')) dropRepeatedKeys(doc);
 
   try {
     result.data = doc.toJS({ maxAliasCount: limits.maxAliasCount });

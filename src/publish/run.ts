@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../config/config.js';
 import { validateSources } from '../lint/engine.js';
 import { loadConfig, readSource } from '../runner/files.js';
-import { resolveTargets, reportResults } from '../cli/commands/validate.js';
+import { resolveTargets, reportResults } from '../cli/shared/report.js';
 import type { CliIO } from '../cli/io.js';
 import type { FileResult } from '../core/types.js';
 import { showControls, showLineStart } from '../util/visible-text.js';

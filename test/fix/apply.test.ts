@@ -112,3 +112,34 @@ describe('applyFixes on single values', () => {
     expect(applyFixes(yaml, [{ description: '', path: '/a/0', value: 'new' }]).text).toBe(yaml);
   });
 });
+
+describe('applyFixes removing a list item', () => {
+  const remove = (path: string): Fix => ({ description: '', path, value: '', remove: true });
+  it.each([
+    { name: 'a block item, with its comment', yaml: 'l:\n  - a\n  - b  # dup\n  - c\n', path: '/l/1', expected: 'l:\n  - a\n  - c\n' },
+    { name: 'the last block item of a file without a final line break', yaml: 'l:\n  - a\n  - b', path: '/l/1', expected: 'l:\n  - a\n' },
+    { name: 'a flow item in the middle', yaml: 'l: [a,  b, c] # x\n', path: '/l/1', expected: 'l: [a,  c] # x\n' },
+    { name: 'the last flow item', yaml: 'l: [a, b]\n', path: '/l/1', expected: 'l: [a]\n' },
+  ])('$name', ({ yaml, path, expected }) => {
+    const outcome = applyFixes(yaml, [remove(path)]);
+    expect(outcome.skipped).toEqual([]);
+    expect(outcome.text).toBe(expected);
+  });
+
+  it.each([
+    { name: 'the only item (the list would become empty)', yaml: 'l:\n  - a\n', path: '/l/0' },
+    { name: 'an item that is not a scalar', yaml: 'l:\n  - a\n  - [b]\n', path: '/l/1' },
+    { name: 'an item sharing its line with a key', yaml: 'l:\n  - a\n  - b: 1\n', path: '/l/1' },
+    { name: 'no such item', yaml: 'l: [a, b]\n', path: '/l/5' },
+  ])('skips $name', ({ yaml, path }) => {
+    const outcome = applyFixes(yaml, [remove(path)]);
+    expect(outcome.text).toBe(yaml);
+    expect(outcome.skipped).toHaveLength(1);
+  });
+
+  it('does not also rewrite the item it removes', () => {
+    const outcome = applyFixes('l:\n  - a\n  - b\n', [remove('/l/1'), { description: '', path: '/l/1', value: 'c' }]);
+    expect(outcome.text).toBe('l:\n  - a\n');
+    expect(outcome.skipped).toHaveLength(1);
+  });
+});

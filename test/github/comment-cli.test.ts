@@ -129,7 +129,7 @@ describe('dpg comment', () => {
   it.each([
     { name: 'no token', args: ['--repo', REPO, '--pr', '7'], env: { GITHUB_TOKEN: undefined }, stderr: 'dpg: GITHUB_TOKEN is not set; it must hold a token that may write pull request comments, labels and checks.\n' },
     { name: 'bad repository', args: ['--repo', 'not-a-repo', '--pr', '7'], env: {}, stderr: 'dpg: --repo must look like owner/name, not "not-a-repo".\n' },
-    { name: 'bad sha', args: ['--repo', REPO, '--pr', '7', '--sha', 'main;rm'], env: {}, stderr: 'dpg: --sha must be a commit id (hexadecimal), not "main;rm".\n' },
+    { name: 'bad sha', args: ['--repo', REPO, '--pr', '7', '--sha', 'main;rm'], env: {}, stderr: 'dpg: --sha must be a commit id of hexadecimal digits (0-9, a-f), not "main;rm".\n' },
   ])('exits 2 on usage errors: $name', async ({ args, env, stderr }) => {
     const result = await dpg(['comment', ...args, '--report', writeResults(failingResults())], env);
     expect(result).toEqual({ code: 2, stdout: '', stderr });

@@ -36,6 +36,7 @@ const PROTO_KEYS = VALID + '__proto__:\n  polluted: yes\nconstructor:\n  prototy
 const NESTED_PROTO_KEY = VALID.replace('ownership:\n', 'ownership:\n  __proto__:\n    polluted: yes\n');
 const TAB_INDENT = VALID.replace('  ownerType: organization', '\townerType: organization');
 const DUPLICATE_KEY = VALID.replace('stage: nominee', 'stage: nominee\nstage: dpg');
+const DUPLICATE_KEY_AND_MORE = DUPLICATE_KEY + 'colour: blue\n';
 const TWO_DOCUMENTS = VALID + '---\n' + VALID;
 const LONG_COMMENT = VALID + '# ' + 'x'.repeat(500_000) + '\n';
 const LONG_DESCRIPTION = VALID.replace(/^description: >-\n(?: {2}.*\n)+/m, `description: ${'word '.repeat(100_000).trim()}\n`);
@@ -98,7 +99,17 @@ const cases: HostileCase[] = [
     expected: [{ rule: 'schema/unknown-key', line: lineOf(NESTED_PROTO_KEY, '__proto__:') }],
     stopsEarly: false,
   },
-  { name: 'a duplicate key', content: DUPLICATE_KEY, expected: [{ rule: 'yaml/duplicate-key', line: lineOf(DUPLICATE_KEY, 'stage: dpg') }], stopsEarly: true },
+  { name: 'a duplicate key', content: DUPLICATE_KEY, expected: [{ rule: 'yaml/duplicate-key', line: lineOf(DUPLICATE_KEY, 'stage: dpg') }], stopsEarly: false },
+  {
+    // The repeated key does not hide the rest of the file: the first value is read and checked.
+    name: 'a duplicate key and other problems',
+    content: DUPLICATE_KEY_AND_MORE,
+    expected: [
+      { rule: 'yaml/duplicate-key', line: lineOf(DUPLICATE_KEY_AND_MORE, 'stage: dpg') },
+      { rule: 'schema/unknown-key', line: lineOf(DUPLICATE_KEY_AND_MORE, 'colour:') },
+    ],
+    stopsEarly: false,
+  },
   { name: 'a very long comment line', content: LONG_COMMENT, expected: [], stopsEarly: false },
   // A pattern for "only blank lines and comments" once backtracked exponentially here: 20 blank lines took minutes.
   { name: '200 blank lines before the nomination', content: '\n'.repeat(200) + VALID, expected: [], stopsEarly: false },
@@ -131,6 +142,12 @@ describe('hostile input', () => {
     validateContent(NESTED_PROTO_KEY);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads the first value of a repeated key, as the finding says', () => {
+    const loaded = loadNomination(FILE, DUPLICATE_KEY);
+    expect((loaded.data as Record<string, unknown>).stage).toBe('nominee');
+    expect(loaded.diagnostics[0]!.message).toContain('with the first value');
   });
 
   it('reports the size limit without decoding the file', () => {

@@ -25,6 +25,8 @@ export interface CliRunOptions {
   cwd: string;
   /** Extra environment variables; NO_COLOR is always set. */
   env?: Record<string, string>;
+  /** Standard input of an in-process run. */
+  stdin?: string;
 }
 
 /** A line of a JavaScript stack trace, which must never reach a user. */
@@ -42,6 +44,7 @@ export async function runInProcess(args: readonly string[], options: CliRunOptio
     env: { NO_COLOR: '1', ...(process.env.DPG_CACHE_DIR ? { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR } : {}), ...options.env },
     stdoutIsTTY: false,
     now: TEST_NOW,
+    readStdin: async () => Buffer.from(options.stdin ?? ''),
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

@@ -9,7 +9,7 @@ import type { ReviewOutcome } from '../../github/review.js';
 import { displayPath, loadConfig } from '../../runner/files.js';
 import { showControls as shown } from '../../util/visible-text.js';
 import type { RegisterCommand } from '../context.js';
-import { parseRepository, readResultsFile, reviewContext, reviewFormatterOptions, type ReviewFlags } from './report.js';
+import { parseRepository, readResultsFile, reviewContext, reviewFormatterOptions, type ReviewFlags } from '../shared/results.js';
 
 /** The login of comments made with the GITHUB_TOKEN of a workflow. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';

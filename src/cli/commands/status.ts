@@ -13,7 +13,7 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
   program
     .command('status')
     .description('Automated and human verdicts of nominations side by side, what is missing, and whether each is ready for a decision (exit 0).')
-    .argument('[slugs...]', 'nominations by file name without .yaml (default: every nomination)')
+    .argument('[nominations...]', 'nominations by slug (file name without .yaml) or path (default: every nomination)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action(async (slugs: string[], flags: { format: (typeof FORMATS)[number]; config?: string }) => {
@@ -21,10 +21,17 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
       const registry = registryFiles(path.resolve(root, config.registry));
       const { slugOf } = await import('../../util/slug.js');
       const known = registry.map(slugOf);
-      for (const slug of slugs) {
-        if (!known.includes(slug)) throw new UsageError(`No nomination "${slug}" in ${config.registry}/.${didYouMean(slug, known)}`);
-      }
-      const selected = slugs.length ? registry.filter((f) => slugs.includes(slugOf(f))) : registry;
+      // An operand is a slug, or a path to a nomination file of the registry (what tab completion gives).
+      const wanted = slugs.map((operand) => {
+        if (known.includes(operand)) return operand;
+        if (/\.ya?ml$/i.test(operand) || operand.includes('/') || operand.includes(path.sep)) {
+          const file = registry.find((f) => f === path.resolve(io.cwd, operand));
+          if (file) return slugOf(file);
+          throw new UsageError(`${operand} is not a nomination of ${config.registry}/ (give a slug or a file in that folder).${didYouMean(path.basename(operand).replace(/\.ya?ml$/i, ''), known)}`);
+        }
+        throw new UsageError(`No nomination "${operand}" in ${config.registry}/.${didYouMean(operand, known)}`);
+      });
+      const selected = wanted.length ? registry.filter((f) => wanted.includes(slugOf(f))) : registry;
       if (!selected.length) throw new UsageError(`No nominations found in ${config.registry}/.`);
       const { validateSources } = await import('../../lint/engine.js');
       const { loadNomination } = await import('../../load/load.js');

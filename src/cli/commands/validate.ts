@@ -1,32 +1,20 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
 import { UsageError, type Config } from '../../config/config.js';
 import { resolveCacheFolder } from '../../runner/cache/location.js';
 import type { CacheKey } from '../../runner/cache/seal.js';
 import { validateRegistry } from '../../runner/registry-run.js';
 import { parseShard, selectShard, type Shard } from '../../runner/shard.js';
-import { FORMATTERS } from '../../formatters/index.js';
 import { DEFAULT_LIMITS } from '../../load/limits.js';
-import { displayPath, isListedNomination, loadConfig, registryFiles, resolveOperands } from '../../runner/files.js';
+import { displayPath, isListedNomination, loadConfig, readSource, registryFiles } from '../../runner/files.js';
 import { isInside, reviewPaths, validateWithReviews, withReviewChanges } from '../../review/local.js';
-import { ALL_RULES } from '../../rules/index.js';
 import { nominationSchema } from '../../schema/schema.js';
 import type { FileResult } from '../../core/types.js';
-import { VERSION } from '../../core/version.js';
 import type { CliIO } from '../io.js';
-import { parseNonNegativeInteger, useColor, type RegisterCommand } from '../context.js';
-import { runFix } from './fix.js';
-import { addOnlineOptions, runOnlineChecks, type OnlineFlags } from './online.js';
-
-/** The output options `validate` and `fix` share. */
-export interface ReportFlags {
-  format: string;
-  quiet?: boolean;
-  maxWarnings?: number;
-  color?: boolean;
-  config?: string;
-}
+import { parseNonNegativeInteger, type RegisterCommand } from '../context.js';
+import { runFix } from '../shared/fix.js';
+import { addOnlineOptions, runOnlineChecks, type OnlineFlags } from '../shared/online.js';
+import { addReportOptions, reportResults, resolveTargets, type ReportFlags } from '../shared/report.js';
 
 /** How a validation runs: the results cache and worker threads. */
 export interface RunFlags {
@@ -42,61 +30,8 @@ interface ValidateFlags extends ReportFlags, OnlineFlags, RunFlags {
   base?: string;
   fix?: boolean;
   shard?: Shard;
-}
-
-export interface Targets {
-  config: Config;
-  /** Every nomination of the registry folder (absolute paths). */
-  registry: string[];
-  /** The folder of the configuration file (the working directory without one). */
-  root: string;
-  /** The files to check (absolute paths): the operands, or the whole registry without any. */
-  targets: string[];
-}
-
-/** Resolves the configuration and the files named on the command line (the registry when none are). */
-export function resolveTargets(operands: readonly string[], configFile: string | undefined, io: CliIO): Targets {
-  const { config, root } = loadConfig(io.cwd, configFile);
-  const registry = registryFiles(path.resolve(root, config.registry));
-  let targets: string[];
-  if (operands.length) {
-    targets = resolveOperands(operands, io.cwd);
-  } else {
-    if (!registry.length) throw new UsageError(`No nominations found in ${config.registry}/ (give files to validate, or set "registry" in dpg.config.yaml).`);
-    targets = registry;
-  }
-  if (!targets.length) throw new UsageError('No nomination files (.yaml, .yml) to validate.');
-  return { config, registry, targets, root };
-}
-
-/** Prints the results in the chosen format and returns the exit status (0 clean, 1 problems). */
-export function reportResults(results: readonly FileResult[], flags: ReportFlags, config: Config, io: CliIO): number {
-  const output = FORMATTERS[flags.format]!([...results], {
-    color: useColor(flags.color, io),
-    docsBaseUrl: config.docsBaseUrl,
-    rules: ALL_RULES,
-    version: VERSION,
-    quiet: flags.quiet,
-  });
-  io.stdout(output);
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  let code = errors > 0 ? 1 : 0;
-  if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {
-    io.stderr(`dpg: ${warnings} warnings, more than the ${flags.maxWarnings} allowed by --max-warnings.\n`);
-    code = 1;
-  }
-  return code;
-}
-
-/** The options both commands accept, so `validate --fix` and `fix` read the same flags. */
-export function addReportOptions(command: Command): Command {
-  return command
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
-    .option('-q, --quiet', 'report errors only')
-    .option('--max-warnings <n>', 'exit with status 1 when there are more than n warnings', parseNonNegativeInteger('--max-warnings'))
-    .option('--no-color', 'no colours in the output')
-    .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)');
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 /**
@@ -130,6 +65,24 @@ function cacheOptions(flags: RunFlags, root: string, io: CliIO): { cacheDirector
   if (flags.cache === false) return {};
   const folder = resolveCacheFolder({ cacheDir: flags.cacheDir, configRoot: root, cwd: io.cwd, env: io.env }, (message) => io.stderr(`dpg: ${message}\n`));
   return folder ? { cacheDirectory: folder.directory, cacheKey: folder.key } : {};
+}
+
+/**
+ * `--stdin --stdin-filename <path>`: the text on standard input is validated as if it were that file (as an
+ * editor sends an unsaved buffer); registry-wide rules compare it with the registry on disk, where the
+ * file's saved version, if any, is replaced by the text.
+ */
+async function validateStdin(flags: ValidateFlags, io: CliIO): Promise<{ results: FileResult[]; config: Config }> {
+  if (flags.stdinFilename === undefined) throw new UsageError('--stdin needs --stdin-filename <path>: the file the text stands for (its name and folder matter to the rules).');
+  const { config, root } = loadConfig(io.cwd, flags.config);
+  const registry = registryFiles(path.resolve(root, config.registry));
+  const absolute = path.resolve(io.cwd, flags.stdinFilename);
+  const content = io.readStdin ? await io.readStdin(DEFAULT_LIMITS.maxFileBytes) : new Uint8Array();
+  const { validateSources } = await import('../../lint/engine.js');
+  const results = validateSources([{ file: displayPath(absolute, io.cwd), content }], {
+    config, now: io.now, context: registry.filter((f) => f !== absolute).map((f) => readSource(f, io.cwd)),
+  });
+  return { results, config };
 }
 
 /** The targets of the requested shard (dpg validate --shard i/n), or all of them. */
@@ -237,10 +190,20 @@ export const registerValidate: RegisterCommand = (program, { io, setExitCode }) 
     .option('--shard <i/n>', 'validate only the i-th of n shards of the files (registry-wide checks still see every file)', parseShard)
     .option('--workers <n>', 'worker threads for the per-file checks (default: one per core above 200 files to check)', parseNonNegativeInteger('--workers'))
     .option('--no-workers', 'check every file in the main thread')
+    .option('--stdin', 'validate the text on standard input (as an editor sends it), as the file --stdin-filename names')
+    .option('--stdin-filename <path>', 'the file the text of --stdin stands for')
     .action(async (operands: string[], flags: ValidateFlags) => {
       if (flags.base !== undefined && !flags.changed) throw new UsageError('--base only applies with --changed.');
       if (flags.changed && operands.length) throw new UsageError('--changed picks the files itself; give either paths or --changed, not both.');
       if (flags.fix && flags.changed) throw new UsageError('--fix applies to the paths given (or the whole registry), not to --changed.');
+      if (flags.stdinFilename !== undefined && !flags.stdin) throw new UsageError('--stdin-filename only applies with --stdin.');
+      if (flags.stdin) {
+        const other = operands.length ? 'paths' : flags.changed ? '--changed' : flags.fix ? '--fix' : flags.shard ? '--shard' : flags.online ? '--online' : undefined;
+        if (other) throw new UsageError(`--stdin validates the text on standard input; it cannot be combined with ${other}.`);
+        const { results, config } = await validateStdin(flags, io);
+        setExitCode(reportResults(results, flags, config, io));
+        return;
+      }
       if (flags.fix) {
         setExitCode(await runFix(operands, flags, io));
         return;
