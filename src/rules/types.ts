@@ -1,6 +1,7 @@
 import type { MaybeNomination } from '../core/nomination.js';
 import type { OnlineRuleContext } from '../online/types.js';
-import type { Fix, IndicatorId, Severity } from '../core/types.js';
+import { indicatorForPath } from '../core/indicators.js';
+import type { Diagnostic, Fix, IndicatorId, Severity } from '../core/types.js';
 
 export interface ReportDescriptor {
   /** JSON pointer of the offending node. */
@@ -125,4 +126,46 @@ export function formatMessage(template: string, data: Record<string, string | nu
     const value = String(data[key]);
     return value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
   });
+}
+
+/** Where a finding is: a JSON pointer into the document and its source span (1-based; the end exclusive). */
+export interface ProblemLocation {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The start of a file, for findings about the file as a whole. */
+export const FILE_START: ProblemLocation = { path: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/**
+ * The one way a finding is made: rule id, indicator and message come from the rule (its docs URL derives
+ * from the id). The severity is the rule's default; the finish stage (src/lint/finish.ts) settles it.
+ * `indicator` overrides the rule's (by default: the rule's, else the one the path belongs to).
+ */
+export function problemDiagnostic(
+  rule: Pick<Rule, 'id' | 'indicator' | 'messages' | 'defaultSeverity' | 'since'>,
+  messageId: string,
+  data: Record<string, string | number> | undefined,
+  location: ProblemLocation,
+  extra: { fix?: Fix; since?: string; indicator?: IndicatorId | null } = {},
+): Diagnostic {
+  const template = rule.messages[messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${messageId}"`);
+  const since = extra.since ?? rule.since;
+  return {
+    ruleId: rule.id,
+    indicator: extra.indicator !== undefined ? extra.indicator : rule.indicator ?? indicatorForPath(location.path),
+    severity: rule.defaultSeverity,
+    message: formatMessage(template, data),
+    path: location.path,
+    line: location.line,
+    column: location.column,
+    endLine: location.endLine,
+    endColumn: location.endColumn,
+    ...(extra.fix ? { fix: extra.fix } : {}),
+    ...(since ? { since } : {}),
+  };
 }
