@@ -3,6 +3,7 @@ import { DEFAULT_ONLINE_SETTINGS, parseOnlineSettings, type OnlineSettings } fro
 import type { Rule } from '../rules/types.js';
 import type { Severity, SeveritySetting } from '../core/types.js';
 import { didYouMean } from '../util/suggest.js';
+import { UsageError } from '../core/errors.js';
 
 export const CONFIG_FILE = 'dpg.config.yaml';
 export const DEFAULT_DOCS_BASE_URL = 'https://github.com/dpg-registry/dpg/blob/main/docs/rules/';
@@ -56,10 +57,6 @@ export interface ReviewConfig {
 }
 
 /** A problem with dpg.config.yaml or command-line options: the CLI exits with status 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const KNOWN_KEYS = Object.keys(DEFAULT_CONFIG);
 

@@ -1,4 +1,4 @@
-import { UsageError } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
 import { addDays, addMonths, daysBetween, formatCalendarDate, parseCalendarDate, recognitionEnd, utcDay } from '../core/dates.js';
 import { dueAtRenewal, type DueAtRenewal } from '../core/due-at-renewal.js';
 import type { SourceFile } from '../lint/engine.js';

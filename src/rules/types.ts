@@ -1,5 +1,5 @@
 import type { MaybeNomination } from '../core/nomination.js';
-import type { OnlineRuleContext } from '../online/types.js';
+import type { LinkCheck, PageRead, RepositoryCheck } from '../online/types.js';
 import { indicatorForPath } from '../core/indicators.js';
 import type { Diagnostic, Fix, IndicatorId, Severity } from '../core/types.js';
 
@@ -104,6 +104,21 @@ export interface RegistryRule<Summary = unknown> extends RuleMeta {
 /** Problems found while loading or schema-checking; reported by those stages, listed here for docs and config. */
 export interface CoreRule extends RuleMeta {
   kind: 'core';
+}
+
+/** What an online rule gets: the nomination, plus network checks that are shared, bounded and cached. */
+export interface OnlineRuleContext {
+  file: string;
+  data: MaybeNomination;
+  options: Record<string, unknown>;
+  now: Date;
+  report(descriptor: ReportDescriptor): void;
+  /** Whether `url` answers: HEAD, else GET; redirects followed; one check per URL and run. */
+  checkLink(url: string): Promise<LinkCheck>;
+  /** GET `url` and keep its text (capped), for checks of what a page says. */
+  readPage(url: string): Promise<PageRead>;
+  /** A GitHub repository's state through the REST API. */
+  githubRepository(owner: string, name: string): Promise<RepositoryCheck>;
 }
 
 /** A check that needs the network (`dpg validate --online`); validation without --online skips it. */

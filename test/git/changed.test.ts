@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/runner/cache/results-cache.js';
-import { UsageError } from '../../src/config/config.js';
+import { UsageError } from '../../src/core/errors.js';
 import { findChangedNominations, listTree, type ChangedNominations } from '../../src/runner/git/changed.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';

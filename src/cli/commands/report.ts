@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { summarise } from '../../lint/engine.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import type { ChangeNote, FormatterOptions, ReviewContext } from '../../formatters/types.js';

@@ -1,7 +1,8 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { UsageError, type Config } from '../../config/config.js';
+import { type Config } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { resolveCacheFolder } from '../../runner/cache/location.js';
 import type { CacheKey } from '../../runner/cache/seal.js';
 import { validateRegistry } from '../../runner/registry-run.js';
