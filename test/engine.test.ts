@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig, UsageError } from '../src/config/config.js';
+import { DEFAULT_CONFIG, parseConfig } from '../src/config/config.js';
+import { UsageError } from '../src/core/errors.js';
 import { analyseContext, validateSources } from '../src/lint/engine.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { hits, TEST_NOW, validateYaml } from './support/validate.js';

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addMonths, expiryOf, findRenewals, formatRenewalsMarkdown, formatRenewalsText, parseWindow, windowEnd } from '../src/renewals/renewals.js';
+import { addMonths } from '../src/core/dates.js';
+import { expiryOf, findRenewals, formatRenewalsMarkdown, formatRenewalsText, parseWindow, windowEnd } from '../src/renewals/renewals.js';
 import { removeTempDirs, runInProcess, STACK_LINE, tempDir } from './support/cli.js';
 import { withEdits } from './support/nomination.js';
-import { TEST_NOW } from './support/validate.js';
+import { TEST_NOW, validateYaml } from './support/validate.js';
 
 /** TEST_NOW is 2026-11-23. */
 function dpg(name: string, reviewDate: unknown, stage = 'dpg'): string {
@@ -42,6 +43,26 @@ describe('renewal windows', () => {
     expect(addMonths(day('2026-01-31'), 1).toISOString().slice(0, 10)).toBe('2026-02-28');
     expect(expiryOf(day('2024-02-29')).toISOString().slice(0, 10)).toBe('2025-02-28');
     expect(expiryOf(day('2025-12-31')).toISOString().slice(0, 10)).toBe('2026-12-31');
+  });
+});
+
+describe('a review on 29 February', () => {
+  // One date model for the engine and for renewals: the anniversary clamps to the month's end.
+  const leap = dpg('Leap', '2024-02-29');
+
+  it.each([
+    { name: 'dpg renewals', expires: () => findRenewals([{ file: 'nominations/leap.yaml', content: leap }], { now: day('2025-02-01'), window: parseWindow('45d') }).renewals[0]?.expires },
+    {
+      name: 'lifecycle/review-current',
+      expires: () => /expired on (\d{4}-\d{2}-\d{2})/.exec(validateYaml(leap, { now: day('2025-03-01') }).diagnostics.find((d) => d.ruleId === 'lifecycle/review-current')?.message ?? '')?.[1],
+    },
+  ])('ends on 2025-02-28 in $name', ({ expires }) => {
+    expect(expires()).toBe('2025-02-28');
+  });
+
+  it('is still recognised on 2025-02-27 and expired once 2025-02-28 has begun everywhere', () => {
+    const expired = (now: string) => validateYaml(leap, { now: new Date(now) }).diagnostics.some((d) => d.ruleId === 'lifecycle/review-current');
+    expect([expired('2025-02-27T00:00:00Z'), expired('2025-02-28T12:00:00Z')]).toEqual([false, true]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { UsageError } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { registerBuild } from './commands/build.js';
 import { registerComment } from './commands/comment.js';

@@ -9,6 +9,8 @@ import type { Severity, SeveritySetting } from '../core/types.js';
 import { configProblems } from './problems.js';
 import { PRESETS } from './schema.js';
 
+import { UsageError } from '../core/errors.js';
+
 const require = createRequire(import.meta.url);
 
 export const CONFIG_FILE = 'dpg.config.yaml';
@@ -65,11 +67,6 @@ export interface ReviewConfig {
   reviewsDir: string;
   /** Reviews (without a conflict of interest) a nomination needs before a decision. */
   minReviews: number;
-}
-
-/** A problem with dpg.config.yaml or command-line options: the CLI exits with status 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 /** One problem of a configuration file, at its place in the text. */

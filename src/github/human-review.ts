@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { CONFIG_FILE, ruleSetting, type Config } from '../config/config.js';
-import { summarise, validateSources, type SourceFile } from '../lint/engine.js';
+import { CONFIG_FILE, type Config } from '../config/config.js';
+import { validateSources, type SourceFile } from '../lint/engine.js';
+import { addFindings, type SettleContext } from '../lint/finish.js';
 import type { ChangeNote, HumanReviewSection } from '../formatters/types.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
 import { readRegistryBytes } from '../load/read.js';
@@ -16,7 +17,7 @@ import { isListedNomination, registryFiles, readSource, NOMINATION_EXTENSIONS } 
 import { rule as regularFileRule } from '../rules/registry/regular-file.js';
 import { rule as decisionRule } from '../rules/review/decision.js';
 import { rule as unverifiableRule } from '../rules/review/unverifiable.js';
-import { formatMessage, type CoreRule } from '../rules/types.js';
+import { FILE_START, formatMessage, problemDiagnostic, type CoreRule } from '../rules/types.js';
 import type { Diagnostic, FileResult } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { isReviewComment, type ExistingComment, type PullRequestRef } from './comment.js';
@@ -141,7 +142,7 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
   const problems: Array<{ file: string; diagnostic: Diagnostic }> = [];
   const problem = (file: string, rule: CoreRule, messageId: string, data: Record<string, string>, at: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> = FIRST_LINE) => {
     // Not subject to severity settings: what cannot be verified fails the check.
-    problems.push({ file, diagnostic: { ruleId: rule.id, indicator: null, severity: 'error', message: formatMessage(rule.messages[messageId]!, data), path: '', line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn } });
+    problems.push({ file, diagnostic: { ...problemDiagnostic(rule, messageId, data, { ...FILE_START, ...at }, { indicator: null }), severity: 'error' } });
   };
   if (info.changedFiles > listed.length) {
     const changed = Number.isFinite(info.changedFiles) ? String(info.changedFiles) : 'an unknown number of';
@@ -296,7 +297,6 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
   const actors = [...new Set([info.author, ...activity.approvedAtHead].filter(Boolean))];
   const outcomes: DecisionOutcome[] = [];
   const guard: Array<{ file: string; diagnostic: Diagnostic }> = [];
-  const severity = ruleSetting(decisionRule, config).severity;
   for (const item of guarded) {
     const checks: MaintainerCheck[] = [];
     for (const actor of actors) checks.push(await directory.check(actor));
@@ -318,32 +318,26 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
     }
     const shown = { file: item.file, change: item.shown, ...(item.decision ? { decision: item.decision } : {}) };
     if (messageId) {
-      const message = formatMessage(decisionRule.messages[messageId]!, data);
-      outcomes.push({ ...shown, accepted: false, reason: message });
-      if (severity !== 'off') {
-        guard.push({ file: item.file, diagnostic: { ruleId: decisionRule.id, indicator: null, severity, message, path: item.path, ...item.location } });
-      }
+      const diagnostic = problemDiagnostic(decisionRule, messageId, data, { path: item.path, ...item.location }, { indicator: null });
+      outcomes.push({ ...shown, accepted: false, reason: diagnostic.message });
+      guard.push({ file: item.file, diagnostic });
     } else {
       const ready = item.needsReady && status ? `; ready (${status.countedReviews} of ${status.minReviews} reviews)` : '';
       outcomes.push({ ...shown, accepted: true, reason: `taken by @${maintainer!.login}, a maintainer (${maintainer!.detail})${ready}` });
     }
   }
 
-  const results = options.results.map((r) => ({ ...r, diagnostics: [...r.diagnostics] }));
-  for (const { file, diagnostic } of [...problems, ...guard]) {
-    let target = results.find((r) => r.file === file);
-    if (!target) {
+  let results = [...options.results];
+  const add = (file: string, diagnostic: Diagnostic, context: SettleContext) => {
+    if (!results.some((r) => r.file === file)) {
       const known = automated.find((r) => r.file === file);
-      target = known ? { ...known, diagnostics: [...known.diagnostics] } : { ...summarise(file, [], true), reviewNotes: [] };
-      results.push(target);
+      if (known) results = [...results, known];
     }
-    target.diagnostics.push(diagnostic);
-    target.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  }
-  for (const r of results) {
-    r.errorCount = r.diagnostics.filter((d) => d.severity === 'error').length;
-    r.warningCount = r.diagnostics.filter((d) => d.severity === 'warning').length;
-  }
+    results = addFindings(results, file, [diagnostic], context);
+  };
+  // Not subject to severity settings (no rules to settle by): what cannot be verified fails the check.
+  for (const { file, diagnostic } of problems) add(file, diagnostic, { config, rules: [] });
+  for (const { file, diagnostic } of guard) add(file, diagnostic, { config });
 
   const section: HumanReviewSection = {
     requested: groups.map((g) => ({ group: g.name, because: g.because, members: g.members.map(principalName) })),

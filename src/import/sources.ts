@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
 
 /** The former registry's layout: identity records, screening answers, and excluded nominees. */
 export const NOMINEES_DIR = 'nominees';

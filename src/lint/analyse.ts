@@ -1,10 +1,10 @@
 import { ruleSetting, type Config } from '../config/config.js';
-import { indicatorForPath } from '../core/indicators.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
 import type { LoadLimits } from '../load/limits.js';
 import type { Anchor, Span } from '../load/positions.js';
 import { asRecord, type MaybeNomination } from '../core/nomination.js';
-import { formatMessage, type FileRule, type RegistryRule, type ReportDescriptor, type Rule } from '../rules/types.js';
+import { rule as ruleError } from '../rules/internal/rule-error.js';
+import { FILE_START, problemDiagnostic, type FileRule, type RegistryRule, type ReportDescriptor, type Rule } from '../rules/types.js';
 import { validateSchema } from '../schema/validate.js';
 import { VERSIONING_KEYS } from './due.js';
 import type { Diagnostic } from '../core/types.js';
@@ -145,27 +145,17 @@ export function locateInFacts(facts: FileFacts | undefined, pointer: string, anc
 }
 
 export function makeDiagnostic(locate: (pointer: string, anchor?: Anchor) => Span, rule: Rule, descriptor: ReportDescriptor): Diagnostic {
-  const template = rule.messages[descriptor.messageId];
-  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${descriptor.messageId}"`);
-  return {
-    ruleId: rule.id,
-    indicator: rule.indicator ?? indicatorForPath(descriptor.path),
-    severity: rule.defaultSeverity,
-    message: formatMessage(template, descriptor.data),
-    path: descriptor.path,
-    ...locate(descriptor.path, descriptor.at ?? 'value'),
+  const location = { path: descriptor.path, ...locate(descriptor.path, descriptor.at ?? 'value') };
+  return problemDiagnostic(rule, descriptor.messageId, descriptor.data, location, {
     ...(descriptor.fix ? { fix: descriptor.fix } : {}),
-    ...((descriptor.since ?? rule.since) ? { since: descriptor.since ?? rule.since } : {}),
-  };
+    ...(descriptor.since ? { since: descriptor.since } : {}),
+  });
 }
 
+/** The internal/rule-error finding for a rule that threw; it counts for the rule's indicator. */
 export function crashDiagnostic(rule: Rule, err: unknown): Diagnostic {
   const reason = err instanceof Error ? err.message : String(err);
-  return {
-    ruleId: 'internal/rule-error', indicator: rule.indicator, severity: 'error',
-    message: `Rule ${rule.id} crashed on this file (${reason}). This is a bug in dpg, not in the nomination; please report it with the file.`,
-    path: '', line: 1, column: 1, endLine: 1, endColumn: 1,
-  };
+  return problemDiagnostic(ruleError, 'crashed', { rule: rule.id, reason }, FILE_START, { indicator: rule.indicator });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { dueReason } from '../core/due-at-renewal.js';
 import { asRecord, asString } from '../core/nomination.js';
-import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../rules/lifecycle/review-current.js';
+import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../core/dates.js';
 import { BASELINE_STANDARD_VERSION, compareStandardVersions } from '../core/standard-versions.js';
 import type { Diagnostic } from '../core/types.js';
 

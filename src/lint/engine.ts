@@ -1,13 +1,12 @@
 import { ruleSetting, type Config } from '../config/config.js';
-import { INDICATORS, INDICATOR_ORDER } from '../core/indicators.js';
 import { DEFAULT_LIMITS, type LoadLimits } from '../load/limits.js';
-import { asArray, asRecord } from '../core/nomination.js';
 import { ALL_RULES } from '../rules/index.js';
-import { UNWAIVABLE, type Rule } from '../rules/types.js';
-import type { Diagnostic, FileResult, IndicatorId, IndicatorStatus } from '../core/types.js';
+import type { Rule } from '../rules/types.js';
+import type { Diagnostic, FileResult } from '../core/types.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
 import type { Anchor, Span } from '../load/positions.js';
-import { resolveDue, versionedRecord, type VersionedRecord } from './due.js';
+import { versionedRecord } from './due.js';
+import { finishFile } from './finish.js';
 import { analyseFile, crashDiagnostic, factsCover, isContextual, locateInFacts, makeDiagnostic, runFileRule, type FileAnalysis } from './analyse.js';
 
 export interface SourceFile {
@@ -28,52 +27,7 @@ export interface ValidateOptions {
 }
 
 
-/** Diagnostics in reading order: line, column, then rule id and message for a stable order. */
-export function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
-}
-
-/**
- * Applies configured severities ('off' drops the finding), what is due at the next review of an approved
- * record assessed under an older version of the Standard (given `record`), and the nomination's own waivers.
- */
-export function settle(diagnostics: Diagnostic[], data: unknown, rules: readonly Rule[], config: Config, record?: VersionedRecord): Diagnostic[] {
-  // The first waiver of each rule, and rules by id: a file may hold thousands of waivers and findings.
-  const waivers = new Map<unknown, Record<string, unknown>>();
-  for (const waiver of asArray(asRecord(data).waivers).map(asRecord)) if (!waivers.has(waiver.rule)) waivers.set(waiver.rule, waiver);
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const rule = byId.get(d.ruleId);
-    const severity = rule ? ruleSetting(rule, config).severity : d.severity;
-    if (severity === 'off') continue;
-    // A rule's own severity choice (e.g. a warning-only message) is kept when it is milder than the setting.
-    let settled: Diagnostic = resolveDue({ ...d, severity: rule && d.severity !== rule.defaultSeverity ? d.severity : severity }, record);
-    const waiver = UNWAIVABLE.test(d.ruleId) ? undefined : waivers.get(d.ruleId);
-    if (waiver && settled.severity !== 'info') {
-      settled = { ...settled, severity: 'info', waived: { reason: String(waiver.reason ?? ''), approvedBy: String(waiver.approvedBy ?? '') } };
-    }
-    out.push(settled);
-  }
-  return out.sort(byPosition);
-}
-
-export function summarise(file: string, diagnostics: Diagnostic[], readable: boolean): FileResult {
-  const indicators = Object.fromEntries(INDICATOR_ORDER.map((id) => [id, readable ? 'pass' : 'fail'])) as Record<IndicatorId, IndicatorStatus>;
-  for (const d of diagnostics) {
-    if (!d.indicator) continue;
-    if (d.severity === 'error') indicators[d.indicator] = 'fail';
-    else if (d.severity === 'warning' && indicators[d.indicator] === 'pass') indicators[d.indicator] = 'warning';
-  }
-  return {
-    file,
-    diagnostics,
-    indicators,
-    reviewNotes: INDICATORS.map((i) => ({ indicator: i.id, note: i.reviewNote })),
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
-  };
-}
+export { byPosition, settle, summarise } from './finish.js';
 
 export interface FinishOptions {
   config: Config;
@@ -143,7 +97,7 @@ export function finishRun(analyses: readonly FileAnalysis[], targets: readonly s
     const analysis = byFile.get(file);
     const data = analysis?.facts?.data;
     const record = versionedRecord(data, options.now, options.renewing?.has(file) ?? false);
-    return summarise(file, settle(found.get(file)!, data, rules, options.config, record), analysis?.readable ?? false);
+    return finishFile(file, found.get(file)!, { config: options.config, rules, data, record, readable: analysis?.readable ?? false });
   });
 }
 

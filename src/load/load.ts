@@ -5,7 +5,14 @@ import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { locateIn, positionsOf, spanOf, type Anchor, type PositionTable, type Span } from './positions.js';
 import { RefusedContent, type Refusal } from './read.js';
 import { rule as regularFile } from '../rules/registry/regular-file.js';
-import { formatMessage } from '../rules/types.js';
+import { rule as bomRule } from '../rules/yaml/bom.js';
+import { rule as duplicateKeyRule } from '../rules/yaml/duplicate-key.js';
+import { rule as emptyRule } from '../rules/yaml/empty.js';
+import { rule as limitsRule } from '../rules/yaml/limits.js';
+import { rule as multipleDocumentsRule } from '../rules/yaml/multiple-documents.js';
+import { rule as notTextRule } from '../rules/yaml/not-text.js';
+import { rule as syntaxRule } from '../rules/yaml/syntax.js';
+import { problemDiagnostic, type CoreRule } from '../rules/types.js';
 
 /** A nomination file parsed with source positions. `data` is undefined when it could not be built. */
 export interface LoadedFile {
@@ -26,8 +33,9 @@ export interface LoadedFile {
   locate(pointer: string, anchor?: Anchor): Span;
 }
 
-function fileDiagnostic(ruleId: string, message: string, span: Span, severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return { ruleId, indicator: null, severity, message, path: '', ...span };
+function fileDiagnostic(rule: CoreRule, messageId: string, data: Record<string, string | number>, span: Span, severity?: Diagnostic['severity']): Diagnostic {
+  const diagnostic = problemDiagnostic(rule, messageId, data, { path: '', ...span });
+  return severity ? { ...diagnostic, severity } : diagnostic;
 }
 
 const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -122,19 +130,16 @@ export function textOf(bytes: Uint8Array): string | undefined {
   }
 }
 
-function tooLargeMessage(size: string, limit: number): string {
-  return `File is ${size} bytes, above the limit of ${limit} bytes; a nomination should be a few kilobytes. Split or shorten it.`;
-}
 
 /** The finding for a file that was not read (see RefusedContent). */
 function refusalDiagnostic(file: string, refusal: Refusal): Diagnostic {
   switch (refusal.problem) {
     case 'symlink':
-      return fileDiagnostic(regularFile.id, formatMessage(regularFile.messages.symlink!, { file }), START);
+      return fileDiagnostic(regularFile, 'symlink', { file }, START);
     case 'notRegular':
-      return fileDiagnostic(regularFile.id, formatMessage(regularFile.messages.notRegular!, { file, kind: refusal.kind }), START);
+      return fileDiagnostic(regularFile, 'notRegular', { file, kind: refusal.kind }, START);
     case 'tooLarge':
-      return fileDiagnostic('yaml/limits', tooLargeMessage(refusal.atLeast ? `more than ${refusal.limit}` : String(refusal.size), refusal.limit), START);
+      return fileDiagnostic(limitsRule, 'tooLarge', { size: refusal.atLeast ? `more than ${refusal.limit}` : String(refusal.size), limit: refusal.limit }, START);
   }
 }
 
@@ -179,12 +184,12 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
   }
   const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
   if (size > limits.maxFileBytes) {
-    diagnostics.push(fileDiagnostic('yaml/limits', tooLargeMessage(String(size), limits.maxFileBytes), START));
+    diagnostics.push(fileDiagnostic(limitsRule, 'tooLarge', { size, limit: limits.maxFileBytes }, START));
     return result;
   }
   if (typeof content !== 'string') {
     if (looksBinary(content)) {
-      diagnostics.push(fileDiagnostic('yaml/not-text', 'File is not UTF-8 text (it contains binary bytes); save it as UTF-8 YAML.', START));
+      diagnostics.push(fileDiagnostic(notTextRule, 'binary', {}, START));
       return result;
     }
     content = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
@@ -192,17 +197,17 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
   let text = content;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
-    diagnostics.push(fileDiagnostic('yaml/bom', 'File starts with a UTF-8 byte-order mark; save it without one.', START, 'warning'));
+    diagnostics.push(fileDiagnostic(bomRule, 'bom', {}, START));
   }
   result.text = text;
 
   if (onlyCommentsOrBlank(text)) {
-    diagnostics.push(fileDiagnostic('yaml/empty', 'File is empty; a nomination is a YAML mapping (run `dpg new` to start one).', START));
+    diagnostics.push(fileDiagnostic(emptyRule, 'empty', {}, START));
     return result;
   }
   const depth = flowDepth(text, limits.maxDepth);
   if (depth > limits.maxDepth) {
-    diagnostics.push(fileDiagnostic('yaml/limits', `Nesting is deeper than the limit of ${limits.maxDepth} levels.`, START));
+    diagnostics.push(fileDiagnostic(limitsRule, 'depth', { limit: limits.maxDepth }, START));
     return result;
   }
 
@@ -219,46 +224,44 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
   try {
     docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }) as unknown as Document[];
   } catch (err) {
-    diagnostics.push(fileDiagnostic('yaml/syntax', `YAML could not be parsed: ${(err as Error).message}`, START));
+    diagnostics.push(fileDiagnostic(syntaxRule, 'unparsable', { reason: (err as Error).message }, START));
     return result;
   }
   if (!Array.isArray(docs)) docs = [];
   const [doc, ...rest] = docs;
   if (!doc) {
-    diagnostics.push(fileDiagnostic('yaml/empty', 'File holds no YAML document.', START));
+    diagnostics.push(fileDiagnostic(emptyRule, 'noDocument', {}, START));
     return result;
   }
   result.doc = doc;
   if (rest.length > 0) {
     const second = rest[0]!;
     const at = second.range ? spanOf(lineCounter, second.range[0], second.range[0]) : START;
-    diagnostics.push(fileDiagnostic('yaml/multiple-documents',
-      `File holds ${docs.length} YAML documents; a nomination file holds exactly one (remove the \`---\` separators and split the file).`, at));
+    diagnostics.push(fileDiagnostic(multipleDocumentsRule, 'multiple', { count: docs.length }, at));
   }
   for (const err of [...doc.errors, ...rest.flatMap((d) => d.errors)]) {
     const span = spanOf(lineCounter, err.pos[0], err.pos[1]);
     const firstLine = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     if (err.code === 'DUPLICATE_KEY') {
       const key = text.slice(err.pos[0]).split(/:(?:\s|$)|\n/)[0]!.trim();
-      diagnostics.push(fileDiagnostic('yaml/duplicate-key',
-        `Duplicate key "${key.slice(0, 60)}": a key may appear only once in a mapping; remove or merge the repeated one (dpg checked the file with the first value).`, span));
+      diagnostics.push(fileDiagnostic(duplicateKeyRule, 'duplicate', { key: key.slice(0, 60) }, span));
     } else if (err.code === 'RESOURCE_EXHAUSTION') {
       // The parser ran out of stack: deep block nesting, which the flow-bracket pre-scan cannot see.
-      if (!diagnostics.some((d) => d.ruleId === 'yaml/limits')) {
-        diagnostics.push(fileDiagnostic('yaml/limits', `Nesting is deeper than the limit of ${limits.maxDepth} levels.`, span));
+      if (!diagnostics.some((d) => d.ruleId === limitsRule.id)) {
+        diagnostics.push(fileDiagnostic(limitsRule, 'depth', { limit: limits.maxDepth }, span));
       }
-    } else if (!diagnostics.some((d) => d.ruleId === 'yaml/syntax')) {
+    } else if (!diagnostics.some((d) => d.ruleId === syntaxRule.id)) {
       // Only the first: what the parser reports after recovering from it is mostly noise caused by it.
       // An unclosed quote is found at the end of the file; point at the quote that was left open instead.
       const opened = err.code === 'MISSING_CHAR' && /quote/i.test(firstLine) ? unclosedQuoteAt(text) : undefined;
       const at = opened === undefined ? span : spanOf(lineCounter, opened, opened + 1);
-      const hint = opened === undefined ? '' : ' The quote opened here is never closed; close it or remove it.';
-      diagnostics.push(fileDiagnostic('yaml/syntax', `YAML syntax error: ${firstLine}.`.replace(/\.\.$/, '.') + hint, at));
+      const reason = `${firstLine}.`.replace(/\.\.$/, '.');
+      diagnostics.push(fileDiagnostic(syntaxRule, opened === undefined ? 'error' : 'unclosedQuote', { reason }, at));
     }
   }
   for (const warning of doc.warnings) {
     const span = spanOf(lineCounter, warning.pos[0], warning.pos[1]);
-    diagnostics.push(fileDiagnostic('yaml/syntax', `YAML warning: ${warning.message.split('\n')[0]}`, span, 'warning'));
+    diagnostics.push(fileDiagnostic(syntaxRule, 'warning', { reason: warning.message.split('\n')[0]! }, span, 'warning'));
   }
   // A repeated key alone does not stop the check: the first value is read (as the positions table does), so the file's other findings show too.
   if (diagnostics.some((d) => d.severity === 'error' && d.ruleId !== 'yaml/duplicate-key')) return result;
@@ -267,14 +270,13 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
   try {
     result.data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (err) {
-    const message = /alias/i.test((err as Error).message)
-      ? `Too many alias dereferences (limit ${limits.maxAliasCount}); anchors and aliases may not expand into a huge document.`
-      : `The document could not be read: ${(err as Error).message}`;
-    diagnostics.push(fileDiagnostic('yaml/limits', message, START));
+    diagnostics.push(/alias/i.test((err as Error).message)
+      ? fileDiagnostic(limitsRule, 'aliases', { limit: limits.maxAliasCount }, START)
+      : fileDiagnostic(limitsRule, 'unreadable', { reason: (err as Error).message }, START));
     return result;
   }
   if (dataDepth(result.data, limits.maxDepth) > limits.maxDepth) {
-    diagnostics.push(fileDiagnostic('yaml/limits', `Nesting is deeper than the limit of ${limits.maxDepth} levels.`, START));
+    diagnostics.push(fileDiagnostic(limitsRule, 'depth', { limit: limits.maxDepth }, START));
     result.data = undefined;
     return result;
   }

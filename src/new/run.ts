@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
-import { ruleSetting, UsageError, type Config } from '../config/config.js';
+import { ruleSetting, type Config } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
 import type { CliIO } from '../cli/io.js';
 import { displayPath, loadConfig, readSource, registryFiles } from '../runner/files.js';
 import { rule as maxGoalsRule } from '../rules/sdg/max-goals.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ruleSetting, type Config } from '../config/config.js';
 import { crashDiagnostic, makeDiagnostic } from '../lint/analyse.js';
-import { byPosition, settle, summarise } from '../lint/engine.js';
+import { addToResult } from '../lint/finish.js';
 import { loadNomination } from '../load/load.js';
 import { readRegistryBytes } from '../load/read.js';
 import { asRecord, type MaybeNomination } from '../core/nomination.js';
@@ -158,8 +158,7 @@ export async function checkOnline(results: readonly FileResult[], options: Onlin
       }
     }));
     if (!found.length) return result;
-    const merged = [...result.diagnostics, ...settle(found, loaded.data, rules, options.config)].sort(byPosition);
-    return { ...result, ...summarise(result.file, merged, true), reviewNotes: result.reviewNotes };
+    return addToResult(result, found, { config: options.config, rules, data: loaded.data });
   };
 
   return mapLimited(results, 16, checkFile);

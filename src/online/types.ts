@@ -1,6 +1,3 @@
-import type { MaybeNomination } from '../core/nomination.js';
-import type { ReportDescriptor } from '../rules/types.js';
-
 /** `ok`: the address answers; `broken`: it is gone; `unverified`: the check could not be made. */
 export type LinkOutcome = 'ok' | 'broken' | 'unverified';
 
@@ -29,19 +26,4 @@ export interface RepositoryCheck {
   pushedAt?: string;
   /** The SPDX id GitHub detects ("NOASSERTION" when it sees a licence it cannot name); absent when none. */
   license?: string;
-}
-
-/** What an online rule gets: the nomination, plus network checks that are shared, bounded and cached. */
-export interface OnlineRuleContext {
-  file: string;
-  data: MaybeNomination;
-  options: Record<string, unknown>;
-  now: Date;
-  report(descriptor: ReportDescriptor): void;
-  /** Whether `url` answers: HEAD, else GET; redirects followed; one check per URL and run. */
-  checkLink(url: string): Promise<LinkCheck>;
-  /** GET `url` and keep its text (capped), for checks of what a page says. */
-  readPage(url: string): Promise<PageRead>;
-  /** A GitHub repository's state through the REST API. */
-  githubRepository(owner: string, name: string): Promise<RepositoryCheck>;
 }

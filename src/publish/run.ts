@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
 import { validateSources } from '../lint/engine.js';
 import { loadConfig, readSource } from '../runner/files.js';
 import { resolveTargets, reportResults } from '../cli/shared/report.js';

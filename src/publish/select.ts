@@ -2,7 +2,7 @@ import { dueAtRenewal, type DueAtRenewal } from '../core/due-at-renewal.js';
 import type { SourceFile } from '../lint/engine.js';
 import { loadNomination } from '../load/load.js';
 import { asRecord, asString } from '../core/nomination.js';
-import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../rules/lifecycle/review-current.js';
+import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../core/dates.js';
 import type { FileResult } from '../core/types.js';
 import { slugOf } from '../util/slug.js';
 

@@ -1,4 +1,5 @@
-import { UsageError } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
+import { addDays, addMonths, daysBetween, formatCalendarDate, parseCalendarDate, recognitionEnd, utcDay } from '../core/dates.js';
 import { dueAtRenewal, type DueAtRenewal } from '../core/due-at-renewal.js';
 import type { SourceFile } from '../lint/engine.js';
 import { loadNomination } from '../load/load.js';
@@ -14,7 +15,6 @@ import { showControls, showLineStart } from '../util/visible-text.js';
 
 export const DEFAULT_WINDOW = '45d';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RenewalWindow {
   /** As written: "45d", "6w", "2m". */
@@ -72,40 +72,15 @@ export function parseWindow(text: string): RenewalWindow {
   return { text: text.trim(), amount: Number(match[1]), unit };
 }
 
-function utcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
-/** `date` plus `months` calendar months, on the last day of the month when the day does not exist (Jan 31 + 1m = Feb 28). */
-export function addMonths(date: Date, months: number): Date {
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)));
-}
-
 export function windowEnd(today: Date, window: RenewalWindow): Date {
   const day = utcDay(today);
   if (window.unit === 'm') return addMonths(day, window.amount);
-  return new Date(day.getTime() + window.amount * (window.unit === 'w' ? 7 : 1) * DAY_MS);
+  return addDays(day, window.amount * (window.unit === 'w' ? 7 : 1));
 }
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** A YYYY-MM-DD text as a UTC date, or undefined when it is not a real calendar date. */
-function parseDay(value: unknown): Date | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return utcDay(value);
-  const text = asString(value);
-  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && isoDay(date) === text ? date : undefined;
-}
-
-/** When recognition granted on `reviewDate` ends: one year later (29 February → 28 February). */
+/** When recognition granted on `reviewDate` ends (see recognitionEnd). */
 export function expiryOf(reviewDate: Date): Date {
-  return addMonths(reviewDate, 12);
+  return recognitionEnd(reviewDate);
 }
 
 /**
@@ -133,7 +108,7 @@ export function findRenewals(sources: readonly SourceFile[], options: { now: Dat
     dpgCount++;
     const name = asString(data.name) ?? source.file;
     const written = asRecord(data.review).date;
-    const reviewDate = parseDay(written);
+    const reviewDate = parseCalendarDate(written);
     if (!reviewDate) {
       problems.push({
         file: source.file, name,
@@ -144,8 +119,8 @@ export function findRenewals(sources: readonly SourceFile[], options: { now: Dat
     const expires = expiryOf(reviewDate);
     const result = resultByFile.get(source.file);
     const owed = result ? dueAtRenewal(result) : [];
-    const daysLeft = Math.round((expires.getTime() - today.getTime()) / DAY_MS);
-    const entry = { file: source.file, name, reviewDate: isoDay(reviewDate), expires: isoDay(expires), daysLeft, dueAtRenewal: owed };
+    const daysLeft = daysBetween(today, expires);
+    const entry = { file: source.file, name, reviewDate: formatCalendarDate(reviewDate), expires: formatCalendarDate(expires), daysLeft, dueAtRenewal: owed };
     if (expires.getTime() <= until.getTime()) renewals.push({ ...entry, status: daysLeft < 0 ? 'expired' : 'due' });
     else if (owed.length) later.push({ ...entry, status: 'later' });
   }
@@ -153,7 +128,7 @@ export function findRenewals(sources: readonly SourceFile[], options: { now: Dat
   renewals.sort(byExpiry);
   later.sort(byExpiry);
   problems.sort((a, b) => a.file.localeCompare(b.file));
-  return { today: isoDay(today), window: options.window.text, until: isoDay(until), dpgCount, renewals, later, problems };
+  return { today: formatCalendarDate(today), window: options.window.text, until: formatCalendarDate(until), dpgCount, renewals, later, problems };
 }
 
 function whenText(r: Renewal): string {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config/config.js';
+import { addToResult } from '../lint/finish.js';
 import { loadNomination } from '../load/load.js';
 import { readRegistryBytes } from '../load/read.js';
 import type { CliIO } from '../cli/io.js';
@@ -123,8 +124,9 @@ export function withReviewChanges(
       const loaded = loadNomination(result.file, content);
       // A nomination added with a stage other than nominee is a decision too.
       const before = head.before === undefined ? undefined : loadNomination(head.file, head.before).data;
-      const found = detectDecisions(result.file, before, loaded.data, head.origin).flatMap((decision) => decisionDiagnostic(decision, loaded, config));
-      return found.length ? { ...result, diagnostics: [...result.diagnostics, ...found].sort((x, y) => x.line - y.line || x.column - y.column) } : result;
+      const found = detectDecisions(result.file, before, loaded.data, head.origin).map((decision) => decisionDiagnostic(decision, loaded));
+      // A decision is the change's, not the file's: the file's own waivers do not apply to it.
+      return addToResult(result, found, { config });
     });
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
   if (sources.length) out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry()), config, now: io.now }).results);

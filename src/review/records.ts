@@ -1,17 +1,16 @@
 import { ruleSetting, type Config } from '../config/config.js';
 import { crashDiagnostic } from '../lint/analyse.js';
-import { summarise } from '../lint/engine.js';
+import { finishFile } from '../lint/finish.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
 import { joinPointer } from '../load/positions.js';
 import { asRecord, asString, type MaybeNomination } from '../core/nomination.js';
-import { findRule } from '../rules/index.js';
 import { rule as personalContact } from '../rules/privacy/personal-contact.js';
 import { rule as commentRequired } from '../rules/review/comment-required.js';
 import { rule as missingNomination } from '../rules/review/missing-nomination.js';
 import { rule as reviewerMismatch } from '../rules/review/reviewer-mismatch.js';
 import { rule as schemaRule } from '../rules/review/schema.js';
 import { rule as unknownIndicator } from '../rules/review/unknown-indicator.js';
-import { formatMessage, type CoreRule, type FileRule, type ReportDescriptor } from '../rules/types.js';
+import { problemDiagnostic, type CoreRule, type FileRule, type ReportDescriptor } from '../rules/types.js';
 import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId } from '../core/types.js';
 import { didYouMean } from '../util/suggest.js';
 import { schemaDiagnostics } from './schema.js';
@@ -50,14 +49,8 @@ export interface ReviewValidation {
 }
 
 function diagnostic(loaded: LoadedFile, rule: CoreRule | FileRule, descriptor: ReportDescriptor): Diagnostic {
-  return {
-    ruleId: rule.id,
-    indicator: rule.indicator,
-    severity: rule.defaultSeverity,
-    message: formatMessage(rule.messages[descriptor.messageId] ?? descriptor.messageId, descriptor.data),
-    path: descriptor.path,
-    ...loaded.locate(descriptor.path, descriptor.at ?? 'value'),
-  };
+  const location = { path: descriptor.path, ...loaded.locate(descriptor.path, descriptor.at ?? 'value') };
+  return problemDiagnostic(rule, descriptor.messageId, descriptor.data, location, { indicator: rule.indicator });
 }
 
 /**
@@ -83,16 +76,9 @@ export function fileRuleDiagnostics(loaded: LoadedFile, rules: readonly FileRule
   return out;
 }
 
-/** Severities from dpg.config.yaml ('off' drops the finding), sorted by position. */
-export function settleSeverities(diagnostics: readonly Diagnostic[], config: Config): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const rule = findRule(d.ruleId);
-    const severity = rule ? ruleSetting(rule, config).severity : d.severity;
-    if (severity === 'off') continue;
-    out.push({ ...d, severity: rule && d.severity !== rule.defaultSeverity ? d.severity : severity });
-  }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+/** The result of a review record or reviewers.yaml through the finish stage: no waivers apply, and it has no review notes. */
+export function finishRecordFile(file: string, diagnostics: readonly Diagnostic[], config: Config, readable: boolean): FileResult {
+  return finishFile(file, diagnostics, { config, readable, reviewNotes: false });
 }
 
 function isIndicator(key: string): key is IndicatorId {
@@ -149,8 +135,9 @@ export function validateReviewSources(sources: readonly ReviewSource[], options:
       }
       found.push(...fileRuleDiagnostics(loaded, [personalContact], config, options.now));
     }
-    const diagnostics = settleSeverities(found, config);
-    results.push({ ...summarise(source.file, diagnostics, loaded.data !== undefined), reviewNotes: [] });
+    const result = finishRecordFile(source.file, found, config, loaded.data !== undefined);
+    const { diagnostics } = result;
+    results.push(result);
     if (loaded.data === undefined || !slug) continue;
     const verdicts: Partial<Record<IndicatorId, IndicatorVerdict>> = {};
     for (const [key, value] of Object.entries(asRecord(data.indicators))) {

@@ -1,11 +1,10 @@
 import { ruleSetting, type Config } from '../config/config.js';
-import { summarise } from '../lint/engine.js';
 import { loadNomination } from '../load/load.js';
 import { asArray, asRecord, asString } from '../core/nomination.js';
 import { rule as personalContact } from '../rules/privacy/personal-contact.js';
 import { rule as reviewersSchemaRule } from '../rules/review/reviewers-schema.js';
 import type { Diagnostic, FileResult } from '../core/types.js';
-import { fileRuleDiagnostics, settleSeverities } from './records.js';
+import { fileRuleDiagnostics, finishRecordFile } from './records.js';
 import { schemaDiagnostics } from './schema.js';
 
 /** A GitHub user (`login`) or an organisation team (`org/slug`), as written in reviewers.yaml. */
@@ -82,9 +81,8 @@ export function loadReviewers(file: string, content: Uint8Array | string, config
     diagnostics.push(...schema, ...fileRuleDiagnostics(loaded, [personalContact], config));
     usable = schema.length === 0;
   }
-  const settled = settleSeverities(diagnostics, config);
   return {
-    result: { ...summarise(file, settled, loaded.data !== undefined), reviewNotes: [] },
+    result: finishRecordFile(file, diagnostics, config, loaded.data !== undefined),
     ...(usable ? { reviewers: reviewersFromData(loaded.data) } : {}),
   };
 }

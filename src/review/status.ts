@@ -1,7 +1,7 @@
 import { dueAtRenewal, indicatorDisplay, type DueAtRenewal, type IndicatorDisplay } from '../core/due-at-renewal.js';
 import { INDICATOR_ORDER, indicatorTitle } from '../core/indicators.js';
 import { asRecord, asString } from '../core/nomination.js';
-import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../rules/lifecycle/review-current.js';
+import { calendarDatesAt, formatCalendarDate, parseCalendarDate, recognitionEnd } from '../core/dates.js';
 import type { FileResult, IndicatorId } from '../core/types.js';
 import { slugOf } from '../util/slug.js';
 import type { HumanVerdict, IndicatorVerdict, ReviewRecord } from './records.js';

@@ -1,6 +1,7 @@
 import type { MaybeNomination } from '../core/nomination.js';
-import type { OnlineRuleContext } from '../online/types.js';
-import type { Fix, IndicatorId, Severity } from '../core/types.js';
+import type { LinkCheck, PageRead, RepositoryCheck } from '../online/types.js';
+import { indicatorForPath } from '../core/indicators.js';
+import type { Diagnostic, Fix, IndicatorId, Severity } from '../core/types.js';
 
 export interface ReportDescriptor {
   /** JSON pointer of the offending node. */
@@ -110,6 +111,21 @@ export interface CoreRule extends RuleMeta {
   kind: 'core';
 }
 
+/** What an online rule gets: the nomination, plus network checks that are shared, bounded and cached. */
+export interface OnlineRuleContext {
+  file: string;
+  data: MaybeNomination;
+  options: Record<string, unknown>;
+  now: Date;
+  report(descriptor: ReportDescriptor): void;
+  /** Whether `url` answers: HEAD, else GET; redirects followed; one check per URL and run. */
+  checkLink(url: string): Promise<LinkCheck>;
+  /** GET `url` and keep its text (capped), for checks of what a page says. */
+  readPage(url: string): Promise<PageRead>;
+  /** A GitHub repository's state through the REST API. */
+  githubRepository(owner: string, name: string): Promise<RepositoryCheck>;
+}
+
 /** A check that needs the network (`dpg validate --online`); validation without --online skips it. */
 export interface OnlineRule extends RuleMeta {
   kind: 'online';
@@ -130,4 +146,46 @@ export function formatMessage(template: string, data: Record<string, string | nu
     const value = String(data[key]);
     return value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
   });
+}
+
+/** Where a finding is: a JSON pointer into the document and its source span (1-based; the end exclusive). */
+export interface ProblemLocation {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The start of a file, for findings about the file as a whole. */
+export const FILE_START: ProblemLocation = { path: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/**
+ * The one way a finding is made: rule id, indicator and message come from the rule (its docs URL derives
+ * from the id). The severity is the rule's default; the finish stage (src/lint/finish.ts) settles it.
+ * `indicator` overrides the rule's (by default: the rule's, else the one the path belongs to).
+ */
+export function problemDiagnostic(
+  rule: Pick<Rule, 'id' | 'indicator' | 'messages' | 'defaultSeverity' | 'since'>,
+  messageId: string,
+  data: Record<string, string | number> | undefined,
+  location: ProblemLocation,
+  extra: { fix?: Fix; since?: string; indicator?: IndicatorId | null } = {},
+): Diagnostic {
+  const template = rule.messages[messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${messageId}"`);
+  const since = extra.since ?? rule.since;
+  return {
+    ruleId: rule.id,
+    indicator: extra.indicator !== undefined ? extra.indicator : rule.indicator ?? indicatorForPath(location.path),
+    severity: rule.defaultSeverity,
+    message: formatMessage(template, data),
+    path: location.path,
+    line: location.line,
+    column: location.column,
+    endLine: location.endLine,
+    endColumn: location.endColumn,
+    ...(extra.fix ? { fix: extra.fix } : {}),
+    ...(since ? { since } : {}),
+  };
 }

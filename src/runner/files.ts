@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, UsageError, type Config } from '../config/config.js';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type Config } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
 import type { SourceFile } from '../lint/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 import { readRegistryBytes } from '../load/read.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
 
 export interface Shard {
   /** 1-based. */

@@ -7,6 +7,12 @@ import type { Diagnostic } from '../core/types.js';
 import { didYouMean, didYouMeanTerm } from '../util/suggest.js';
 import { AJV_OPTIONS } from './ajv-options.js';
 import { nominationSchema } from './schema.js';
+import { rule as enumRule } from '../rules/schema/enum.js';
+import { rule as invalidValueRule } from '../rules/schema/invalid-value.js';
+import { rule as requiredRule } from '../rules/schema/required.js';
+import { rule as typeRule } from '../rules/schema/type.js';
+import { rule as unknownKeyRule } from '../rules/schema/unknown-key.js';
+import { problemDiagnostic, type CoreRule } from '../rules/types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -107,10 +113,11 @@ export const TYPE_NAMES: Record<string, string> = {
 };
 
 interface Mapped {
-  ruleId: string;
+  rule: CoreRule;
+  messageId: string;
+  data: Record<string, string>;
   pointer: string;
   anchor: 'key' | 'value';
-  message: string;
   indicatorPointer: string;
   /** The Standard version that introduced the requirement, from the schema's x-dpg-since annotation. */
   since?: string;
@@ -136,8 +143,8 @@ function mapError(error: ErrorObject, data: unknown): Mapped | undefined {
       const pointer = joinPointer(at, key);
       const known = Object.keys((schemaAt(error.schemaPath, 1)?.properties as object | undefined) ?? {});
       return {
-        ruleId: 'schema/unknown-key', pointer, anchor: 'key', indicatorPointer: pointer,
-        message: `Unknown key "${key}" in ${where}.${didYouMean(key, known) || ` Allowed keys: ${known.join(', ')}.`}`,
+        rule: unknownKeyRule, messageId: 'unknown', pointer, anchor: 'key', indicatorPointer: pointer,
+        data: { key, where, hint: didYouMean(key, known) || ` Allowed keys: ${known.join(', ')}.` },
       };
     }
     case 'required': {
@@ -147,23 +154,23 @@ function mapError(error: ErrorObject, data: unknown): Mapped | undefined {
       const title = property?.title;
       const since = property?.['x-dpg-since'];
       return {
-        ruleId: 'schema/required', pointer: at, anchor: 'key', indicatorPointer: joinPointer(at, key), ...(since ? { since } : {}),
-        message: `Missing required key "${key}"${title ? ` (${title})` : ''} in ${where}${conditionOf(error)}.`,
+        rule: requiredRule, messageId: 'missing', pointer: at, anchor: 'key', indicatorPointer: joinPointer(at, key), ...(since ? { since } : {}),
+        data: { key, title: title ? ` (${title})` : '', where, condition: conditionOf(error) },
       };
     }
     case 'type': {
       const expected = String(error.params.type);
       return {
-        ruleId: 'schema/type', pointer: at, anchor: 'value', indicatorPointer: at,
-        message: `${where} must be ${TYPE_NAMES[expected] ?? expected}, not ${describeValue(value)}.`,
+        rule: typeRule, messageId: 'wrongType', pointer: at, anchor: 'value', indicatorPointer: at,
+        data: { where, expected: TYPE_NAMES[expected] ?? expected, actual: describeValue(value) },
       };
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const hint = typeof value === 'string' ? didYouMeanTerm(value, allowed) : '';
       return {
-        ruleId: 'schema/enum', pointer: at, anchor: 'value', indicatorPointer: at,
-        message: `${where} is ${describeValue(value)}, which is not allowed.${hint || ` Use one of: ${allowed.join(', ')}.`}`,
+        rule: enumRule, messageId: 'notAllowed', pointer: at, anchor: 'value', indicatorPointer: at,
+        data: { where, actual: describeValue(value), hint: hint || ` Use one of: ${allowed.join(', ')}.` },
       };
     }
     case 'if':
@@ -183,8 +190,8 @@ function mapError(error: ErrorObject, data: unknown): Mapped | undefined {
         pattern: error.params.pattern === '^\\d{4}-\\d{2}-\\d{2}$' ? 'must be a date written YYYY-MM-DD' : `must match ${error.params.pattern}`,
       };
       return {
-        ruleId: 'schema/invalid-value', pointer: at, anchor: 'value', indicatorPointer: at,
-        message: `${where} ${reason[error.keyword] ?? error.message ?? 'is not valid'}.`,
+        rule: invalidValueRule, messageId: 'invalid', pointer: at, anchor: 'value', indicatorPointer: at,
+        data: { where, reason: reason[error.keyword] ?? error.message ?? 'is not valid' },
       };
     }
   }
@@ -199,19 +206,14 @@ export function validateSchema(loaded: LoadedFile): Diagnostic[] {
   for (const error of validate.errors ?? []) {
     const mapped = mapError(error, loaded.data);
     if (!mapped) continue;
-    const key = `${mapped.ruleId}\0${mapped.pointer}\0${mapped.message}`;
+    const location = { path: mapped.pointer, ...loaded.locate(mapped.pointer, mapped.anchor) };
+    const diagnostic = problemDiagnostic(mapped.rule, mapped.messageId, mapped.data, location, {
+      indicator: indicatorForPath(mapped.indicatorPointer), ...(mapped.since ? { since: mapped.since } : {}),
+    });
+    const key = `${diagnostic.ruleId}\0${diagnostic.path}\0${diagnostic.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const span = loaded.locate(mapped.pointer, mapped.anchor);
-    diagnostics.push({
-      ruleId: mapped.ruleId,
-      indicator: indicatorForPath(mapped.indicatorPointer),
-      severity: 'error',
-      message: mapped.message,
-      path: mapped.pointer,
-      ...span,
-      ...(mapped.since ? { since: mapped.since } : {}),
-    });
+    diagnostics.push(diagnostic);
   }
   return diagnostics;
 }

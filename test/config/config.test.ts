@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_CONFIG, parseConfig, ruleSetting, UsageError, type Config } from '../../src/config/config.js';
+import { ConfigError, DEFAULT_CONFIG, parseConfig, ruleSetting, type Config } from '../../src/config/config.js';
+import { UsageError } from '../../src/core/errors.js';
 import { ALL_RULES, findRule } from '../../src/rules/index.js';
 import { DEFAULT_ONLINE_SETTINGS } from '../../src/online/settings.js';
 import { validateYaml } from '../support/validate.js';

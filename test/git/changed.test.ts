@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/runner/cache/results-cache.js';
-import { UsageError } from '../../src/config/config.js';
+import { UsageError } from '../../src/core/errors.js';
 import { findChangedNominations, listTree, type ChangedNominations } from '../../src/runner/git/changed.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
@@ -651,8 +651,9 @@ describe('dpg validate --changed', () => {
       expect(run.code).toBe(1);
       expect(licenceErrors(run.results)).toHaveLength(1);
       const config = run.results.find((r) => r.file === 'dpg.config.yaml')!;
-      expect(ruleHits(config)).toEqual([{ rule: 'git/outside-path', severity: 'warning' }, { rule: 'git/decision', severity: 'info' }]);
-      expect(config.diagnostics[1]!.message).toBe(
+      // Findings at the same place are in rule id order.
+      expect(ruleHits(config)).toEqual([{ rule: 'git/decision', severity: 'info' }, { rule: 'git/outside-path', severity: 'warning' }]);
+      expect(config.diagnostics[0]!.message).toBe(
         'This change adds dpg.config.yaml, the registry configuration (rules, severities, paths, review settings): a decision; needs a maintainer. '
         + 'This check uses the version on main, not the change\'s.');
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, UsageError } from '../../src/config/config.js';
+import { parseConfig } from '../../src/config/config.js';
+import { UsageError } from '../../src/core/errors.js';
 import { DEFAULT_ONLINE_SETTINGS, hostMatches, parseDuration } from '../../src/online/settings.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 

@@ -50,9 +50,9 @@ describe('lifecycle rules', () => {
     });
   });
 
-  it('ends a year begun on 29 February on 1 March', () => {
+  it('ends a year begun on 29 February on 28 February (the anniversary clamps to the month\'s end)', () => {
     const result = validateYaml(reviewed('dpg', '2024-02-29'));
-    expect(result.diagnostics[0]!.message).toContain('expired on 2025-03-01');
+    expect(result.diagnostics[0]!.message).toContain('expired on 2025-02-28');
   });
 
   it('does not expire a record while the day before its end date still runs somewhere', () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, UsageError } from '../../config/config.js';
+import { CONFIG_FILE } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { readRegistryBytes } from '../../load/read.js';
 import { entryExists } from '../../util/regular-file.js';
 import { GitHubError } from '../../github/errors.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { validateSources } from '../../lint/engine.js';
 import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion } from '../../import/dpga.js';
 import { findExclusion, parseExclusionLog, type Exclusion } from '../../import/exclusions.js';

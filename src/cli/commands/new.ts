@@ -1,4 +1,4 @@
-import { UsageError } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import type { RegisterCommand } from '../context.js';
 
 interface NewFlags {

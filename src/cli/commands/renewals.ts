@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { loadConfig, readSource, registryFiles, resolveOperands } from '../../runner/files.js';
 import {
   DEFAULT_WINDOW, findRenewals, formatRenewalsJson, formatRenewalsMarkdown, formatRenewalsText, parseWindow, type RenewalReport,

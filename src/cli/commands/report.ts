@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { UsageError } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import { loadConfig } from '../../runner/files.js';
 import { parseNonNegativeInteger, type RegisterCommand } from '../context.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { displayPath, loadConfig, readSource, registryFiles } from '../../runner/files.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { RegisterCommand } from '../context.js';

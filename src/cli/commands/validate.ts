@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError, type Config } from '../../config/config.js';
+import { type Config } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { resolveCacheFolder } from '../../runner/cache/location.js';
 import type { CacheKey } from '../../runner/cache/seal.js';
 import { validateRegistry } from '../../runner/registry-run.js';
@@ -164,14 +165,14 @@ async function validateChanged(flags: ValidateFlags, io: CliIO): Promise<{ resul
     ...(first ? [...deleted, ...outside] : []).filter((r): r is FileResult => r !== undefined),
   ], { ...changes, outside: outsideFiles }, { config, configRoot, registry: () => run.registry().map((file) => fileAt(file).path), absolute, io });
   if (first) {
-    for (const entry of irregular) results = git.withFindings(results, shown(entry.path), git.irregularEntryDiagnostics(shown(entry.path), entry.kind, config));
+    for (const entry of irregular) results = git.withFindings(results, shown(entry.path), git.irregularEntryDiagnostics(shown(entry.path), entry.kind), config);
     for (const [file, size] of Object.entries(changes.oversized)) {
-      results = git.withFindings(results, shown(file), git.oversizedBaseDiagnostics(size, DEFAULT_LIMITS.maxFileBytes, changes.mergeBase, config));
+      results = git.withFindings(results, shown(file), git.oversizedBaseDiagnostics(size, DEFAULT_LIMITS.maxFileBytes, changes.mergeBase), config);
     }
     const policies = [['configuration', configFile], ['reviewers', fromRoot(review.reviewersFile)]] as const;
     for (const [what, file] of policies) {
       const action = changes.touched.get(file);
-      if (action) results = git.withFindings(results, shown(file), git.policyFileDiagnostics(what, shown(file), action, changes.base, config));
+      if (action) results = git.withFindings(results, shown(file), git.policyFileDiagnostics(what, shown(file), action, changes.base), config);
     }
   }
   return { results, config };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { UsageError, type Config } from '../../config/config.js';
+import { type Config } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { resolveCacheFolder } from '../../runner/cache/location.js';
 import { parseDuration } from '../../online/settings.js';
 import { displayPath, loadConfig, registryFiles, resolveOperands } from '../../runner/files.js';

@@ -1,7 +1,8 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { UsageError, type Config } from '../../config/config.js';
+import type { Config } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import { registryFiles, loadConfig, resolveOperands } from '../../runner/files.js';
 import { ALL_RULES } from '../../rules/index.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UsageError } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { summarise } from '../../lint/engine.js';
 import type { ChangeNote, FormatterOptions, ReviewContext } from '../../formatters/types.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';

@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'A rule failed on this file; the file may still be fine. Report the failure so the rule can be fixed.',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    crashed: 'Rule {rule} crashed on this file ({reason}). This is a bug in dpg, not in the nomination; please report it with the file.',
+  },
 };

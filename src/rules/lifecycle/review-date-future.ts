@@ -1,6 +1,6 @@
 import { asRecord } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
-import { calendarDatesAt, formatCalendarDate, parseCalendarDate } from './review-current.js';
+import { calendarDatesAt, formatCalendarDate, parseCalendarDate } from '../../core/dates.js';
 
 export const rule: FileRule = {
   kind: 'file',

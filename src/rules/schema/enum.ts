@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'Values with a fixed vocabulary (categories, roles, stage, the 9a/9b ladders) must use one of its words.',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    notAllowed: '{where} is {actual}, which is not allowed.{hint}',
+  },
 };

@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'Values must meet the constraints of the schema (non-empty, unique items, ranges, date format).',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    invalid: '{where} {reason}.',
+  },
 };

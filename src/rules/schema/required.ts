@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'Every required key must be present, including the follow-up answers that a yes/no answer calls for.',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    missing: 'Missing required key "{key}"{title} in {where}{condition}.',
+  },
 };

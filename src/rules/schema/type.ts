@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'Every value must have the type the schema gives it (text, list, mapping, true/false, number).',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    wrongType: '{where} must be {expected}, not {actual}.',
+  },
 };

@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'Every key must be one the nomination schema defines (typos are caught here).',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    unknown: 'Unknown key "{key}" in {where}.{hint}',
+  },
 };

@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'The file should not start with a UTF-8 byte-order mark.',
   defaultSeverity: 'warning',
-  messages: {},
+  messages: {
+    bom: 'File starts with a UTF-8 byte-order mark; save it without one.',
+  },
 };

@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'A key may appear only once in a mapping.',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    duplicate: 'Duplicate key "{key}": a key may appear only once in a mapping; remove or merge the repeated one (dpg checked the file with the first value).',
+  },
 };

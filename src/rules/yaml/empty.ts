@@ -7,5 +7,8 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'The file must hold a nomination, not be empty.',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    empty: 'File is empty; a nomination is a YAML mapping (run `dpg new` to start one).',
+    noDocument: 'File holds no YAML document.',
+  },
 };

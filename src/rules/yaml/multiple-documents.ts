@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'A nomination file holds exactly one YAML document.',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    multiple: 'File holds {count} YAML documents; a nomination file holds exactly one (remove the `---` separators and split the file).',
+  },
 };

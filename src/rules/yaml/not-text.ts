@@ -7,5 +7,7 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'The file must be UTF-8 text, not binary data.',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    binary: 'File is not UTF-8 text (it contains binary bytes); save it as UTF-8 YAML.',
+  },
 };

@@ -7,5 +7,10 @@ export const rule: CoreRule = {
   indicator: null,
   description: 'The file must be well-formed YAML (no tabs for indentation, closed quotes and brackets).',
   defaultSeverity: 'error',
-  messages: {},
+  messages: {
+    unparsable: 'YAML could not be parsed: {reason}',
+    error: 'YAML syntax error: {reason}',
+    unclosedQuote: 'YAML syntax error: {reason} The quote opened here is never closed; close it or remove it.',
+    warning: 'YAML warning: {reason}',
+  },
 };

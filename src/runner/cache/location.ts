@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { pathBelow } from '../../util/paths.js';
 import { entryExists } from '../../util/regular-file.js';
 import { CacheKey } from './seal.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, UsageError, type Config } from '../../config/config.js';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type Config } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { readCommittedFile } from './changed.js';
 

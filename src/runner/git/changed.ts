@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { UsageError } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
 import { DEFAULT_LIMITS } from '../../load/limits.js';
 import { isListedNomination } from '../files.js';
 import { gitText, readObjectsWithin, runGit } from './run.js';

@@ -1,5 +1,5 @@
-import { ruleSetting, type Config } from '../../config/config.js';
-import { summarise } from '../../lint/engine.js';
+import type { Config } from '../../config/config.js';
+import { addFindings, fileFindingResult } from '../../lint/finish.js';
 import { loadNomination, type LoadedFile } from '../../load/load.js';
 import { asRecord, asString } from '../../core/nomination.js';
 import type { Decision } from '../../review/decisions.js';
@@ -9,24 +9,17 @@ import { rule as delistingWithoutReason } from '../../rules/git/delisting-withou
 import { rule as outsidePath } from '../../rules/git/outside-path.js';
 import { rule as regularFile } from '../../rules/registry/regular-file.js';
 import { rule as limits } from '../../rules/yaml/limits.js';
-import { formatMessage, type CoreRule } from '../../rules/types.js';
+import { FILE_START, problemDiagnostic, type CoreRule } from '../../rules/types.js';
 import type { Diagnostic, FileResult } from '../../core/types.js';
 import type { EntryKind } from './changed.js';
 
-function gitDiagnostic(rule: CoreRule, messageId: string, data: Record<string, string>, config: Config): Diagnostic[] {
-  return fileDiagnostic(rule, formatMessage(rule.messages[messageId]!, data), config);
+function gitDiagnostic(rule: CoreRule, messageId: string, data: Record<string, string>): Diagnostic {
+  return problemDiagnostic(rule, messageId, data, FILE_START);
 }
 
-/** A finding about a file as a whole, at its start. */
-function fileDiagnostic(rule: CoreRule, message: string, config: Config): Diagnostic[] {
-  const { severity } = ruleSetting(rule, config);
-  if (severity === 'off') return [];
-  return [{ ruleId: rule.id, indicator: rule.indicator, severity, message, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 }];
-}
-
-/** A result about a file as a whole; it has no indicators to review, so no review notes. */
-function fileFinding(file: string, diagnostics: Diagnostic[]): FileResult | undefined {
-  return diagnostics.length ? { ...summarise(file, diagnostics, true), reviewNotes: [] } : undefined;
+/** A result about a file as a whole, through the finish stage; it has no indicators to review, so no review notes. */
+function fileFinding(file: string, diagnostics: Diagnostic[], config: Config): FileResult | undefined {
+  return fileFindingResult(file, diagnostics, { config });
 }
 
 /**
@@ -42,66 +35,49 @@ export function deletedNominationResult(file: string, content: string | undefine
   const messageId = renamedTo === undefined ? 'deleted' : 'renamed';
   const to = renamedTo ?? '';
   return fileFinding(file, [
-    ...gitDiagnostic(deletedNomination, messageId, { stage, to }, config),
-    ...(stage === 'dpg' && !reason ? gitDiagnostic(delistingWithoutReason, messageId, { to }, config) : []),
-  ]);
+    gitDiagnostic(deletedNomination, messageId, { stage, to }),
+    ...(stage === 'dpg' && !reason ? [gitDiagnostic(delistingWithoutReason, messageId, { to })] : []),
+  ], config);
 }
 
 const KIND_NAMES: Record<Exclude<EntryKind, 'file' | 'symlink'>, string> = { submodule: 'git submodule', special: 'special file' };
 
 /** The registry/regular-file finding for a nomination, review record or reviewers file that git has as a symbolic link or submodule. */
-export function irregularEntryDiagnostics(file: string, kind: Exclude<EntryKind, 'file'>, config: Config): Diagnostic[] {
+export function irregularEntryDiagnostics(file: string, kind: Exclude<EntryKind, 'file'>): Diagnostic[] {
   return kind === 'symlink'
-    ? gitDiagnostic(regularFile, 'symlink', { file }, config)
-    : gitDiagnostic(regularFile, 'notRegular', { file, kind: KIND_NAMES[kind] }, config);
+    ? [gitDiagnostic(regularFile, 'symlink', { file })]
+    : [gitDiagnostic(regularFile, 'notRegular', { file, kind: KIND_NAMES[kind] })];
 }
 
 /** The yaml/limits finding for a base version too large to read: the change is judged as if the file were new. */
-export function oversizedBaseDiagnostics(size: number, maxBytes: number, base: string, config: Config): Diagnostic[] {
-  return fileDiagnostic(limits, `The version of this file at the merge-base ${base.slice(0, 12)} is ${size} bytes, above the limit of ${maxBytes} bytes; `
-    + 'it was not read, so this change is judged as if the file were new.', config);
+export function oversizedBaseDiagnostics(size: number, maxBytes: number, base: string): Diagnostic[] {
+  return [gitDiagnostic(limits, 'oversizedBase', { base: base.slice(0, 12), size: String(size), max: String(maxBytes) })];
 }
 
 /** The git/decision finding for a change to the configuration (`dpg.config.yaml`) or the reviewers file, which the check reads from the base. */
 export function policyFileDiagnostics(
-  what: 'configuration' | 'reviewers', file: string, action: 'added' | 'modified' | 'deleted', base: string, config: Config,
+  what: 'configuration' | 'reviewers', file: string, action: 'added' | 'modified' | 'deleted', base: string,
 ): Diagnostic[] {
   const verb = { added: 'adds', modified: 'modifies', deleted: 'deletes' }[action];
-  return gitDiagnostic(decisionRule, what, { action: verb, file, base }, config);
+  return [gitDiagnostic(decisionRule, what, { action: verb, file, base })];
 }
 
 /**
- * `results` with `diagnostics` added to the result of `file`, or a new result for it when it has none (a
- * file without indicators to review). Counts follow the diagnostics; findings about a file as a whole have
- * no indicator, so the indicators stand.
+ * `results` with `diagnostics` added to the result of `file` through the finish stage, or a new result for
+ * it when it has none (a file without indicators to review). The file's own waivers do not apply: these
+ * findings are about the change, not the file.
  */
-export function withFindings(results: readonly FileResult[], file: string, diagnostics: readonly Diagnostic[]): FileResult[] {
-  if (!diagnostics.length) return [...results];
-  const at = results.findIndex((r) => r.file === file);
-  if (at < 0) return [...results, fileFinding(file, [...diagnostics])!];
-  const merged = [...results[at]!.diagnostics, ...diagnostics].sort((x, y) => x.line - y.line || x.column - y.column);
-  const result = {
-    ...results[at]!,
-    diagnostics: merged,
-    errorCount: merged.filter((d) => d.severity === 'error').length,
-    warningCount: merged.filter((d) => d.severity === 'warning').length,
-  };
-  return results.map((r, index) => (index === at ? result : r));
+export function withFindings(results: readonly FileResult[], file: string, diagnostics: readonly Diagnostic[], config: Config): FileResult[] {
+  return addFindings(results, file, diagnostics, { config });
 }
 
 /** The result for a changed file that is not a nomination (`inRegistry`: it sits in the registry folder). */
 export function outsidePathResult(file: string, inRegistry: boolean, config: Config): FileResult | undefined {
-  return fileFinding(file, gitDiagnostic(outsidePath, inRegistry ? 'notNomination' : 'outside', { file, registry: config.registry }, config));
+  return fileFinding(file, [gitDiagnostic(outsidePath, inRegistry ? 'notNomination' : 'outside', { file, registry: config.registry })], config);
 }
 
-/** The git/decision finding for a decision in a changed nomination, placed on the stage or review date it sets. */
-export function decisionDiagnostic(decision: Decision, loaded: LoadedFile, config: Config): Diagnostic[] {
-  const { severity } = ruleSetting(decisionRule, config);
-  if (severity === 'off') return [];
-  return [{
-    ruleId: decisionRule.id, indicator: null, severity,
-    message: formatMessage(decisionRule.messages[decision.messageId]!, { from: decision.from, to: decision.to, slug: decision.slug }),
-    path: decision.path,
-    ...loaded.locate(decision.path),
-  }];
+/** The git/decision finding for a decision in a changed nomination, placed on the stage or review date it sets (unsettled: see src/lint/finish.ts). */
+export function decisionDiagnostic(decision: Decision, loaded: LoadedFile): Diagnostic {
+  return problemDiagnostic(decisionRule, decision.messageId, { from: decision.from, to: decision.to, slug: decision.slug },
+    { path: decision.path, ...loaded.locate(decision.path) }, { indicator: null });
 }
