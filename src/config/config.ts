@@ -34,6 +34,15 @@ export interface Config {
   online: OnlineSettings;
   /** Human review: reviewers.yaml, review records and what makes a nomination ready for a decision. */
   review: ReviewConfig;
+  /** The published website (`dpg build`): the repository its "View the source file" links point at. */
+  site: SiteConfig;
+}
+
+export interface SiteConfig {
+  /** owner/name of the GitHub repository holding the registry. */
+  repository?: string;
+  /** Branch the links name (default: main). */
+  branch?: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -44,6 +53,7 @@ export const DEFAULT_CONFIG: Config = {
   allowedPaths: [],
   online: DEFAULT_ONLINE_SETTINGS,
   review: { reviewersFile: 'reviewers.yaml', reviewsDir: 'reviews', minReviews: 2 },
+  site: {},
 };
 
 export interface ReviewConfig {
@@ -126,6 +136,7 @@ export function parseConfig(text: string, rules: readonly Rule[], source = CONFI
     config.online = online;
   }
   if (input.review !== undefined) config.review = parseReviewConfig(input.review, source);
+  if (input.site !== undefined) config.site = parseSiteConfig(input.site, source);
   if (input.rules !== undefined) {
     if (input.rules === null || typeof input.rules !== 'object' || Array.isArray(input.rules)) throw new UsageError(`${source}: rules must be a mapping of rule id to setting.`);
     const ids = rules.map((r) => r.id);
@@ -160,6 +171,27 @@ function parseReviewConfig(value: unknown, source: string): ReviewConfig {
     }
   }
   return review;
+}
+
+export const REPOSITORY_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/** A branch name git accepts and a URL can carry as it is. */
+export const BRANCH_NAME = /^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._\/-]+$/;
+
+function parseSiteConfig(value: unknown, source: string): SiteConfig {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${source}: site must be a mapping (repository, branch).`);
+  const site: SiteConfig = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'repository') {
+      if (typeof v !== 'string' || !REPOSITORY_NAME.test(v)) throw new UsageError(`${source}: site.repository must be owner/name, such as dpg-registry/dpg, not ${JSON.stringify(v)}.`);
+      site.repository = v;
+    } else if (key === 'branch') {
+      if (typeof v !== 'string' || !BRANCH_NAME.test(v)) throw new UsageError(`${source}: site.branch must be a branch name, not ${JSON.stringify(v)}.`);
+      site.branch = v;
+    } else {
+      throw new UsageError(`${source}: unknown key "site.${key}".${didYouMean(key, ['repository', 'branch'])}`);
+    }
+  }
+  return site;
 }
 
 function presetSeverity(rule: Rule, preset: Preset): SeveritySetting {
