@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { parseLogoReference, type LogoFormat } from '../rules/identity/logo.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../util/regular-file.js';
+
+export { parseLogoReference, type LogoFormat, type LogoReference } from '../rules/identity/logo.js';
 
 /**
  * Logos of the published solutions. A nomination's `logo` is either an https URL, which the site shows
@@ -13,41 +16,6 @@ import { describeReadProblem, isReadProblem, readRegularFile } from '../util/reg
 export const LOGO_MAX_BYTES = 256 * 1024;
 /** The box a logo is fitted into on the pages, in CSS pixels. */
 export const LOGO_BOX = 56;
-
-export type LogoFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg';
-const EXTENSIONS: Record<string, LogoFormat> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', webp: 'webp', svg: 'svg' };
-
-export type LogoReference =
-  | { kind: 'url'; url: string }
-  | { kind: 'file'; path: string; format: LogoFormat }
-  | { kind: 'invalid'; reason: string };
-
-/**
- * What a `logo` value designates, judged on its text alone: an https URL, or a path inside the registry
- * folder with an image extension (forward slashes, no "..", not absolute).
- */
-export function parseLogoReference(value: string): LogoReference {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return { kind: 'invalid', reason: 'is not a valid URL' };
-    }
-    if (url.protocol !== 'https:') return { kind: 'invalid', reason: `uses ${url.protocol} instead of https:` };
-    if (url.username || url.password) return { kind: 'invalid', reason: 'carries a user name or password' };
-    return { kind: 'url', url: url.href };
-  }
-  if (value.startsWith('/') || value.startsWith('\\') || /^[a-z]:/i.test(value)) return { kind: 'invalid', reason: 'is an absolute path; write it relative to the registry folder' };
-  if (/[\\\0]/.test(value) || /[\u0000-\u001f\u007f]/.test(value)) return { kind: 'invalid', reason: 'holds a backslash or a control character' };
-  const segments = value.split('/');
-  if (segments.some((s) => s === '' || s === '.' || s === '..')) return { kind: 'invalid', reason: 'leads out of the registry folder or has an empty or "." part' };
-  if (segments.some((s) => s.startsWith('.'))) return { kind: 'invalid', reason: 'names a hidden file or folder' };
-  const extension = value.slice(value.lastIndexOf('.') + 1).toLowerCase();
-  const format = value.includes('.') ? EXTENSIONS[extension] : undefined;
-  if (!format) return { kind: 'invalid', reason: 'is not an image file ending in .png, .jpg, .jpeg, .gif, .webp or .svg' };
-  return { kind: 'file', path: value, format };
-}
 
 /** The width and height an image file declares, read from its header; undefined when it is not that format. */
 export function imageSize(bytes: Buffer, format: LogoFormat): { width: number; height: number } | undefined {
