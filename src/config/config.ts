@@ -48,6 +48,15 @@ export interface Config {
    * A configuration built in code without it is resolved on each use of ruleSetting.
    */
   settings?: Readonly<Record<string, RuleSetting>>;
+  /** The published website (`dpg build`): the repository its "View the source file" links point at. */
+  site: SiteConfig;
+}
+
+export interface SiteConfig {
+  /** owner/name of the GitHub repository holding the registry. */
+  repository?: string;
+  /** Branch the links name (default: main). */
+  branch?: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -58,6 +67,7 @@ export const DEFAULT_CONFIG: Config = {
   allowedPaths: [],
   online: DEFAULT_ONLINE_SETTINGS,
   review: { reviewersFile: 'reviewers.yaml', reviewsDir: 'reviews', minReviews: 2 },
+  site: {},
 };
 
 export interface ReviewConfig {
@@ -152,6 +162,7 @@ export function parseConfig(text: string, rules: readonly Rule[], source = CONFI
     if (typeof online === 'string') throw new UsageError(online);
     config.online = online;
   }
+  if (input.site !== undefined) config.site = { ...(input.site as SiteConfig) };
   if (input.review !== undefined) config.review = { ...DEFAULT_CONFIG.review, ...(input.review as Partial<ReviewConfig>) };
   for (const [id, value] of Object.entries((input.rules ?? {}) as Record<string, unknown>)) config.rules[id] = ruleSettingOf(value);
   return { ...config, settings: resolveRuleSettings(rules, config) };

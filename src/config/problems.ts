@@ -17,6 +17,8 @@ const EXPECTED: Record<string, string> = {
   '/allowedPaths': 'a list of paths or globs',
   '/review/reviewersFile': 'a path',
   '/review/reviewsDir': 'a path',
+  '/site/repository': 'owner/name of a GitHub repository, such as dpg-registry/dpg',
+  '/site/branch': 'a branch name',
   '/online/cacheTtl': 'a duration such as 24h, 30m or 7d',
   '/online/allowHosts': 'a list of host names (e.g. registry.example.org or *.example.org)',
   '/online/denyHosts': 'a list of host names (e.g. registry.example.org or *.example.org)',

@@ -1,5 +1,11 @@
 import type { Rule } from '../rules/types.js';
 
+/** owner/name of a GitHub repository (also the pattern of site.repository in the configuration schema). */
+export const REPOSITORY_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/** A branch name git accepts and a URL can carry as it is (also the pattern of site.branch). */
+export const BRANCH_NAME = /^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._/-]+$/;
+
+
 export const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 export const PRESETS = ['recommended', 'strict'] as const;
 
@@ -76,6 +82,15 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
           reviewersFile: path('reviewers.yaml: maintainers and Communities of Practice, relative to this file.'),
           reviewsDir: path('Folder of review records, relative to this file, outside the registry folder.'),
           minReviews: wholeNumber(0, 100, 'Reviews without a conflict of interest a decision needs.'),
+        },
+      },
+      site: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'The published website (docs/build.md): where its "View the source file" and "Suggest an edit" links point.',
+        properties: {
+          repository: { type: 'string', pattern: REPOSITORY_NAME.source, description: 'owner/name of the GitHub repository holding the registry.' },
+          branch: { type: 'string', pattern: BRANCH_NAME.source, description: 'Branch the links name (default: main).' },
         },
       },
       online: {

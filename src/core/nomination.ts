@@ -12,6 +12,7 @@ export interface Nomination {
   aliases?: string[];
   description: string;
   website: string;
+  logo?: string;
   categories: Category[];
   repositories?: Array<{ name?: string; url: string }>;
   organizations: Array<{ name: string; website?: string; roles: string[]; country?: string }>;

@@ -223,6 +223,7 @@ export const STEPS: readonly Step[] = [
     message: ({ root }) => `Describe ${solutionName(root)} in one or two sentences: what is it, and whom does it serve?`,
   },
   { type: 'question', path: ['website'], kind: 'url', required: true, message: 'Its public website', hint: 'https://…' },
+  { type: 'question', path: ['logo'], kind: 'text', required: false, rules: ['identity/logo'], message: 'Its logo, for the published website: an https URL of the image, or an image file in the registry folder such as logos/name.png', hint: 'optional' },
   {
     type: 'question', path: ['categories'], kind: 'multi', required: true, min: 1, choices: CATEGORY_CHOICES,
     message: 'What kind of digital public good is it?', hint: 'space to select, enter to confirm; a solution may be several',

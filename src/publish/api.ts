@@ -112,7 +112,8 @@ export function summarise(record: PublishedRecord, kind: RecordKind): RecordSumm
     website: asString(data.website) ?? null,
     categories: asStrings(data.categories),
     sdgs: [...new Set(asArray(data.sdgs).map((s) => asRecord(s).goal).filter((g): g is number => typeof g === 'number'))].sort((a, b) => a - b),
-    licenses: asArray(data.licenses).map((l) => asString(asRecord(l).spdx)).filter((s): s is string => s !== undefined),
+    // One entry per licence, even when a nomination lists it for several parts (code, content, data).
+    licenses: [...new Set(asArray(data.licenses).map((l) => asString(asRecord(l).spdx)).filter((s): s is string => s !== undefined))],
     sectors: asStrings(data.sectors),
     countries: { development, deployment },
     organizations: organizations.map((o) => asString(o.name)).filter((n): n is string => n !== undefined),

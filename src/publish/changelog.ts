@@ -34,7 +34,8 @@ export interface ChangelogCommit {
 }
 
 export type Changelog =
-  | { available: true; head: string; root: string; shallow: boolean; commits: ChangelogCommit[] }
+  /** `registryPrefix`: the registry folder's path in the repository, ending in "/" (empty at its root). */
+  | { available: true; head: string; root: string; shallow: boolean; commits: ChangelogCommit[]; registryPrefix?: string }
   | { available: false; reason: string };
 
 type Snapshot = Record<string, unknown> | undefined;
@@ -131,7 +132,7 @@ export async function readChangelog(registryDir: string): Promise<Changelog> {
       });
       if (changes.length) commits.push({ sha: entry.sha, date: utcIso(entry.date), changes: changes.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) });
     });
-    return { available: true, head, root: roots.split('\n').sort()[0]!, shallow: shallow === 'true', commits };
+    return { available: true, head, root: roots.split('\n').sort()[0]!, shallow: shallow === 'true', commits, registryPrefix: prefix };
   } catch (err) {
     const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return { available: false, reason: `git history could not be read (${detail})` };
@@ -181,9 +182,9 @@ export function renderChangelogPage(changelog: Changelog, pages: ReadonlyMap<str
     content = '<p>No change to the registry is recorded in its history yet.</p>';
   } else {
     content = (changelog.shallow ? '<p>Only part of the history was available when this site was built; older changes are not listed.</p>\n' : '')
-      + `<ol class="changes" reversed>\n${changelog.commits.map((commit) => `<li id="${anchor(commit)}"><h2><time datetime="${commit.date}">${commit.date.slice(0, 10)}</time></h2>
+      + `<ul class="changes">\n${changelog.commits.map((commit) => `<li id="${anchor(commit)}"><h2><time datetime="${commit.date}">${commit.date.slice(0, 10)}</time></h2>
 <ul>${commit.changes.map((c) => `<li>${changeHtml(c, pages, '../')}</li>`).join('')}</ul>
-<p>Commit <code>${commit.sha.slice(0, 12)}</code></p></li>`).join('\n')}\n</ol>`;
+<p>Commit <code>${commit.sha.slice(0, 12)}</code></p></li>`).join('\n')}\n</ul>`;
   }
   const body = `<h1>Changes to the registry</h1>
 <p class="lead">Additions, approvals, updates, expiries and delistings, newest first, dated by their commit.${context.feed ? ` Follow them in the <a href="../${FEED_PATH}">Atom feed</a>.` : ''}</p>

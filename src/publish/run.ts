@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SiteConfig } from '../config/config.js';
+import { BRANCH_NAME, REPOSITORY_NAME } from '../config/schema.js';
 import { UsageError } from '../core/errors.js';
 import { validateSources } from '../lint/engine.js';
 import { loadConfig, readSource } from '../runner/files.js';
@@ -13,6 +15,8 @@ import { FEED_PATH } from './pages.js';
 import { selectRecords, type Selection } from './select.js';
 import { renderSite, type CompatFormat, type PageWeight } from './site.js';
 import { nominateSiteFiles } from '../nominate/page.js';
+import { resolveLogo, type Logo } from './logos.js';
+import type { SourceRepository } from './pages.js';
 
 export interface BuildFlags {
   out: string;
@@ -55,7 +59,7 @@ function checkOutputFolder(out: string, folders: { project: string[]; registry: 
 }
 
 /** Writes the site next to the output folder, then swaps it in, so a failed write leaves the old site whole. */
-function writeSite(out: string, files: ReadonlyMap<string, string>): void {
+function writeSite(out: string, files: ReadonlyMap<string, string | Buffer>): void {
   const parent = path.dirname(out);
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(path.join(parent, `.${path.basename(out)}-new-`));
@@ -111,6 +115,32 @@ function reportLines(selection: Selection, out: string, fileCount: number, chang
 }
 
 /**
+ * The repository that "View the source file" links point at: `site.repository` of the configuration, else
+ * the repository a GitHub Actions run builds (GITHUB_REPOSITORY); none without either. Paths in it come
+ * from git (the registry folder's place in the work tree), else from the configuration's folder.
+ */
+export function sourceRepository(
+  site: SiteConfig, env: Readonly<Record<string, string | undefined>>, changelog: Changelog, registryDir: string, cwd: string,
+): SourceRepository | undefined {
+  const fromEnv = env.GITHUB_REPOSITORY !== undefined && REPOSITORY_NAME.test(env.GITHUB_REPOSITORY) ? env.GITHUB_REPOSITORY : undefined;
+  const name = site.repository ?? fromEnv;
+  if (!name) return undefined;
+  const refBranch = !site.repository && env.GITHUB_REF_TYPE === 'branch' && env.GITHUB_REF_NAME && BRANCH_NAME.test(env.GITHUB_REF_NAME) ? env.GITHUB_REF_NAME : undefined;
+  const branch = site.branch ?? refBranch ?? 'main';
+  const server = env.GITHUB_SERVER_URL && /^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : 'https://github.com';
+  const prefix = changelog.available && changelog.registryPrefix !== undefined ? changelog.registryPrefix : undefined;
+  return {
+    url: `${server}/${name}`,
+    branch,
+    pathOf(file) {
+      const inRegistry = path.relative(registryDir, path.resolve(cwd, file)).split(path.sep).join('/');
+      if (inRegistry.startsWith('../') || path.isAbsolute(inRegistry)) return undefined;
+      return prefix === undefined ? undefined : `${prefix}${inRegistry}`;
+    },
+  };
+}
+
+/**
  * `dpg build`: validates the whole registry, stops on an approved record that fails, else writes
  * the JSON API and the website. The report goes to stdout; the reason a build stops goes to stderr.
  */
@@ -141,8 +171,20 @@ export async function runBuild(flags: BuildFlags, io: CliIO): Promise<number> {
   };
   if (selection.blocking.length || selection.conflicts.length) return stop(selection.blocking, selection.conflicts);
 
+  const logos = new Map<string, Logo>();
+  const logoProblems: string[] = [];
+  for (const record of [...selection.dpgs, ...selection.nominees]) {
+    const value = record.data.logo;
+    if (value === undefined) continue;
+    const outcome = typeof value === 'string' ? resolveLogo(value, record.slug, registryDir) : { problem: 'logo must be a text' };
+    if ('logo' in outcome) logos.set(record.slug, outcome.logo);
+    else logoProblems.push(`${record.file}: ${outcome.problem}.`);
+  }
+  if (logoProblems.length) return stop([], logoProblems);
+
   const changelog = await readChangelog(registryDir);
-  const site = renderSite({ selection, changelog, compat: flags.compat, siteUrl });
+  const repository = sourceRepository(config.site, io.env, changelog, registryDir, io.cwd);
+  const site = renderSite({ selection, changelog, compat: flags.compat, siteUrl, logos, ...(repository ? { repository } : {}) });
   if (site.conflicts.length) return stop([], site.conflicts);
   for (const [file, content] of nominateSiteFiles({ config, root, registryDir, files: targets, env: io.env })) site.files.set(file, content);
   writeSite(out, site.files);

@@ -18,6 +18,8 @@ export interface PublishedRecord {
   expires?: string;
   /** What a DPG assessed under an older version of the Standard owes at its next review. */
   dueAtRenewal?: DueAtRenewal[];
+  /** Each indicator's outcome in the validation that let the record through. */
+  indicators?: FileResult['indicators'];
 }
 
 /** A record left out of the publication, with the reason printed in the build report. */
@@ -90,7 +92,7 @@ export function selectRecords(sources: readonly SourceFile[], results: readonly 
       if (errors) {
         selection.excluded.push({ file: source.file, name, stage, reason: `nominee with ${errors} validation error${errors === 1 ? '' : 's'} (run dpg validate ${source.file})` });
       } else {
-        selection.nominees.push({ slug: slugOf(source.file), file: source.file, data });
+        selection.nominees.push({ slug: slugOf(source.file), file: source.file, data, ...(result ? { indicators: result.indicators } : {}) });
       }
       continue;
     }
@@ -112,7 +114,7 @@ export function selectRecords(sources: readonly SourceFile[], results: readonly 
       selection.blocking.push(result!);
       continue;
     }
-    selection.dpgs.push({ slug: slugOf(source.file), file: source.file, data, reviewDate, expires, dueAtRenewal: owed });
+    selection.dpgs.push({ slug: slugOf(source.file), file: source.file, data, reviewDate, expires, dueAtRenewal: owed, ...(result ? { indicators: result.indicators } : {}) });
   }
 
   const seen = new Map<string, string>();

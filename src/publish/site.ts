@@ -6,7 +6,11 @@ import { SITE_CSS } from './assets/site-css.js';
 import { SITE_JS } from './assets/site-js.js';
 import { renderAtomFeed, renderChangelogPage, type Changelog } from './changelog.js';
 import { toDpga } from './compat-dpga.js';
-import { CSS_PATH, FEED_PATH, JS_PATH, renderIndexPage, renderNomineesPage, renderRecordPage, type SiteContext } from './pages.js';
+import type { Logo } from './logos.js';
+import {
+  CSS_PATH, FAVICON_PATH, FEED_PATH, HOW_TO_NOMINATE_PATH, JS_PATH, renderHowToNominatePage, renderIndexPage, renderNomineesPage, renderRecordPage,
+  type SiteContext, type SourceRepository,
+} from './pages.js';
 import type { Selection } from './select.js';
 import { RESERVED_SLUGS } from '../util/slug.js';
 
@@ -19,6 +23,10 @@ export interface SiteInput {
   compat?: CompatFormat;
   /** Public address of the site, ending in "/", for absolute links in the Atom feed. */
   siteUrl?: string;
+  /** Logos by slug, resolved at build time (see logos.ts). */
+  logos?: ReadonlyMap<string, Logo>;
+  /** The repository holding the registry, for links to each record's file. */
+  repository?: SourceRepository;
 }
 
 export interface PageWeight {
@@ -30,7 +38,7 @@ export interface PageWeight {
 
 export interface SiteOutput {
   /** Path relative to the output folder → content. */
-  files: Map<string, string>;
+  files: Map<string, string | Buffer>;
   weight: PageWeight;
   /** Records whose output paths are reserved or collide: the site must not be written. */
   conflicts: string[];
@@ -43,12 +51,12 @@ export interface SiteOutput {
  * a file, are conflicts naming both claimants: nothing is ever silently overwritten.
  */
 class SiteFiles {
-  readonly files = new Map<string, string>();
+  readonly files = new Map<string, string | Buffer>();
   readonly conflicts: string[] = [];
   private readonly owners = new Map<string, { path: string; owner: string }>();
   private readonly folders = new Map<string, { path: string; owner: string }>();
 
-  add(file: string, content: string, owner: string): void {
+  add(file: string, content: string | Buffer, owner: string): void {
     const key = file.normalize('NFC').toLowerCase();
     if (file.split('/').some((segment) => segment === '' || segment === '.' || segment === '..') || /[\\\0]/.test(file)) {
       this.conflicts.push(`${owner}: would be published as ${JSON.stringify(file)}, which is not a path inside the site.`);
@@ -85,15 +93,32 @@ export const PUBLISHED_SCHEMAS: ReadonlyArray<[string, URL]> = [
   ['compat-dpga-screening.schema.json', new URL('../../schemas/api/compat-dpga-screening.schema.json', import.meta.url)],
 ];
 
-function bytes(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+function bytes(text: string | Buffer): number {
+  return typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.length;
 }
+
+/** When each slug's file first appeared in the registry (YYYY-MM-DD), from the changelog. */
+function addedDates(changelog: Changelog): Map<string, string> {
+  const added = new Map<string, string>();
+  if (!changelog.available) return added;
+  // Newest commit first: the last "added" seen is the oldest, the day the record first came in.
+  for (const commit of changelog.commits) {
+    for (const change of commit.changes) if (change.kind === 'added') added.set(change.slug, commit.date.slice(0, 10));
+  }
+  return added;
+}
+
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0a4fb0"/><g fill="none" stroke="#fff" stroke-width="2"><circle cx="16" cy="16" r="9"/><path d="M7 16h18M16 7c-4.5 5-4.5 13 0 18M16 7c4.5 5 4.5 13 0 18"/></g></svg>\n';
 
 /** Renders every file of the site. Pure apart from reading the schemas shipped with dpg. */
 export function renderSite(input: SiteInput): SiteOutput {
   const { selection, changelog } = input;
   const site = new SiteFiles();
-  const context: SiteContext = { feed: changelog.available, ...(changelog.available ? { commit: changelog.head } : {}) };
+  const logos = input.logos ?? new Map<string, Logo>();
+  const context: SiteContext = {
+    feed: changelog.available, ...(changelog.available ? { commit: changelog.head } : {}),
+    logos, added: addedDates(changelog), ...(input.repository ? { repository: input.repository } : {}),
+  };
 
   const dpgSummaries = selection.dpgs.map((r) => summarise(r, 'dpg'));
   const nomineeSummaries = selection.nominees.map((r) => summarise(r, 'nominee'));
@@ -108,6 +133,8 @@ export function renderSite(input: SiteInput): SiteOutput {
   if (changelog.available) site.add(FEED_PATH, '', 'the Atom feed');
   site.add(CSS_PATH, SITE_CSS, 'the stylesheet');
   site.add(JS_PATH, SITE_JS, 'the script');
+  site.add(FAVICON_PATH, FAVICON, 'the site icon');
+  site.add(HOW_TO_NOMINATE_PATH, renderHowToNominatePage(context), 'the page on how to nominate');
 
   const pages = new Map<string, string>();
   for (const [kind, records, summaries] of [['dpg', selection.dpgs, dpgSummaries], ['nominee', selection.nominees, nomineeSummaries]] as const) {
@@ -119,6 +146,8 @@ export function renderSite(input: SiteInput): SiteOutput {
       }
       site.add(recordPath(kind, record.slug), jsonText(buildRecordDocument(record, kind)), record.file);
       site.add(summary.page, renderRecordPage(record, summary, kind, context), record.file);
+      const logo = logos.get(record.slug);
+      if (logo?.kind === 'file') site.add(logo.path, logo.bytes, `${record.file} (its logo)`);
       pages.set(record.slug, summary.page);
       if (input.compat === 'dpga') {
         const exported = toDpga(record);

@@ -41,4 +41,5 @@ export function slugOf(file: string): string {
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'index', 'api', 'v1', 'dpgs', 'nominees', 'schema', 'compat', 'dpga', 'digitalpublicgoods', 'changelog', 'assets', 'site',
+  'nominate', 'how-to-nominate', 'favicon', 'logos',
 ]);

@@ -17,9 +17,12 @@ const SUB_PATH = '/registry/';
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-output');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.atom': 'application/atom+xml',
+  '.svg': 'image/svg+xml',
 };
 
 interface Summary { slug: string; name: string; sdgs: number[]; licenses: string[]; page: string }
+
+const PHONE = { width: 390, height: 844 };
 
 let site: string;
 let server: Server;
@@ -49,8 +52,8 @@ function serve(root: string): Promise<Server> {
   return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
 }
 
-async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+async function open(url: string, viewport = { width: 1100, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
   page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`); });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto(url);
@@ -138,12 +141,95 @@ describe('the website in chromium', () => {
     await page.close();
   });
 
+  it('shows each DPG as a card with its logo or monogram and coloured SDG badges', async () => {
+    const page = await open(base);
+    const cards = page.locator('#dpg-list > li.card');
+    expect(await cards.count()).toBe(dpgs.length);
+    for (const [i, d] of dpgs.entries()) {
+      const card = cards.nth(i);
+      expect(await card.locator('.logo').count(), d.name).toBe(1);
+      expect(await card.locator('.sdgs > li').count(), d.name).toBe(d.sdgs.length);
+    }
+    // Badges are coloured by the stylesheet (inline styles are refused by the Content-Security-Policy).
+    const badge = page.locator('.sdg').first();
+    expect(await badge.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    // Cards sit side by side on a wide screen.
+    const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
+    expect(first!.y).toBe(second!.y);
+    await page.close();
+  });
+
+  it('sorts by name, by number of SDGs and by date added, and keeps the order in the address', async () => {
+    const page = await open(base);
+    const byName = [...dpgs].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })).map((d) => d.name);
+    expect(await visibleNames(page)).toEqual(byName);
+    await page.getByLabel('Sort by').selectOption('sdgs');
+    const counts = await page.locator('#dpg-list > li:visible').evaluateAll((lis) => lis.map((li) => li.querySelectorAll('.sdgs > li').length));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('sdgs');
+    await page.getByLabel('Sort by').selectOption('added');
+    const added = await page.locator('#dpg-list > li:visible').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-added') ?? ''));
+    expect(added.every((date) => /^\d{4}-\d{2}-\d{2}$/.test(date))).toBe(true);
+    expect(added).toEqual([...added].sort().reverse());
+    await page.close();
+  });
+
+  it('folds the filter panel on a phone, and opens it on a tap', async () => {
+    const page = await open(base, PHONE);
+    const search = page.getByLabel('Search by name, description, organisation or place');
+    expect(await page.locator('#filter-panel').getAttribute('open')).toBeNull();
+    expect(await search.isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'site-index-phone.png'), fullPage: true });
+    await page.getByText('Search, filter and sort').click();
+    expect(await search.isVisible()).toBe(true);
+    await search.fill(dpgs[0]!.name);
+    expect(await visibleNames(page)).toContain(dpgs[0]!.name);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'site-index-phone-filters.png') });
+    // A wide screen starts with it open.
+    const wide = await open(base);
+    expect(await wide.locator('#filter-panel').getAttribute('open')).toBe('');
+    await page.close();
+    await wide.close();
+  });
+
+  it('sums up the indicators on a DPG page and jumps to each one\'s section', async () => {
+    const page = await open(`${base}${dpgs[0]!.page}`);
+    const checklist = page.getByRole('navigation', { name: /DPG Standard: \d+ of 12 indicators met/ });
+    const links = checklist.getByRole('link');
+    expect(await links.count()).toBe(12);
+    expect(await page.locator('#indicator-9b').evaluate((el) => el.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+    await checklist.getByRole('link', { name: /^9b / }).click();
+    expect(new URL(page.url()).hash).toBe('#indicator-9b');
+    expect(await page.locator('#indicator-9b').isVisible()).toBe(true);
+    // Out of sight before the jump (asserted below the fold), in sight after it, once the smooth scroll ends.
+    await page.waitForFunction(() => {
+      const box = document.getElementById('indicator-9b')!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, undefined, { timeout: 5000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'site-detail-checklist.png') });
+    const phone = await open(`${base}${dpgs[0]!.page}`, PHONE);
+    await phone.screenshot({ path: path.join(SCREENSHOTS, 'site-detail-phone.png'), fullPage: true });
+    await phone.close();
+    await page.close();
+  });
+
+  it('links to the page on how to nominate and to the nomination form', async () => {
+    const page = await open(base);
+    const nav = page.getByRole('navigation', { name: 'Site' });
+    expect(await nav.getByRole('link', { name: 'Nominate', exact: true }).getAttribute('href')).toBe('nominate/index.html');
+    await nav.getByRole('link', { name: 'How to nominate' }).click();
+    await page.waitForURL(`${base}how-to-nominate/index.html`);
+    expect(await page.locator('h1').textContent()).toBe('How to nominate a solution');
+    expect(await page.locator('.steps > li').count()).toBe(5);
+    await page.close();
+  });
+
   it('is usable from the keyboard: the skip link comes first and Tab reaches the search box', async () => {
     const page = await open(base);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
     let reached = false;
-    for (let i = 0; i < 10 && !reached; i++) {
+    for (let i = 0; i < 16 && !reached; i++) {
       await page.keyboard.press('Tab');
       reached = await page.evaluate(() => document.activeElement?.id === 'filter-q');
     }
@@ -165,7 +251,7 @@ describe('the website in chromium', () => {
     });
     // The site is built from this repository, a git work tree, so the feed exists.
     expect(feed).toMatchObject({ status: 200, error: null, root: 'http://www.w3.org/2005/Atom', updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
-    for (const relative of ['nominees/index.html', 'changelog/index.html', dpgs[0]!.page]) {
+    for (const relative of ['nominees/index.html', 'changelog/index.html', 'how-to-nominate/index.html', dpgs[0]!.page]) {
       await page.goto(`${base}${relative}`);
       for (const href of await page.locator('link[rel=stylesheet], script[src]').evaluateAll((els) => els.map((e) => (e as HTMLLinkElement).href || (e as HTMLScriptElement).src))) {
         expect(href.startsWith(base), href).toBe(true);

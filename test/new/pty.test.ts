@@ -103,6 +103,7 @@ describe('dpg new in a terminal', () => {
     keys(...Array<string>(30).fill('BSpace'));
     type('https://ptycase.example.org');
     keys('Enter');
+    await answer('Its logo, for the published website');
 
     await prompt('What kind of digital public good is it?');
     keys('Space'); // software, the first choice

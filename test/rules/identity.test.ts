@@ -60,6 +60,19 @@ const cases: Case[] = [
   repositoryCase('the GitHub home page', 'https://github.com', ['identity/repository-url']),
   repositoryCase('a GitLab project in a subgroup', 'https://gitlab.com/group/subgroup/project', []),
   repositoryCase('a repository on another forge', 'https://codeberg.org/example-org', []),
+  ...([
+    ['a logo file in the registry folder', 'logos/case-manager.png', []],
+    ['an https logo URL', 'https://example.org/logo.svg', []],
+    ['a logo path leading out of the registry', '../secrets/key.png', ['identity/logo']],
+    ['an absolute logo path', '/etc/logo.png', ['identity/logo']],
+    ['a logo that is not an image file', 'logos/case-manager.yaml', ['identity/logo']],
+    ['a hidden logo file', 'logos/.logo.png', ['identity/logo']],
+    ['a plain-http logo URL', 'http://example.org/logo.png', ['identity/logo']],
+    ['a data: logo', 'data:image/png;base64,AAAA', ['identity/logo']],
+  ] as Array<[string, string, string[]]>).map(([name, logo, rules]): Case => {
+    const yaml = withEdits([['logo'], logo]);
+    return { name, yaml, expected: rules.map((rule) => ({ rule, line: lineOf(yaml, 'logo:') })) };
+  }),
 ];
 
 describe('identity rules', () => {
