@@ -3,7 +3,9 @@ import { Option } from 'commander';
 import { UsageError } from '../../config/config.js';
 import { summarise } from '../../lint/engine.js';
 import { FORMATTERS } from '../../formatters/index.js';
-import type { ChangeNote, FormatterOptions, ReviewContext } from '../../formatters/types.js';
+import { renderComment } from '../../github/bot/body.js';
+import type { ChangeNote, FormatterOptions } from '../../formatters/types.js';
+import type { CommentContext } from '../../github/bot/context.js';
 import { loadConfig } from '../../runner/files.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';
 import { ALL_RULES } from '../../rules/index.js';
@@ -145,8 +147,8 @@ export function parseRepository(value: string): { owner: string; repo: string } 
   return { owner, repo };
 }
 
-/** The review context from command-line flags, checked: they end up in links. */
-export function reviewContext(flags: ReviewFlags, notes: readonly ChangeNote[], env: Record<string, string | undefined>): ReviewContext {
+/** The comment's context from command-line flags, checked: they end up in links. */
+export function commentContext(flags: ReviewFlags, notes: readonly ChangeNote[], env: Record<string, string | undefined>): CommentContext {
   if (flags.sha !== undefined && !SHA_PATTERN.test(flags.sha)) throw new UsageError(`--sha must be a commit id (hexadecimal), not "${flags.sha}".`);
   const serverUrl = (flags.serverUrl ?? env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(serverUrl)) throw new UsageError(`--server-url must be an http(s) URL, not "${serverUrl}".`);
@@ -160,8 +162,9 @@ export function reviewContext(flags: ReviewFlags, notes: readonly ChangeNote[], 
   };
 }
 
-export function reviewFormatterOptions(docsBaseUrl: string, review: ReviewContext): FormatterOptions {
-  return { color: false, docsBaseUrl, rules: ALL_RULES, version: VERSION, review };
+export function markdownFormatterOptions(docsBaseUrl: string, context: CommentContext): FormatterOptions {
+  const source = { ...(context.repositoryUrl ? { repositoryUrl: context.repositoryUrl } : {}), ...(context.commitSha ? { commitSha: context.commitSha } : {}) };
+  return { color: false, docsBaseUrl, rules: ALL_RULES, version: VERSION, source, notes: context.notes ?? [] };
 }
 
 interface ReportFlags extends ReviewFlags {
@@ -175,15 +178,15 @@ interface ReportFlags extends ReviewFlags {
 export const registerReport: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('report')
-    .description('Format saved results (from `dpg validate --format json`) again, e.g. as the pull-request review comment.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .description('Format saved results (from `dpg validate --format json`) again: a Markdown report, or the pull-request comment.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'comment', 'json']).default('markdown'))
     .option('--results <file>', 'results file written by `dpg validate --format json`')
     .option('--merge <files...>', 'several results files to merge (e.g. of `dpg validate --shard i/n`), instead of --results')
     .option('--sha <commit>', 'the commit the results describe (linked, and lines link to it)')
     .option('--repo <owner/name>', 'the repository, for links to files and lines')
     .option('--server-url <url>', 'GitHub web address (default: GITHUB_SERVER_URL or https://github.com)')
-    .option('--summary-url <url>', 'where the full report is, linked when the comment has to be shortened')
-    .option('--max-length <n>', 'longest Markdown to write (default 65536, GitHub\'s comment limit)', parseNonNegativeInteger('--max-length'))
+    .option('--summary-url <url>', 'where the full report is, linked when the comment has to be shortened (comment)')
+    .option('--max-length <n>', 'longest comment to write (comment; default 64000, within GitHub\'s limit of 65536)', parseNonNegativeInteger('--max-length'))
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action((flags: ReportFlags) => {
       const { config } = loadConfig(io.cwd, flags.config);
@@ -191,9 +194,11 @@ export const registerReport: RegisterCommand = (program, { io, setExitCode }) =>
       const { results, notes } = flags.merge
         ? mergeResults(flags.merge.map((source) => ({ source, results: readResultsFile(source, io.cwd) })))
         : readResultsFile(flags.results!, io.cwd);
-      const review = { ...reviewContext(flags, notes, io.env), ...(flags.maxLength !== undefined ? { maxLength: flags.maxLength } : {}) };
+      const context = { ...commentContext(flags, notes, io.env), ...(flags.maxLength !== undefined ? { maxLength: flags.maxLength } : {}) };
+      const options = markdownFormatterOptions(config.docsBaseUrl, context);
       if (flags.format === 'json' && notes.length) io.stdout(JSON.stringify({ results, notes }, null, 2) + '\n');
-      else io.stdout(FORMATTERS[flags.format]!(results, reviewFormatterOptions(config.docsBaseUrl, review)));
+      else if (flags.format === 'comment') io.stdout(renderComment(results, options, context).body);
+      else io.stdout(FORMATTERS[flags.format]!(results, options));
       // The validate step already failed on errors; reporting them is a success.
       setExitCode(0);
     });
