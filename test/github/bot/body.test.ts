@@ -186,3 +186,78 @@ describe('links in the comment', () => {
     expect(outside).not.toMatch(/https?:\/\/|www\./i);
   });
 });
+
+describe('what the comment keeps under the length budget', () => {
+  /** 200 passing nominations, each with reviewer notes and warnings, and one failing one whose name sorts last. */
+  function crowded(): FileResult[] {
+    const passing = Array.from({ length: 200 }, (_, i) => fileResult(`nominations/a${String(i).padStart(3, '0')}.yaml`,
+      [diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: `Use https:// (${'w'.repeat(100)})`, line: 4 })],
+      [['1', 'Is the evidence for each SDG convincing?']]));
+    const failing = fileResult('nominations/zz-last.yaml', [
+      diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: 'Not an approved licence.', line: 14 }),
+      diagnostic({ ruleId: 'identity/website', message: 'The website is missing.', line: 3 }),
+    ]);
+    return [...passing, failing];
+  }
+
+  it('puts a failing nomination whose name sorts last first, with all its problems, when the rest is over the limit', () => {
+    const results = crowded();
+    const unbounded = render(results, { ...CONTEXT, maxLength: 10_000_000 }).body;
+    expect(unbounded.length).toBeGreaterThan(MAX_COMMENT_LENGTH);
+    const { body, verdict } = render(results, CONTEXT);
+    expect(verdict).toBe('fail');
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+    const sections = [...body.matchAll(/^### (\S+) \[?([^\]\n]+)/gm)].map((m) => m[2]);
+    expect(sections[0]).toBe('nominations/zz-last.yaml');
+    expect(body).toMatch(/zz-last\.yaml:14\S* — Not an approved licence\./);
+    expect(body).toMatch(/zz-last\.yaml:3\S* — The website is missing\./);
+    expect(body.indexOf('zz-last.yaml')).toBeLessThan(body.indexOf('<details><summary>✅ Passing: 200 nominations</summary>'));
+    expect(body).toMatch(/This comment is shortened.*\d+ nominations/);
+  });
+
+  it('keeps every failing file\'s name and verdict when even their problems do not fit, saying how many more there are', () => {
+    const failing = ['b', 'a', 'c'].map((n) => fileResult(`nominations/${n}.yaml`, Array.from({ length: 30 }, (_, i) =>
+      diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: `problem ${i} ${'x'.repeat(150)}`, line: i + 1 }))));
+    const { body } = render(failing, { maxLength: 6_000 });
+    expect(body.length).toBeLessThanOrEqual(6_000);
+    for (const n of ['a', 'b', 'c']) expect(body).toContain(`### ❌ nominations/${n}.yaml\n\n30 errors`);
+    const more = [...body.matchAll(/^- … and (\d+) more — see the check run's annotations or run `dpg validate`$/gm)];
+    expect(more).toHaveLength(3);
+  });
+});
+
+describe('the Identity row', () => {
+  it.each([
+    { name: 'a missing website', diagnostics: [diagnostic({ ruleId: 'identity/website', message: 'missing', line: 3 })], row: '| – | Identity | ❌ fail (1 error) |' },
+    { name: 'a bad country and a name warning', diagnostics: [
+      diagnostic({ ruleId: 'identity/country', message: 'bad', line: 5 }),
+      diagnostic({ ruleId: 'identity/name', severity: 'warning', message: 'odd', line: 2 }),
+    ], row: '| – | Identity | ❌ fail (1 error, 1 warning) |' },
+    { name: 'only a warning', diagnostics: [diagnostic({ ruleId: 'identity/name', severity: 'warning', message: 'odd', line: 2 })], row: '| – | Identity | ⚠️ warning (1 warning) |' },
+    { name: 'an indicator error only', diagnostics: [diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: 'x', line: 2 })], row: '| – | Identity | ✅ pass |' },
+  ])('shows $name', ({ diagnostics, row }) => {
+    const body = render([fileResult('nominations/a.yaml', diagnostics)]).body;
+    expect(body).toContain(row);
+  });
+
+  it('does not leave the table all ✅ while the file fails on identity alone', () => {
+    const body = render([fileResult('nominations/a.yaml', [diagnostic({ ruleId: 'identity/website', message: 'missing', line: 3 })])]).body;
+    const table = body.split('\n').filter((l) => l.startsWith('| '));
+    expect(table.some((l) => l.includes('❌'))).toBe(true);
+  });
+});
+
+describe('a comment when everything passes', () => {
+  it('shows the verdict, what was checked and the commit, with the details folded', async () => {
+    const results = [...passingResults(), fileResult('nominations/beta.yaml', [])];
+    const { body, verdict } = render(results, CONTEXT);
+    expect(verdict).toBe('pass');
+    const visible = body.slice(0, body.indexOf('<details>')).split('\n').filter((l) => l && !l.startsWith('<!--'));
+    expect(visible).toEqual([
+      '## ✅ DPG checks passed — 2 nominations, no problems',
+      'Checked 2 nominations (nominations/open-atlas.yaml, nominations/beta.yaml) against the indicators of the DPG Standard and the registry-wide checks.',
+    ]);
+    expect(body.trimEnd().endsWith(`<sub>Checked commit [\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/dpg-registry/registry/commit/${HEAD_SHA}) with dpg 0.1.0.</sub>`)).toBe(true);
+    await expect(body).toMatchFileSnapshot('__snapshots__/comment-pass.md');
+  });
+});
