@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { isRecheckCommand } from '../../src/github/bot/recheck.js';
@@ -180,5 +181,29 @@ describe('isRecheckCommand', () => {
     ['', false],
   ])('%j → %s', (body, expected) => {
     expect(isRecheckCommand(body)).toBe(expected);
+  });
+});
+
+describe('recheck.yml', () => {
+  const w = parse(readFileSync(path.join(import.meta.dirname, '../../.github/workflows/recheck.yml'), 'utf8')) as {
+    on: Record<string, { types?: string[] }>;
+    permissions: Record<string, string>;
+    jobs: Record<string, { if?: string; steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }> }>;
+  };
+  const job = Object.values(w.jobs)[0]!;
+
+  it('runs on new comments only, on pull requests only, with the least permissions that re-run and reply', () => {
+    expect(w.on).toEqual({ issue_comment: { types: ['created'] } });
+    expect(w.permissions).toEqual({ actions: 'write', issues: 'write', 'pull-requests': 'read', contents: 'read' });
+    expect(job.if).toContain('github.event.issue.pull_request');
+    expect(job.if).toContain("startsWith(github.event.comment.body, '/dpg recheck')");
+  });
+
+  it('runs dpg from the default branch and passes no comment text to the shell', () => {
+    const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with).toMatchObject({ ref: '${{ github.event.repository.default_branch }}', 'persist-credentials': false });
+    const step = job.steps.find((s) => s.run?.includes('dpg recheck'))!;
+    expect(step.run).toBe('npx dpg recheck --repo "$REPOSITORY"');
+    expect(JSON.stringify(job.steps)).not.toMatch(/github\.event\.comment\.(body|user)/);
   });
 });
