@@ -33,7 +33,7 @@ interface Action {
 
 const ROOT = new URL('../', import.meta.url);
 const read = (file: string): unknown => parse(readFileSync(fileURLToPath(new URL(file, ROOT)), 'utf8'));
-const WORKFLOW_FILES = ['.github/workflows/validate.yml', '.github/workflows/comment.yml', '.github/workflows/test.yml'];
+const WORKFLOW_FILES = ['.github/workflows/validate.yml', '.github/workflows/comment.yml', '.github/workflows/test.yml', '.github/workflows/recheck.yml'];
 /** Deploys to Pages, so its deploy job (only) has job-level write permissions; the step checks apply to it too. */
 const PUBLISH_FILE = '.github/workflows/publish.yml';
 const workflow = (name: string) => read(`.github/workflows/${name}.yml`) as Workflow;

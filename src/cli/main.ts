@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { registerBuild } from './commands/build.js';
 import { registerComment } from './commands/comment.js';
+import { registerRecheck } from './commands/recheck.js';
 import { registerFix } from './commands/fix.js';
 import { registerImport } from './commands/import.js';
 import { registerNew } from './commands/new.js';
@@ -16,7 +17,7 @@ import type { CliIO } from './io.js';
 
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
 
-const COMMANDS: RegisterCommand[] = [registerValidate, registerFix, registerRules, registerReport, registerComment, registerImport, registerNew, registerRenewals, registerStatus, registerBuild];
+const COMMANDS: RegisterCommand[] = [registerValidate, registerFix, registerRules, registerReport, registerComment, registerRecheck, registerImport, registerNew, registerRenewals, registerStatus, registerBuild];
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit status; never throws. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

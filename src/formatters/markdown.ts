@@ -1,38 +1,12 @@
-import { indicatorDisplay, isDueLater, type DueAtRenewal, type IndicatorDisplay } from '../core/due-at-renewal.js';
+import { indicatorDisplay, isDueLater, type IndicatorDisplay } from '../core/due-at-renewal.js';
 import { INDICATOR_ORDER, indicatorTitle } from '../core/indicators.js';
 import type { Diagnostic, FileResult, IndicatorId, Severity } from '../core/types.js';
-import type { NominationStatus } from '../review/status.js';
 import { showControls } from '../util/visible-text.js';
 import { ruleDocsUrl } from './docs.js';
-import type { ChangeNote, Formatter, FormatterOptions, HumanReviewSection } from './types.js';
+import type { ChangeNote, Formatter, FormatterOptions } from './types.js';
 
-/** The hidden marker by which the bot finds its own review comment. */
-export const REVIEW_MARKER = '<!-- dpg-review -->';
-/** Replaces REVIEW_MARKER in a comment that a newer review superseded, so it is never matched again. */
-export const OUTDATED_MARKER = '<!-- dpg-review-outdated -->';
-/** GitHub rejects issue comments longer than this. */
-export const MAX_COMMENT_LENGTH = 65_536;
-
-export type Verdict = 'pass' | 'fail';
-
-const VERDICT_PATTERN = /<!-- dpg-verdict: (pass|fail) -->/;
 const MAX_MESSAGE_LENGTH = 1_000;
-const MAX_NAME_LENGTH = 300;
-
-export function verdictMarker(verdict: Verdict): string {
-  return `<!-- dpg-verdict: ${verdict} -->`;
-}
-
-/** The verdict recorded in a review comment's body, or null when it has none. */
-export function parseVerdictMarker(body: string): Verdict | null {
-  return (VERDICT_PATTERN.exec(body)?.[1] as Verdict | undefined) ?? null;
-}
-
-/** `fail` when any nomination or change note has an error; warnings alone pass. */
-export function reviewVerdict(results: readonly FileResult[], notes: readonly ChangeNote[] = []): Verdict {
-  const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) || notes.some((n) => n.severity === 'error');
-  return failed ? 'fail' : 'pass';
-}
+export const MAX_NAME_LENGTH = 300;
 
 /**
  * Addresses GitHub would turn into links (GitHub-flavoured Markdown's autolinks: http://, https://,
@@ -86,16 +60,16 @@ function encodePath(file: string): string {
   return file.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
 }
 
-function link(text: string, url: string | null): string {
+export function link(text: string, url: string | null): string {
   const destination = url === null ? null : linkDestination(url);
   return destination ? `[${text}](${destination})` : text;
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function counts(errors: number, warnings: number, due = 0): string {
+export function counts(errors: number, warnings: number, due = 0): string {
   const parts = [];
   if (errors) parts.push(plural(errors, 'error'));
   if (warnings) parts.push(plural(warnings, 'warning'));
@@ -103,8 +77,8 @@ function counts(errors: number, warnings: number, due = 0): string {
   return parts.join(', ');
 }
 
-/** Errors, warnings other than answers due at renewal, and those answers, as the comment counts them. */
-function tally(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; due: number } {
+/** Errors, warnings other than answers due at renewal, and those answers, as reports count them. */
+export function tally(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; due: number } {
   const due = diagnostics.filter(isDueLater).length;
   return {
     errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -114,31 +88,32 @@ function tally(diagnostics: readonly Diagnostic[]): { errors: number; warnings: 
 }
 
 /** The date the answers are due by, when they all share one. */
-function dueBy(diagnostics: readonly Diagnostic[]): string | undefined {
+export function dueBy(diagnostics: readonly Diagnostic[]): string | undefined {
   const dates = [...new Set(diagnostics.filter(isDueLater).map((d) => d.due?.by))];
   return dates.length === 1 ? dates[0] : undefined;
 }
 
-const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-const DUE_ICON = '⏳';
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const STATUS_CELL: Record<IndicatorDisplay, string> = { pass: '✅ pass', fail: '❌ fail', warning: '⚠️ warning', due: '⏳ due at renewal' };
-const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
+export const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+export const DUE_ICON = '⏳';
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export const STATUS_CELL: Record<IndicatorDisplay, string> = { pass: '✅ pass', fail: '❌ fail', warning: '⚠️ warning', due: '⏳ due at renewal' };
+export const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
 
-function isCounted(d: Diagnostic): boolean {
+export function isCounted(d: Diagnostic): boolean {
   return d.severity === 'error' || d.severity === 'warning';
 }
 
-interface Links {
+
+export interface MarkdownLinks {
   line(file: string, line?: number): string | null;
   commit(): string | null;
   docs(ruleId: string): string | null;
 }
 
-function makeLinks(options: FormatterOptions): Links {
-  const review = options.review ?? {};
-  const sha = review.commitSha && SHA_PATTERN.test(review.commitSha) ? review.commitSha : undefined;
-  const repo = review.repositoryUrl?.replace(/\/+$/, '');
+export function markdownLinks(options: FormatterOptions): MarkdownLinks {
+  const source = options.source ?? {};
+  const sha = source.commitSha && SHA_PATTERN.test(source.commitSha) ? source.commitSha : undefined;
+  const repo = source.repositoryUrl?.replace(/\/+$/, '');
   return {
     line: (file, line) => (repo && sha ? `${repo}/blob/${sha}/${encodePath(file)}${line ? `#L${line}` : ''}` : null),
     commit: () => (repo && sha ? `${repo}/commit/${sha}` : null),
@@ -146,7 +121,7 @@ function makeLinks(options: FormatterOptions): Links {
   };
 }
 
-/** A result about a changed file as a whole (a deleted nomination, a file outside the registry), not a nomination to review. */
+/** A result about a changed file as a whole (a deleted nomination, a file outside the registry), not a nomination. */
 export function isChangeResult(result: FileResult): boolean {
   // git/decision marks a decision inside a nomination that stays in the registry.
   return result.diagnostics.length > 0
@@ -160,111 +135,21 @@ export function isRecordResult(result: FileResult): boolean {
   return RECORD_FILE.test(result.file) && !isChangeResult(result);
 }
 
-const VERDICT_CELL: Record<string, string> = { meets: '✅ meets', 'does-not-meet': '❌ does not meet', 'needs-information': '❓ needs information' };
-
-/** A handle shown without notifying anyone (the reviewers were requested already). */
-function handle(name: string): string {
-  return escapeMarkdownText(name.startsWith('@') ? name : `@${name}`, MAX_NAME_LENGTH);
-}
-
-function indicatorList(items: readonly DueAtRenewal[]): string {
-  const ids = [...new Set(items.flatMap((d) => (d.indicator ? [d.indicator] : [])))];
-  return ids.length ? ` on ${ids.length === 1 ? 'indicator' : 'indicators'} ${ids.join(', ')}` : '';
-}
-
-/** What an approved DPG's status is about: its recognition and what it owes at renewal, not a decision. */
-function recognitionLine(status: NominationStatus): string | undefined {
-  const r = status.recognition;
-  if (!r) return undefined;
-  const owed = r.dueAtRenewal.length;
-  if (r.state === 'expired') {
-    return `**Recognition expired${r.until ? ` on ${r.until}` : ''}**: renew it with a new review`
-      + `${owed ? `, with the ${plural(owed, 'answer')} it owes${indicatorList(r.dueAtRenewal)} (due now)` : ''}.`;
-  }
-  return `**Recognised as a DPG${r.until ? ` until ${r.until}` : ''}**`
-    + (owed ? `; ⏳ ${plural(owed, 'answer')} due at renewal${indicatorList(r.dueAtRenewal)}.` : '; nothing due at renewal.');
+/** Findings about the nomination itself (name, website, country, the file's shape): no indicator of the Standard. */
+export function identityDiagnostics(result: FileResult): Diagnostic[] {
+  return result.diagnostics.filter((d) => !d.indicator);
 }
 
 /**
- * One nomination's automated and human verdicts side by side, and whether it is ready for a decision;
- * for an approved DPG, its recognition instead, unless `decision` says the change under review decides it.
+ * One row per indicator, led by an "Identity" row for findings outside the nine indicators, so that a
+ * file failing on its name or website never shows a table that is all ✅.
  */
-export function statusMarkdown(status: NominationStatus, heading = '####', decision = false): string {
-  const columns = status.reviews;
-  const head = ['#', 'Indicator', 'Automated', ...columns.map((c) => `${handle(c.reviewer)}${c.counted ? '' : ' ¹'}`)];
-  const rows = [`| ${head.join(' | ')} |`, `|${head.map(() => ' :-- ').join('|')}|`];
-  for (const row of status.indicators) {
-    const cells = [row.indicator, escapeMarkdownText(row.title), STATUS_CELL[row.automated] ?? '—',
-      ...columns.map((c) => VERDICT_CELL[row.human[c.reviewer] ?? ''] ?? '—')];
-    rows.push(`| ${cells.join(' | ')} |`);
-  }
-  const readiness = (!decision && recognitionLine(status)) || (status.ready
-    ? `**Ready for a decision**: ${status.countedReviews} of ${status.minReviews} reviews, no open objections.`
-    : `**Not ready for a decision**: ${status.missing.map((m) => escapeMarkdownText(m)).join('; ')}.`);
-  const excluded = columns.filter((c) => !c.counted)
-    .map((c) => `¹ ${handle(c.reviewer)} does not count: ${escapeMarkdownText(c.excluded ?? '')}.`);
-  const comments = columns.flatMap((c) => Object.entries(c.verdicts)
-    .filter(([, v]) => v && v.verdict !== 'meets' && v.comment)
-    .map(([id, v]) => `- ${handle(c.reviewer)} on ${escapeMarkdownText(id, 10)}: ${escapeMarkdownText(v!.comment!)}`));
-  return [
-    `${heading} ${escapeMarkdownText(status.name, MAX_NAME_LENGTH)} · stage ${escapeMarkdownText(status.stage, 40)}`,
-    columns.length ? rows.join('\n') : rows.join('\n') + '\n\n_No reviews yet._',
-    ...(excluded.length ? [excluded.join('\n')] : []),
-    ...(comments.length ? [comments.join('\n')] : []),
-    readiness,
-  ].join('\n\n');
-}
-
-function humanReviewBlock(section: HumanReviewSection): string {
-  const parts = ['### 👥 Human review'];
-  if (section.requested.length) {
-    parts.push(['Review requested from:', ...section.requested.map((g) => `- **${escapeMarkdownText(g.group, MAX_NAME_LENGTH)}**`
-      + `${g.because.length ? ` (${escapeMarkdownText(g.because.join(', '))})` : ''}: ${g.members.map(handle).join(', ')}`)].join('\n'));
-  }
-  if (section.decisions.length) {
-    parts.push(['Decisions in this pull request:', ...section.decisions.map((d) => `- ${d.accepted ? '✅' : '❌'} ${escapeMarkdownText(d.file, MAX_NAME_LENGTH)}: `
-      + `${escapeMarkdownText(d.change)} — ${escapeMarkdownText(d.reason)}`)].join('\n'));
-  }
-  if (section.notes.length) parts.push(section.notes.map((n) => `- ℹ️ ${escapeMarkdownText(n)}`).join('\n'));
-  for (const status of section.statuses) parts.push(statusMarkdown(status, '####', section.decisions.some((d) => d.file === status.file)));
-  return parts.join('\n\n');
-}
-
-function verdictLine(nominations: readonly FileResult[], changes: readonly ChangeLine[], verdict: Verdict, records: readonly FileResult[] = []): string {
-  const diagnostics = [...nominations, ...records].flatMap((r) => r.diagnostics);
-  const severities = [...diagnostics.map((d) => d.severity), ...changes.map((c) => c.severity)];
-  const errors = severities.filter((s) => s === 'error').length;
-  const due = diagnostics.filter(isDueLater).length;
-  const warnings = severities.filter((s) => s === 'warning').length - due;
-  const files = nominations.length ? plural(nominations.length, 'nomination') : 'no nominations';
-  if (verdict === 'fail') {
-    const failing = nominations.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
-    const where = failing ? ` in ${failing} of ${files}` : '';
-    return `## ❌ DPG checks: changes needed — ${counts(errors, warnings, due)}${where}`;
-  }
-  if (warnings || due) return `## ✅ DPG checks passed — ${counts(0, warnings, due)}, ${files} checked`;
-  return `## ✅ DPG checks passed — ${files}${nominations.length ? ', no problems' : ' changed'}`;
-}
-
-interface ChangeLine {
-  severity: Severity;
-  text: string;
-}
-
-function changeLines(notes: readonly ChangeNote[], changes: readonly FileResult[], links: Links): ChangeLine[] {
-  const line = (severity: Severity, file: string, message: string, ruleId?: string): ChangeLine => ({
-    severity,
-    text: `- ${SEVERITY_ICON[severity] ?? '•'} ${escapeMarkdownText(file, MAX_NAME_LENGTH)} — ${escapeMarkdownText(message)}`
-      + (ruleId ? ` · ${link(escapeMarkdownText(ruleId, MAX_NAME_LENGTH), links.docs(ruleId))}` : ''),
-  });
-  return [
-    ...notes.map((n) => line(n.severity, n.file, n.message)),
-    ...changes.flatMap((r) => r.diagnostics.map((d) => line(d.severity, r.file, d.message, d.ruleId))),
-  ];
-}
-
-function indicatorTable(result: FileResult): string {
+export function indicatorTable(result: FileResult): string {
   const rows = ['| # | Indicator | Result |', '| :-- | :-- | :-- |'];
+  const identity = tally(identityDiagnostics(result));
+  const identityCell = identity.errors ? STATUS_CELL.fail : identity.warnings ? STATUS_CELL.warning : STATUS_CELL.pass;
+  const identityDetail = counts(identity.errors, identity.warnings);
+  rows.push(`| – | Identity | ${identityCell}${identityDetail ? ` (${identityDetail})` : ''} |`);
   for (const id of INDICATOR_ORDER) {
     const status = result.indicators?.[id as IndicatorId];
     const here = result.diagnostics.filter((d) => d.indicator === id);
@@ -278,7 +163,7 @@ function indicatorTable(result: FileResult): string {
   return rows.join('\n');
 }
 
-function problemLine(file: string, d: Diagnostic, links: Links): string {
+export function problemLine(file: string, d: Diagnostic, links: MarkdownLinks): string {
   const where = link(escapeMarkdownText(`${file}:${d.line}`, MAX_NAME_LENGTH), links.line(file, d.line));
   const waived = d.waived
     ? ` (waived by ${escapeMarkdownText(d.waived.approvedBy, MAX_NAME_LENGTH)}: ${escapeMarkdownText(d.waived.reason)})`
@@ -289,119 +174,74 @@ function problemLine(file: string, d: Diagnostic, links: Links): string {
   return `- ${icon} ${where} — ${escapeMarkdownText(d.message)}${waived} · ${rule}`;
 }
 
-function reviewNotes(result: FileResult): string {
+/** The diagnostics a report lists, errors first (`quiet`: errors only). */
+export function shownDiagnostics(result: FileResult, quiet = false): Diagnostic[] {
+  return result.diagnostics
+    .filter((d) => !quiet || d.severity === 'error')
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.line - b.line || a.column - b.column);
+}
+
+/** ❌, ⚠️, ⏳ or ✅ and the counts of one file ("No problems" when clean). */
+export function fileSummary(result: FileResult): { icon: string; summary: string } {
+  const { errors, warnings, due } = tally(result.diagnostics);
+  const icon = errors ? '❌' : warnings ? '⚠️' : due ? DUE_ICON : '✅';
+  const by = due ? dueBy(result.diagnostics) : undefined;
+  const summary = (counts(errors, warnings, due) + (by ? ` (by ${by}, the end of its recognition)` : '')) || 'No problems';
+  return { icon, summary };
+}
+
+export function reviewerNotes(result: FileResult, heading = '####'): string {
   if (!result.reviewNotes?.length) return '';
   const lines = result.reviewNotes.map((n) => `- **${escapeMarkdownText(n.indicator, 10)} · ${escapeMarkdownText(indicatorTitle(n.indicator))}:** ${escapeMarkdownText(n.note)}`);
-  return ['#### For the human reviewer', '', ...lines].join('\n');
+  return [`${heading} For the human reviewer`, '', ...lines].join('\n');
 }
 
-/** Collects sections until the next one would pass the length budget, counting what had to be left out. */
-class BoundedBody {
-  private text = '';
-  private full = false;
-
-  constructor(private readonly budget: number) {}
-
-  /** Appends a block (after a blank line) or, when `tight`, the next item of a list. */
-  add(block: string, tight = false): boolean {
-    const separator = this.text ? (tight ? '\n' : '\n\n') : '';
-    if (this.full || this.text.length + separator.length + block.length > this.budget) {
-      this.full = true;
-      return false;
-    }
-    this.text += separator + block;
-    return true;
-  }
-
-  toString(): string {
-    return this.text;
-  }
+function changeLine(severity: Severity, file: string, message: string, links: MarkdownLinks, ruleId?: string): string {
+  return `- ${SEVERITY_ICON[severity] ?? '•'} ${escapeMarkdownText(file, MAX_NAME_LENGTH)} — ${escapeMarkdownText(message)}`
+    + (ruleId ? ` · ${link(escapeMarkdownText(ruleId, MAX_NAME_LENGTH), links.docs(ruleId))}` : '');
 }
 
-/** The review comment body and its verdict. */
-export function renderReview(results: readonly FileResult[], options: FormatterOptions): { body: string; verdict: Verdict } {
-  const review = options.review ?? {};
-  const notes = review.notes ?? [];
-  const verdict = reviewVerdict(results, notes);
-  const links = makeLinks(options);
-  const maxLength = review.maxLength ?? MAX_COMMENT_LENGTH;
+/** The changes besides nominations (notes, deletions, files outside the registry), one line each. */
+export function changeLines(notes: readonly ChangeNote[], changes: readonly FileResult[], links: MarkdownLinks): Array<{ severity: Severity; text: string }> {
+  return [
+    ...notes.map((n) => ({ severity: n.severity, text: changeLine(n.severity, n.file, n.message, links) })),
+    ...changes.flatMap((r) => r.diagnostics.map((d) => ({ severity: d.severity, text: changeLine(d.severity, r.file, d.message, links, d.ruleId) }))),
+  ];
+}
 
+/**
+ * A plain Markdown report of the results: totals, then per file its indicator table and problems.
+ * Unbounded and without any pull-request furniture (the job summary, a saved report).
+ */
+export const formatMarkdown: Formatter = (results, options) => {
+  const links = markdownLinks(options);
   const nominations = results.filter((r) => !isChangeResult(r) && !isRecordResult(r));
   const records = results.filter(isRecordResult);
-  const changes = changeLines(notes, results.filter(isChangeResult), links);
-  const requested = review.humanReview?.everRequested.filter((n) => /^@[\w.-]+(\/[\w.-]+)?$/.test(n)) ?? [];
-  const header = [REVIEW_MARKER, verdictMarker(verdict), ...(requested.length ? [`<!-- dpg-requested: ${requested.join(' ')} -->`] : []),
-    verdictLine(nominations, changes, verdict, records)].join('\n');
-  const commit = review.commitSha && SHA_PATTERN.test(review.commitSha)
-    ? `Checked commit ${link(`\`${review.commitSha.slice(0, 7)}\``, links.commit())} with dpg ${escapeMarkdownText(options.version, 40)}.`
-    : `Checked with dpg ${escapeMarkdownText(options.version, 40)}.`;
-  const footer = `---\n<sub>${commit}</sub>`;
-  const truncationNotice = (problems: number, files: number, skippedNotes: number, skippedReviewNotes: number): string => {
-    const left = [
-      problems ? plural(problems, 'problem') : '',
-      files ? plural(files, 'nomination') : '',
-      skippedNotes ? plural(skippedNotes, 'other change') : '',
-      skippedReviewNotes ? `reviewer notes of ${plural(skippedReviewNotes, 'nomination')}` : '',
-    ].filter(Boolean).join(', ');
-    const where = review.summaryUrl && linkDestination(review.summaryUrl)
-      ? `see the ${link('full report in the job summary', review.summaryUrl)}`
-      : 'run `dpg validate` for the full report';
-    return `> ⚠️ **This comment is shortened** to fit GitHub's size limit: ${left || 'some details'} not shown here; ${where}.`;
-  };
-  const reserve = header.length + footer.length + truncationNotice(1e6, 1e6, 1e6, 1e6).length + 16;
-  const body = new BoundedBody(Math.max(0, maxLength - reserve));
-  let omittedProblems = 0;
-  let omittedFiles = 0;
-  let omittedNotes = 0;
-  let omittedReviewNotes = 0;
-
-  if (review.humanReview && !body.add(humanReviewBlock(review.humanReview))) omittedNotes++;
-
-  if (changes.length) {
-    if (!body.add('#### Other changes in this pull request')) omittedNotes += changes.length;
-    else for (const change of changes) if (!body.add(change.text, true)) omittedNotes++;
-  }
-
-  if (records.length && body.add('#### Review records')) {
-    for (const record of records) {
-      const name = link(escapeMarkdownText(record.file, MAX_NAME_LENGTH), links.line(record.file));
-      if (!record.diagnostics.length) { if (!body.add(`- ✅ ${name}`, true)) omittedNotes++; continue; }
-      for (const d of record.diagnostics) if (!body.add(problemLine(record.file, d, links), true) && isCounted(d)) omittedProblems++;
-    }
-  }
-
+  const changes = changeLines(options.notes ?? [], results.filter(isChangeResult), links);
+  const all = [...nominations, ...records].flatMap((r) => r.diagnostics);
+  const t = tally(all);
+  const changeErrors = changes.filter((c) => c.severity === 'error').length;
+  const changeWarnings = changes.filter((c) => c.severity === 'warning').length;
+  const failing = nominations.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
+  const totals = counts(t.errors + changeErrors, t.warnings + changeWarnings, t.due) || 'no problems';
+  const checked = `${plural(nominations.length, 'nomination')} checked${failing ? `, ${failing} with errors` : ''}`;
+  const sha = options.source?.commitSha && SHA_PATTERN.test(options.source.commitSha) ? options.source.commitSha : undefined;
+  const commit = sha ? ` at commit ${link(`\`${sha.slice(0, 7)}\``, links.commit())}` : '';
+  const parts = ['# DPG validation report', `${t.errors + changeErrors ? '❌' : '✅'} ${totals}; ${checked}${commit} (dpg ${escapeMarkdownText(options.version, 40)}).`];
   for (const result of nominations) {
-    // Errors first, so that they are what survives when the comment has to be shortened.
-    const shown = result.diagnostics
-      .filter((d) => !options.quiet || d.severity === 'error')
-      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.line - b.line || a.column - b.column);
-    const { errors, warnings, due } = tally(result.diagnostics);
-    const icon = errors ? '❌' : warnings ? '⚠️' : due ? DUE_ICON : '✅';
+    const { icon, summary } = fileSummary(result);
     const name = link(escapeMarkdownText(result.file, MAX_NAME_LENGTH), links.line(result.file));
-    const by = due ? dueBy(result.diagnostics) : undefined;
-    const summary = (counts(errors, warnings, due) + (by ? ` (by ${by}, the end of its recognition)` : '')) || 'No problems';
-    if (!body.add(`### ${icon} ${name}\n\n${summary}\n\n${indicatorTable(result)}`)) {
-      omittedFiles++;
-      omittedProblems += shown.filter(isCounted).length;
-      continue;
-    }
-    if (shown.length) {
-      if (!body.add('#### Problems')) omittedProblems += shown.filter(isCounted).length;
-      else {
-        for (const d of shown) {
-          if (!body.add(problemLine(result.file, d, links), true) && isCounted(d)) omittedProblems++;
-        }
-      }
-    }
-    const notesBlock = reviewNotes(result);
-    if (notesBlock && !body.add(notesBlock)) omittedReviewNotes++;
+    parts.push(`## ${icon} ${name}`, summary, indicatorTable(result));
+    const shown = shownDiagnostics(result, options.quiet);
+    if (shown.length) parts.push(shown.map((d) => problemLine(result.file, d, links)).join('\n'));
+    const notes = reviewerNotes(result, '###');
+    if (notes) parts.push(notes);
   }
-
-  const truncated = omittedProblems + omittedFiles + omittedNotes + omittedReviewNotes > 0;
-  const notice = truncated ? truncationNotice(omittedProblems, omittedFiles, omittedNotes, omittedReviewNotes) : '';
-  const sections = [header, body.toString(), notice, footer];
-  return { body: sections.filter(Boolean).join('\n\n') + '\n', verdict };
-}
-
-/** The pull-request review comment: a verdict, a per-indicator table and the problems of every nomination. */
-export const formatMarkdown: Formatter = (results, options) => renderReview(results, options).body;
+  if (records.length) {
+    parts.push('## Review records', records.map((record) => (record.diagnostics.length
+      ? shownDiagnostics(record, options.quiet).map((d) => problemLine(record.file, d, links)).join('\n')
+      : `- ✅ ${link(escapeMarkdownText(record.file, MAX_NAME_LENGTH), links.line(record.file))}`)).filter(Boolean).join('\n'));
+  }
+  if (changes.length) parts.push('## Other changes', changes.map((c) => c.text).join('\n'));
+  return parts.join('\n\n') + '\n';
+};

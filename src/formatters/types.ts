@@ -1,4 +1,3 @@
-import type { NominationStatus } from '../review/status.js';
 import type { FileResult, Severity } from '../core/types.js';
 
 export interface RuleDocsInfo {
@@ -19,8 +18,17 @@ export interface FormatterOptions {
   version: string;
   /** Show errors only. */
   quiet?: boolean;
-  /** Pull-request context of the review comment (Markdown formatter only). */
-  review?: ReviewContext;
+  /** Where the files are on the web, for links to their lines (Markdown). */
+  source?: SourceLinks;
+  /** Changes besides the files' results (a deletion, a file outside the registry), for formats that list them. */
+  notes?: readonly ChangeNote[];
+}
+
+export interface SourceLinks {
+  /** Web URL of the repository (`https://github.com/owner/name`). */
+  repositoryUrl?: string;
+  /** The commit the results describe; lines link to it. */
+  commitSha?: string;
 }
 
 /** A change the pull request makes besides the validated nominations (a deletion, a file outside the registry). */
@@ -28,31 +36,6 @@ export interface ChangeNote {
   file: string;
   severity: Severity;
   message: string;
-}
-
-export interface ReviewContext {
-  /** The commit the results describe. */
-  commitSha?: string;
-  /** Web URL of the repository (`https://github.com/owner/name`), for links to lines at `commitSha`. */
-  repositoryUrl?: string;
-  /** Where the complete report is when the comment has to be truncated (the job summary). */
-  summaryUrl?: string;
-  notes?: readonly ChangeNote[];
-  /** Longest body to produce; GitHub's comment limit (65,536) by default. */
-  maxLength?: number;
-  /** Reviewers requested, review status and decisions of the changed nominations (`dpg comment`). */
-  humanReview?: HumanReviewSection;
-}
-
-export interface HumanReviewSection {
-  /** Communities of Practice asked to review, with why they match and their members (`@user`, `@org/team`). */
-  requested: Array<{ group: string; because: string[]; members: string[] }>;
-  statuses: NominationStatus[];
-  decisions: Array<{ file: string; change: string; accepted: boolean; reason: string }>;
-  /** Other facts for reviewers, e.g. a review record in the pull request that does not count. */
-  notes: string[];
-  /** Everyone requested so far (`@login`, `@org/team`), remembered in a hidden marker so nobody is asked twice. */
-  everRequested: string[];
 }
 
 export type Formatter = (results: readonly FileResult[], options: FormatterOptions) => string;

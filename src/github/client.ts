@@ -73,3 +73,9 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     },
   });
 }
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  pull: number;
+}

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { CONFIG_FILE, type Config } from '../config/config.js';
 import { validateSources, type SourceFile } from '../lint/engine.js';
 import { addFindings, type SettleContext } from '../lint/finish.js';
-import type { ChangeNote, HumanReviewSection } from '../formatters/types.js';
+import type { ChangeNote } from '../formatters/types.js';
+import type { HumanReviewSection } from './bot/context.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
 import { readRegistryBytes } from '../load/read.js';
 import { entryExists } from '../util/regular-file.js';
@@ -19,8 +20,8 @@ import { rule as decisionRule } from '../rules/review/decision.js';
 import { rule as unverifiableRule } from '../rules/review/unverifiable.js';
 import { FILE_START, formatMessage, problemDiagnostic, type CoreRule } from '../rules/types.js';
 import type { Diagnostic, FileResult } from '../core/types.js';
-import type { GitHubClient } from './client.js';
-import { isReviewComment, type ExistingComment, type PullRequestRef } from './comment.js';
+import { isBotComment, type ExistingComment } from './bot/upsert.js';
+import type { GitHubClient, PullRequestRef } from './client.js';
 import { MaintainerDirectory, type MaintainerCheck, type ReviewerCheck } from './maintainers.js';
 import { listPullFiles, readFileAt, readPullRequest, type PullFile } from './pull-files.js';
 import { parseRequestedMarker, planReviewRequests, readReviewActivity, requestReviews, type RequestPlan } from './reviewer-requests.js';
@@ -251,7 +252,7 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
   // Reviewer requests.
   const groups = mergeGroups(headSources.flatMap((s) => matchGroups(headData.get(s.file)?.data, reviewers)));
   const activity = await readReviewActivity(octokit, pr, info.headSha);
-  const earlier = options.comments.filter((c) => isReviewComment(c, options.botLogin) || c.author?.toLowerCase() === options.botLogin?.toLowerCase())
+  const earlier = options.comments.filter((c) => isBotComment(c, options.botLogin) || c.author?.toLowerCase() === options.botLogin?.toLowerCase())
     .flatMap((c) => parseRequestedMarker(c.body));
   const plan = planReviewRequests(groups, { owner: pr.owner, author: info.author, activity, everRequested: earlier });
   const sent = options.dryRun

@@ -1,5 +1,4 @@
-import type { GitHubClient } from './client.js';
-import type { PullRequestRef } from './comment.js';
+import type { GitHubClient, PullRequestRef } from './client.js';
 import { githubStep } from './errors.js';
 
 export interface PullRequestInfo {

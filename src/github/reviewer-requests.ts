@@ -1,10 +1,9 @@
 import type { MatchedGroup, Principal } from '../review/reviewers.js';
 import { principalName } from '../review/reviewers.js';
-import type { GitHubClient } from './client.js';
-import type { PullRequestRef } from './comment.js';
+import type { GitHubClient, PullRequestRef } from './client.js';
 import { githubStep } from './errors.js';
 
-/** Hidden marker in the review comment listing everyone dpg ever requested on the pull request. */
+/** Hidden marker in the bot's comment listing everyone dpg ever requested on the pull request. */
 const REQUESTED_PATTERN = /<!-- dpg-requested: ([^>]*) -->/;
 
 export function parseRequestedMarker(body: string): string[] {

@@ -1,4 +1,4 @@
-import { statusMarkdown } from '../formatters/markdown.js';
+import { statusMarkdown } from '../github/bot/human-review-table.js';
 import { showControls, showLineStart } from '../util/visible-text.js';
 import type { NominationStatus, Recognition } from './status.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../src/lint/engine.js';
 import { FORMATTERS } from '../../src/formatters/index.js';
-import { checkAnnotations } from '../../src/github/checks.js';
+import { checkAnnotations } from '../../src/github/bot/checks.js';
 import { formatGithub } from '../../src/formatters/github.js';
 import { formatStylish } from '../../src/formatters/stylish.js';
 import type { FormatterOptions } from '../../src/formatters/types.js';

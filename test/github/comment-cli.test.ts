@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { REVIEW_MARKER } from '../../src/formatters/markdown.js';
+import { COMMENT_MARKER } from '../../src/github/bot/body.js';
 import type { FileResult } from '../../src/core/types.js';
 import { GitHubStandIn, STAND_IN_TOKEN } from '../support/github-stand-in.js';
-import { ANNOTATIONS_PER_REQUEST, MAX_ANNOTATIONS } from '../../src/github/checks.js';
+import { ANNOTATIONS_PER_REQUEST, MAX_ANNOTATIONS } from '../../src/github/bot/checks.js';
 import { diagnostic, failingResults, fileResult, HEAD_SHA, NEXT_SHA, passingResults } from './results.js';
 
 const REPO = 'dpg-registry/registry';
@@ -52,7 +52,7 @@ function comment(results: FileResult[] | unknown, ...extra: string[]) {
 }
 
 function marked() {
-  return standIn.comments(REPO, 7).filter((c) => c.body.includes(REVIEW_MARKER));
+  return standIn.comments(REPO, 7).filter((c) => c.body.includes(COMMENT_MARKER));
 }
 
 describe('dpg comment', () => {
@@ -61,7 +61,7 @@ describe('dpg comment', () => {
 
     const first = await comment(failingResults(HOSTILE), '--sha', HEAD_SHA);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toContain('review comment: created');
+    expect(first.stdout).toContain('comment: created');
     expect(marked()).toHaveLength(1);
     const body = marked()[0]!.body;
     expect(body).toContain('&lt;script&gt;');
@@ -74,7 +74,7 @@ describe('dpg comment', () => {
     standIn.clearLog();
     const again = await comment(failingResults(HOSTILE), '--sha', HEAD_SHA);
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe('review comment: unchanged ' + marked()[0]!.html_url + '\nlabels: unchanged\ncheck run: unchanged\n');
+    expect(again.stdout).toBe('comment: unchanged ' + marked()[0]!.html_url + '\nlabels: unchanged\ncheck run: unchanged\n');
     expect(standIn.writes()).toEqual([]);
 
     const fixed = await comment(passingResults(), '--sha', NEXT_SHA);
@@ -122,7 +122,7 @@ describe('dpg comment', () => {
   it('makes no write in a dry run and prints the plan and the body', async () => {
     const result = await comment(failingResults(), '--dry-run', '--sha', HEAD_SHA);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^review comment: would be created \(fail\)\nlabels: would be \+"dpg: needs changes" \+"dpg: licence" \(2 would be created in the repository\)\ncheck run: would be created with 2 annotation\(s\) in 1 request\(s\)\n\n<!-- dpg-review -->/);
+    expect(result.stdout).toMatch(/^comment: would be created \(fail\)\nlabels: would be \+"dpg: needs changes" \+"dpg: licence" \(2 would be created in the repository\)\ncheck run: would be created with 2 annotation\(s\) in 1 request\(s\)\n\n<!-- dpg-review -->/);
     expect(standIn.writes()).toEqual([]);
   });
 
@@ -174,11 +174,20 @@ describe('dpg comment: untrusted results files', () => {
 });
 
 describe('dpg report', () => {
-  it('writes the review comment as Markdown from saved results', async () => {
+  it('writes a plain Markdown report from saved results, without the comment\'s markers', async () => {
     const file = writeResults(failingResults());
-    const result = await dpg(['report', '--format', 'markdown', '--results', file, '--sha', HEAD_SHA, '--repo', REPO, '--summary-url', 'https://github.com/dpg-registry/registry/actions/runs/1']);
+    const result = await dpg(['report', '--format', 'markdown', '--results', file, '--sha', HEAD_SHA, '--repo', REPO]);
     expect(result.code).toBe(0);
-    expect(result.stdout.startsWith(`${REVIEW_MARKER}\n<!-- dpg-verdict: fail -->\n## ❌ DPG checks: changes needed`)).toBe(true);
+    expect(result.stdout.startsWith('# DPG validation report\n\n❌ ')).toBe(true);
+    expect(result.stdout).not.toContain('<!--');
+    expect(result.stdout).toContain(`[\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/${REPO}/commit/${HEAD_SHA})`);
+  });
+
+  it('writes the pull-request comment from saved results', async () => {
+    const file = writeResults(failingResults());
+    const result = await dpg(['report', '--format', 'comment', '--results', file, '--sha', HEAD_SHA, '--repo', REPO, '--summary-url', 'https://github.com/dpg-registry/registry/actions/runs/1']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith(`${COMMENT_MARKER}\n<!-- dpg-verdict: fail -->\n## ❌ DPG checks: changes needed`)).toBe(true);
     expect(result.stdout).toContain(`[\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/${REPO}/commit/${HEAD_SHA})`);
   });
 

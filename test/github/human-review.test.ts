@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { REVIEW_MARKER } from '../../src/formatters/markdown.js';
+import { COMMENT_MARKER } from '../../src/github/bot/body.js';
 import { GitHubStandIn, STAND_IN_TOKEN } from '../support/github-stand-in.js';
 import { withEdits } from '../support/nomination.js';
 import { passingResults, HEAD_SHA } from './results.js';
@@ -89,7 +89,7 @@ async function commentWith(options: { cwd?: string; env?: Record<string, string>
     env: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url, ...options.env }, stdoutIsTTY: false, now: new Date('2026-11-23T12:00:00Z'),
   };
   const code = await main(['comment', '--repo', REPO, '--pr', '7', '--report', 'results.json', '--sha', HEAD_SHA, ...extra], io);
-  const body = standIn.comments(REPO, 7).find((c) => c.body.includes(REVIEW_MARKER))?.body ?? '';
+  const body = standIn.comments(REPO, 7).find((c) => c.body.includes(COMMENT_MARKER))?.body ?? '';
   const run = standIn.checkRuns(REPO).at(-1);
   return { code, stdout, stderr, body, run };
 }

@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { formatStatusText } from '../../src/review/format.js';
 import { validateReviewSources } from '../../src/review/records.js';
 import { nominationStatus } from '../../src/review/status.js';
-import { statusMarkdown } from '../../src/formatters/markdown.js';
+import { statusMarkdown } from '../../src/github/bot/human-review-table.js';
 import { withEdits } from '../support/nomination.js';
 import { TEST_NOW, validateYaml } from '../support/validate.js';
 import { parse } from 'yaml';

@@ -20,6 +20,21 @@ export interface StandInComment {
   created_at: string;
   updated_at: string;
   html_url: string;
+  issue_url: string;
+  /** Reactions added through POST …/issues/comments/{id}/reactions. */
+  reactions: Array<{ content: string; user: string }>;
+}
+
+export interface StandInWorkflowRun {
+  id: number;
+  /** The workflow's file name, e.g. validate.yml. */
+  workflow: string;
+  head_sha: string;
+  event: string;
+  status: string;
+  conclusion: string | null;
+  /** How often POST …/actions/runs/{id}/rerun was called. */
+  reruns: number;
 }
 
 export interface StandInLabel {
@@ -89,6 +104,7 @@ interface Repository {
   pulls: Map<number, PullRequest>;
   labels: StandInLabel[];
   checkRuns: StandInCheckRun[];
+  workflowRuns: StandInWorkflowRun[];
   /** What GET /repos/{owner}/{repo} tells about the repository. */
   info?: StandInRepositoryInfo;
 }
@@ -238,6 +254,20 @@ export class GitHubStandIn {
     return this.repository(fullName).labels;
   }
 
+  /** A run of a workflow (by file name) on a commit, for GET …/actions/workflows/{file}/runs and POST …/runs/{id}/rerun. */
+  addWorkflowRun(fullName: string, run: { workflow: string; headSha: string; event?: string; status?: string; conclusion?: string | null }): StandInWorkflowRun {
+    const added = {
+      id: this.id(), workflow: run.workflow, head_sha: run.headSha, event: run.event ?? 'pull_request',
+      status: run.status ?? 'completed', conclusion: run.conclusion === undefined ? 'failure' : run.conclusion, reruns: 0,
+    };
+    this.repository(fullName, true).workflowRuns.push(added);
+    return added;
+  }
+
+  workflowRuns(fullName: string): StandInWorkflowRun[] {
+    return this.repository(fullName).workflowRuns;
+  }
+
   checkRuns(fullName: string): StandInCheckRun[] {
     return this.repository(fullName).checkRuns;
   }
@@ -283,7 +313,7 @@ export class GitHubStandIn {
     let repo = this.repos.get(fullName.toLowerCase());
     if (!repo && create) {
       const [owner, name] = fullName.split('/') as [string, string];
-      repo = { owner, name, pulls: new Map(), labels: [], checkRuns: [] };
+      repo = { owner, name, pulls: new Map(), labels: [], checkRuns: [], workflowRuns: [] };
       this.repos.set(fullName.toLowerCase(), repo);
     }
     if (!repo) throw new HttpError(404, 'Not Found');
@@ -299,7 +329,11 @@ export class GitHubStandIn {
   private createComment(repo: Repository, pr: PullRequest, body: string, user: StandInUser): StandInComment {
     const id = this.id();
     const at = this.timestamp();
-    const comment = { id, body, user, created_at: at, updated_at: at, html_url: `${WEB_URL}/${repo.owner}/${repo.name}/pull/${pr.number}#issuecomment-${id}` };
+    const comment = {
+      id, body, user, created_at: at, updated_at: at, reactions: [],
+      html_url: `${WEB_URL}/${repo.owner}/${repo.name}/pull/${pr.number}#issuecomment-${id}`,
+      issue_url: `${this.url}/repos/${repo.owner}/${repo.name}/issues/${pr.number}`,
+    };
     pr.comments.push(comment);
     return comment;
   }
@@ -487,6 +521,33 @@ export class GitHubStandIn {
         return [204, null];
       }
       if (method === 'GET') return [200, comment];
+    }
+    if ((m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest)) && method === 'POST') {
+      const { comment } = this.findComment(repo, Number(m[1]));
+      const author = write();
+      const content = body?.content;
+      if (typeof content !== 'string' || !['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'].includes(content)) throw new HttpError(422, 'Validation Failed');
+      const existing = comment.reactions.find((r) => r.content === content && r.user === author.login);
+      if (!existing) comment.reactions.push({ content, user: author.login });
+      return [existing ? 200 : 201, { id: this.id(), content, user: { login: author.login } }];
+    }
+    if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) && method === 'GET') {
+      const workflow = decodeURIComponent(m[1]!);
+      const sha = url.searchParams.get('head_sha');
+      const event = url.searchParams.get('event');
+      const runs = repo.workflowRuns.filter((r) => r.workflow === workflow && (!sha || r.head_sha === sha) && (!event || r.event === event));
+      const json = runs.map((r) => ({ id: r.id, head_sha: r.head_sha, event: r.event, status: r.status, conclusion: r.conclusion, html_url: `${WEB_URL}/${repo.owner}/${repo.name}/actions/runs/${r.id}` }));
+      return [200, { total_count: json.length, workflow_runs: json.reverse() }];
+    }
+    if ((m = /^\/actions\/runs\/(\d+)\/rerun$/.exec(rest)) && method === 'POST') {
+      write();
+      const run = repo.workflowRuns.find((r) => r.id === Number(m![1]));
+      if (!run) throw new HttpError(404, 'Not Found');
+      if (run.status !== 'completed') throw new HttpError(403, 'This workflow is already running');
+      run.reruns++;
+      run.status = 'queued';
+      run.conclusion = null;
+      return [201, {}];
     }
     if (rest === '/labels') {
       if (method === 'GET') return this.paginate(url, repo.labels);

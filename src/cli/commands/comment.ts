@@ -6,11 +6,11 @@ import { readRegistryBytes } from '../../load/read.js';
 import { entryExists } from '../../util/regular-file.js';
 import { GitHubError } from '../../github/errors.js';
 import type { HumanReviewOutcome } from '../../github/human-review.js';
-import type { ReviewOutcome } from '../../github/review.js';
+import type { PublishOutcome } from '../../github/bot/publish.js';
 import { displayPath, loadConfig } from '../../runner/files.js';
 import { showControls as shown } from '../../util/visible-text.js';
 import type { RegisterCommand } from '../context.js';
-import { parseRepository, readResultsFile, reviewContext, reviewFormatterOptions, type ReviewFlags } from '../shared/results.js';
+import { commentContext, markdownFormatterOptions, parseRepository, readResultsFile, type ReviewFlags } from '../shared/results.js';
 
 /** The login of comments made with the GITHUB_TOKEN of a workflow. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -29,18 +29,18 @@ function parsePullNumber(value: string): number {
   return Number(value);
 }
 
-function describe(outcome: ReviewOutcome, dryRun: boolean): string[] {
+function describe(outcome: PublishOutcome, dryRun: boolean): string[] {
   const would = dryRun ? 'would be ' : '';
   const lines: string[] = [];
   const { comment, labels, checkRun } = outcome;
   const at = comment.url ? ` ${shown(comment.url)}` : '';
   switch (comment.action) {
-    case 'create': lines.push(`review comment: ${would}created${at} (${outcome.verdict})`); break;
-    case 'update': lines.push(`review comment: ${would}updated${at} (${outcome.verdict})`); break;
-    case 'replace': lines.push(`review comment: verdict changed to ${outcome.verdict}; a new comment ${would}posted${at} and comment ${comment.current?.id} ${would}marked outdated`); break;
-    case 'unchanged': lines.push(`review comment: unchanged${at}`); break;
+    case 'create': lines.push(`comment: ${would}created${at} (${outcome.verdict})`); break;
+    case 'update': lines.push(`comment: ${would}updated${at} (${outcome.verdict})`); break;
+    case 'replace': lines.push(`comment: verdict changed to ${outcome.verdict}; a new comment ${would}posted${at} and comment ${comment.current?.id} ${would}marked outdated`); break;
+    case 'unchanged': lines.push(`comment: unchanged${at}`); break;
   }
-  if (comment.duplicates.length) lines.push(`review comment: ${comment.duplicates.length} duplicate(s) ${would}deleted`);
+  if (comment.duplicates.length) lines.push(`comment: ${comment.duplicates.length} duplicate(s) ${would}deleted`);
   const changes = [...labels.add.map((l) => `+"${shown(l.name)}"`), ...labels.remove.map((name) => `-"${shown(name)}"`)];
   lines.push(changes.length ? `labels: ${would}${changes.join(' ')}${labels.created.length ? ` (${labels.created.length} ${would}created in the repository)` : ''}` : 'labels: unchanged');
   if (checkRun) {
@@ -90,7 +90,7 @@ function fromRepositoryRoot(file: string, cwd: string, root: string): string {
 export const registerComment: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('comment')
-    .description('Post or update the review comment, labels and check run of a pull request from saved results (token: GITHUB_TOKEN, API: GITHUB_API_URL).')
+    .description('Post or update the checks comment, labels and check run of a pull request from saved results (token: GITHUB_TOKEN, API: GITHUB_API_URL).')
     .requiredOption('--repo <owner/name>', 'the repository of the pull request')
     .requiredOption('--pr <number>', 'the pull request number', parsePullNumber)
     .requiredOption('--report <file>', 'results file written by `dpg validate --format json`')
@@ -108,12 +108,12 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
       const repositoryRoot = await repositoryRootOf(root);
       const results = read.results.map((r) => ({ ...r, file: fromRepositoryRoot(r.file, io.cwd, repositoryRoot) }));
       const notes = read.notes;
-      let review = reviewContext(flags, notes, io.env);
+      let context = commentContext(flags, notes, io.env);
       const token = io.env.GITHUB_TOKEN?.trim();
       if (!token && !flags.dryRun) throw new UsageError('GITHUB_TOKEN is not set; it must hold a token that may write pull request comments, labels and checks.');
       // Octokit is loaded only here, so that other commands start without it.
       const { createGitHubClient, DEFAULT_API_URL, isLoopbackUrl } = await import('../../github/client.js');
-      const { publishReview } = await import('../../github/review.js');
+      const { publishResults } = await import('../../github/bot/publish.js');
       const baseUrl = io.env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
       if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError(`GITHUB_API_URL must be an http(s) URL, not "${baseUrl}".`);
       // A loopback API is a local stand-in: waiting GitHub's real back-off there only makes tests slow.
@@ -134,7 +134,7 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
           const shown = displayPath(reviewersFile, io.cwd);
           const loaded = loadReviewers(shown, readRegistryBytes(reviewersFile), config);
           if (!loaded.reviewers) throw new UsageError(`${shown} has errors, so reviewers and maintainers are unknown; run \`dpg validate ${shown}\`.`);
-          const { listComments } = await import('../../github/comment.js');
+          const { listComments } = await import('../../github/bot/upsert.js');
           const { prepareHumanReview } = await import('../../github/human-review.js');
           const membersToken = io.env.GITHUB_MEMBERS_TOKEN?.trim();
           comments = await listComments(octokit, pr);
@@ -145,11 +145,13 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
             ...(membersToken ? { teamsClient: createGitHubClient({ token: membersToken, baseUrl, paceWrites: !local, delayUnitMs: local ? 5 : 1000 }) } : {}),
           });
         }
-        if (human?.notes.length) review = { ...review, notes: [...(review.notes ?? []), ...human.notes] };
-        const outcome = await publishReview(octokit, {
+        if (human?.notes.length) context = { ...context, notes: [...(context.notes ?? []), ...human.notes] };
+        if (human) context = { ...context, humanReview: human.section };
+        const outcome = await publishResults(octokit, {
           pr,
           results: human?.results ?? results,
-          format: reviewFormatterOptions(config.docsBaseUrl, human ? { ...review, humanReview: human.section } : review),
+          format: markdownFormatterOptions(config.docsBaseUrl, context),
+          context,
           author: flags.author,
           detailsUrl: flags.summaryUrl,
           dryRun: flags.dryRun,

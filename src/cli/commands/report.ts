@@ -1,9 +1,10 @@
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { FORMATTERS } from '../../formatters/index.js';
+import { renderComment } from '../../github/bot/body.js';
 import { loadConfig } from '../../runner/files.js';
 import { parseNonNegativeInteger, type RegisterCommand } from '../context.js';
-import { mergeResults, readResultsFile, reviewContext, reviewFormatterOptions, type ReviewFlags } from '../shared/results.js';
+import { commentContext, markdownFormatterOptions, mergeResults, readResultsFile, type ReviewFlags } from '../shared/results.js';
 
 interface ReportFlags extends ReviewFlags {
   format: string;
@@ -16,15 +17,15 @@ interface ReportFlags extends ReviewFlags {
 export const registerReport: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('report')
-    .description('Format saved results (from `dpg validate --format json`) again, e.g. as the pull-request review comment.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .description('Format saved results (from `dpg validate --format json`) again: a Markdown report, or the pull-request comment.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'comment', 'json']).default('markdown'))
     .option('--results <file>', 'results file written by `dpg validate --format json`')
     .option('--merge <files...>', 'several results files to merge (e.g. of `dpg validate --shard i/n`), instead of --results')
     .option('--sha <commit>', 'the commit the results describe (linked, and lines link to it)')
     .option('--repo <owner/name>', 'the repository, for links to files and lines')
     .option('--server-url <url>', 'GitHub web address (default: GITHUB_SERVER_URL or https://github.com)')
-    .option('--summary-url <url>', 'where the full report is, linked when the comment has to be shortened')
-    .option('--max-length <n>', 'longest Markdown to write (default 65536, GitHub\'s comment limit)', parseNonNegativeInteger('--max-length'))
+    .option('--summary-url <url>', 'where the full report is, linked when the comment has to be shortened (comment)')
+    .option('--max-length <n>', 'longest comment to write (comment; default 64000, within GitHub\'s limit of 65536)', parseNonNegativeInteger('--max-length'))
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action((flags: ReportFlags) => {
       const { config } = loadConfig(io.cwd, flags.config);
@@ -32,9 +33,11 @@ export const registerReport: RegisterCommand = (program, { io, setExitCode }) =>
       const { results, notes } = flags.merge
         ? mergeResults(flags.merge.map((source) => ({ source, results: readResultsFile(source, io.cwd) })))
         : readResultsFile(flags.results!, io.cwd);
-      const review = { ...reviewContext(flags, notes, io.env), ...(flags.maxLength !== undefined ? { maxLength: flags.maxLength } : {}) };
+      const context = { ...commentContext(flags, notes, io.env), ...(flags.maxLength !== undefined ? { maxLength: flags.maxLength } : {}) };
+      const options = markdownFormatterOptions(config.docsBaseUrl, context);
       if (flags.format === 'json' && notes.length) io.stdout(JSON.stringify({ results, notes }, null, 2) + '\n');
-      else io.stdout(FORMATTERS[flags.format]!(results, reviewFormatterOptions(config.docsBaseUrl, review)));
+      else if (flags.format === 'comment') io.stdout(renderComment(results, options, context).body);
+      else io.stdout(FORMATTERS[flags.format]!(results, options));
       // The validate step already failed on errors; reporting them is a success.
       setExitCode(0);
     });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { summarise } from '../../lint/engine.js';
-import type { ChangeNote, FormatterOptions, ReviewContext } from '../../formatters/types.js';
+import type { ChangeNote, FormatterOptions } from '../../formatters/types.js';
+import type { CommentContext } from '../../github/bot/context.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { INDICATOR_IDS, type Diagnostic, type FileResult, type Fix, type IndicatorId, type IndicatorStatus, type ReviewNote, type Severity } from '../../core/types.js';
@@ -156,8 +157,8 @@ export function parseRepository(value: string): { owner: string; repo: string } 
   return { owner, repo };
 }
 
-/** The review context from command-line flags, checked: they end up in links. */
-export function reviewContext(flags: ReviewFlags, notes: readonly ChangeNote[], env: Record<string, string | undefined>): ReviewContext {
+/** The comment's context from command-line flags, checked: they end up in links. */
+export function commentContext(flags: ReviewFlags, notes: readonly ChangeNote[], env: Record<string, string | undefined>): CommentContext {
   if (flags.sha !== undefined && !SHA_PATTERN.test(flags.sha)) throw new UsageError(shaProblem(flags.sha));
   const serverUrl = (flags.serverUrl ?? env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(serverUrl)) throw new UsageError(`--server-url must be an http(s) URL, not "${serverUrl}".`);
@@ -171,6 +172,7 @@ export function reviewContext(flags: ReviewFlags, notes: readonly ChangeNote[], 
   };
 }
 
-export function reviewFormatterOptions(docsBaseUrl: string, review: ReviewContext): FormatterOptions {
-  return { color: false, docsBaseUrl, rules: ALL_RULES, version: VERSION, review };
+export function markdownFormatterOptions(docsBaseUrl: string, context: CommentContext): FormatterOptions {
+  const source = { ...(context.repositoryUrl ? { repositoryUrl: context.repositoryUrl } : {}), ...(context.commitSha ? { commitSha: context.commitSha } : {}) };
+  return { color: false, docsBaseUrl, rules: ALL_RULES, version: VERSION, source, notes: context.notes ?? [] };
 }

@@ -1,16 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DOCS_BASE_URL } from '../../src/config/config.js';
-import { OUTDATED_MARKER, REVIEW_MARKER } from '../../src/formatters/markdown.js';
-import type { FormatterOptions } from '../../src/formatters/types.js';
-import { ANNOTATIONS_PER_REQUEST, CHECK_NAME } from '../../src/github/checks.js';
-import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
-import { planComment } from '../../src/github/comment.js';
-import { GitHubError } from '../../src/github/errors.js';
-import { INDICATOR_LABELS, MANAGED_LABELS, planLabels, VERDICT_LABELS } from '../../src/github/labels.js';
-import { publishReview } from '../../src/github/review.js';
-import type { FileResult } from '../../src/core/types.js';
-import { GitHubStandIn, STAND_IN_TOKEN } from '../support/github-stand-in.js';
-import { diagnostic, failingResults, fileResult, HEAD_SHA, NEXT_SHA, passingResults } from './results.js';
+import { DEFAULT_DOCS_BASE_URL } from '../../../src/config/config.js';
+import type { FormatterOptions } from '../../../src/formatters/types.js';
+import { COMMENT_MARKER, OUTDATED_MARKER } from '../../../src/github/bot/body.js';
+import { ANNOTATIONS_PER_REQUEST, CHECK_NAME } from '../../../src/github/bot/checks.js';
+import { createGitHubClient, type GitHubClient } from '../../../src/github/client.js';
+import { planComment } from '../../../src/github/bot/upsert.js';
+import { GitHubError } from '../../../src/github/errors.js';
+import { INDICATOR_LABELS, MANAGED_LABELS, planLabels, VERDICT_LABELS } from '../../../src/github/bot/labels.js';
+import type { CommentContext } from '../../../src/github/bot/context.js';
+import { publishResults } from '../../../src/github/bot/publish.js';
+import type { FileResult } from '../../../src/core/types.js';
+import { GitHubStandIn, STAND_IN_TOKEN } from '../../support/github-stand-in.js';
+import { diagnostic, failingResults, fileResult, HEAD_SHA, NEXT_SHA, passingResults } from '../results.js';
 
 const REPO = 'dpg-registry/registry';
 const PR = { owner: 'dpg-registry', repo: 'registry', pull: 7 };
@@ -31,19 +32,18 @@ afterEach(async () => {
   await standIn.close();
 });
 
-function format(sha?: string): FormatterOptions {
-  return {
-    color: false, docsBaseUrl: DEFAULT_DOCS_BASE_URL, rules: [], version: '0.1.0',
-    review: { ...(sha ? { commitSha: sha } : {}), repositoryUrl: `https://github.com/${REPO}` },
-  };
+const FORMAT: FormatterOptions = { color: false, docsBaseUrl: DEFAULT_DOCS_BASE_URL, rules: [], version: '0.1.0' };
+
+function context(sha?: string): CommentContext {
+  return { ...(sha ? { commitSha: sha } : {}), repositoryUrl: `https://github.com/${REPO}` };
 }
 
 function review(results: FileResult[], sha?: string) {
-  return publishReview(octokit, { pr: PR, results, format: format(sha), author: BOT });
+  return publishResults(octokit, { pr: PR, results, format: FORMAT, context: context(sha), author: BOT });
 }
 
 function marked() {
-  return standIn.comments(REPO, 7).filter((c) => c.body.includes(REVIEW_MARKER));
+  return standIn.comments(REPO, 7).filter((c) => c.body.includes(COMMENT_MARKER));
 }
 
 describe('publishing a review to a pull request', () => {
@@ -86,7 +86,7 @@ describe('publishing a review to a pull request', () => {
     expect(comments).toHaveLength(2);
     const old = comments.find((c) => c.id === first.comment.commentId)!;
     expect(old.body.startsWith(OUTDATED_MARKER)).toBe(true);
-    expect(old.body).not.toContain(REVIEW_MARKER);
+    expect(old.body).not.toContain(COMMENT_MARKER);
     expect(old.body).toContain(`(${flipped.comment.url})`);
     expect(marked().map((c) => c.id)).toEqual([flipped.comment.commentId]);
     expect(marked()[0]!.body).toContain('<!-- dpg-verdict: pass -->');
@@ -95,7 +95,7 @@ describe('publishing a review to a pull request', () => {
   });
 
   it('deletes duplicate review comments and keeps the newest', async () => {
-    const older = [1, 2, 3].map((n) => standIn.addComment(REPO, 7, `${REVIEW_MARKER}\n<!-- dpg-verdict: fail -->\nold ${n}`, BOT));
+    const older = [1, 2, 3].map((n) => standIn.addComment(REPO, 7, `${COMMENT_MARKER}\n<!-- dpg-verdict: fail -->\nold ${n}`, BOT));
     const outcome = await review(failingResults());
     expect(outcome.comment.action).toBe('update');
     expect(outcome.comment.commentId).toBe(older[2]!.id);
@@ -116,7 +116,7 @@ describe('publishing a review to a pull request', () => {
 
   it('finds its comment on the second page among 120 unrelated comments', async () => {
     for (let i = 0; i < 110; i++) standIn.addComment(REPO, 7, `Looks good to me (${i})`);
-    const mine = standIn.addComment(REPO, 7, `${REVIEW_MARKER}\n<!-- dpg-verdict: fail -->\nold`, BOT);
+    const mine = standIn.addComment(REPO, 7, `${COMMENT_MARKER}\n<!-- dpg-verdict: fail -->\nold`, BOT);
     for (let i = 0; i < 10; i++) standIn.addComment(REPO, 7, `One more thing (${i})`);
     const outcome = await review(failingResults());
     expect(outcome.comment).toMatchObject({ action: 'update', commentId: mine.id });
@@ -127,10 +127,10 @@ describe('publishing a review to a pull request', () => {
   });
 
   it('ignores a marker pasted into a comment by someone else', async () => {
-    standIn.addComment(REPO, 7, `quoting the bot: ${REVIEW_MARKER}`, 'mallory');
+    standIn.addComment(REPO, 7, `quoting the bot: ${COMMENT_MARKER}`, 'mallory');
     const outcome = await review(failingResults());
     expect(outcome.comment.action).toBe('create');
-    expect(standIn.comments(REPO, 7)[0]!.body).toBe(`quoting the bot: ${REVIEW_MARKER}`);
+    expect(standIn.comments(REPO, 7)[0]!.body).toBe(`quoting the bot: ${COMMENT_MARKER}`);
   });
 
   it('retries after a 502', async () => {
@@ -163,21 +163,21 @@ describe('publishing a review to a pull request', () => {
   });
 
   it('says which pull request was not found', async () => {
-    await expect(publishReview(octokit, { pr: { ...PR, pull: 99 }, results: failingResults(), format: format() }))
+    await expect(publishResults(octokit, { pr: { ...PR, pull: 99 }, results: failingResults(), format: FORMAT, context: context() }))
       .rejects.toMatchObject({ name: 'GitHubError', status: 404, message: 'pull request #99 not found in dpg-registry/registry (404)' });
     expect(standIn.writes()).toEqual([]);
   });
 
   it('says when the token is rejected', async () => {
     const stranger = createGitHubClient({ token: 'wrong', baseUrl: standIn.url, delayUnitMs: 5, paceWrites: false });
-    await expect(publishReview(stranger, { pr: PR, results: failingResults(), format: format() }))
+    await expect(publishResults(stranger, { pr: PR, results: failingResults(), format: FORMAT, context: context() }))
       .rejects.toThrow('GitHub rejected the token while reading pull request #7 in dpg-registry/registry (401: Bad credentials); check GITHUB_TOKEN');
   });
 
   it('says when the token may not write', async () => {
     standIn.addToken('read-only', { login: BOT, type: 'Bot', readOnly: true });
     const readOnly = createGitHubClient({ token: 'read-only', baseUrl: standIn.url, delayUnitMs: 5, paceWrites: false });
-    await expect(publishReview(readOnly, { pr: PR, results: failingResults(), format: format(), author: BOT }))
+    await expect(publishResults(readOnly, { pr: PR, results: failingResults(), format: FORMAT, context: context(), author: BOT }))
       .rejects.toThrow('GitHub refused commenting on pull request #7 in dpg-registry/registry (403: Resource not accessible by integration); the token needs write access to issues, pull requests and checks');
     expect(standIn.comments(REPO, 7)).toEqual([]);
   });
@@ -209,7 +209,7 @@ describe('the GitHub stand-in', () => {
 });
 
 describe('planning', () => {
-  const body = `${REVIEW_MARKER}\n<!-- dpg-verdict: fail -->\nx`;
+  const body = `${COMMENT_MARKER}\n<!-- dpg-verdict: fail -->\nx`;
   it.each([
     { name: 'no comment yet', existing: [], verdict: 'fail' as const, action: 'create' },
     { name: 'same body', existing: [{ id: 1, body, author: BOT }], verdict: 'fail' as const, action: 'unchanged' },

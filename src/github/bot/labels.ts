@@ -1,9 +1,9 @@
-import type { Verdict } from '../formatters/markdown.js';
-import { INDICATOR_ORDER } from '../core/indicators.js';
-import type { FileResult, IndicatorId } from '../core/types.js';
-import type { GitHubClient } from './client.js';
-import { ignoreNotFound, type PullRequestRef } from './comment.js';
-import { githubStep } from './errors.js';
+import { INDICATOR_ORDER } from '../../core/indicators.js';
+import type { FileResult, IndicatorId } from '../../core/types.js';
+import type { GitHubClient, PullRequestRef } from '../client.js';
+import { githubStep } from '../errors.js';
+import type { Verdict } from './body.js';
+import { ignoreNotFound } from './upsert.js';
 
 export interface LabelSpec {
   name: string;

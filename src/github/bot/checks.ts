@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { escapeMarkdownText, type Verdict } from '../formatters/markdown.js';
-import type { ChangeNote } from '../formatters/types.js';
-import type { FileResult, Severity } from '../core/types.js';
-import { showControls } from '../util/visible-text.js';
-import type { GitHubClient } from './client.js';
-import type { PullRequestRef } from './comment.js';
-import { githubStep } from './errors.js';
+import { escapeMarkdownText } from '../../formatters/markdown.js';
+import type { ChangeNote } from '../../formatters/types.js';
+import type { FileResult, Severity } from '../../core/types.js';
+import { showControls } from '../../util/visible-text.js';
+import type { GitHubClient, PullRequestRef } from '../client.js';
+import { githubStep } from '../errors.js';
+import type { Verdict } from './body.js';
 
 export const CHECK_NAME = 'DPG review';
 /** GitHub accepts at most this many annotations per create or update request. */
@@ -84,11 +84,11 @@ export function checkOutput(
   // Notes concern the pull request as a whole (no file line to annotate): they are written out here.
   const noted = notes.filter((n) => n.severity === 'error').slice(0, 10).map((n) => `\n- ${escapeMarkdownText(n.file, 200)}: ${escapeMarkdownText(n.message)}`).join('');
   const omitted = extra.omitted
-    ? `\n\n… and ${extra.omitted} more finding${extra.omitted === 1 ? '' : 's'} not annotated here (at most ${MAX_ANNOTATIONS}, errors first); see the pull request's DPG review comment and the job summary.`
+    ? `\n\n… and ${extra.omitted} more finding${extra.omitted === 1 ? '' : 's'} not annotated here (at most ${MAX_ANNOTATIONS}, errors first); see the pull request's DPG checks comment and the job summary.`
     : '';
   return {
     title,
-    summary: `**${headline}**: ${title.toLowerCase()}; ${files}. The pull request's DPG review comment explains each problem.${noted ? `\n${noted}` : ''}${omitted}\n\n<!-- dpg-annotations: ${digest} -->`,
+    summary: `**${headline}**: ${title.toLowerCase()}; ${files}. The pull request's DPG checks comment explains each problem.${noted ? `\n${noted}` : ''}${omitted}\n\n<!-- dpg-annotations: ${digest} -->`,
     conclusion: verdict === 'fail' ? 'failure' : 'success',
   };
 }
