@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,24 +33,42 @@ describe('start-up path of dpg validate', () => {
 
   it('the built executable loads no network, thread, process or prompt modules to validate a file', () => {
     const work = mkdtempSync(path.join(tmpdir(), 'dpg-startup-'));
+    // Outside the registry's folder, where dpg would not use it.
+    const caches = mkdtempSync(path.join(tmpdir(), 'dpg-startup-caches-'));
     try {
       mkdirSync(path.join(work, 'nominations'));
       writeFileSync(path.join(work, 'nominations', 'example-case-manager.yaml'), validNominationText());
       const list = path.join(work, 'loaded.json');
       // Records the built-in modules loaded after start, written to a file: the run's stdio stays closed.
       const preload = path.join(work, 'record.cjs');
+      // Also the files loaded through require: the data tables the bundle leaves out (see scripts/bundle.mjs).
       writeFileSync(preload, `const before = new Set(process.moduleLoadList);
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));`);
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify([...process.moduleLoadList.filter((m) => !before.has(m)), ...Object.keys(require.cache)])));`);
       const run = () => {
-        spawnSync(process.execPath, ['-r', preload, path.join(ROOT, 'bin', 'dpg.js'), 'validate', 'nominations/example-case-manager.yaml'], { cwd: work, stdio: 'ignore' });
+        spawnSync(process.execPath, ['-r', preload, path.join(ROOT, 'bin', 'dpg.js'), 'validate', 'nominations/example-case-manager.yaml'], { cwd: work, stdio: 'ignore', env: { ...process.env, DPG_CACHE_DIR: caches } });
         return (JSON.parse(readFileSync(list, 'utf8')) as string[]).map((m) => m.replace(/^NativeModule /, ''));
       };
-      run();
+      const tables = (loaded: string[]) => loaded.filter((m) => /\/node_modules\/(unhomoglyph|i18n-iso-countries)\//.test(m)).map((m) => m.replace(/^.*\/node_modules\//, '')).sort();
+      // The first run analyses the file: its countries are looked up and its name's look-alike key made.
+      expect(tables(run())).toEqual(['i18n-iso-countries/codes.json', 'i18n-iso-countries/index.js', 'i18n-iso-countries/langs/en.json', 'i18n-iso-countries/supportedLocales.json', 'unhomoglyph/data.json']);
+      // The second finds its results in the cache: no table is needed.
       const loaded = run();
+      expect(tables(loaded)).toEqual([]);
       expect(loaded).toContain('vm');
       expect(loaded.filter((m) => /^(http|https|net|tls|dns|child_process|worker_threads|readline|tty)$/.test(m))).toEqual([]);
     } finally {
       rmSync(work, { recursive: true, force: true });
+      rmSync(caches, { recursive: true, force: true });
     }
+  });
+
+  it('the bundle leaves the Unicode confusables and the country names out, for a smaller file and code cache', () => {
+    const bundle = path.join(ROOT, 'dist', 'dpg.cjs');
+    if (!existsSync(bundle)) return;
+    const text = readFileSync(bundle, 'utf8');
+    expect(text).toContain('require("unhomoglyph/data.json")');
+    expect(text).toContain('require("i18n-iso-countries/langs/en.json")');
+    // An entry of each table: "m" looks like "rn"; the library's English name of AF.
+    expect(text).not.toMatch(/"m": "rn"|"AF": "Afghanistan"/);
   });
 });

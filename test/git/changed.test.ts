@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/runner/cache/results-cache.js';
 import { UsageError } from '../../src/core/errors.js';
-import { findChangedNominations, listTree, type ChangedNominations } from '../../src/runner/git/changed.js';
+import { findChangeBase, findChangedNominations, listTree, readCommittedFile, type ChangedNominations } from '../../src/runner/git/changed.js';
+import { configPrefetch } from '../../src/runner/git/base-config.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { findRule } from '../../src/rules/index.js';
@@ -379,6 +380,65 @@ async function validateChanged(repo: Repo, ...extra: string[]): Promise<{ code: 
 }
 
 const ruleHits = (result: FileResult) => result.diagnostics.map((d) => ({ rule: d.ruleId, severity: d.severity }));
+
+describe('findChangeBase reading the configuration in its first round', () => {
+  /** The base's tip gets `setup`'s files; HEAD goes back to `feature`, which has its own version of them. */
+  function withBaseFiles(setup: (repo: Repo) => void): Repo {
+    const repo = registryRepo();
+    repo.git('checkout', '--quiet', 'main');
+    setup(repo);
+    repo.commit('base files');
+    repo.git('checkout', '--quiet', 'feature');
+    repo.write('dpg.config.yaml', 'rules: {}\n# the change\'s own\n');
+    repo.write('sub/dpg.config.yaml', 'rules: {}\n# the change\'s own\n');
+    repo.commit('change');
+    return repo;
+  }
+
+  /** What the first round read ahead, and what reading the file on its own after it gives: they must agree. */
+  async function both(repo: Repo, cwd: string, explicit?: string) {
+    const prefetch = configPrefetch(cwd, explicit);
+    const change = await findChangeBase({ cwd, base: 'main', ...(prefetch ? { prefetch } : {}) });
+    const file = path.relative(repo.dir, explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'dpg.config.yaml')).split(path.sep).join('/');
+    return { change, file, separately: await readCommittedFile(change.root, change.tip, file, 1024 * 1024) };
+  }
+
+  it.each([
+    { name: 'a file', setup: (r: Repo) => r.write('dpg.config.yaml', 'rules: {}\n# base\n'), kind: 'file' },
+    { name: 'a symbolic link', setup: (r: Repo) => { r.write('real.yaml', 'rules: {}\n'); symlinkSync('real.yaml', path.join(r.dir, 'dpg.config.yaml')); }, kind: 'symlink' },
+    { name: 'a folder', setup: (r: Repo) => r.write('dpg.config.yaml/inner.yaml', 'x: 1\n'), kind: 'special' },
+    { name: 'absent', setup: () => {}, kind: undefined },
+  ])('reads the base tip\'s configuration when it is $name, as a separate read would', async ({ setup, kind }) => {
+    const repo = withBaseFiles(setup);
+    const { change, file, separately } = await both(repo, repo.dir);
+    expect(change.prefetched).toEqual({ commit: change.tip, file, committed: separately });
+    expect(change.prefetched!.committed?.kind).toBe(kind);
+    if (kind === 'file') expect(change.prefetched!.committed!.content!.toString('utf8')).toBe('rules: {}\n# base\n');
+  });
+
+  it('reads --config relative to a subfolder, with its path from the repository root', async () => {
+    const repo = withBaseFiles((r) => r.write('sub/dpg.config.yaml', 'rules: {}\n# base, in sub\n'));
+    const { change, separately } = await both(repo, path.join(repo.dir, 'sub'), 'dpg.config.yaml');
+    expect(change.prefetched?.file).toBe('sub/dpg.config.yaml');
+    expect(change.prefetched?.committed?.content?.toString('utf8')).toBe('rules: {}\n# base, in sub\n');
+    expect(change.prefetched?.committed).toEqual(separately);
+  });
+
+  it('keeps the content of a file above the limit unread', async () => {
+    const repo = withBaseFiles((r) => r.write('dpg.config.yaml', `# ${'x'.repeat(200)}\n`));
+    const change = await findChangeBase({ cwd: repo.dir, base: 'main', prefetch: { path: 'dpg.config.yaml', maxBytes: 100 } });
+    expect(change.prefetched?.committed).toEqual({ kind: 'file', size: 203 });
+  });
+
+  it('reads nothing ahead for a path outside the working directory, nor when the base is not the first candidate', async () => {
+    const repo = withBaseFiles((r) => r.write('dpg.config.yaml', 'rules: {}\n'));
+    expect(configPrefetch(path.join(repo.dir, 'sub'), '../dpg.config.yaml')).toBeUndefined();
+    // No origin/main: the base is main, the second candidate, whose commit the read ahead did not name.
+    const change = await findChangeBase({ cwd: repo.dir, prefetch: { path: 'dpg.config.yaml', maxBytes: 1024 } });
+    expect(change.base).toBe('main');
+    expect(change.prefetched).toBeUndefined();
+  });
+});
 
 describe('dpg validate --changed', () => {
   it('reports only the nomination whose licence a branch breaks, exit 1', async () => {

@@ -99,14 +99,15 @@ function shardOf(targets: readonly string[], shard: Shard | undefined, io: CliIO
  */
 async function validateChanged(flags: ValidateFlags, io: CliIO): Promise<{ results: FileResult[]; config: Config }> {
   // The git code is loaded only for --changed, keeping it off the start-up path of plain validation.
-  const [{ classifyChange, findChangeBase, listTree }, { loadBaseConfig }, { validateChangedRegistry }, git] = await Promise.all([
+  const [{ classifyChange, findChangeBase, listTree }, { configPrefetch, loadBaseConfig }, { validateChangedRegistry }, git] = await Promise.all([
     import('../../runner/git/changed.js'), import('../../runner/git/base-config.js'), import('../../runner/changed-run.js'), import('../../runner/git/results.js'),
   ]);
-  const change = await findChangeBase({ cwd: io.cwd, base: flags.base });
+  const prefetch = configPrefetch(io.cwd, flags.config);
+  const change = await findChangeBase({ cwd: io.cwd, base: flags.base, ...(prefetch ? { prefetch } : {}) });
   // git reports real paths; map them back under the working directory as given, so they match the registry listing.
   const root = path.resolve(io.cwd, path.relative(realpathSync(io.cwd), change.root));
   const { config, root: configRoot, file: configFile } = await loadBaseConfig({
-    cwd: io.cwd, root, gitRoot: change.root, commit: change.tip, base: change.base, explicit: flags.config,
+    cwd: io.cwd, root, gitRoot: change.root, commit: change.tip, base: change.base, explicit: flags.config, prefetched: change.prefetched,
   });
   const registryDir = path.resolve(configRoot, config.registry);
   const changes = await classifyChange(change, { cwd: io.cwd, registryDir, allowedPaths: config.allowedPaths, maxFileBytes: DEFAULT_LIMITS.maxFileBytes });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type Config } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { readCommittedFile } from './changed.js';
+import { readCommittedFile, type PrefetchedFile } from './changed.js';
 
 /** dpg.config.yaml is a few hundred bytes; anything near this is no configuration. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -28,6 +28,18 @@ export interface BaseConfigOptions {
   base: string;
   /** --config: a path in the repository (relative to the working directory). */
   explicit?: string;
+  /** The file as read in git's first round (see configPrefetch), used when it is this commit's configuration file. */
+  prefetched?: PrefetchedFile;
+}
+
+/**
+ * What findChangeBase should read ahead so that the configuration comes with git's first round: the
+ * configuration file's path relative to the working directory, when it is inside it.
+ */
+export function configPrefetch(cwd: string, explicit: string | undefined): { path: string; maxBytes: number } | undefined {
+  const relative = path.relative(cwd, explicit ? path.resolve(cwd, explicit) : path.join(cwd, CONFIG_FILE));
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return { path: relative.split(path.sep).join('/'), maxBytes: MAX_CONFIG_BYTES };
 }
 
 /**
@@ -44,7 +56,10 @@ export async function loadBaseConfig(options: BaseConfigOptions): Promise<BaseCo
   }
   const file = relative.split(path.sep).join('/');
   const where = `${file} on ${options.base}`;
-  const committed = await readCommittedFile(options.gitRoot, options.commit, file, MAX_CONFIG_BYTES);
+  const { prefetched } = options;
+  const committed = prefetched && prefetched.commit === options.commit && prefetched.file === file
+    ? prefetched.committed
+    : await readCommittedFile(options.gitRoot, options.commit, file, MAX_CONFIG_BYTES);
   if (!committed) {
     if (options.explicit) {
       throw new UsageError(`Config file not found: ${options.explicit} does not exist on ${options.base} (commit ${options.commit.slice(0, 12)}); `

@@ -4,13 +4,18 @@ import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { DEFAULT_LIMITS } from '../../load/limits.js';
 import { isListedNomination } from '../files.js';
-import { gitText, readObjectsWithin, runGit } from './run.js';
+import { gitText, readObjectsWithin, runGit, type GitObject } from './run.js';
 
 export interface ChangeBaseOptions {
   /** A directory inside the repository. */
   cwd: string;
   /** The branch the changes will merge into; default `origin/main` when it exists, else `main`. */
   base?: string;
+  /**
+   * A file to read as the base's tip has it, in the first round of git commands rather than after it (the
+   * configuration): its path relative to `cwd` and inside it, and the largest content to read.
+   */
+  prefetch?: { path: string; maxBytes: number };
 }
 
 export interface ChangedNominationsOptions extends ChangeBaseOptions {
@@ -49,6 +54,16 @@ export interface ChangeBase {
   entries: DiffEntry[];
   /** Untracked files that are not ignored, from the repository root. */
   untracked: string[];
+  /** The file asked for with `prefetch`, when it could be read in the first round. */
+  prefetched?: PrefetchedFile;
+}
+
+/** A file read from a commit ahead of time: `committed` is undefined when the commit has no entry at `file`. */
+export interface PrefetchedFile {
+  commit: string;
+  /** Its path from the repository root, with forward slashes. */
+  file: string;
+  committed: CommittedFile | undefined;
 }
 
 export interface ArrivedFrom {
@@ -241,11 +256,12 @@ export async function findChangeBase(options: ChangeBaseOptions): Promise<Change
   // --raw gives each side's mode, so symbolic links and submodules are known without reading them.
   const diffArgs = ['diff', '--no-relative', '--raw', '-z', '-M', '--no-ext-diff', '--no-textconv'];
   const candidates = options.base !== undefined ? [options.base] : DEFAULT_BASES;
-  const [answers, early, untracked] = await Promise.all([
+  const [answers, early, untracked, ahead] = await Promise.all([
     Promise.all(candidates.map((candidate) => mergeBaseWith(cwd, candidate))),
     gitText([...diffArgs, '--merge-base', `${candidates[0]}^{commit}`, '--'], { cwd }).catch(() => undefined),
     // :/ is the top-level folder, whatever folder this runs in; --full-name gives paths from there.
     gitText(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'], { cwd }).catch(() => undefined),
+    options.prefetch ? readAhead(cwd, candidates[0]!, options.prefetch.path, options.prefetch.maxBytes).catch(() => undefined) : undefined,
   ]);
   const chosen = answers.findIndex((answer) => answer !== undefined);
   const { root, tip, mergeBase } = answers[chosen] ?? {};
@@ -260,7 +276,48 @@ export async function findChangeBase(options: ChangeBaseOptions): Promise<Change
     chosen === 0 && early !== undefined ? early : gitText([...diffArgs, mergeBase], { cwd: root }),
     untracked ?? gitText(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: root }),
   ]);
-  return { root, base: candidates[chosen]!, tip, mergeBase, entries: parseRawDiff(diff), untracked: splitNul(others) };
+  const prefetched = chosen === 0 && ahead && options.prefetch ? prefetchedFile(ahead, root, tip, path.join(cwd, options.prefetch.path)) : undefined;
+  return { root, base: candidates[chosen]!, tip, mergeBase, entries: parseRawDiff(diff), untracked: splitNul(others), ...(prefetched ? { prefetched } : {}) };
+}
+
+interface ReadAhead {
+  /** The ref's commit as `git cat-file` resolved it, and the object at the path there. */
+  commit?: GitObject;
+  object?: GitObject;
+  /** The path's entry in that commit's tree, as `git ls-tree` lists it (path from the repository root). */
+  entries: Array<{ mode: string; type: string; id: string; path: string }>;
+}
+
+/**
+ * `file` (relative to `cwd`) in `ref`'s commit, read before the repository's top-level folder is known: `git
+ * ls-tree` gives its mode (a symbolic link is not read as a file), `git cat-file` its content, side by side.
+ */
+async function readAhead(cwd: string, ref: string, file: string, maxBytes: number): Promise<ReadAhead> {
+  const rev = `${ref}^{commit}`;
+  const [listing, [commit, object]] = await Promise.all([
+    runGit(['--literal-pathspecs', 'ls-tree', '-z', '--full-name', rev, '--', file], { cwd }),
+    // ./ makes the path relative to cwd, as ls-tree takes it.
+    readObjectsWithin([rev, `${rev}:./${file}`], cwd, maxBytes),
+  ]);
+  return { ...(commit ? { commit } : {}), ...(object ? { object } : {}), entries: parseTree(listing.toString('utf8')) };
+}
+
+/**
+ * What was read ahead, once it is known to describe `absolute` in `tip`: the commit is the tip rev-parse
+ * reported, and ls-tree and cat-file saw the same blob. Otherwise undefined, and the file is read again.
+ */
+function prefetchedFile(ahead: ReadAhead, root: string, tip: string, absolute: string): PrefetchedFile | undefined {
+  const file = path.relative(root, absolute).split(path.sep).join('/');
+  if (!file || file.startsWith('../') || path.isAbsolute(file) || ahead.commit?.id !== tip) return undefined;
+  const entries = ahead.entries.filter((e) => e.path === file);
+  if (entries.length !== ahead.entries.length || entries.length > 1) return undefined;
+  const [entry] = entries;
+  if (!entry) return { commit: tip, file, committed: undefined };
+  const kind = entryKind(entry.mode) ?? 'special';
+  if (kind !== 'file') return { commit: tip, file, committed: { kind, size: 0 } };
+  const { object } = ahead;
+  if (object?.type !== 'blob' || object.id !== entry.id) return undefined;
+  return { commit: tip, file, committed: { kind, size: object.size, ...(object.content ? { content: object.content } : {}) } };
 }
 
 /**

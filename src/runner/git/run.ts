@@ -61,6 +61,8 @@ export async function gitText(args: readonly string[], options: GitOptions): Pro
 
 /** An object `git cat-file --batch` names. */
 export interface GitObject {
+  /** Its object id. */
+  id: string;
   /** `blob`, `tree`, `commit` or `tag`. */
   type: string;
   /** Its size in bytes, from the header git writes before the content. */
@@ -132,13 +134,13 @@ function catFileBatch(names: readonly string[], cwd: string, maxBytes: number): 
           // "<id> <type> <size>" before the content; "<name> missing" (or "ambiguous") without.
           const line = Buffer.concat(header).toString('utf8');
           header = [];
-          const match = /^[0-9a-f]+ (\S+) (\d+)$/.exec(line);
+          const match = /^([0-9a-f]+) (\S+) (\d+)$/.exec(line);
           if (!match) {
             objects.push(undefined);
             continue;
           }
-          const size = Number(match[2]);
-          current = { object: { type: match[1]!, size }, remaining: size, ...(size <= maxBytes ? { parts: [] } : {}) };
+          const size = Number(match[3]);
+          current = { object: { id: match[1]!, type: match[2]!, size }, remaining: size, ...(size <= maxBytes ? { parts: [] } : {}) };
           if (size === 0) finish();
         }
       }
