@@ -52,8 +52,9 @@ module.exports = {
     {
       name: 'not-to-unresolvable',
       severity: 'error',
+      comment: 'Every import resolves; the validators compiled from the schemas exist only after the build.',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '-validator\\.cjs$' },
     },
   ],
   options: {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliIO } from './io.js';
+import type { CliIO } from '../core/io.js';
 
 export interface CliContext {
   io: CliIO;

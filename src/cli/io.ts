@@ -1,18 +1,4 @@
-/** Everything the CLI touches in the outside world, so tests can run it in-process. */
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-  /** Whether stdout is a terminal (colour by default). */
-  stdoutIsTTY: boolean;
-  /** Whether stderr is a terminal (progress display); absent means no. */
-  stderrIsTTY?: boolean;
-  /** Today, for expiry checks. */
-  now: Date;
-  /** Standard input, read to its end or to just past `limit` bytes (`validate --stdin`); absent means empty. */
-  readStdin?(limit: number): Promise<Uint8Array>;
-}
+import type { CliIO } from '../core/io.js';
 
 /** Reads standard input to its end, keeping no more than `limit` + 1 bytes: enough to tell that it is too large. */
 async function readProcessStdin(limit: number): Promise<Uint8Array> {

@@ -13,7 +13,7 @@ import { registerReport } from './commands/report.js';
 import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliContext, RegisterCommand } from './context.js';
-import type { CliIO } from './io.js';
+import type { CliIO } from '../core/io.js';
 
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
 

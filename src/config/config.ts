@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import { locateIn, positionsOf, type Anchor, type Span } from '../load/positions.js';
-import { DEFAULT_ONLINE_SETTINGS, parseOnlineSettings, type OnlineSettings } from '../online/settings.js';
+import { DEFAULT_ONLINE_SETTINGS, parseOnlineSettings, type OnlineSettings } from './online.js';
 import type { Rule } from '../rules/types.js';
 import { schemaValidator } from '../schema/validate.js';
 import type { Severity, SeveritySetting } from '../core/types.js';

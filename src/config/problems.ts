@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { joinPointer, pointerSegments, type Anchor } from '../load/positions.js';
+import { joinPointer, pointerSegments } from '../core/pointer.js';
+import { type Anchor } from '../load/positions.js';
 import { describeValue, TYPE_NAMES, valueAt } from '../schema/validate.js';
 import { didYouMean, didYouMeanTerm } from '../util/suggest.js';
 

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar, type YAMLSeq } from 'yaml';
-import { pointerSegments } from '../load/positions.js';
+import { pointerSegments } from '../core/pointer.js';
 import type { Fix } from '../core/types.js';
 
 export interface SkippedFix {

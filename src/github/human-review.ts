@@ -10,7 +10,7 @@ import { entryExists } from '../util/regular-file.js';
 import { asRecord, asString } from '../core/nomination.js';
 import { detectDecisions, describeDecision, type Decision } from '../review/decisions.js';
 import { slugOf } from '../util/slug.js';
-import { nominationSlugs, readLocalReviews, reviewPaths } from '../review/local.js';
+import { nominationSlugs, readLocalReviews, reviewPaths } from '../runner/reviews.js';
 import { validateReviewSources, type ReviewRecord, type ReviewSource } from '../review/records.js';
 import { matchGroups, principalName, type MatchedGroup, type Reviewers } from '../review/reviewers.js';
 import { nominationStatus, type NominationStatus } from '../review/status.js';

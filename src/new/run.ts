@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { ruleSetting, type Config } from '../config/config.js';
 import { UsageError } from '../core/errors.js';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../core/io.js';
 import { displayPath, loadConfig, readSource, registryFiles } from '../runner/files.js';
 import { rule as maxGoalsRule } from '../rules/sdg/max-goals.js';
 import { slugify } from '../util/slug.js';

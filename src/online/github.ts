@@ -1,6 +1,6 @@
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import { cachedState, NOT_IN_CACHE, type CachePolicy, type ProgressCounter } from './links.js';
-import type { RepositoryCheck } from './types.js';
+import type { RepositoryCheck } from '../rules/types.js';
 
 export interface GitHubLookupOptions {
   /** REST API root (GITHUB_API_URL). */

@@ -4,8 +4,8 @@ import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { classifyAddress } from './address.js';
 import type { Limiter } from './limiter.js';
-import { hostMatches } from './settings.js';
-import type { LinkOutcome } from './types.js';
+import { hostMatches } from '../config/online.js';
+import type { LinkOutcome } from '../rules/types.js';
 
 /** Resolves a host name to its addresses (injectable, so tests can make a public name point anywhere). */
 export type Resolver = (hostname: string) => Promise<Array<{ address: string; family: number }>>;

@@ -1,8 +1,8 @@
 import type { DiskCache } from './cache.js';
 import { fetchUrl, type HttpSettings } from './http.js';
-import { pageText } from './licenses.js';
-import { hostMatches } from './settings.js';
-import type { LinkCheck, LinkOutcome, PageRead } from './types.js';
+import { pageText } from '../licenses/detected.js';
+import { hostMatches } from '../config/online.js';
+import type { LinkCheck, LinkOutcome, PageRead } from '../rules/types.js';
 
 /** How results are remembered between runs, and whether the network may be used at all. */
 export interface CachePolicy {

@@ -15,7 +15,7 @@ import { GitHubRepositories } from './github.js';
 import { dnsCheck, systemResolver, type HttpSettings, type Resolver } from './http.js';
 import { Limiter } from './limiter.js';
 import { LinkChecker, type CachePolicy } from './links.js';
-import type { OnlineSettings } from './settings.js';
+import type { OnlineSettings } from '../config/online.js';
 
 /** Most bytes of a page read for a content check (licence evidence). */
 export const MAX_PAGE_BYTES = 2 * 1024 * 1024;

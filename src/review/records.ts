@@ -2,7 +2,7 @@ import { ruleSetting, type Config } from '../config/config.js';
 import { crashDiagnostic } from '../lint/analyse.js';
 import { finishFile } from '../lint/finish.js';
 import { loadNomination, type LoadedFile } from '../load/load.js';
-import { joinPointer } from '../load/positions.js';
+import { joinPointer } from '../core/pointer.js';
 import { asRecord, asString, type MaybeNomination } from '../core/nomination.js';
 import { rule as personalContact } from '../rules/privacy/personal-contact.js';
 import { rule as commentRequired } from '../rules/review/comment-required.js';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import type { LoadedFile } from '../load/load.js';
-import { joinPointer, pointerSegments } from '../load/positions.js';
+import { joinPointer, pointerSegments } from '../core/pointer.js';
 import { describeValue, humanPath, schemaValidator, TYPE_NAMES, valueAt, type SchemaName } from '../schema/validate.js';
 import type { Diagnostic } from '../core/types.js';
 import { didYouMean, didYouMeanTerm } from '../util/suggest.js';

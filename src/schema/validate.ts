@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { indicatorForPath } from '../core/indicators.js';
 import type { LoadedFile } from '../load/load.js';
-import { joinPointer, pointerSegments } from '../load/positions.js';
+import { joinPointer, pointerSegments } from '../core/pointer.js';
 import type { Diagnostic } from '../core/types.js';
 import { didYouMean, didYouMeanTerm } from '../util/suggest.js';
 import { AJV_OPTIONS } from './ajv-options.js';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type * as Countries from 'i18n-iso-countries';
 // Only part 1 (countries): the package's entry point also loads 350 kB of subdivisions (part 2).
 import { iso31661 } from 'iso-3166/1.js';
-import { joinPointer } from '../load/positions.js';
+import { joinPointer } from '../core/pointer.js';
 import { asArray, asRecord } from '../core/nomination.js';
 import { normaliseName } from './normalise.js';
 import { closest } from './suggest.js';

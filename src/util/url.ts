@@ -1,4 +1,4 @@
-import { joinPointer } from '../load/positions.js';
+import { joinPointer } from '../core/pointer.js';
 
 export interface UrlField {
   /** JSON pointer of the URL string. */

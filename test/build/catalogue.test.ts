@@ -7,7 +7,7 @@ import { UsageError } from '../../src/core/errors.js';
 import { summarise } from '../../src/publish/api.js';
 import { renderChangelogPage } from '../../src/publish/changelog.js';
 import { imageSize, LOGO_MAX_BYTES, parseLogoReference, resolveLogo } from '../../src/publish/logos.js';
-import { sourceRepository } from '../../src/publish/run.js';
+import { sourceRepository } from '../../src/cli/shared/build.js';
 import { contrastRatio, SDG_COLOURS, sdgTextColour } from '../../src/publish/sdgs.js';
 import type { PublishedRecord, Selection } from '../../src/publish/select.js';
 import { renderSite } from '../../src/publish/site.js';

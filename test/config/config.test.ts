@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_CONFIG, parseConfig, ruleSetting, type Config } from '../../src/config/config.js';
 import { UsageError } from '../../src/core/errors.js';
 import { ALL_RULES, findRule } from '../../src/rules/index.js';
-import { DEFAULT_ONLINE_SETTINGS } from '../../src/online/settings.js';
+import { DEFAULT_ONLINE_SETTINGS } from '../../src/config/online.js';
 import { validateYaml } from '../support/validate.js';
 import { withEdits } from '../support/nomination.js';
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/core/io.js';
 import { main } from '../../src/cli/main.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
 import { addFindings, addToResult, finishFile } from '../../src/lint/finish.js';

@@ -8,7 +8,7 @@ import { UsageError } from '../../src/core/errors.js';
 import { findChangeBase, findChangedNominations, listTree, readCommittedFile, type ChangedNominations } from '../../src/runner/git/changed.js';
 import { configPrefetch } from '../../src/runner/git/base-config.js';
 import { main } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/core/io.js';
 import { findRule } from '../../src/rules/index.js';
 import { defaultCacheDirectory } from '../../src/runner/cache/location.js';
 import type { FileResult } from '../../src/core/types.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/core/io.js';
 import { main } from '../../src/cli/main.js';
 import { COMMENT_MARKER } from '../../src/github/bot/body.js';
 import type { FileResult } from '../../src/core/types.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/core/io.js';
 import { main } from '../../src/cli/main.js';
 import { isRecheckCommand } from '../../src/github/bot/recheck.js';
 import { GitHubStandIn, STAND_IN_TOKEN, type StandInWorkflowRun } from '../support/github-stand-in.js';

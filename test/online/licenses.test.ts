@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expressionLicenseIds, matchesDeclared, mentionsLicense, pageText } from '../../src/online/licenses.js';
+import { expressionLicenseIds, matchesDeclared, mentionsLicense, pageText } from '../../src/licenses/detected.js';
 
 const mentions: Array<{ name: string; text: string; id: string; expected: boolean }> = [
   { name: 'the SPDX id', text: 'Licensed under MIT.', id: 'MIT', expected: true },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
 import { checkOnline, type OnlineRunOptions } from '../../src/online/run.js';
-import { DEFAULT_ONLINE_SETTINGS } from '../../src/online/settings.js';
+import { DEFAULT_ONLINE_SETTINGS } from '../../src/config/online.js';
 import type { FileResult } from '../../src/core/types.js';
 import { lineOf } from '../support/nomination.js';
 import { TEST_NOW, validateYaml } from '../support/validate.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { UsageError } from '../../src/core/errors.js';
-import { DEFAULT_ONLINE_SETTINGS, hostMatches, parseDuration } from '../../src/online/settings.js';
+import { DEFAULT_ONLINE_SETTINGS, hostMatches, parseDuration } from '../../src/config/online.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 
 describe('online settings in dpg.config.yaml', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayPath, globFiles, registryFiles, resolveOperands } from '../../src/runner/files.js';
-import { isInside } from '../../src/review/local.js';
+import { isInside } from '../../src/runner/reviews.js';
 
 describe('registryFiles', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dpg-files-'));

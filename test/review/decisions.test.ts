@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/core/io.js';
 import { main } from '../../src/cli/main.js';
 import { detectDecisions } from '../../src/review/decisions.js';
 import type { FileResult } from '../../src/core/types.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/core/io.js';
 import { TEST_NOW } from './validate.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -13,7 +13,7 @@ export const registerBuild: RegisterCommand = (program, { io, setExitCode }) => 
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action(async (flags: { out: string; compat?: 'dpga'; siteUrl?: string; force?: boolean; color?: boolean; config?: string }) => {
       // The site builder and the changelog's git code load only when building.
-      const { runBuild } = await import('../../publish/run.js');
+      const { runBuild } = await import('../shared/build.js');
       setExitCode(await runBuild(flags, io));
     });
 };

@@ -125,7 +125,7 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
       try {
         const pr = { owner, repo, pull: flags.pr };
         // Human review is on when the checkout (the base branch: trusted) has a reviewers file.
-        const { reviewPaths } = await import('../../review/local.js');
+        const { reviewPaths } = await import('../../runner/reviews.js');
         const { reviewersFile } = reviewPaths(root, config);
         let human: HumanReviewOutcome | undefined;
         let comments;

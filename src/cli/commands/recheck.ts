@@ -94,7 +94,7 @@ export const registerRecheck: RegisterCommand = (program, { io, setExitCode }) =
       const octokit = client(token);
       try {
         // Maintainers come from the checkout (the base branch: trusted), confirmed through GitHub; never from the pull request.
-        const { reviewPaths } = await import('../../review/local.js');
+        const { reviewPaths } = await import('../../runner/reviews.js');
         const { reviewersFile } = reviewPaths(root, config);
         let maintainers;
         if (entryExists(reviewersFile)) {

@@ -35,7 +35,7 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
       if (!selected.length) throw new UsageError(`No nominations found in ${config.registry}/.`);
       const { validateSources } = await import('../../lint/engine.js');
       const { loadNomination } = await import('../../load/load.js');
-      const { localReviewerExclusion, readLocalReviews, reviewPaths } = await import('../../review/local.js');
+      const { localReviewerExclusion, readLocalReviews, reviewPaths } = await import('../../runner/reviews.js');
       const { nominationStatus } = await import('../../review/status.js');
       const { formatStatusJson, formatStatusMarkdown, formatStatusText } = await import('../../review/format.js');
 

@@ -6,7 +6,7 @@ import { displayPath, readSource } from '../../runner/files.js';
 import { writeFileAtomically } from '../../util/atomic-write.js';
 import type { Diagnostic, FileResult } from '../../core/types.js';
 import { showControls, showLineStart, showLogLines } from '../../util/visible-text.js';
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../core/io.js';
 import { reportResults, resolveTargets, type ReportFlags } from './report.js';
 
 export interface FixFlags extends ReportFlags {

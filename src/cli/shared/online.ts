@@ -3,10 +3,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { type Config } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import { resolveCacheFolder } from '../../runner/cache/location.js';
-import { parseDuration } from '../../online/settings.js';
+import { parseDuration } from '../../config/online.js';
 import { displayPath, loadConfig, registryFiles, resolveOperands } from '../../runner/files.js';
 import type { FileResult } from '../../core/types.js';
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../core/io.js';
 
 export interface OnlineFlags {
   online?: boolean;

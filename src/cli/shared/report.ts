@@ -9,7 +9,7 @@ import { ALL_RULES } from '../../rules/index.js';
 import type { FileResult } from '../../core/types.js';
 import { writeFileAtomically } from '../../util/atomic-write.js';
 import { VERSION } from '../../core/version.js';
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../core/io.js';
 import { parseNonNegativeInteger, useColor } from '../context.js';
 
 /** The output options `validate` and `fix` share. */

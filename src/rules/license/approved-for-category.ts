@@ -1,4 +1,4 @@
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import { judgeSpdx, possibleParts, requiredParts, type Rejection } from '../../licenses/approval.js';
 import { CATEGORY_PARTS, LICENSED_PARTS, PART_POLICIES } from '../../licenses/policy.js';
 import { asArray, asRecord, type Category, type LicensedPart } from '../../core/nomination.js';

@@ -1,4 +1,4 @@
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import { judgeSpdx, possibleParts, requiredParts } from '../../licenses/approval.js';
 import { CATEGORY_PARTS } from '../../licenses/policy.js';
 import { asArray, asRecord, type Category } from '../../core/nomination.js';

@@ -1,4 +1,4 @@
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import { DEPRECATED_SUCCESSORS, successorOf } from '../../licenses/deprecated.js';
 import { DEPRECATED_LICENSE_IDS, licenseNodes, parseSpdx } from '../../licenses/spdx.js';
 import { asArray, asRecord } from '../../core/nomination.js';

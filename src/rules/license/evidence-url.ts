@@ -1,4 +1,4 @@
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import { asArray, asRecord } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 

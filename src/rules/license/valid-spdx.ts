@@ -1,4 +1,4 @@
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import { parseSpdx, unknownParts } from '../../licenses/spdx.js';
 import { suggestLicenseId } from '../../licenses/suggest.js';
 import { asArray, asRecord } from '../../core/nomination.js';

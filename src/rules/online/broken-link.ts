@@ -1,4 +1,4 @@
-import { linkTargets, otherHostRepositories } from '../../online/targets.js';
+import { linkTargets, otherHostRepositories } from '../../util/targets.js';
 import type { OnlineRule } from '../types.js';
 
 export const rule: OnlineRule = {

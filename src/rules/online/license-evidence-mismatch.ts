@@ -1,7 +1,7 @@
 import { isLicenseRef } from '../../licenses/spdx.js';
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import { asArray, asRecord, asString } from '../../core/nomination.js';
-import { expressionLicenseIds, mentionsLicense } from '../../online/licenses.js';
+import { expressionLicenseIds, mentionsLicense } from '../../licenses/detected.js';
 import { urlProblem } from '../../util/url.js';
 import type { OnlineRule } from '../types.js';
 

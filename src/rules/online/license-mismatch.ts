@@ -1,7 +1,7 @@
 import { isLicenseRef } from '../../licenses/spdx.js';
 import { asArray, asRecord, asString } from '../../core/nomination.js';
-import { expressionLicenseIds, matchesDeclared } from '../../online/licenses.js';
-import { repositoryTargets } from '../../online/targets.js';
+import { expressionLicenseIds, matchesDeclared } from '../../licenses/detected.js';
+import { repositoryTargets } from '../../util/targets.js';
 import type { OnlineRule } from '../types.js';
 
 export const rule: OnlineRule = {

@@ -1,4 +1,4 @@
-import { repositoryTargets } from '../../online/targets.js';
+import { repositoryTargets } from '../../util/targets.js';
 import type { OnlineRule } from '../types.js';
 
 export const rule: OnlineRule = {

@@ -1,4 +1,4 @@
-import { linkTargets, repositoryTargets } from '../../online/targets.js';
+import { linkTargets, repositoryTargets } from '../../util/targets.js';
 import type { OnlineRule } from '../types.js';
 
 export const rule: OnlineRule = {

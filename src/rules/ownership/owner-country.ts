@@ -1,5 +1,5 @@
 import { asArray, asRecord, asString } from '../../core/nomination.js';
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import type { FileRule } from '../types.js';
 import { ownerIndexes } from './owner-listed.js';
 

@@ -1,5 +1,5 @@
 import { asArray, asRecord, asString } from '../../core/nomination.js';
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import type { FileRule } from '../types.js';
 
 /** Answers that stand in for evidence without being any ("n/a", "TBD", "yes"). */

@@ -1,5 +1,5 @@
 import { asArray, asRecord } from '../../core/nomination.js';
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import type { FileRule } from '../types.js';
 
 export const rule: FileRule = {

@@ -1,5 +1,5 @@
 import { asArray, asString } from '../../core/nomination.js';
-import { joinPointer } from '../../load/positions.js';
+import { joinPointer } from '../../core/pointer.js';
 import type { FileRule } from '../types.js';
 
 const LISTS = [

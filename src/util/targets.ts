@@ -1,6 +1,6 @@
-import { joinPointer } from '../load/positions.js';
+import { joinPointer } from '../core/pointer.js';
 import { asArray, asRecord, asString, type MaybeNomination } from '../core/nomination.js';
-import { urlFields, urlProblem, type UrlField } from '../util/url.js';
+import { urlFields, urlProblem, type UrlField } from './url.js';
 
 export interface GitHubRepositoryRef {
   owner: string;

@@ -1,4 +1,4 @@
-import { licenseName, licenseNodes, parseSpdx } from '../licenses/spdx.js';
+import { licenseName, licenseNodes, parseSpdx } from './spdx.js';
 
 /** The licence ids of an SPDX expression ("MIT OR Apache-2.0" → MIT, Apache-2.0); empty when it does not parse. */
 export function expressionLicenseIds(expression: string): string[] {

@@ -3,17 +3,17 @@ import type { Config } from '../config/config.js';
 import { addToResult } from '../lint/finish.js';
 import { loadNomination } from '../load/load.js';
 import { readRegistryBytes } from '../load/read.js';
-import type { CliIO } from '../cli/io.js';
-import type { ChangedNominations } from '../runner/git/changed.js';
-import { decisionDiagnostic } from '../runner/git/results.js';
-import { displayPath, registryFiles } from '../runner/files.js';
+import type { CliIO } from '../core/io.js';
+import type { ChangedNominations } from './git/changed.js';
+import { decisionDiagnostic } from './git/results.js';
+import { displayPath, registryFiles } from './files.js';
 import type { FileResult } from '../core/types.js';
 import { pathBelow } from '../util/paths.js';
 import { entryExists } from '../util/regular-file.js';
 import { slugOf } from '../util/slug.js';
-import { detectDecisions } from './decisions.js';
-import { validateReviewSources, type ReviewRecord, type ReviewSource, type ReviewValidation } from './records.js';
-import { listedReviewerByName, listedTeams, loadReviewers, type Reviewers } from './reviewers.js';
+import { detectDecisions } from '../review/decisions.js';
+import { validateReviewSources, type ReviewRecord, type ReviewSource, type ReviewValidation } from '../review/records.js';
+import { listedReviewerByName, listedTeams, loadReviewers, type Reviewers } from '../review/reviewers.js';
 
 export interface ReviewPaths {
   /** Absolute path of reviewers.yaml (it may not exist). */
