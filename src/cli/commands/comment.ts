@@ -4,7 +4,6 @@ import { CONFIG_FILE } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import { readRegistryBytes } from '../../load/read.js';
 import { entryExists } from '../../util/regular-file.js';
-import { GitHubError } from '../../github/errors.js';
 import type { HumanReviewOutcome } from '../../github/human-review.js';
 import type { PublishOutcome } from '../../github/bot/publish.js';
 import { displayPath, loadConfig } from '../../runner/files.js';
@@ -101,6 +100,7 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
     .option('--dry-run', 'read the pull request and say what would change, without writing anything')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action(async (flags: CommentFlags) => {
+      const { GitHubError } = await import('../../github/errors.js');
       const { owner, repo } = parseRepository(flags.repo);
       const { config, root } = loadConfig(io.cwd, flags.config);
       const read = readResultsFile(flags.report, io.cwd);

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { readRegistryBytes } from '../../load/read.js';
-import { GitHubError } from '../../github/errors.js';
 import type { RecheckOutcome } from '../../github/bot/recheck.js';
 import { displayPath, loadConfig } from '../../runner/files.js';
 import { describeReadProblem, entryExists, isReadProblem, readRegularFile } from '../../util/regular-file.js';
@@ -68,6 +67,7 @@ export const registerRecheck: RegisterCommand = (program, { io, setExitCode }) =
     .option('--dry-run', 'read the comment and say what would happen, without writing anything')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action(async (flags: RecheckFlags) => {
+      const { GitHubError } = await import('../../github/errors.js');
       const repository = parseRepository(flags.repo);
       if (!/^[\w.-]+\.ya?ml$/.test(flags.workflow)) throw new UsageError(`--workflow must be a workflow file name such as validate.yml, not "${flags.workflow}".`);
       let commentId = flags.commentId;

@@ -1,7 +1,6 @@
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { FORMATTERS } from '../../formatters/index.js';
-import { renderComment } from '../../github/bot/body.js';
 import { loadConfig } from '../../runner/files.js';
 import { parseNonNegativeInteger, type RegisterCommand } from '../context.js';
 import { commentContext, markdownFormatterOptions, mergeResults, readResultsFile, type ReviewFlags } from '../shared/results.js';
@@ -27,7 +26,7 @@ export const registerReport: RegisterCommand = (program, { io, setExitCode }) =>
     .option('--summary-url <url>', 'where the full report is, linked when the comment has to be shortened (comment)')
     .option('--max-length <n>', 'longest comment to write (comment; default 64000, within GitHub\'s limit of 65536)', parseNonNegativeInteger('--max-length'))
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
-    .action((flags: ReportFlags) => {
+    .action(async (flags: ReportFlags) => {
       const { config } = loadConfig(io.cwd, flags.config);
       if ((flags.results === undefined) === (flags.merge === undefined)) throw new UsageError('Give the results with either --results <file> or --merge <files…>.');
       const { results, notes } = flags.merge
@@ -36,7 +35,11 @@ export const registerReport: RegisterCommand = (program, { io, setExitCode }) =>
       const context = { ...commentContext(flags, notes, io.env), ...(flags.maxLength !== undefined ? { maxLength: flags.maxLength } : {}) };
       const options = markdownFormatterOptions(config.docsBaseUrl, context);
       if (flags.format === 'json' && notes.length) io.stdout(JSON.stringify({ results, notes }, null, 2) + '\n');
-      else if (flags.format === 'comment') io.stdout(renderComment(results, options, context).body);
+      else if (flags.format === 'comment') {
+        // The comment's code loads only for this format.
+        const { renderComment } = await import('../../github/bot/body.js');
+        io.stdout(renderComment(results, options, context).body);
+      }
       else io.stdout(FORMATTERS[flags.format]!(results, options));
       // The validate step already failed on errors; reporting them is a success.
       setExitCode(0);
