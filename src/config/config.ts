@@ -5,9 +5,9 @@ import { locateIn, positionsOf, type Anchor, type Span } from '../load/positions
 import { DEFAULT_ONLINE_SETTINGS, parseOnlineSettings, type OnlineSettings } from './online.js';
 import type { Rule } from '../rules/types.js';
 import { schemaValidator } from '../schema/validate.js';
-import type { Severity, SeveritySetting } from '../core/types.js';
+import type { SeveritySetting } from '../core/types.js';
 import { configProblems } from './problems.js';
-import { PRESETS } from './schema.js';
+import type { PRESETS } from './schema.js';
 
 import { UsageError } from '../core/errors.js';
 
@@ -25,8 +25,7 @@ export interface RuleSetting {
  * Severity presets: `recommended` keeps every rule's default; `strict` makes warnings errors, for
  * registries that want nothing merged with open warnings.
  */
-export { PRESETS };
-export type Preset = (typeof PRESETS)[number];
+type Preset = (typeof PRESETS)[number];
 
 export interface Config {
   /** The severity preset the per-rule settings start from. */
@@ -70,7 +69,7 @@ export const DEFAULT_CONFIG: Config = {
   site: {},
 };
 
-export interface ReviewConfig {
+interface ReviewConfig {
   /** reviewers.yaml: maintainers and Communities of Practice, relative to the config file. */
   reviewersFile: string;
   /** Folder of review records (`<slug>/<reviewer>.yaml`), relative to the config file, outside the registry folder. */
@@ -105,7 +104,7 @@ function configSchemaJson(): Record<string, unknown> {
 }
 
 /** The precompiled validator of dpg.config.yaml (compiled on first use only when running from the sources). */
-export function configValidator(): ValidateFunction {
+function configValidator(): ValidateFunction {
   return schemaValidator('config', configSchemaJson());
 }
 
@@ -179,7 +178,7 @@ function ruleSettingOf(value: unknown): Partial<RuleSetting> {
 }
 
 /** Every rule's effective severity and options under a configuration, resolved once (see Config.settings). */
-export function resolveRuleSettings(rules: readonly Rule[], config: Config): Record<string, RuleSetting> {
+function resolveRuleSettings(rules: readonly Rule[], config: Config): Record<string, RuleSetting> {
   return Object.fromEntries(rules.map((rule) => [rule.id, resolveRuleSetting(rule, config)]));
 }
 
@@ -204,5 +203,3 @@ function resolveRuleSetting(rule: Rule, config: Config): RuleSetting {
 export function docsUrl(ruleId: string, config: Pick<Config, 'docsBaseUrl'> = DEFAULT_CONFIG): string {
   return `${config.docsBaseUrl}${ruleId.split('/').map(encodeURIComponent).join('/')}.md`;
 }
-
-export type { Severity };

@@ -50,7 +50,7 @@ function rulePlace(pointer: string): RulePlace | undefined {
 }
 
 /** A configuration path as people read it in the file: `online.timeoutMs`, `option max of rule sdg/max-goals`. */
-export function describePath(pointer: string): string {
+function describePath(pointer: string): string {
   const place = rulePlace(pointer);
   if (place) {
     if (place.part === 'severity') return `the severity of rule ${place.id}`;

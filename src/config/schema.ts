@@ -6,7 +6,7 @@ export const REPOSITORY_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 export const BRANCH_NAME = /^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._/-]+$/;
 
 
-export const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
+const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 export const PRESETS = ['recommended', 'strict'] as const;
 
 const severity = { enum: [...SEVERITY_SETTINGS], description: 'off, info, warning or error.' };

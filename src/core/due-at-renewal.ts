@@ -25,7 +25,7 @@ export interface DueAtRenewal {
 export type IndicatorDisplay = IndicatorStatus | 'due';
 
 /** A finding the record owes at its next review; a waived one is owed no more. */
-export function isDueAtRenewal(d: Diagnostic): d is Diagnostic & { due: NonNullable<Diagnostic['due']> } {
+function isDueAtRenewal(d: Diagnostic): d is Diagnostic & { due: NonNullable<Diagnostic['due']> } {
   return d.due !== undefined && d.waived === undefined && d.severity !== 'info';
 }
 
@@ -43,7 +43,7 @@ export function dueReason(since: string, assessedUnder: string): string {
  * The requirement without the sentence the engine appends on when it is due ("Required since Standard
  * 1.1.7; this DPG was assessed under 1.1.6: …"), which the structured fields carry.
  */
-export function requirementText(d: Diagnostic): string {
+function requirementText(d: Diagnostic): string {
   if (!d.due) return d.message;
   const at = d.message.indexOf(` ${dueReason(d.due.since, d.due.assessedUnder)}`);
   return at > 0 ? d.message.slice(0, at) : d.message;

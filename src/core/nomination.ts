@@ -2,10 +2,10 @@
 
 export type Category = 'software' | 'content' | 'data' | 'ai-model' | 'standard';
 export type LicensedPart = 'code' | 'content' | 'data' | 'model' | 'specification';
-export type HandlingLevel = 'none' | 'collected' | 'stored' | 'distributed';
-export type Stage = 'nominee' | 'dpg' | 'expired' | 'delisted';
+type HandlingLevel = 'none' | 'collected' | 'stored' | 'distributed';
+type Stage = 'nominee' | 'dpg' | 'expired' | 'delisted';
 
-export interface EvidencedItem { name: string; evidenceUrl?: string; evidenceText?: string }
+interface EvidencedItem { name: string; evidenceUrl?: string; evidenceText?: string }
 
 export interface Nomination {
   name: string;

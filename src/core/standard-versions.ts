@@ -3,7 +3,7 @@
  * against (`standardVersion`); a requirement a later version introduced is, for an approved record, due at
  * its next review rather than an error (see docs/standard-versions.md).
  */
-export interface StandardVersion {
+interface StandardVersion {
   version: string;
   /** The day the version came into force (YYYY-MM-DD), when known. */
   since?: string;
@@ -11,7 +11,7 @@ export interface StandardVersion {
   adds: readonly string[];
 }
 
-export const STANDARD_VERSIONS: readonly StandardVersion[] = [
+const STANDARD_VERSIONS: readonly StandardVersion[] = [
   {
     version: '1.1.6',
     adds: ['The nine indicators as the former registry\'s questionnaire asked them: the record an approved DPG of the former registry carries.'],
@@ -38,7 +38,7 @@ export const BASELINE_STANDARD_VERSION = STANDARD_VERSIONS[0]!.version;
 /** The version the former registry's questionnaire asked: its records cannot answer anything later. */
 export const FORMER_REGISTRY_VERSION = '1.1.6';
 
-export const STANDARD_VERSION_IDS: readonly string[] = STANDARD_VERSIONS.map((v) => v.version);
+const STANDARD_VERSION_IDS: readonly string[] = STANDARD_VERSIONS.map((v) => v.version);
 
 /** Negative when `a` is older than `b`; versions dpg does not know sort as the current one. */
 export function compareStandardVersions(a: string, b: string): number {
@@ -49,9 +49,3 @@ export function compareStandardVersions(a: string, b: string): number {
   return rank(a) - rank(b);
 }
 
-/** The version in force on a YYYY-MM-DD day. */
-export function standardVersionAt(day: string): string {
-  let found = BASELINE_STANDARD_VERSION;
-  for (const v of STANDARD_VERSIONS) if (v.since !== undefined && v.since <= day) found = v.version;
-  return found;
-}

@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scal
 import { pointerSegments } from '../core/pointer.js';
 import type { Fix } from '../core/types.js';
 
-export interface SkippedFix {
+interface SkippedFix {
   fix: Fix;
   /** Why the fix was not applied, in words. */
   reason: string;

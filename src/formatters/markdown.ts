@@ -88,14 +88,14 @@ export function tally(diagnostics: readonly Diagnostic[]): { errors: number; war
 }
 
 /** The date the answers are due by, when they all share one. */
-export function dueBy(diagnostics: readonly Diagnostic[]): string | undefined {
+function dueBy(diagnostics: readonly Diagnostic[]): string | undefined {
   const dates = [...new Set(diagnostics.filter(isDueLater).map((d) => d.due?.by))];
   return dates.length === 1 ? dates[0] : undefined;
 }
 
-export const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-export const DUE_ICON = '⏳';
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const DUE_ICON = '⏳';
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export const STATUS_CELL: Record<IndicatorDisplay, string> = { pass: '✅ pass', fail: '❌ fail', warning: '⚠️ warning', due: '⏳ due at renewal' };
 export const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
 
@@ -136,7 +136,7 @@ export function isRecordResult(result: FileResult): boolean {
 }
 
 /** Findings about the nomination itself (name, website, country, the file's shape): no indicator of the Standard. */
-export function identityDiagnostics(result: FileResult): Diagnostic[] {
+function identityDiagnostics(result: FileResult): Diagnostic[] {
   return result.diagnostics.filter((d) => !d.indicator);
 }
 

@@ -20,7 +20,7 @@ function githubMessage(err: RequestErrorLike): string {
 }
 
 /** One line saying what failed, why, and what to do; `notFound` replaces the generic 404 text. */
-export function describeGitHubError(err: unknown, action: string, repo: string, notFound?: string): string {
+function describeGitHubError(err: unknown, action: string, repo: string, notFound?: string): string {
   const e = (err ?? {}) as RequestErrorLike;
   const status = typeof e.status === 'number' ? e.status : undefined;
   const said = githubMessage(e);

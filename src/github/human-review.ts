@@ -47,7 +47,7 @@ export interface HumanReviewOptions {
   teamsClient?: GitHubClient;
 }
 
-export interface DecisionOutcome {
+interface DecisionOutcome {
   file: string;
   /** What the pull request changes, as people read it: `stage nominee → dpg`. */
   change: string;

@@ -17,9 +17,6 @@ export interface PullFile {
   previousPath?: string;
 }
 
-/** The most files `pulls.listFiles` returns for one pull request. */
-export const MAX_LISTED_FILES = 3000;
-
 export async function readPullRequest(octokit: GitHubClient, pr: PullRequestRef): Promise<PullRequestInfo> {
   const where = `${pr.owner}/${pr.repo}`;
   const { data } = await githubStep(`reading pull request #${pr.pull}`, where, () =>

@@ -8,8 +8,6 @@ import { FORMER_REGISTRY_VERSION } from '../core/standard-versions.js';
 import { extractEvidence, type ExtractOptions } from './evidence.js';
 import { nominationToYaml, SCHEMA_REF, SECTIONS } from './nomination-yaml.js';
 
-export { SCHEMA_REF };
-
 /**
  * Conversion of the former DPG registry's JSON records into nominations. A record is a pair:
  * `nominees/<x>.json` (identity, licences, SDGs, organisations, stage) and
@@ -43,14 +41,14 @@ export interface ConvertOptions {
 }
 
 /** A field of the nomination that the conversion could not fill, and why. */
-export interface Gap {
+interface Gap {
   /** Dotted path in the nomination, e.g. "privacy.piiRequirements". */
   field: string;
   reason: string;
 }
 
 /** Something in the old record that was not carried over (or was changed), and why. */
-export interface Note {
+interface Note {
   /** Dotted path in the old record, e.g. "organizations[0].contact_email". */
   source: string;
   note: string;
@@ -74,7 +72,7 @@ export interface Conversion {
 const NOT_ASKED = 'the former registry did not ask for it; needed at the next annual review';
 
 /** The reviewer recorded on an approved record when none is given: the former registry's own review. */
-export const FORMER_REGISTRY_REVIEWER = 'former-registry';
+const FORMER_REGISTRY_REVIEWER = 'former-registry';
 
 const CATEGORY_NAMES: Record<string, string> = {
   software: 'software', content: 'content', data: 'data', standard: 'standard', aimodel: 'ai-model', 'ai-model': 'ai-model',

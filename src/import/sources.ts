@@ -3,13 +3,13 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 
 /** The former registry's layout: identity records, screening answers, and excluded nominees. */
-export const NOMINEES_DIR = 'nominees';
-export const SCREENING_DIR = 'digitalpublicgoods';
-export const EXCLUDED_DIR = 'excluded-nominees';
+const NOMINEES_DIR = 'nominees';
+const SCREENING_DIR = 'digitalpublicgoods';
+const EXCLUDED_DIR = 'excluded-nominees';
 /** Nominees the former registry moved out of nominees/; some DPGs' screening answers point there. */
-export const ARCHIVE_DIR = 'archive';
+const ARCHIVE_DIR = 'archive';
 /** The former registry's log of exclusions (name, date, reason), in excluded-nominees/. */
-export const EXCLUSION_LOG = 'README.md';
+const EXCLUSION_LOG = 'README.md';
 
 /** Where one record's files are (absolute paths). */
 export interface RecordSource {

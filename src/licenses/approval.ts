@@ -42,7 +42,7 @@ function judgeId(id: string, part: LicensedPart): Rejection | undefined {
  * Whether an SPDX expression is approved for a part: `A OR B` when either is, `A AND B` when both
  * are; `WITH` and `+` keep the base licence's status; a deprecated id is judged as its successor.
  */
-export function judgeExpression(node: SpdxNode, part: LicensedPart): Verdict {
+function judgeExpression(node: SpdxNode, part: LicensedPart): Verdict {
   if (isConjunction(node)) {
     const left = judgeExpression(node.left, part);
     const right = judgeExpression(node.right, part);

@@ -33,7 +33,7 @@ export type ParseResult = { ok: true; tree: SpdxNode } | { ok: false; error: str
  * Longer expressions are not parsed: real ones are a few dozen characters, and the parser's work grows
  * faster than the text, so a hostile value of a megabyte would stall the run.
  */
-export const MAX_EXPRESSION_LENGTH = 1000;
+const MAX_EXPRESSION_LENGTH = 1000;
 
 export function parseSpdx(source: string): ParseResult {
   if (source.length > MAX_EXPRESSION_LENGTH) return { ok: false, error: `longer than ${MAX_EXPRESSION_LENGTH} characters` };

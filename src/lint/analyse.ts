@@ -80,7 +80,7 @@ function planFor(rules: readonly Rule[], config: Config): RulePlan {
 }
 
 /** The top-level keys the facts must keep: what file rules reading the date read, plus what settling every finding reads. */
-export function factKeys(rules: readonly Rule[], config: Config): readonly string[] | 'all' {
+function factKeys(rules: readonly Rule[], config: Config): readonly string[] | 'all' {
   // waivers apply to every finding; stage, review and standardVersion decide what is due at the next review.
   const keys = new Set<string>(['waivers', ...VERSIONING_KEYS]);
   for (const rule of rules) {

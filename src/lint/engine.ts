@@ -27,7 +27,7 @@ export interface ValidateOptions {
 }
 
 
-export { byPosition, settle, summarise } from './finish.js';
+export {   summarise } from './finish.js';
 
 export interface FinishOptions {
   config: Config;

@@ -26,7 +26,7 @@ export interface SettleContext {
 }
 
 /** Diagnostics in reading order: line, column, then rule id and message for a stable order. */
-export function byPosition(a: Diagnostic, b: Diagnostic): number {
+function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
@@ -34,7 +34,7 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
  * Applies configured severities ('off' drops the finding), what is due at the next review of an approved
  * record assessed under an older version of the Standard (given `record`), and the nomination's own waivers.
  */
-export function settle(diagnostics: readonly Diagnostic[], data: unknown, rules: readonly Rule[], config: Config, record?: VersionedRecord): Diagnostic[] {
+function settle(diagnostics: readonly Diagnostic[], data: unknown, rules: readonly Rule[], config: Config, record?: VersionedRecord): Diagnostic[] {
   // The first waiver of each rule, and rules by id: a file may hold thousands of waivers and findings.
   const waivers = new Map<unknown, Record<string, unknown>>();
   for (const waiver of asArray(asRecord(data).waivers).map(asRecord)) if (!waivers.has(waiver.rule)) waivers.set(waiver.rule, waiver);

@@ -20,7 +20,7 @@ export type Anchor = 'value' | 'key';
  * Source offsets of one node of a document: where its value starts and ends, then, for a mapping value,
  * where its key starts and ends. null: the node is empty (a sequence entry without a value).
  */
-export type NodeOffsets = readonly [number, number] | readonly [number, number, number, number] | null;
+type NodeOffsets = readonly [number, number] | readonly [number, number, number, number] | null;
 
 /**
  * JSON pointer → offsets of every node of a document that has a place in the source. A pointer into

@@ -5,7 +5,7 @@ import { slugify } from '../util/slug.js';
 import { createExclusive } from './output.js';
 
 /** The file name of a draft of `dpg new`. */
-export const DRAFT_FILE = /^\.dpg-new-.*\.draft\.yaml$/;
+const DRAFT_FILE = /^\.dpg-new-.*\.draft\.yaml$/;
 
 /** The draft of the nomination named `name` (before the name is given, of "nomination"). */
 export function draftName(name: unknown): string {

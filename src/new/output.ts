@@ -6,7 +6,7 @@ import { nominationToYaml, orderedNomination } from '../import/nomination-yaml.j
 import type { Draft } from './questions.js';
 
 /** Short help written above each section of a new nomination, for whoever edits it next. */
-export const SECTION_NOTES: Readonly<Record<string, string[]>> = {
+const SECTION_NOTES: Readonly<Record<string, string[]>> = {
   name: ['Identity: who and what the solution is. The file is named after the slug of the name.'],
   sdgs: ['Each goal needs evidenceText (how it serves the goal\'s targets), evidenceUrl, or both.'],
   licenses: [

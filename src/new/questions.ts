@@ -22,7 +22,7 @@ export interface Scope {
   item: Draft;
 }
 
-export type Kind =
+type Kind =
   | 'text' // one non-empty line
   | 'url'
   | 'urls' // several URLs
@@ -138,7 +138,7 @@ function ladder(subject: string): readonly Choice[] {
   ];
 }
 
-export function categoriesOf(root: Draft): Category[] {
+function categoriesOf(root: Draft): Category[] {
   return asArray(root.categories).filter((c): c is Category => typeof c === 'string' && Object.hasOwn(CATEGORY_PARTS, c));
 }
 
@@ -175,7 +175,7 @@ const PII_RULES = ['privacy/pii-requirements'];
  * The check of an answer reviewers judge as evidence: the placeholders `sdg/evidence-required`
  * refuses for the SDGs ("yes", "n/a", "TBD") are no answer to these questions either.
  */
-export function placeholderProblem(value: unknown): string | undefined {
+function placeholderProblem(value: unknown): string | undefined {
   return typeof value === 'string' && PLACEHOLDER_EVIDENCE.test(value.trim())
     ? `"${value.trim()}" is a placeholder, not an answer reviewers can judge; say in a sentence or two what is done (links welcome).`
     : undefined;

@@ -36,7 +36,7 @@ export interface NewOptions {
 }
 
 /** Exit status after Ctrl-C, as shells report an interrupted command (128 + SIGINT). */
-export const EXIT_CANCELLED = 130;
+const EXIT_CANCELLED = 130;
 
 const MAX_ANSWERS_BYTES = 1024 * 1024;
 

@@ -11,7 +11,7 @@ import { isRequired, resolveChoices, type Choice, type Draft, type Question, typ
 export type Normalised = { value: unknown } | { problem: string };
 
 /** An answer left empty: nothing to write. */
-export const EMPTY: Normalised = { value: undefined };
+const EMPTY: Normalised = { value: undefined };
 
 function isBlank(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
@@ -46,7 +46,7 @@ function unique<T>(items: T[]): T[] {
 }
 
 /** The ISO 3166 English short name of a country as written, or why there is none. */
-export function normaliseCountry(written: string): Normalised {
+function normaliseCountry(written: string): Normalised {
   const resolved = resolveCountry(written);
   switch (resolved.kind) {
     case 'canonical':

@@ -10,7 +10,7 @@ export type Back = typeof BACK;
 
 /** What a prompt returns when the person asks to keep the answers in a draft and stop. */
 export const SAVE: unique symbol = Symbol('save');
-export type Save = typeof SAVE;
+type Save = typeof SAVE;
 
 /** How `Wizard.run` ends when the person asked to save and quit: the caller keeps the draft. */
 export class SaveRequested extends Error {

@@ -46,7 +46,7 @@ function maxGoals(config: Config): number {
   return setting.severity === 'off' || typeof max !== 'number' ? 17 : max;
 }
 
-export function formEnv(settings: FormSettings): CheckEnv {
+function formEnv(settings: FormSettings): CheckEnv {
   const existing = new Set(settings.existingSlugs);
   return {
     nameProblem(name) {

@@ -33,7 +33,7 @@ export function escapeHtml(value: unknown): string {
 }
 
 /** The key of a question in the table: its group's path, then its own ("organizations/country"). */
-export function questionKey(question: Question, group?: Group): string {
+function questionKey(question: Question, group?: Group): string {
   return [...(group?.path ?? []), ...question.path].join('/');
 }
 

@@ -5,9 +5,9 @@ import { slugOf } from '../util/slug.js';
 import { escapeHtml } from './fields.js';
 
 /** The form's page and assets, as published by `dpg build`. */
-export const NOMINATE_PAGE = 'nominate/index.html';
-export const NOMINATE_JS = 'assets/nominate.js';
-export const NOMINATE_CSS = 'assets/nominate.css';
+const NOMINATE_PAGE = 'nominate/index.html';
+const NOMINATE_JS = 'assets/nominate.js';
+const NOMINATE_CSS = 'assets/nominate.css';
 
 /** The form's script, bundled for browsers by scripts/bundle.mjs. One literal URL, so bundling can relocate it. */
 const SCRIPT_URL = new URL('../../dist/nominate.js', import.meta.url);
@@ -123,7 +123,7 @@ export function nominateSiteFiles(options: { config: Config; root: string; regis
 }
 
 /** The page and its assets (path in the site → content); none when the form's script was not built. */
-export function nominateFiles(input: NominateInput): Map<string, string> {
+function nominateFiles(input: NominateInput): Map<string, string> {
   if (!existsSync(SCRIPT_URL)) return new Map();
   return new Map([
     [NOMINATE_PAGE, renderNominatePage(input)],

@@ -18,12 +18,12 @@ import { LinkChecker, type CachePolicy } from './links.js';
 import type { OnlineSettings } from '../config/online.js';
 
 /** Most bytes of a page read for a content check (licence evidence). */
-export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
-export const MAX_REDIRECTS = 5;
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
 /** Unverified results may clear up soon (rate limits, outages), so they are kept for at most an hour. */
-export const UNVERIFIED_TTL_MS = 3600_000;
+const UNVERIFIED_TTL_MS = 3600_000;
 /** Least time a GitHub API request may take, whatever the link timeout. */
-export const GITHUB_MIN_TIMEOUT_MS = 10_000;
+const GITHUB_MIN_TIMEOUT_MS = 10_000;
 
 export interface OnlineRunOptions {
   config: Config;

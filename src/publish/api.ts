@@ -7,7 +7,7 @@ import type { PublishedRecord } from './select.js';
  * field order is fixed here and lists are sorted, so the same registry always gives the same bytes.
  */
 
-export const API_VERSION = 1;
+const API_VERSION = 1;
 
 export interface RecordSummary {
   slug: string;
@@ -45,7 +45,7 @@ export interface DueAnswer {
   message: string;
 }
 
-export interface Tally {
+interface Tally {
   [value: string]: number;
 }
 
@@ -89,11 +89,11 @@ export function recordPath(kind: RecordKind, slug: string): string {
   return `${API_ROOT}/${kind === 'dpg' ? 'dpgs' : 'nominees'}/${slug}.json`;
 }
 
-export function pagePath(kind: RecordKind, slug: string): string {
+function pagePath(kind: RecordKind, slug: string): string {
   return `${kind === 'dpg' ? 'dpgs' : 'nominees'}/${slug}/index.html`;
 }
 
-export function dueAnswers(record: PublishedRecord): DueAnswer[] {
+function dueAnswers(record: PublishedRecord): DueAnswer[] {
   return (record.dueAtRenewal ?? []).map((d) => ({ indicator: d.indicator, rule: d.rule, since: d.since, assessedUnder: d.assessedUnder, by: d.by, message: d.message }));
 }
 

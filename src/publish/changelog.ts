@@ -14,7 +14,7 @@ import { FEED_PATH, layout, SITE_NAME, type SiteContext } from './pages.js';
  * only from git, so a rebuild of the same commit gives the same pages and feed.
  */
 
-export type ChangeKind = 'added' | 'approved' | 'updated' | 'expired' | 'delisted' | 'removed';
+type ChangeKind = 'added' | 'approved' | 'updated' | 'expired' | 'delisted' | 'removed';
 
 export interface RegistryChange {
   kind: ChangeKind;
@@ -26,7 +26,7 @@ export interface RegistryChange {
   reason?: string;
 }
 
-export interface ChangelogCommit {
+interface ChangelogCommit {
   sha: string;
   /** Commit date, ISO 8601 in UTC without milliseconds. */
   date: string;
@@ -144,7 +144,7 @@ const VERBS: Record<ChangeKind, string> = {
 };
 
 /** One change in words, as plain text (escaped by the caller). */
-export function describeChange(change: RegistryChange): string {
+function describeChange(change: RegistryChange): string {
   switch (change.kind) {
     case 'added': return `Added ${change.name}${change.stage === 'dpg' ? ' as a digital public good' : change.stage ? ` (${change.stage})` : ''}`;
     case 'approved': return `Approved ${change.name} as a digital public good`;

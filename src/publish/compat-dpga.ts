@@ -29,7 +29,7 @@ export interface DpgaExport {
   screening: Record<string, unknown>;
 }
 
-export function toDpgaNominee(data: Record<string, unknown>): Record<string, unknown> {
+function toDpgaNominee(data: Record<string, unknown>): Record<string, unknown> {
   const organizations: Array<Record<string, unknown>> = [];
   for (const org of asArray(data.organizations).map(asRecord)) {
     const roles = [...new Set(asStrings(org.roles).map((r) => ORG_TYPES[r] ?? r))];
@@ -62,7 +62,7 @@ function listedItem(item: Record<string, unknown>, withUrl: boolean): string {
   return details.length ? `${asString(item.name) ?? ''} - ${details.join(' ')}` : asString(item.name) ?? '';
 }
 
-export function toDpgaScreening(data: Record<string, unknown>): Record<string, unknown> {
+function toDpgaScreening(data: Record<string, unknown>): Record<string, unknown> {
   const ownership = asRecord(data.ownership);
   const platform = asRecord(data.platformIndependence);
   const documentation = asRecord(data.documentation);

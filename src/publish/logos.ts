@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseLogoReference, type LogoFormat } from '../rules/identity/logo.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../util/regular-file.js';
 
-export { parseLogoReference, type LogoFormat, type LogoReference } from '../rules/identity/logo.js';
+export { parseLogoReference, type LogoFormat,  } from '../rules/identity/logo.js';
 
 /**
  * Logos of the published solutions. A nomination's `logo` is either an https URL, which the site shows
@@ -93,7 +93,7 @@ function svgSize(bytes: Buffer): { width: number; height: number } | undefined {
 }
 
 /** The logo's size fitted into the LOGO_BOX square, aspect ratio kept, in whole pixels. */
-export function fitIntoBox(size: { width: number; height: number }, box = LOGO_BOX): { width: number; height: number } {
+function fitIntoBox(size: { width: number; height: number }, box = LOGO_BOX): { width: number; height: number } {
   const scale = box / Math.max(size.width, size.height);
   return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
 }

@@ -20,7 +20,7 @@ export const JS_PATH = 'assets/site.js';
 export const FEED_PATH = 'changelog.atom';
 
 /** Inline scripts and styles are refused: the only script and stylesheet are our own files. */
-export function contentSecurityPolicy(imageOrigins: readonly string[]): string {
+function contentSecurityPolicy(imageOrigins: readonly string[]): string {
   const images = ["'self'", ...imageOrigins].join(' ');
   return `default-src 'none'; script-src 'self'; style-src 'self'; img-src ${images}; connect-src 'self'; base-uri 'none'; form-action 'none'`;
 }
@@ -48,7 +48,7 @@ interface PageOptions {
 export const FAVICON_PATH = 'assets/favicon.svg';
 export const HOW_TO_NOMINATE_PATH = 'how-to-nominate/index.html';
 /** Built apart from this page set; the navigation links to it and no record may take its name. */
-export const NOMINATE_PATH = 'nominate/index.html';
+const NOMINATE_PATH = 'nominate/index.html';
 
 const NAV: ReadonlyArray<[Section, string, string]> = [
   ['dpgs', 'index.html', 'Digital public goods'],
@@ -134,7 +134,7 @@ function monogram(summary: RecordSummary): string {
 }
 
 /** The solution's logo (decorative: its name is always beside it), or its monogram. */
-export function logoHtml(summary: RecordSummary, logo: Logo | undefined, root: string): string {
+function logoHtml(summary: RecordSummary, logo: Logo | undefined, root: string): string {
   if (!logo) return monogram(summary);
   if (logo.kind === 'file') return `<img class="logo" src="${root}${logo.path}" width="${logo.width}" height="${logo.height}" alt="">`;
   // Painted over the monogram, which shows if the image cannot be loaded.

@@ -23,7 +23,7 @@ export interface PublishedRecord {
 }
 
 /** A record left out of the publication, with the reason printed in the build report. */
-export interface Exclusion {
+interface Exclusion {
   file: string;
   name: string;
   stage: string;

@@ -14,8 +14,8 @@ import {
 import type { Selection } from './select.js';
 import { RESERVED_SLUGS } from '../util/slug.js';
 
-export const COMPAT_FORMATS = ['dpga'] as const;
-export type CompatFormat = (typeof COMPAT_FORMATS)[number];
+/** The former registries' layouts `dpg build --compat` can also write. */
+export type CompatFormat = 'dpga';
 
 export interface SiteInput {
   selection: Selection;
@@ -84,7 +84,7 @@ class SiteFiles {
  * Schemas published with the API (path under api/v1/schema/ → the file shipped with dpg): the
  * nomination format and the API's own documents. One literal URL per file, so bundling can relocate them.
  */
-export const PUBLISHED_SCHEMAS: ReadonlyArray<[string, URL]> = [
+const PUBLISHED_SCHEMAS: ReadonlyArray<[string, URL]> = [
   ['nomination.schema.json', new URL('../../schemas/nomination.schema.json', import.meta.url)],
   ['index.schema.json', new URL('../../schemas/api/index.schema.json', import.meta.url)],
   ['nominee-index.schema.json', new URL('../../schemas/api/nominee-index.schema.json', import.meta.url)],

@@ -24,7 +24,7 @@ export interface RenewalWindow {
 }
 
 /** A DPG whose recognition ends within the window or has ended. */
-export interface Renewal {
+interface Renewal {
   file: string;
   name: string;
   reviewDate: string;
@@ -42,7 +42,7 @@ export interface Renewal {
 }
 
 /** A DPG (or a file) for which no expiry can be computed. */
-export interface RenewalProblem {
+interface RenewalProblem {
   file: string;
   name?: string;
   problem: string;

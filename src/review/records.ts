@@ -15,7 +15,7 @@ import { INDICATOR_IDS, type Diagnostic, type FileResult, type IndicatorId } fro
 import { didYouMean } from '../util/suggest.js';
 import { schemaDiagnostics } from './schema.js';
 
-export const VERDICTS = ['meets', 'does-not-meet', 'needs-information'] as const;
+const VERDICTS = ['meets', 'does-not-meet', 'needs-information'] as const;
 export type HumanVerdict = (typeof VERDICTS)[number];
 
 export interface IndicatorVerdict {
@@ -90,7 +90,7 @@ function isVerdict(value: unknown): value is HumanVerdict {
 }
 
 /** `<slug>/<reviewer>.yaml` → its parts; a file elsewhere in the folder has no slug. */
-export function reviewLocation(relative: string): { slug?: string; name: string } {
+function reviewLocation(relative: string): { slug?: string; name: string } {
   const segments = relative.split('/');
   const name = segments.at(-1)!.replace(/\.ya?ml$/i, '');
   return segments.length === 2 ? { slug: segments[0]!, name } : { name };

@@ -10,7 +10,7 @@ import { schemaDiagnostics } from './schema.js';
 /** A GitHub user (`login`) or an organisation team (`org/slug`), as written in reviewers.yaml. */
 export type Principal = { kind: 'user'; login: string } | { kind: 'team'; org: string; slug: string };
 
-export interface ReviewerGroup {
+interface ReviewerGroup {
   name: string;
   members: Principal[];
   match: { sectors: string[]; sdgs: number[]; categories: string[] };
@@ -34,16 +34,12 @@ export function principalName(p: Principal): string {
   return p.kind === 'team' ? `@${p.org}/${p.slug}` : `@${p.login}`;
 }
 
-export function samePrincipal(a: Principal, b: Principal): boolean {
-  return principalName(a).toLowerCase() === principalName(b).toLowerCase();
-}
-
 function principals(value: unknown): Principal[] {
   return asArray(value).map((v) => parsePrincipal(asString(v) ?? '')).filter((p): p is Principal => p !== undefined);
 }
 
 /** The reviewers from parsed (and schema-checked) data; entries that do not parse are left out. */
-export function reviewersFromData(data: unknown): Reviewers {
+function reviewersFromData(data: unknown): Reviewers {
   const root = asRecord(data);
   const groups = asArray(root.groups).map(asRecord).map((g): ReviewerGroup => {
     const match = asRecord(g.match);
@@ -111,11 +107,6 @@ export function matchGroups(nomination: unknown, reviewers: Reviewers): MatchedG
   }
   if (!matched.length && reviewers.defaultGroup) matched.push({ ...reviewers.defaultGroup, because: [] });
   return matched;
-}
-
-/** True when `login` is listed as a maintainer by name (teams need GitHub to confirm membership). */
-export function listedMaintainerUser(login: string, reviewers: Reviewers): boolean {
-  return reviewers.maintainers.some((m) => m.kind === 'user' && m.login.toLowerCase() === login.toLowerCase());
 }
 
 function allGroups(reviewers: Reviewers): Array<Omit<ReviewerGroup, 'match'>> {

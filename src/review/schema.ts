@@ -8,8 +8,8 @@ import { didYouMean, didYouMeanTerm } from '../util/suggest.js';
 
 const require = createRequire(import.meta.url);
 
-export const reviewersSchema: Record<string, unknown> = require('../../schemas/reviewers.schema.json');
-export const reviewSchema: Record<string, unknown> = require('../../schemas/review.schema.json');
+const reviewersSchema: Record<string, unknown> = require('../../schemas/reviewers.schema.json');
+const reviewSchema: Record<string, unknown> = require('../../schemas/review.schema.json');
 
 function schemaNode(schema: Record<string, unknown>, schemaPath: string): Record<string, unknown> | undefined {
   let node: unknown = schema;

@@ -6,7 +6,7 @@ import type { FileResult, IndicatorId } from '../core/types.js';
 import { slugOf } from '../util/slug.js';
 import type { HumanVerdict, IndicatorVerdict, ReviewRecord } from './records.js';
 
-export interface ReviewerColumn {
+interface ReviewerColumn {
   reviewer: string;
   date: string;
   file: string;
@@ -17,7 +17,7 @@ export interface ReviewerColumn {
   verdicts: Partial<Record<IndicatorId, IndicatorVerdict>>;
 }
 
-export interface IndicatorRow {
+interface IndicatorRow {
   indicator: IndicatorId;
   title: string;
   /** `due`: the indicator's only problems are answers an approved DPG owes at its next review. */

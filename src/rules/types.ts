@@ -14,7 +14,7 @@ export interface ReportDescriptor {
   since?: string;
 }
 
-export interface RuleContext {
+interface RuleContext {
   file: string;
   data: MaybeNomination;
   /** The rule's options: its defaults merged with dpg.config.yaml. */
@@ -32,7 +32,7 @@ export interface RegistryEntry<Summary = unknown> {
   summary: Summary;
 }
 
-export interface RegistryContext<Summary = unknown> {
+interface RegistryContext<Summary = unknown> {
   /**
    * The nominations that could be read, sorted by file: every one of the registry, or, for a rule with
    * `keys`, at least the files checked and every file sharing a key with one of them.
@@ -111,7 +111,7 @@ export interface CoreRule extends RuleMeta {
 }
 
 /** What an online rule gets: the nomination, plus network checks that are shared, bounded and cached. */
-export interface OnlineRuleContext {
+interface OnlineRuleContext {
   file: string;
   data: MaybeNomination;
   options: Record<string, unknown>;

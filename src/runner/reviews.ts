@@ -30,7 +30,7 @@ export function isInside(file: string, dir: string): boolean {
   return pathBelow(file, dir) !== undefined;
 }
 
-export function reviewSource(file: string, reviewsDir: string, cwd: string, content?: Uint8Array | string): ReviewSource {
+function reviewSource(file: string, reviewsDir: string, cwd: string, content?: Uint8Array | string): ReviewSource {
   return {
     file: displayPath(file, cwd),
     content: content ?? readRegistryBytes(file),

@@ -22,7 +22,10 @@ export type SchemaName = 'nomination' | 'review' | 'reviewers' | 'config';
 const validators = new Map<SchemaName, ValidateFunction>();
 const origins = new Map<SchemaName, 'precompiled' | 'compiled at run time'>();
 
-/** Where a validator in use came from: the build's standalone code, or compiling the schema now. */
+/**
+ * Where a validator in use came from: the build's standalone code, or compiling the schema now.
+ * @public (the tests ask the built code)
+ */
 export function validatorOrigin(name: SchemaName = 'nomination'): 'precompiled' | 'compiled at run time' | undefined {
   return origins.get(name);
 }
@@ -58,7 +61,10 @@ export function schemaValidator(name: SchemaName, schema: Record<string, unknown
   return validate;
 }
 
-/** The nomination validator. */
+/**
+ * The nomination validator.
+ * @public (the tests ask the built code)
+ */
 export function nominationValidator(): ValidateFunction {
   return schemaValidator('nomination', nominationSchema);
 }

@@ -20,7 +20,7 @@ function prototypeTable(): Map<number, string> {
 }
 
 /** `text` with each character that has a confusable prototype replaced by it. */
-export function toPrototypes(text: string): string {
+function toPrototypes(text: string): string {
   const table = prototypeTable();
   let out = '';
   for (const character of text) out += table.get(character.codePointAt(0)!) ?? character;

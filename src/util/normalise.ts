@@ -38,7 +38,7 @@ export function normaliseUrl(value: string): string {
  * `text` without the run of `char` at its end. A loop: the pattern /x+$/ tries every start of a long run
  * that is not at the end, which is quadratic.
  */
-export function withoutTrailing(text: string, char: string): string {
+function withoutTrailing(text: string, char: string): string {
   let end = text.length;
   while (end > 0 && text[end - 1] === char) end--;
   return text.slice(0, end);

@@ -28,7 +28,7 @@ export interface RegularRead {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** The kind of a file that is not regular, in words for messages. */
-export function fileKind(stats: Stats): string {
+function fileKind(stats: Stats): string {
   if (stats.isSymbolicLink()) return 'symbolic link';
   if (stats.isDirectory()) return 'folder';
   if (stats.isFIFO()) return 'named pipe';

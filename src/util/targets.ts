@@ -2,7 +2,7 @@ import { joinPointer } from '../core/pointer.js';
 import { asArray, asRecord, asString, type MaybeNomination } from '../core/nomination.js';
 import { urlFields, urlProblem, type UrlField } from './url.js';
 
-export interface GitHubRepositoryRef {
+interface GitHubRepositoryRef {
   owner: string;
   name: string;
   /** `owner/name`, for messages. */
@@ -10,7 +10,7 @@ export interface GitHubRepositoryRef {
 }
 
 /** `https://github.com/owner/name[.git][/…]` → the repository; undefined for other hosts and account pages. */
-export function parseGitHubRepository(url: string): GitHubRepositoryRef | undefined {
+function parseGitHubRepository(url: string): GitHubRepositoryRef | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);

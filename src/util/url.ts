@@ -38,7 +38,7 @@ export function urlFields(data: unknown): UrlField[] {
   return found;
 }
 
-export type UrlProblemId = 'whitespace' | 'notAbsolute' | 'scheme' | 'malformed' | 'credentials' | 'host';
+type UrlProblemId = 'whitespace' | 'notAbsolute' | 'scheme' | 'malformed' | 'credentials' | 'host';
 
 export interface UrlProblem {
   messageId: UrlProblemId;

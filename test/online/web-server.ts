@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** A web page as a test server answers it: status, headers, body and an optional delay. */
-export interface Page {
+interface Page {
   status: number;
   headers?: Record<string, string>;
   body?: string;
@@ -17,7 +17,7 @@ const html = (title: string, text: string): string => `<!doctype html><html><hea
  * The pages link checks meet in the wild, served on 127.0.0.1. `/loop` redirects to itself,
  * `/slow` answers after two seconds, `/head-405` refuses HEAD, `/flaky` fails twice before answering.
  */
-export const ROUTES: Record<string, Route> = {
+const ROUTES: Record<string, Route> = {
   '/ok': () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: html('Example', 'Hello') }),
   '/gone-404': () => ({ status: 404, body: 'Not Found' }),
   '/gone-410': () => ({ status: 410, body: 'Gone' }),

@@ -33,7 +33,7 @@ function pathsOf(value: unknown, prefix: Array<string | number> = [], out: Array
 }
 
 /** One random edit of a nomination's text; the arbitraries pick where and what. */
-export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
+const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((n): Mutation => (text) => { const l = lines(text); l.splice(at(n, l.length), 1); return l.join('\n'); }),
   fc.nat().map((n): Mutation => (text) => { const l = lines(text); const i = at(n, l.length); l.splice(i, 0, l[i] ?? ''); return l.join('\n'); }),
   fc.tuple(fc.nat(), fc.nat()).map(([a, b]): Mutation => (text) => {

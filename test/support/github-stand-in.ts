@@ -44,7 +44,7 @@ export interface StandInLabel {
   description: string | null;
 }
 
-export interface StandInAnnotation {
+interface StandInAnnotation {
   path: string;
   start_line: number;
   end_line: number;
@@ -129,7 +129,7 @@ class HttpError extends Error {
 }
 
 export const STAND_IN_TOKEN = 'ghs_stand_in_token';
-export const WEB_URL = 'https://github.example';
+const WEB_URL = 'https://github.example';
 
 export class GitHubStandIn {
   /** Every request received, faults included, in order. */

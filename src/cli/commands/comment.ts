@@ -12,7 +12,7 @@ import type { RegisterCommand } from '../context.js';
 import { commentContext, markdownFormatterOptions, parseRepository, readResultsFile, type ReviewFlags } from '../shared/results.js';
 
 /** The login of comments made with the GITHUB_TOKEN of a workflow. */
-export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
 interface CommentFlags extends ReviewFlags {
   repo: string;

@@ -123,7 +123,7 @@ function summarise(records: RecordReport[]): ImportSummary {
 }
 
 /** The closing table of the report: what was read, converted and would be published, and what is due at renewal per rule. */
-export function summaryTable(summary: ImportSummary): string {
+function summaryTable(summary: ImportSummary): string {
   const rows: Array<[string, string, string]> = [
     ['records', String(summary.records), ''],
     ['converted', String(summary.converted), ''],

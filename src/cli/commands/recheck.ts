@@ -28,7 +28,7 @@ function parseCommentId(value: string): number {
  * The comment id of an issue_comment event, or why the event is no command: only a new comment on a
  * pull request counts (edits and deletions do not).
  */
-export function commentFromEvent(file: string, cwd: string): { commentId: number } | { ignored: string } {
+function commentFromEvent(file: string, cwd: string): { commentId: number } | { ignored: string } {
   const read = readRegularFile(path.resolve(cwd, file), MAX_EVENT_BYTES);
   if (isReadProblem(read)) throw new UsageError(`Cannot read the event file ${file}: it ${describeReadProblem(read)}.`);
   let event: { action?: unknown; issue?: { pull_request?: unknown }; comment?: { id?: unknown } };

@@ -18,7 +18,7 @@ import { addOnlineOptions, runOnlineChecks, type OnlineFlags } from '../shared/o
 import { addReportOptions, reportResults, resolveTargets, type ReportFlags } from '../shared/report.js';
 
 /** How a validation runs: the results cache and worker threads. */
-export interface RunFlags {
+interface RunFlags {
   cache?: boolean;
   /** The folder of dpg's caches (--cache-dir). */
   cacheDir?: string;
@@ -39,7 +39,7 @@ interface ValidateFlags extends ReportFlags, OnlineFlags, RunFlags {
  * Validates `targets` (absolute paths) against the whole registry. `root` is where dpg.config.yaml is (the
  * cache lives under it).
  */
-export function validateFiles(
+function validateFiles(
   targets: readonly string[], registry: readonly string[], config: Config, root: string, flags: RunFlags, io: CliIO,
 ): Promise<FileResult[]> {
   const targetSet = new Set(targets);

@@ -27,7 +27,7 @@ export interface BuildFlags {
   config?: string;
 }
 
-export const DEFAULT_OUT = 'site';
+const DEFAULT_OUT = 'site';
 
 function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
@@ -91,13 +91,13 @@ function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
 
-export function changelogLine(changelog: Changelog): string {
+function changelogLine(changelog: Changelog): string {
   if (!changelog.available) return `Changelog: unavailable (${changelog.reason}); changelog/index.html says so and no Atom feed is written.`;
   const shallow = changelog.shallow ? ' (shallow clone: older history is missing; fetch with fetch-depth: 0)' : '';
   return `Changelog: ${plural(changelog.commits.length, 'commit')} changed the registry${shallow}; changelog/index.html and ${FEED_PATH}.`;
 }
 
-export function weightLines(weight: PageWeight): string[] {
+function weightLines(weight: PageWeight): string[] {
   const f = weight.front;
   const lines = [`Page weight: front page ${number(f.total)} bytes (index.html ${number(f.html)} + site.css ${number(f.css)} + site.js ${number(f.js)})`];
   if (weight.detail) lines.push(`             largest DPG page ${number(weight.detail.total)} bytes (dpgs/${weight.detail.slug}/index.html ${number(weight.detail.html)} + site.css ${number(weight.detail.css)})`);

@@ -40,7 +40,7 @@ export function readResultsFile(file: string, cwd: string): ResultsFile {
   return parseResults(data, file);
 }
 
-export function parseResults(data: unknown, source: string): ResultsFile {
+function parseResults(data: unknown, source: string): ResultsFile {
   const fail = (where: string, what: string): never => {
     throw new UsageError(`${source}: ${where} ${what}; write the file with \`dpg validate --format json\`.`);
   };

@@ -17,7 +17,7 @@ export const OUTDATED_MARKER = '<!-- dpg-review-outdated -->';
 /** GitHub rejects issue comments longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
 /** The longest body written by default: GitHub's limit with a margin for how it counts characters. */
-export const COMMENT_BUDGET = 64_000;
+const COMMENT_BUDGET = 64_000;
 
 export type Verdict = 'pass' | 'fail';
 
@@ -25,7 +25,7 @@ const VERDICT_PATTERN = /<!-- dpg-verdict: (pass|fail) -->/;
 /** Names listed in the line of what was checked; more are counted. */
 const NAMES_LISTED = 5;
 
-export function verdictMarker(verdict: Verdict): string {
+function verdictMarker(verdict: Verdict): string {
   return `<!-- dpg-verdict: ${verdict} -->`;
 }
 
@@ -35,7 +35,7 @@ export function parseVerdictMarker(body: string): Verdict | null {
 }
 
 /** `fail` when any nomination or change note has an error; warnings alone pass. */
-export function checksVerdict(results: readonly FileResult[], notes: readonly ChangeNote[] = []): Verdict {
+function checksVerdict(results: readonly FileResult[], notes: readonly ChangeNote[] = []): Verdict {
   const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) || notes.some((n) => n.severity === 'error');
   return failed ? 'fail' : 'pass';
 }

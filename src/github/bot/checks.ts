@@ -33,7 +33,7 @@ export interface CheckAnnotation {
 const LEVEL_ORDER: Record<CheckAnnotation['annotation_level'], number> = { failure: 0, warning: 1, notice: 2 };
 
 /** The annotations to send, errors first, at most `MAX_ANNOTATIONS`, and how many were left out. */
-export function cappedAnnotations(results: readonly FileResult[], max = MAX_ANNOTATIONS): { annotations: CheckAnnotation[]; omitted: number } {
+function cappedAnnotations(results: readonly FileResult[], max = MAX_ANNOTATIONS): { annotations: CheckAnnotation[]; omitted: number } {
   const all = checkAnnotations(results);
   // Array.prototype.sort is stable: within a level, the results' order stays.
   const sorted = all.sort((a, b) => LEVEL_ORDER[a.annotation_level] - LEVEL_ORDER[b.annotation_level]);
@@ -60,14 +60,14 @@ export function checkAnnotations(results: readonly FileResult[]): CheckAnnotatio
   }));
 }
 
-export interface CheckOutput {
+interface CheckOutput {
   title: string;
   /** Ends with a digest of the annotations, so an identical run can be recognised. */
   summary: string;
   conclusion: 'success' | 'failure';
 }
 
-export function checkOutput(
+function checkOutput(
   results: readonly FileResult[],
   verdict: Verdict,
   annotations: readonly CheckAnnotation[],

@@ -3,9 +3,9 @@ import { githubStep } from '../errors.js';
 import type { MaintainerDirectory } from '../maintainers.js';
 
 /** The comment command that re-runs the checks of a pull request. */
-export const RECHECK_COMMAND = '/dpg recheck';
+const RECHECK_COMMAND = '/dpg recheck';
 /** The workflow whose latest run on the pull request's head is re-run. */
-export const DEFAULT_RECHECK_WORKFLOW = 'validate.yml';
+const DEFAULT_RECHECK_WORKFLOW = 'validate.yml';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 

@@ -10,7 +10,7 @@ export interface ExistingComment {
   url?: string;
 }
 
-export type CommentAction = 'create' | 'update' | 'replace' | 'unchanged';
+type CommentAction = 'create' | 'update' | 'replace' | 'unchanged';
 
 export interface CommentPlan {
   /** `replace`: the verdict flipped, so a new comment notifies people and the old one is marked outdated. */
@@ -49,7 +49,7 @@ export function planComment(existing: readonly ExistingComment[], body: string, 
 }
 
 /** The text an outdated comment is replaced with; it keeps no COMMENT_MARKER so it is never matched again. */
-export function outdatedCommentBody(newerUrl?: string): string {
+function outdatedCommentBody(newerUrl?: string): string {
   const destination = newerUrl ? linkDestination(newerUrl) : null;
   const newer = destination ? `[newer results](${destination})` : 'newer results below';
   return `${OUTDATED_MARKER}\n_These DPG check results are outdated: the result changed. See the ${newer}._\n`;

@@ -4,7 +4,7 @@ import { normaliseName } from '../../util/normalise.js';
 import type { FileRule } from '../types.js';
 
 /** Words that name a kind of thing rather than one solution; as an alias they match everything. */
-export const GENERIC_ALIASES: readonly string[] = [
+const GENERIC_ALIASES: readonly string[] = [
   'app', 'application', 'mobile app', 'web app', 'platform', 'system', 'tool', 'toolkit', 'software',
   'website', 'portal', 'dashboard', 'api', 'service', 'solution', 'project', 'library', 'framework',
   'database', 'data', 'dataset', 'open data', 'model', 'ai', 'ai model', 'content', 'standard',

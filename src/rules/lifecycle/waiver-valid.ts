@@ -3,7 +3,7 @@ import { joinPointer } from '../../core/pointer.js';
 import { didYouMean } from '../../util/suggest.js';
 import { UNWAIVABLE, type FileRule } from '../types.js';
 
-export function isWaivable(ruleId: string): boolean {
+function isWaivable(ruleId: string): boolean {
   return !UNWAIVABLE.test(ruleId);
 }
 

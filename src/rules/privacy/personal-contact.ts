@@ -6,7 +6,7 @@ import type { FileRule } from '../types.js';
  * A local part counts as a role when it is one of these words, or starts with one followed by
  * `-`, `.`, `_` or `+` (privacy-team@, support.eu@).
  */
-export const ROLE_MAILBOXES: readonly string[] = [
+const ROLE_MAILBOXES: readonly string[] = [
   'info', 'contact', 'contacts', 'hello', 'hi', 'team', 'office', 'admin', 'administrator', 'support', 'help', 'helpdesk',
   'privacy', 'dpo', 'dataprotection', 'data-protection', 'gdpr', 'security', 'abuse', 'legal', 'compliance', 'licensing',
   'press', 'media', 'communications', 'comms', 'marketing', 'sales', 'partnerships', 'partners', 'community', 'feedback',

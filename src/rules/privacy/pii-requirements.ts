@@ -14,7 +14,7 @@ export function personalDataReason(data: MaybeNomination): string | undefined {
  * Why the 2025 privacy answers are required but missing, or undefined when they are present or not
  * needed. A missing privacy section is left to the schema.
  */
-export function missingPiiRequirementsReason(data: MaybeNomination): string | undefined {
+function missingPiiRequirementsReason(data: MaybeNomination): string | undefined {
   const privacy = data.privacy;
   if (privacy === null || typeof privacy !== 'object' || Array.isArray(privacy)) return undefined;
   if ((privacy as Record<string, unknown>).piiRequirements !== undefined) return undefined;

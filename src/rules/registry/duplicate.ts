@@ -41,7 +41,7 @@ export function claimsOf(data: Record<string, unknown>): Claim[] {
 }
 
 /** The keys two files must not share: names, aliases and repositories (not websites). */
-export function claimKeys(claims: readonly Claim[]): string[] {
+function claimKeys(claims: readonly Claim[]): string[] {
   return claims.filter((claim) => claim[3] !== 'website').map((claim) => claim[0]);
 }
 

@@ -47,7 +47,7 @@ export function defaultCacheDirectory(configRoot: string, env: Env, cwd: string)
 }
 
 /** The checkout `folder` is in: the nearest folder up holding `.git`, else `folder` itself. */
-export function checkoutRoot(folder: string): string {
+function checkoutRoot(folder: string): string {
   let at = real(folder);
   for (;;) {
     if (entryExists(path.join(at, '.git'))) return at;

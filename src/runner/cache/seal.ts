@@ -9,7 +9,7 @@ const HEADER = 'dpg-cache-hmac-sha256:';
 const HEADER_LENGTH = HEADER.length + 64 + 1;
 const KEY_HEX = /^[0-9a-f]{64}\n?$/;
 /** Largest cache file read: the summaries of a very large registry, far above what 10,000 files need. */
-export const MAX_CACHE_FILE_BYTES = 512 * 1024 * 1024;
+const MAX_CACHE_FILE_BYTES = 512 * 1024 * 1024;
 
 /**
  * The secret that signs every file dpg writes to its caches. An entry is trusted only when its signature

@@ -31,7 +31,7 @@ export interface ChangedNominationsOptions extends ChangeBaseOptions {
 export type EntryKind = 'file' | 'symlink' | 'submodule' | 'special';
 
 /** One line of `git diff --raw`: modes before and after (`000000`: absent), status letter, path(s). */
-export interface DiffEntry {
+interface DiffEntry {
   status: string;
   oldMode: string;
   newMode: string;
@@ -66,13 +66,13 @@ export interface PrefetchedFile {
   committed: CommittedFile | undefined;
 }
 
-export interface ArrivedFrom {
+interface ArrivedFrom {
   kind: 'renamed' | 'copied';
   /** The path it came from, from the repository root. */
   from: string;
 }
 
-export interface DeletedNomination {
+interface DeletedNomination {
   path: string;
   /** The file as it was at the merge-base; undefined when that was no regular file or too large to read. */
   content: string | undefined;
@@ -80,7 +80,7 @@ export interface DeletedNomination {
   renamedTo?: string;
 }
 
-export interface IrregularEntry {
+interface IrregularEntry {
   path: string;
   kind: Exclude<EntryKind, 'file'>;
   /** For a nomination: its content at the merge-base, when it was a regular file there. */
@@ -126,7 +126,7 @@ const FETCH_HINT =
   'locally run `git fetch --unshallow` (or `git fetch origin <branch>`).';
 
 /** The kind of entry a git mode stands for (`000000`, absent, is undefined). */
-export function entryKind(mode: string): EntryKind | undefined {
+function entryKind(mode: string): EntryKind | undefined {
   if (mode === '100644' || mode === '100755') return 'file';
   if (mode === '120000') return 'symlink';
   if (mode === '160000') return 'submodule';

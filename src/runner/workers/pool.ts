@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnalysedJob, AnalysisJob, AnalysisSettings } from './job.js';
 
 /** Below this many files to analyse, starting threads costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 200;
+const MIN_FILES_FOR_WORKERS = 200;
 /**
  * The young generation of each thread's heap, in MB: each file's analysis is short-lived garbage, and a
  * small young generation collects it often, keeping the memory of a 10,000-file run low for a few percent of time.
