@@ -8,7 +8,6 @@ const LAYERS = [
   'load',
   'schema',
   'config',
-  'questions',
   'lint',
   'review',
   'runner',
