@@ -1,32 +1,49 @@
 import { statusMarkdown } from '../formatters/markdown.js';
+import { styles, type Paint } from '../formatters/stylish.js';
 import { showControls, showLineStart } from '../util/visible-text.js';
 import type { NominationStatus, Recognition } from './status.js';
 
 const AUTOMATED: Record<string, string> = { pass: 'pass', fail: 'FAIL', warning: 'warning', due: 'due' };
 const HUMAN: Record<string, string> = { meets: 'meets', 'does-not-meet': 'DOES NOT MEET', 'needs-information': 'needs info' };
+type Tone = 'ok' | 'error' | 'warning' | 'dim';
+const TONES: Record<string, Tone> = {
+  pass: 'ok', fail: 'error', warning: 'warning', due: 'warning', meets: 'ok', 'does-not-meet': 'error', 'needs-information': 'warning',
+};
+
+interface Cell {
+  text: string;
+  tone?: Tone;
+}
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - [...text].length));
 }
 
-/** Plain text for the terminal: one table per nomination, automated verdicts beside each reviewer's. */
-export function formatStatusText(statuses: readonly NominationStatus[]): string {
+/** Text for the terminal: one table per nomination, automated verdicts beside each reviewer's; verdicts coloured with `color`. */
+export function formatStatusText(statuses: readonly NominationStatus[], options: { color?: boolean } = {}): string {
+  const paint = styles(options.color);
+  const tone = (cell: Cell): Paint => (cell.tone ? paint[cell.tone] : (text) => text);
   if (!statuses.length) return 'No nominations.\n';
   const blocks = statuses.map((s) => {
     const columns = s.reviews.map((r) => `@${showControls(r.reviewer)}${r.counted ? '' : '*'}`);
-    const header = ['#', 'automated', ...columns];
-    const rows = s.indicators.map((row) => [row.indicator, AUTOMATED[row.automated] ?? row.automated,
-      ...s.reviews.map((r) => HUMAN[row.human[r.reviewer] ?? ''] ?? '-')]);
-    const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]!].length)));
-    const line = (cells: string[]) => '  ' + cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ');
-    const verdict = s.recognition ? recognitionText(s.recognition) : s.ready ? 'ready for a decision' : 'not ready';
-    const lines = [`${showLineStart(s.file)}  ${showControls(s.name)} (stage ${showControls(s.stage)}): ${verdict}`, line(header), ...rows.map(line)];
-    for (const r of s.reviews.filter((c) => !c.counted)) lines.push(`  * @${showControls(r.reviewer)} does not count: ${showControls(r.excluded ?? '')}`);
+    const header: Cell[] = ['#', 'automated', ...columns].map((text) => ({ text, tone: 'dim' }));
+    const rows = s.indicators.map((row): Cell[] => [{ text: row.indicator }, { text: AUTOMATED[row.automated] ?? row.automated, tone: TONES[row.automated] },
+      ...s.reviews.map((r): Cell => {
+        const verdict = row.human[r.reviewer] ?? '';
+        const text = HUMAN[verdict];
+        return text === undefined ? { text: '-', tone: 'dim' } : { text, tone: TONES[verdict] };
+      })]);
+    const widths = header.map((h, i) => Math.max([...h.text].length, ...rows.map((r) => [...r[i]!.text].length)));
+    // Padding is measured on the text, then the padded cell is painted.
+    const line = (cells: Cell[]) => '  ' + cells.map((c, i) => tone(c)(i === cells.length - 1 ? c.text : pad(c.text, widths[i]!))).join('  ');
+    const verdict = s.recognition ? recognitionText(s.recognition, paint) : s.ready ? paint.ok('ready for a decision') : paint.warning('not ready');
+    const lines = [`${paint.file(showLineStart(s.file))}  ${showControls(s.name)} (stage ${showControls(s.stage)}): ${verdict}`, line(header), ...rows.map(line)];
+    for (const r of s.reviews.filter((c) => !c.counted)) lines.push(paint.dim(`  * @${showControls(r.reviewer)} does not count: ${showControls(r.excluded ?? '')}`));
     if (s.recognition) {
-      lines.push(...dueLines(s.recognition));
+      lines.push(...dueLines(s.recognition, paint));
     } else {
       lines.push(`  reviews: ${s.countedReviews} of ${s.minReviews} counted`);
-      if (s.missing.length) lines.push(`  missing: ${s.missing.map(showControls).join('; ')}`);
+      if (s.missing.length) lines.push(`  ${paint.warning('missing')}: ${s.missing.map(showControls).join('; ')}`);
     }
     return lines.join('\n');
   });
@@ -38,21 +55,22 @@ function plural(n: number, word: string): string {
 }
 
 /** An approved DPG is not waiting for a decision: what matters is how long it stays recognised, and what it owes. */
-function recognitionText(r: Recognition): string {
+function recognitionText(r: Recognition, paint: Record<Tone, Paint>): string {
   const owed = r.dueAtRenewal.length;
   if (r.state === 'expired') {
-    return `recognition expired${r.until ? ` on ${r.until}` : ''}; renew it with a new review${owed ? ` (${plural(owed, 'answer')} due now)` : ''}`;
+    return `${paint.error(`recognition expired${r.until ? ` on ${r.until}` : ''}`)}; renew it with a new review${owed ? ` (${plural(owed, 'answer')} due now)` : ''}`;
   }
-  return `recognised${r.until ? ` until ${r.until}` : ''}${owed ? `; ${plural(owed, 'answer')} due at renewal` : ''}`;
+  return `${paint.ok(`recognised${r.until ? ` until ${r.until}` : ''}`)}${owed ? `; ${paint.warning(`${plural(owed, 'answer')} due at renewal`)}` : ''}`;
 }
 
-function dueLines(r: Recognition): string[] {
+function dueLines(r: Recognition, paint: Record<Tone, Paint>): string[] {
   if (!r.dueAtRenewal.length) return [];
   const since = [...new Set(r.dueAtRenewal.map((d) => d.since))].join(', ');
   const assessed = [...new Set(r.dueAtRenewal.map((d) => d.assessedUnder))].join(', ');
   const width = Math.max(...r.dueAtRenewal.map((d) => d.rule.length));
-  return [`  ${r.state === 'expired' ? 'due now' : `due at renewal${r.until ? `, by ${r.until}` : ''}`} (asked since Standard ${since}; assessed under ${assessed}):`,
-    ...r.dueAtRenewal.map((d) => `    ${(d.indicator ?? '–').padEnd(3)} ${d.rule.padEnd(width)}  ${showControls(d.message)}`)];
+  const when = r.state === 'expired' ? paint.error('due now') : paint.warning(`due at renewal${r.until ? `, by ${r.until}` : ''}`);
+  return [`  ${when} ${paint.dim(`(asked since Standard ${since}; assessed under ${assessed})`)}:`,
+    ...r.dueAtRenewal.map((d) => `    ${(d.indicator ?? '–').padEnd(3)} ${paint.dim(d.rule.padEnd(width))}  ${showControls(d.message)}`)];
 }
 
 function summaryLine(statuses: readonly NominationStatus[]): string {
