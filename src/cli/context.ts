@@ -11,11 +11,11 @@ export interface CliContext {
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
 /** Colour unless --no-color, NO_COLOR, or output that is not a terminal; FORCE_COLOR wins. */
-export function useColor(flag: boolean | undefined, io: CliIO): boolean {
+export function useColor(flag: boolean | undefined, io: CliIO, stream: 'stdout' | 'stderr' = 'stdout'): boolean {
   if (flag === false) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
   if (io.env.NO_COLOR) return false;
-  return io.stdoutIsTTY;
+  return stream === 'stdout' ? io.stdoutIsTTY : Boolean(io.stderrIsTTY);
 }
 
 export function parseNonNegativeInteger(name: string) {

@@ -7,10 +7,10 @@ import type { Formatter } from './types.js';
 
 const require = createRequire(import.meta.url);
 
-type Paint = (text: string) => string;
+export type Paint = (text: string) => string;
 
 /** The styles of the report: chalk's, or none; chalk (and the terminal detection it runs on loading) only with colour. */
-function styles(color: boolean | undefined): Record<'error' | 'warning' | 'info' | 'file' | 'dim' | 'ok' | 'errorSummary' | 'warningSummary', Paint> {
+export function styles(color: boolean | undefined): Record<'error' | 'warning' | 'info' | 'file' | 'dim' | 'ok' | 'errorSummary' | 'warningSummary', Paint> {
   if (!color) {
     const plain: Paint = (text) => text;
     return { error: plain, warning: plain, info: plain, file: plain, dim: plain, ok: plain, errorSummary: plain, warningSummary: plain };

@@ -4,6 +4,7 @@ import { dueAtRenewal, type DueAtRenewal } from '../core/due-at-renewal.js';
 import type { SourceFile } from '../lint/engine.js';
 import { loadNomination } from '../load/load.js';
 import { escapeMarkdownText } from '../formatters/markdown.js';
+import { styles } from '../formatters/stylish.js';
 import { asRecord, asString } from '../core/nomination.js';
 import type { FileResult } from '../core/types.js';
 import { showControls, showLineStart } from '../util/visible-text.js';
@@ -158,33 +159,38 @@ function owesText(owed: readonly DueAtRenewal[]): string {
 }
 
 /** The gaps of one DPG for the terminal: indicator, rule and what is asked, aligned. */
-function gapLines(owed: readonly DueAtRenewal[], indent: string): string[] {
+type Paints = ReturnType<typeof styles>;
+
+function gapLines(owed: readonly DueAtRenewal[], indent: string, paint: Paints): string[] {
   if (!owed.length) return [];
   const width = Math.max(...owed.map((d) => d.rule.length));
-  return [`${indent}${owesText(owed)}:`,
-    ...owed.map((d) => `${indent}  ${(d.indicator ?? '–').padEnd(3)} ${d.rule.padEnd(width)}  ${showControls(d.message)}`)];
+  return [`${indent}${paint.warning(owesText(owed))}:`,
+    ...owed.map((d) => `${indent}  ${(d.indicator ?? '–').padEnd(3)} ${paint.dim(d.rule.padEnd(width))}  ${showControls(d.message)}`)];
 }
 
-function renewalLines(renewals: readonly Renewal[]): string[] {
+function renewalLines(renewals: readonly Renewal[], paint: Paints): string[] {
   const lines: string[] = [];
   const files = renewals.map((r) => showLineStart(r.file));
   const width = Math.max(0, ...files.map((f) => f.length));
   renewals.forEach((r, i) => {
-    lines.push(`${files[i]!.padEnd(width)}  ${whenText(r)}  ${showControls(r.name)} (reviewed ${r.reviewDate})`);
-    lines.push(...gapLines(r.dueAtRenewal, '    '));
+    const when = (r.daysLeft < 0 ? paint.error : r.status === 'later' ? paint.dim : paint.warning)(whenText(r));
+    lines.push(`${files[i]!.padEnd(width)}  ${when}  ${showControls(r.name)} ${paint.dim(`(reviewed ${r.reviewDate})`)}`);
+    lines.push(...gapLines(r.dueAtRenewal, '    ', paint));
   });
   return lines;
 }
 
-export function formatRenewalsText(report: RenewalReport): string {
-  const lines = renewalLines(report.renewals);
+/** Text for the terminal: overdue in red, due soon in yellow, with `color`. */
+export function formatRenewalsText(report: RenewalReport, options: { color?: boolean } = {}): string {
+  const paint = styles(options.color);
+  const lines = renewalLines(report.renewals, paint);
   if (lines.length) lines.push('');
   lines.push(headline(report));
   if (report.later.length) {
-    lines.push('', `Owing answers at a later renewal (${plural(report.later.length, 'DPG')}):`, ...renewalLines(report.later).map((l) => `  ${l}`));
+    lines.push('', `Owing answers at a later renewal (${plural(report.later.length, 'DPG')}):`, ...renewalLines(report.later, paint).map((l) => `  ${l}`));
   }
   if (report.problems.length) {
-    lines.push('', 'Expiry unknown:');
+    lines.push('', paint.error('Expiry unknown:'));
     for (const p of report.problems) lines.push(`  ${showLineStart(p.file)}: ${p.name ? `${showControls(p.name)}: ` : ''}${showControls(p.problem)}`);
   }
   return lines.join('\n') + '\n';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatStatusText } from '../../src/review/format.js';
+import { formatStatusText } from '../../src/formatters/status.js';
 import type { NominationStatus } from '../../src/review/status.js';
 import { removeTempDirs, runInProcess, tempDir } from '../support/cli.js';
 import { validNominationText } from '../support/nomination.js';

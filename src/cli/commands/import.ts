@@ -7,10 +7,11 @@ import { validateSources } from '../../lint/engine.js';
 import { convertDpgaRecord, nominationYaml, parseRecordJson, RecordError, type Conversion } from '../../import/dpga.js';
 import { findExclusion, parseExclusionLog, type Exclusion } from '../../import/exclusions.js';
 import { findRecordSources, type RecordSource } from '../../import/sources.js';
+import { styles } from '../../formatters/stylish.js';
 import { displayPath, loadConfig } from '../../runner/files.js';
 import { showControls, showLineStart } from '../../util/visible-text.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';
-import type { RegisterCommand } from '../context.js';
+import { useColor, type RegisterCommand } from '../context.js';
 
 interface ImportFlags {
   out?: string;
@@ -19,6 +20,7 @@ interface ImportFlags {
   format: string;
   reviewDate?: string;
   reviewer?: string;
+  color?: boolean;
   config?: string;
 }
 
@@ -136,19 +138,26 @@ function summaryTable(summary: ImportSummary): string {
   return [line(header), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-function textReport(records: RecordReport[], dryRun: boolean): string {
+/** The text report; statuses and counts coloured with `color` (failed red, skipped yellow, written green). */
+function textReport(records: RecordReport[], dryRun: boolean, color = false): string {
+  const paint = styles(color);
+  const statusPaint: Record<Status, (text: string) => string> = {
+    written: paint.ok, overwritten: paint.ok, 'would write': paint.ok, skipped: paint.warning, failed: paint.error,
+  };
   const lines: string[] = [];
   for (const r of records) {
     const target = r.file ? ` → ${showControls(r.file)}` : '';
-    lines.push(`${showLineStart(r.sources.join(' + '))}${target}: ${r.status}${r.reason ? ` (${showControls(r.reason)})` : ''}`);
+    lines.push(`${showLineStart(r.sources.join(' + '))}${target}: ${statusPaint[r.status](r.status)}${r.reason ? ` (${showControls(r.reason)})` : ''}`);
     if (r.status === 'failed') continue;
-    if (r.mapped?.length) lines.push(`  mapped: ${showControls([...new Set(r.mapped.map((m) => m.to.replace(/ \(.*$/, '')))].join(', '))}`);
-    for (const gap of r.missing ?? []) lines.push(`  missing: ${showControls(gap.field)}: ${showControls(gap.reason)}`);
-    for (const note of r.notes ?? []) lines.push(`  note: ${showControls(note.source)}: ${showControls(note.note)}`);
+    if (r.mapped?.length) lines.push(paint.dim(`  mapped: ${showControls([...new Set(r.mapped.map((m) => m.to.replace(/ \(.*$/, '')))].join(', '))}`));
+    for (const gap of r.missing ?? []) lines.push(`  ${paint.warning('missing')}: ${showControls(gap.field)}: ${showControls(gap.reason)}`);
+    for (const note of r.notes ?? []) lines.push(`  ${paint.dim('note')}: ${showControls(note.source)}: ${showControls(note.note)}`);
     if (r.validation) {
       const rules = Object.entries(r.validation.rules).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
-      lines.push(`  validation: ${r.validation.errors} error(s), ${r.validation.warnings} warning(s)${rules ? ` — ${rules}` : ''}`);
-      lines.push(`  published by dpg build: ${r.published ? 'yes' : 'no'}`);
+      const errors = `${r.validation.errors} error(s)`;
+      const warnings = `${r.validation.warnings} warning(s)`;
+      lines.push(`  validation: ${r.validation.errors ? paint.error(errors) : errors}, ${r.validation.warnings ? paint.warning(warnings) : warnings}${rules ? paint.dim(` — ${rules}`) : ''}`);
+      lines.push(`  published by dpg build: ${r.published ? paint.ok('yes') : paint.warning('no')}`);
     }
   }
   const count = (...statuses: Status[]) => records.filter((r) => statuses.includes(r.status)).length;
@@ -176,6 +185,7 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--review-date <date>', 'review date (YYYY-MM-DD) to record on approved DPGs, which the old records lack')
     .option('--reviewer <handle>', 'reviewer to record on approved DPGs, which the old records lack')
+    .option('--no-color', 'no colours in the text report')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action(async (operands: string[], flags: ImportFlags) => {
       checkReviewDate(flags.reviewDate);
@@ -291,7 +301,7 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
           },
         }, null, 2) + '\n');
       } else {
-        io.stdout(textReport(records, Boolean(flags.dryRun)));
+        io.stdout(textReport(records, Boolean(flags.dryRun), useColor(flags.color, io)));
       }
       setExitCode(records.some((r) => r.status === 'failed') ? 1 : 0);
     });

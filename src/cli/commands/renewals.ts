@@ -5,12 +5,12 @@ import { loadConfig, readSource, registryFiles, resolveOperands } from '../../ru
 import {
   DEFAULT_WINDOW, findRenewals, formatRenewalsJson, formatRenewalsMarkdown, formatRenewalsText, parseWindow, type RenewalReport,
 } from '../../renewals/renewals.js';
-import type { RegisterCommand } from '../context.js';
+import { useColor, type RegisterCommand } from '../context.js';
 
-const FORMATS: Record<string, (report: RenewalReport) => string> = {
+const FORMATS: Record<string, (report: RenewalReport, options: { color: boolean }) => string> = {
   text: formatRenewalsText,
-  json: formatRenewalsJson,
-  markdown: formatRenewalsMarkdown,
+  json: (report) => formatRenewalsJson(report),
+  markdown: (report) => formatRenewalsMarkdown(report),
 };
 
 export const registerRenewals: RegisterCommand = (program, { io, setExitCode }) => {
@@ -20,8 +20,9 @@ export const registerRenewals: RegisterCommand = (program, { io, setExitCode }) 
     .argument('[paths...]', 'files, folders or globs (default: every file in the registry folder)')
     .option('-w, --within <window>', 'how far ahead to look: days, weeks or months, e.g. 45d, 6w, 2m', DEFAULT_WINDOW)
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('text'))
+    .option('--no-color', 'no colours in the text output')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
-    .action(async (operands: string[], flags: { within: string; format: string; config?: string }) => {
+    .action(async (operands: string[], flags: { within: string; format: string; color?: boolean; config?: string }) => {
       const window = parseWindow(flags.within);
       const { config, root } = loadConfig(io.cwd, flags.config);
       const files = operands.length ? resolveOperands(operands, io.cwd) : registryFiles(path.resolve(root, config.registry));
@@ -33,7 +34,7 @@ export const registerRenewals: RegisterCommand = (program, { io, setExitCode }) 
       // What each DPG owes at its renewal comes from validation, as dpg validate reports it.
       const results = validateSources(sources, { config, now: io.now });
       const report = findRenewals(sources, { now: io.now, window, results });
-      io.stdout(FORMATS[flags.format]!(report));
+      io.stdout(FORMATS[flags.format]!(report, { color: useColor(flags.color, io) }));
       // What is due is information, not a failure; scripts read --format json.
       setExitCode(0);
     });

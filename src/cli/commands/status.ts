@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { displayPath, loadConfig, readSource, registryFiles } from '../../runner/files.js';
 import { didYouMean } from '../../util/suggest.js';
-import type { RegisterCommand } from '../context.js';
+import { useColor, type RegisterCommand } from '../context.js';
 import { readRegistryBytes } from '../../load/read.js';
 import { entryExists } from '../../util/regular-file.js';
 
@@ -15,8 +15,9 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
     .description('Automated and human verdicts of nominations side by side, what is missing, and whether each is ready for a decision (exit 0).')
     .argument('[nominations...]', 'nominations by slug (file name without .yaml) or path (default: every nomination)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--no-color', 'no colours in the text output')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
-    .action(async (slugs: string[], flags: { format: (typeof FORMATS)[number]; config?: string }) => {
+    .action(async (slugs: string[], flags: { format: (typeof FORMATS)[number]; color?: boolean; config?: string }) => {
       const { config, root } = loadConfig(io.cwd, flags.config);
       const registry = registryFiles(path.resolve(root, config.registry));
       const { slugOf } = await import('../../util/slug.js');
@@ -37,7 +38,7 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
       const { loadNomination } = await import('../../load/load.js');
       const { localReviewerExclusion, readLocalReviews, reviewPaths } = await import('../../runner/reviews.js');
       const { nominationStatus } = await import('../../review/status.js');
-      const { formatStatusJson, formatStatusMarkdown, formatStatusText } = await import('../../review/format.js');
+      const { formatStatusJson, formatStatusMarkdown, formatStatusText } = await import('../../formatters/status.js');
 
       const sources = selected.map((f) => readSource(f, io.cwd));
       const chosen = new Set(selected);
@@ -50,8 +51,12 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
       const excluded = localReviewerExclusion(reviewers, shown);
       const statuses = results.map((result, i) =>
         nominationStatus(result, loadNomination(sources[i]!.file, sources[i]!.content).data, records, { minReviews: config.review.minReviews, excluded, now: io.now }));
-      const format = { text: formatStatusText, json: formatStatusJson, markdown: formatStatusMarkdown }[flags.format];
-      io.stdout(format(statuses));
+      const format = {
+        text: () => formatStatusText(statuses, { color: useColor(flags.color, io) }),
+        json: () => formatStatusJson(statuses),
+        markdown: () => formatStatusMarkdown(statuses),
+      }[flags.format];
+      io.stdout(format());
       setExitCode(0);
     });
 };

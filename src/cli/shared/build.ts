@@ -7,6 +7,8 @@ import { validateSources } from '../../lint/engine.js';
 import { loadConfig, readSource } from '../../runner/files.js';
 import { resolveTargets, reportResults } from './report.js';
 import type { CliIO } from '../../core/io.js';
+import { useColor } from '../context.js';
+import { styles } from '../../formatters/stylish.js';
 import type { FileResult } from '../../core/types.js';
 import { showControls, showLineStart } from '../../util/visible-text.js';
 import { API_ROOT } from '../../publish/api.js';
@@ -104,10 +106,11 @@ function weightLines(weight: PageWeight): string[] {
   return lines;
 }
 
-function reportLines(selection: Selection, out: string, fileCount: number, changelog: Changelog, weight: PageWeight): string[] {
-  const lines = [`Published ${plural(selection.dpgs.length, 'digital public good')} and ${plural(selection.nominees.length, 'nominee')} under review to ${out}/ (${plural(fileCount, 'file')}).`];
+function reportLines(selection: Selection, out: string, fileCount: number, changelog: Changelog, weight: PageWeight, color: boolean): string[] {
+  const paint = styles(color);
+  const lines = [`${paint.ok('Published')} ${plural(selection.dpgs.length, 'digital public good')} and ${plural(selection.nominees.length, 'nominee')} under review to ${out}/ (${plural(fileCount, 'file')}).`];
   if (selection.excluded.length) {
-    lines.push(`Excluded ${plural(selection.excluded.length, 'record')}:`);
+    lines.push(paint.warning(`Excluded ${plural(selection.excluded.length, 'record')}:`));
     for (const e of selection.excluded) lines.push(showLineStart(`  ${e.file}: ${e.name}: ${e.reason}`));
   }
   lines.push(changelogLine(changelog), ...weightLines(weight));
@@ -188,7 +191,7 @@ export async function runBuild(flags: BuildFlags, io: CliIO): Promise<number> {
   if (site.conflicts.length) return stop([], site.conflicts);
   for (const [file, content] of nominateSiteFiles({ config, root, registryDir, files: targets, env: io.env })) site.files.set(file, content);
   writeSite(out, site.files);
-  const lines = reportLines(selection, flags.out.replace(/[\\/]+$/, ''), site.files.size, changelog, site.weight);
+  const lines = reportLines(selection, flags.out.replace(/[\\/]+$/, ''), site.files.size, changelog, site.weight, useColor(flags.color, io));
   lines.push(`Validated ${plural(sources.length, 'nomination')} and built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   io.stdout(lines.join('\n') + '\n');
   return 0;

@@ -7,6 +7,9 @@ import { writeFileAtomically } from '../../util/atomic-write.js';
 import type { Diagnostic, FileResult } from '../../core/types.js';
 import { showControls, showLineStart, showLogLines } from '../../util/visible-text.js';
 import type { CliIO } from '../../core/io.js';
+import { useColor } from '../context.js';
+import { colorPatch } from '../../fix/patch.js';
+import { styles } from '../../formatters/stylish.js';
 import { reportResults, resolveTargets, type ReportFlags } from './report.js';
 
 export interface FixFlags extends ReportFlags {
@@ -46,12 +49,15 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
   const results = fixFiles(files, validate);
 
   // Machine-readable formats keep stdout to themselves (with --output-file they go to the file, and stdout is stylish).
-  const notes = flags.format === 'stylish' || flags.outputFile !== undefined ? io.stdout : io.stderr;
+  const toStdout = flags.format === 'stylish' || flags.outputFile !== undefined;
+  const notes = toStdout ? io.stdout : io.stderr;
+  const color = useColor(flags.color, io, toStdout ? 'stdout' : 'stderr');
+  const paint = styles(color);
   const changedFiles = files.filter((f) => f.text !== f.original);
   for (const target of changedFiles) {
     if (flags.dryRun) {
       const { createTwoFilesPatch } = await import('diff');
-      notes(showLogLines(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original!, target.text!)));
+      notes(colorPatch(showLogLines(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original!, target.text!)), { color }));
     } else {
       const { identity } = target;
       writeFileAtomically(target.absolute, target.text!, identity && identity.mode & 0o7777, identity);
@@ -60,8 +66,8 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
   const appliedCount = files.reduce((n, f) => n + f.applied.length, 0);
   if (appliedCount) {
     const verb = flags.dryRun ? 'Would fix' : 'Fixed';
-    const lines = files.flatMap((f) => f.applied.map((d) => `${showLineStart(f.file)}:${d.line}  ${d.ruleId}  ${showControls(d.fix!.description)}`));
-    notes(`${lines.join('\n')}\n${verb} ${appliedCount} problem${appliedCount === 1 ? '' : 's'} in ${changedFiles.length} file${changedFiles.length === 1 ? '' : 's'}${flags.dryRun ? ' (dry run: nothing written)' : ''}.\n\n`);
+    const lines = files.flatMap((f) => f.applied.map((d) => `${showLineStart(f.file)}:${d.line}  ${paint.dim(d.ruleId)}  ${showControls(d.fix!.description)}`));
+    notes(`${lines.join('\n')}\n${paint.ok(verb)} ${appliedCount} problem${appliedCount === 1 ? '' : 's'} in ${changedFiles.length} file${changedFiles.length === 1 ? '' : 's'}${flags.dryRun ? ' (dry run: nothing written)' : ''}.\n\n`);
   } else {
     notes('Nothing to fix.\n\n');
   }
