@@ -81,7 +81,12 @@ function measure(command, commandArgs, options = {}) {
   const rssFile = path.join(work, 'rss.txt');
   const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, command, ...commandArgs]] : [command, commandArgs];
   const started = process.hrtime.bigint();
-  const result = spawnSync(file, argv, { cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...options.env } });
+  const result = spawnSync(file, argv, {
+    cwd: options.cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...options.env },
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const allowed = options.allowedStatus ?? [0];
   if (result.error || !allowed.includes(result.status)) {
@@ -119,12 +124,18 @@ const rows = [];
 const row = (id, what, subjectMs, baselineWhat, baselineMs, target, extra = {}) => {
   const ratio = extra.ratio ?? subjectMs / baselineMs;
   rows.push({ id, what, subject: subjectMs, baselineWhat, baseline: baselineMs, ratio, target, unit: extra.unit ?? 'ms' });
-  log(`${id}: ${what} ${subjectMs.toFixed(0)} ${extra.unit ?? 'ms'} vs ${baselineWhat} ${baselineMs === undefined ? '' : baselineMs.toFixed(0)} → ${ratio.toFixed(2)}`);
+  log(
+    `${id}: ${what} ${subjectMs.toFixed(0)} ${extra.unit ?? 'ms'} vs ${baselineWhat} ${baselineMs === undefined ? '' : baselineMs.toFixed(0)} → ${ratio.toFixed(2)}`,
+  );
 };
 
 try {
-  log(`working in ${work}; ${RUNS} runs per case; ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
-  const bundled = readdirSync(path.join(ROOT, 'nominations')).filter((f) => f.endsWith('.yaml')).sort();
+  log(
+    `working in ${work}; ${RUNS} runs per case; ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`,
+  );
+  const bundled = readdirSync(path.join(ROOT, 'nominations'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const templates = bundled.map((f) => templateOf(path.join(ROOT, 'nominations', f)));
 
   // (a) One file, in a copy of the bundled registry, as a nominator runs it (the cache warm after the first run).
@@ -149,12 +160,15 @@ try {
 
   // (b) The whole registry, cache off, against parsing the same files with yaml alone, in one thread.
   const yamlScript = path.join(work, 'yaml-parse.mjs');
-  writeFileSync(yamlScript, [
-    `import { readFileSync, readdirSync } from 'node:fs';`,
-    `import { parse } from ${JSON.stringify(path.join(ROOT, 'node_modules', 'yaml', 'dist', 'index.js'))};`,
-    `const dir = process.argv[2];`,
-    `for (const f of readdirSync(dir)) parse(readFileSync(dir + '/' + f, 'utf8'));`,
-  ].join('\n'));
+  writeFileSync(
+    yamlScript,
+    [
+      `import { readFileSync, readdirSync } from 'node:fs';`,
+      `import { parse } from ${JSON.stringify(path.join(ROOT, 'node_modules', 'yaml', 'dist', 'index.js'))};`,
+      `const dir = process.argv[2];`,
+      `for (const f of readdirSync(dir)) parse(readFileSync(dir + '/' + f, 'utf8'));`,
+    ].join('\n'),
+  );
   const bRuns = Math.max(3, Math.min(RUNS, 5));
   const b = compare(bRuns, dpg(r10k, ['validate', '--no-cache']), () => measure(process.execPath, [yamlScript, registry10k]));
   row('b', 'dpg validate, 10,000 files, no cache', b.subject, 'yaml.parse of each file, one thread', b.baseline, 1.0);
@@ -163,8 +177,22 @@ try {
   const json10k = path.join(work, 'json10k');
   mkdirSync(json10k);
   const { parse } = await import('yaml');
-  for (const f of files10k) writeFileSync(path.join(json10k, f.replace(/\.yaml$/, '.json')), JSON.stringify(parse(readFileSync(path.join(registry10k, f), 'utf8'))));
-  const ajvArgs = ['validate', '--spec=draft2020', '--strict=true', '--strict-required=false', '--all-errors', '-s', SCHEMA, '-d', `${json10k}/*.json`];
+  for (const f of files10k)
+    writeFileSync(
+      path.join(json10k, f.replace(/\.yaml$/, '.json')),
+      JSON.stringify(parse(readFileSync(path.join(registry10k, f), 'utf8'))),
+    );
+  const ajvArgs = [
+    'validate',
+    '--spec=draft2020',
+    '--strict=true',
+    '--strict-required=false',
+    '--all-errors',
+    '-s',
+    SCHEMA,
+    '-d',
+    `${json10k}/*.json`,
+  ];
   const bAjv = compare(bRuns, dpg(r10k, ['validate', '--no-cache']), () => measure(AJV, ajvArgs, { allowedStatus: [0, 1] }));
   // For comparison only: ajv-cli parses no YAML, keeps no positions and runs no rules.
   row('b2', 'dpg validate, 10,000 files, no cache', bAjv.subject, 'ajv-cli on the same files as JSON', bAjv.baseline, undefined);
@@ -190,7 +218,15 @@ try {
   // (e) --changed in a 10,000-file repository with 3 changed files, against one-file validation (a).
   log('committing the 10,000 files …');
   writeFileSync(path.join(r10k, '.gitignore'), 'node_modules/\n');
-  for (const argv of [['init', '-q', '-b', 'main'], ['config', 'user.email', 'bench@example.org'], ['config', 'user.name', 'bench'], ['config', 'commit.gpgsign', 'false'], ['add', '-A'], ['commit', '-q', '-m', 'registry']]) git(r10k, argv);
+  for (const argv of [
+    ['init', '-q', '-b', 'main'],
+    ['config', 'user.email', 'bench@example.org'],
+    ['config', 'user.name', 'bench'],
+    ['config', 'commit.gpgsign', 'false'],
+    ['add', '-A'],
+    ['commit', '-q', '-m', 'registry'],
+  ])
+    git(r10k, argv);
   git(r10k, ['checkout', '-q', '-b', 'change']);
   for (const f of files10k.slice(0, 3)) {
     const file = path.join(registry10k, f);
@@ -207,19 +243,21 @@ try {
 
 // ---------------------------------------------------------------------------------------------------
 
-const fmt = (ms, unit) => (ms === undefined ? '' : unit === 'MB' ? `${ms.toFixed(0)} MB` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmt = (ms, unit) =>
+  ms === undefined ? '' : unit === 'MB' ? `${ms.toFixed(0)} MB` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 let missed = 0;
-const lines = [
-  '| case | measured | median | baseline | median | ratio | target | |',
-  '|---|---|---:|---|---:|---:|---:|---|',
-];
+const lines = ['| case | measured | median | baseline | median | ratio | target | |', '|---|---|---:|---|---:|---:|---:|---|'];
 for (const r of rows) {
   const pass = r.target === undefined ? '' : r.ratio <= r.target ? 'PASS' : 'MISS';
   if (pass === 'MISS') missed++;
   const ratio = r.unit === 'MB' ? '' : `${r.ratio.toFixed(2)}×`;
   const target = r.target === undefined ? '–' : r.unit === 'MB' ? `≤ ${r.target} MB` : `≤ ${r.target}×`;
-  lines.push(`| ${r.id} | ${r.what} | ${fmt(r.subject, r.unit)} | ${r.baselineWhat} | ${fmt(r.baseline, r.unit)} | ${ratio} | ${target} | ${pass} |`);
+  lines.push(
+    `| ${r.id} | ${r.what} | ${fmt(r.subject, r.unit)} | ${r.baselineWhat} | ${fmt(r.baseline, r.unit)} | ${ratio} | ${target} | ${pass} |`,
+  );
 }
 console.log(lines.join('\n'));
-console.log(`\nMedians of ${Math.max(RUNS, 11)} runs for (a), ${Math.max(3, Math.min(RUNS, 5))} for whole-registry cases, ${RUNS} otherwise; Node ${process.version}, ${availableParallelism()} cores.`);
+console.log(
+  `\nMedians of ${Math.max(RUNS, 11)} runs for (a), ${Math.max(3, Math.min(RUNS, 5))} for whole-registry cases, ${RUNS} otherwise; Node ${process.version}, ${availableParallelism()} cores.`,
+);
 process.exitCode = missed ? 1 : 0;

@@ -11,6 +11,11 @@ const hash = createHash('sha256');
 const files = readdirSync(dist, { recursive: true, encoding: 'utf8' })
   .filter((f) => /\.(js|cjs)$/.test(f) && !/^dpg[.-]/.test(f))
   .sort();
-for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(dist, file))).update('\0');
+for (const file of files)
+  hash
+    .update(file)
+    .update('\0')
+    .update(readFileSync(path.join(dist, file)))
+    .update('\0');
 hash.update(readFileSync(path.join(root, 'schemas', 'nomination.schema.json')));
 writeFileSync(path.join(dist, 'build-id.json'), JSON.stringify({ id: hash.digest('hex') }) + '\n');

@@ -53,7 +53,10 @@ const relocateRelativeUrls = {
   transform(code, id) {
     if (!id.startsWith(dist) || !RELATIVE_URL.test(code)) return null;
     return code.replace(RELATIVE_URL, (whole, quote, target) => {
-      const relocated = path.relative(dist, path.resolve(path.dirname(id), target)).split(path.sep).join('/');
+      const relocated = path
+        .relative(dist, path.resolve(path.dirname(id), target))
+        .split(path.sep)
+        .join('/');
       return `new URL(${quote}${relocated.startsWith('.') ? relocated : `./${relocated}`}${quote}`;
     });
   },
@@ -62,11 +65,27 @@ const relocateRelativeUrls = {
 // Node's own modules that are not loaded at start-up anyway and serve commands or options other than a plain
 // validation (network, threads, prompts, processes; hashing, for files not seen before). The bundle requires
 // them at its top; they are made lazy.
-const LAZY_BUILTINS = ['child_process', 'crypto', 'dns/promises', 'fs/promises', 'http', 'https', 'net', 'os', 'readline', 'tty', 'worker_threads'];
-const BUILTIN_REQUIRE = new RegExp(`^(\\s*)(let|const|var) (\\w+) = require\\("((?:node:)?(?:${LAZY_BUILTINS.join('|')}))"\\);(\\n\\s*\\3 = __toESM\\(\\3, 1\\);)?$`, 'gm');
-const LAZY_HELPER = 'var __lazyBuiltin = (load) => { let loaded; const target = () => (loaded ??= load()); '
-  + 'return new Proxy({}, { get: (_, key) => target()[key], has: (_, key) => key in target(), ownKeys: () => Reflect.ownKeys(target()), '
-  + 'getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(target(), key); return d && { ...d, configurable: true }; } }); };\n';
+const LAZY_BUILTINS = [
+  'child_process',
+  'crypto',
+  'dns/promises',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'readline',
+  'tty',
+  'worker_threads',
+];
+const BUILTIN_REQUIRE = new RegExp(
+  `^(\\s*)(let|const|var) (\\w+) = require\\("((?:node:)?(?:${LAZY_BUILTINS.join('|')}))"\\);(\\n\\s*\\3 = __toESM\\(\\3, 1\\);)?$`,
+  'gm',
+);
+const LAZY_HELPER =
+  'var __lazyBuiltin = (load) => { let loaded; const target = () => (loaded ??= load()); ' +
+  'return new Proxy({}, { get: (_, key) => target()[key], has: (_, key) => key in target(), ownKeys: () => Reflect.ownKeys(target()), ' +
+  'getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(target(), key); return d && { ...d, configurable: true }; } }); };\n';
 
 /** Requires of the modules in LAZY_BUILTINS become objects that load the module on first use. */
 const lazyBuiltins = {
@@ -120,9 +139,12 @@ await browser.close();
 // adding to that recording, `validate --changed` in a git repository of them, through its registry index.
 const bin = path.join(root, 'bin', 'dpg.js');
 const training = mkdtempSync(path.join(tmpdir(), 'dpg-bundle-'));
-const run = (args, env = {}) => execFileSync(process.execPath, [bin, 'validate', ...args], {
-  cwd: training, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'],
-});
+const run = (args, env = {}) =>
+  execFileSync(process.execPath, [bin, 'validate', ...args], {
+    cwd: training,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 /** Runs the CLI; exit status 1 (problems found) is a success here. */
 const runReporting = (args, env) => {
   try {
@@ -134,7 +156,9 @@ const runReporting = (args, env) => {
 try {
   const registry = path.join(training, 'nominations');
   mkdirSync(registry);
-  const [first, second] = readdirSync(path.join(root, 'nominations')).filter((f) => f.endsWith('.yaml')).sort();
+  const [first, second] = readdirSync(path.join(root, 'nominations'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   for (const file of [first, second]) copyFileSync(path.join(root, 'nominations', file), path.join(registry, file));
   run([]);
   // An edit the rules report on (a website over http), so the report's problem lines run too.
@@ -159,9 +183,11 @@ try {
 
 /** Makes `folder` a git repository with its files committed on main; false when git is not usable here. */
 function committed(folder) {
-  const git = (...args) => execFileSync('git', ['-c', 'user.name=dpg', '-c', 'user.email=dpg@example.org', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: folder, stdio: 'ignore',
-  });
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=dpg', '-c', 'user.email=dpg@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: folder,
+      stdio: 'ignore',
+    });
   try {
     writeFileSync(path.join(folder, '.gitignore'), 'node_modules/\n');
     git('init', '--quiet', '-b', 'main');

@@ -27,8 +27,12 @@ async function run(args: readonly string[], cwd: string, terminal: Terminal): Pr
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
     cwd,
     env: { ...(process.env.DPG_CACHE_DIR ? { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR } : {}), ...terminal.env },
     stdoutIsTTY: terminal.tty,
@@ -40,7 +44,12 @@ async function run(args: readonly string[], cwd: string, terminal: Terminal): Pr
 }
 
 function fixable(): string {
-  return tempDir({ [FIX_FILE]: validNominationText().replace('website: https://www.aam-digital.com\ncategories', 'website: http://www.aam-digital.com\ncategories') });
+  return tempDir({
+    [FIX_FILE]: validNominationText().replace(
+      'website: https://www.aam-digital.com\ncategories',
+      'website: http://www.aam-digital.com\ncategories',
+    ),
+  });
 }
 
 /** Each command's text output, and a piece of it that is coloured when colour is on. */
@@ -49,7 +58,12 @@ const COMMANDS: Array<{ name: string; args: string[]; cwd: () => string; painted
   { name: 'renewals', args: ['renewals', '--within', '12m'], cwd: () => REPO_ROOT, painted: '\u001b[2m(reviewed ' },
   { name: 'rules', args: ['rules'], cwd: () => REPO_ROOT, painted: '\u001b[31merror  \u001b[39m' },
   { name: 'import', args: ['import', '--dry-run', 'test/fixtures/dpga'], cwd: () => REPO_ROOT, painted: '\u001b[32mwould write\u001b[39m' },
-  { name: 'fix --dry-run', args: ['fix', '--dry-run', FIX_FILE], cwd: fixable, painted: '\u001b[32m+website: https://www.aam-digital.com\u001b[39m' },
+  {
+    name: 'fix --dry-run',
+    args: ['fix', '--dry-run', FIX_FILE],
+    cwd: fixable,
+    painted: '\u001b[32m+website: https://www.aam-digital.com\u001b[39m',
+  },
   { name: 'build', args: ['build', '--out', buildOut, '--force'], cwd: () => REPO_ROOT, painted: '\u001b[32mPublished\u001b[39m' },
 ];
 

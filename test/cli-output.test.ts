@@ -7,14 +7,19 @@ import { lineOf, validNominationText } from './support/nomination.js';
 afterEach(removeTempDirs);
 
 const FILE = 'nominations/example-case-manager.yaml';
-const HTTP = validNominationText().replace('website: https://www.aam-digital.com\ncategories', 'website: http://www.aam-digital.com\ncategories');
+const HTTP = validNominationText().replace(
+  'website: https://www.aam-digital.com\ncategories',
+  'website: http://www.aam-digital.com\ncategories',
+);
 
 describe('dpg validate -o, --output-file', () => {
   it('writes the chosen format to the file and prints the stylish report', async () => {
     const dir = tempDir({ [FILE]: HTTP });
     const run = await runInProcess(['validate', '--no-cache', '-f', 'compact', '-o', 'out/report.txt', FILE], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(readFileSync(path.join(dir, 'out/report.txt'), 'utf8')).toBe(`${FILE}:${lineOf(HTTP, 'http://www')}:10: warning: ${run.stdout.split('\n')[1]!.split('warning  ')[1]!.split('  url/https')[0]} [url/https]\n`);
+    expect(readFileSync(path.join(dir, 'out/report.txt'), 'utf8')).toBe(
+      `${FILE}:${lineOf(HTTP, 'http://www')}:10: warning: ${run.stdout.split('\n')[1]!.split('warning  ')[1]!.split('  url/https')[0]} [url/https]\n`,
+    );
     expect(run.stdout).toContain('✖ 1 problem (0 errors, 1 warning) in 1 file');
   });
 
@@ -30,7 +35,10 @@ describe('dpg validate -o, --output-file', () => {
 describe('dpg validate --stdin', () => {
   it('validates the text as the file named, against the registry on disk', async () => {
     const dir = tempDir({ [FILE]: validNominationText(), 'nominations/copy.yaml': validNominationText() });
-    const run = await runInProcess(['validate', '--stdin', '--stdin-filename', 'nominations/copy.yaml', '-f', 'compact'], { cwd: dir, stdin: HTTP });
+    const run = await runInProcess(['validate', '--stdin', '--stdin-filename', 'nominations/copy.yaml', '-f', 'compact'], {
+      cwd: dir,
+      stdin: HTTP,
+    });
     // The saved copy.yaml is not read: the text comes from stdin, and the registry's other file makes it a duplicate.
     expect(run.stdout).toContain(`nominations/copy.yaml:${lineOf(HTTP, 'http://www')}:10: warning:`);
     expect(run.stdout).toContain('[registry/filename-slug]');

@@ -5,7 +5,10 @@ import { validNominationText } from './support/nomination.js';
 afterEach(removeTempDirs);
 
 const FILE = 'nominations/example-case-manager.yaml';
-const HTTP = validNominationText().replace('website: https://www.aam-digital.com\ncategories', 'website: http://www.aam-digital.com\ncategories');
+const HTTP = validNominationText().replace(
+  'website: https://www.aam-digital.com\ncategories',
+  'website: http://www.aam-digital.com\ncategories',
+);
 
 /** The results `dpg validate --format json` writes for a nomination with a fixable finding, saved in a temporary registry. */
 async function savedResults(): Promise<{ dir: string; json: string }> {
@@ -26,10 +29,20 @@ describe('dpg report', () => {
 
   it.each([
     { name: 'a fix that is not an object', fix: 'https', message: 'results[0].diagnostics[0].fix must be an object' },
-    { name: 'a fix value that is an object', fix: { description: 'd', path: '/website', value: { a: 1 } }, message: 'results[0].diagnostics[0].fix.value must be' },
-    { name: 'a remove flag that is not true', fix: { description: 'd', path: '/countries/development/0', value: 'x', remove: 'yes' }, message: 'results[0].diagnostics[0].fix.remove must be true' },
+    {
+      name: 'a fix value that is an object',
+      fix: { description: 'd', path: '/website', value: { a: 1 } },
+      message: 'results[0].diagnostics[0].fix.value must be',
+    },
+    {
+      name: 'a remove flag that is not true',
+      fix: { description: 'd', path: '/countries/development/0', value: 'x', remove: 'yes' },
+      message: 'results[0].diagnostics[0].fix.remove must be true',
+    },
   ])('refuses $name', async ({ fix, message }) => {
-    const results = [{ file: FILE, diagnostics: [{ ruleId: 'url/https', indicator: null, severity: 'warning', message: 'm', line: 1, fix }] }];
+    const results = [
+      { file: FILE, diagnostics: [{ ruleId: 'url/https', indicator: null, severity: 'warning', message: 'm', line: 1, fix }] },
+    ];
     const dir = tempDir({ 'results.json': JSON.stringify(results) });
     const run = await runInProcess(['report', '--results', 'results.json', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(2);
@@ -40,7 +53,11 @@ describe('dpg report', () => {
     { sha: 'abc1234', ok: true },
     { sha: 'ABCDEF0123456789abcdef0123456789abcdef01', ok: true },
     { sha: 'a'.repeat(64), ok: true },
-    { sha: 'abc123', ok: false, message: '--sha must be a commit id of 7 to 40 hexadecimal digits (64 in a SHA-256 repository); "abc123" has 6.' },
+    {
+      sha: 'abc123',
+      ok: false,
+      message: '--sha must be a commit id of 7 to 40 hexadecimal digits (64 in a SHA-256 repository); "abc123" has 6.',
+    },
     { sha: 'a'.repeat(41), ok: false, message: 'has 41.' },
     { sha: 'main', ok: false, message: '--sha must be a commit id of hexadecimal digits (0-9, a-f), not "main".' },
   ])('--sha $sha', async ({ sha, ok, message }) => {

@@ -23,9 +23,17 @@ describe('start-up path of dpg validate', () => {
       await import('./dist/cli/main.js');
       await new Promise((r) => setTimeout(r, 50));
       process.stdout.write(JSON.stringify(seen));`;
-    const loaded = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as string[];
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }),
+    ) as string[];
     expect(loaded.some((url) => url.includes('/dist/lint/engine.js'))).toBe(true);
-    expect(loaded.filter((url) => /@octokit|simple-git|\/dist\/runner\/git\/(changed|run)\.js|\/node_modules\/diff\/|\/dist\/publish\/|\/dist\/github\/|\/dist\/nominate\/|playwright|@inquirer|\/dist\/new\/|ajv\/dist\/(compile|core|2020)/.test(url))).toEqual([]);
+    expect(
+      loaded.filter((url) =>
+        /@octokit|simple-git|\/dist\/runner\/git\/(changed|run)\.js|\/node_modules\/diff\/|\/dist\/publish\/|\/dist\/github\/|\/dist\/nominate\/|playwright|@inquirer|\/dist\/new\/|ajv\/dist\/(compile|core|2020)/.test(
+          url,
+        ),
+      ),
+    ).toEqual([]);
     // The online checks' network code waits for --online; their settings are part of the configuration.
     expect(loaded.filter((url) => /\/dist\/online\//.test(url))).toEqual([]);
     expect(loaded.some((url) => url.endsWith('/dist/config/online.js'))).toBe(true);
@@ -42,15 +50,32 @@ describe('start-up path of dpg validate', () => {
       // Records the built-in modules loaded after start, written to a file: the run's stdio stays closed.
       const preload = path.join(work, 'record.cjs');
       // Also the files loaded through require: the data tables the bundle leaves out (see scripts/bundle.mjs).
-      writeFileSync(preload, `const before = new Set(process.moduleLoadList);
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify([...process.moduleLoadList.filter((m) => !before.has(m)), ...Object.keys(require.cache)])));`);
+      writeFileSync(
+        preload,
+        `const before = new Set(process.moduleLoadList);
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify([...process.moduleLoadList.filter((m) => !before.has(m)), ...Object.keys(require.cache)])));`,
+      );
       const run = () => {
-        spawnSync(process.execPath, ['-r', preload, path.join(ROOT, 'bin', 'dpg.js'), 'validate', 'nominations/example-case-manager.yaml'], { cwd: work, stdio: 'ignore', env: { ...process.env, DPG_CACHE_DIR: caches } });
+        spawnSync(
+          process.execPath,
+          ['-r', preload, path.join(ROOT, 'bin', 'dpg.js'), 'validate', 'nominations/example-case-manager.yaml'],
+          { cwd: work, stdio: 'ignore', env: { ...process.env, DPG_CACHE_DIR: caches } },
+        );
         return (JSON.parse(readFileSync(list, 'utf8')) as string[]).map((m) => m.replace(/^NativeModule /, ''));
       };
-      const tables = (loaded: string[]) => loaded.filter((m) => /\/node_modules\/(unhomoglyph|i18n-iso-countries)\//.test(m)).map((m) => m.replace(/^.*\/node_modules\//, '')).sort();
+      const tables = (loaded: string[]) =>
+        loaded
+          .filter((m) => /\/node_modules\/(unhomoglyph|i18n-iso-countries)\//.test(m))
+          .map((m) => m.replace(/^.*\/node_modules\//, ''))
+          .sort();
       // The first run analyses the file: its countries are looked up and its name's look-alike key made.
-      expect(tables(run())).toEqual(['i18n-iso-countries/codes.json', 'i18n-iso-countries/index.js', 'i18n-iso-countries/langs/en.json', 'i18n-iso-countries/supportedLocales.json', 'unhomoglyph/data.json']);
+      expect(tables(run())).toEqual([
+        'i18n-iso-countries/codes.json',
+        'i18n-iso-countries/index.js',
+        'i18n-iso-countries/langs/en.json',
+        'i18n-iso-countries/supportedLocales.json',
+        'unhomoglyph/data.json',
+      ]);
       // The second finds its results in the cache: no table is needed.
       const loaded = run();
       expect(tables(loaded)).toEqual([]);

@@ -140,7 +140,11 @@ const cases: CliCase[] = [
     check: ({ stdout }) => {
       const lines = stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(2);
-      expect(lines[1]).toMatch(new RegExp(`^::error file=nominations/broken-case-manager\\.yaml,line=${BAD_LINE},col=1,endLine=${BAD_LINE},endColumn=6,title=schema/unknown-key::Unknown key "stgae"`));
+      expect(lines[1]).toMatch(
+        new RegExp(
+          `^::error file=nominations/broken-case-manager\\.yaml,line=${BAD_LINE},col=1,endLine=${BAD_LINE},endColumn=6,title=schema/unknown-key::Unknown key "stgae"`,
+        ),
+      );
       expect(lines[1]).toContain('docs/rules/schema/unknown-key.md');
     },
   },
@@ -248,11 +252,19 @@ const cases: CliCase[] = [
     args: ['rules', '--format', 'json'],
     code: 0,
     check: ({ stdout }) => {
-      const rows = JSON.parse(stdout) as Array<{ id: string; severity: string; defaultSeverity: string; indicator: string | null; docs: string }>;
+      const rows = JSON.parse(stdout) as Array<{
+        id: string;
+        severity: string;
+        defaultSeverity: string;
+        indicator: string | null;
+        docs: string;
+      }>;
       expect(rows.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
       expect(rows.find((r) => r.id === 'yaml/bom')).toMatchObject({ severity: 'error', defaultSeverity: 'warning', indicator: null });
       expect(rows.find((r) => r.id === 'sdg/evidence-required')).toMatchObject({
-        severity: 'error', indicator: '1', docs: 'https://github.com/dpg-registry/dpg/blob/main/docs/rules/sdg/evidence-required.md',
+        severity: 'error',
+        indicator: '1',
+        docs: 'https://github.com/dpg-registry/dpg/blob/main/docs/rules/sdg/evidence-required.md',
       });
     },
   },
@@ -305,7 +317,8 @@ const cases: CliCase[] = [
     files: { [VALID_FILE]: VALID, 'dpg.config.yaml': 'rules: [\n' },
     args: ['validate'],
     code: 2,
-    check: ({ stderr }) => expect(stderr).toMatch(/^dpg: dpg\.config\.yaml has \d+ problems? .*\n {2}dpg\.config\.yaml:\d+:\d+ {2}not valid YAML: /),
+    check: ({ stderr }) =>
+      expect(stderr).toMatch(/^dpg: dpg\.config\.yaml has \d+ problems? .*\n {2}dpg\.config\.yaml:\d+:\d+ {2}not valid YAML: /),
   },
   {
     name: 'config: a --config file that does not exist is a usage error',
@@ -352,9 +365,11 @@ describe.each(CLI_MODES)('dpg CLI (%s)', (mode) => {
 
   it('reports every problem of a damaged copy of the bundled registry at its own line', async () => {
     const registry = path.join(REPO_ROOT, 'nominations');
-    const bundled = Object.fromEntries(readdirSync(registry)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .map((f) => [`nominations/${f}`, readFileSync(path.join(registry, f), 'utf8')]));
+    const bundled = Object.fromEntries(
+      readdirSync(registry)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => [`nominations/${f}`, readFileSync(path.join(registry, f), 'utf8')]),
+    );
     const original = bundled['nominations/aam-digital.yaml'];
     expect(original, 'the bundled registry holds aam-digital.yaml').toBeDefined();
 
@@ -364,8 +379,10 @@ describe.each(CLI_MODES)('dpg CLI (%s)', (mode) => {
       .replace(/^website: .*$/m, (line) => `${line}\nmaintainerNote: call them back in May`);
     expect(edited).not.toBe(original);
     // 3: a YAML syntax error (an indentation slip) in another nomination, or a new one when there is no other.
-    const syntaxFile = Object.keys(bundled).sort()
-      .find((f) => f !== 'nominations/aam-digital.yaml' && /^ {2}ownsAllComponents:/m.test(bundled[f]!)) ?? VALID_FILE;
+    const syntaxFile =
+      Object.keys(bundled)
+        .sort()
+        .find((f) => f !== 'nominations/aam-digital.yaml' && /^ {2}ownsAllComponents:/m.test(bundled[f]!)) ?? VALID_FILE;
     const syntaxSource = bundled[syntaxFile] ?? VALID;
     const broken = syntaxSource.replace(/^ {2}ownsAllComponents:/m, ' ownsAllComponents:');
     expect(broken).not.toBe(syntaxSource);

@@ -24,8 +24,12 @@ describe('engine', () => {
       const expected = validateSources([target], { ...options, context });
       expect(validateSources([target], { ...options, analysedContext })).toEqual(expected);
     }
-    expect(validateSources([{ file: 'nominations/gamma.yaml', content: named('Alpha', 'https://github.com/org/beta') }], { ...options, analysedContext })[0]!
-      .diagnostics.filter((d) => d.ruleId === 'registry/duplicate')).toHaveLength(2);
+    expect(
+      validateSources([{ file: 'nominations/gamma.yaml', content: named('Alpha', 'https://github.com/org/beta') }], {
+        ...options,
+        analysedContext,
+      })[0]!.diagnostics.filter((d) => d.ruleId === 'registry/duplicate'),
+    ).toHaveLength(2);
   });
 
   it('passes the canonical valid nomination with every indicator green', () => {
@@ -44,7 +48,9 @@ describe('engine', () => {
   it('suggests the enum value a word extends or abbreviates', () => {
     const yaml = withEdits([['categories'], ['dataset']]);
     const result = validateYaml(yaml);
-    expect(result.diagnostics.find((d) => d.ruleId === 'schema/enum')).toMatchObject({ message: expect.stringContaining('Did you mean "data"?') });
+    expect(result.diagnostics.find((d) => d.ruleId === 'schema/enum')).toMatchObject({
+      message: expect.stringContaining('Did you mean "data"?'),
+    });
   });
 
   it('reports a missing follow-up at its parent and names the condition', () => {
@@ -62,7 +68,9 @@ describe('engine', () => {
     );
     const result = validateYaml(yaml);
     expect(result.errorCount).toBe(0);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: 'sdg/evidence-required', severity: 'info', waived: expect.any(Object) })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'sdg/evidence-required', severity: 'info', waived: expect.any(Object) }),
+    ]);
   });
 });
 
@@ -88,9 +96,13 @@ describe('severity presets', () => {
 
   it('makes warnings errors under the strict preset, unless a rule setting says otherwise', () => {
     const strict = parseConfig('preset: strict\n', ALL_RULES);
-    expect(validateYaml(httpWebsite(), { config: strict }).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['url/https', 'error']]);
+    expect(validateYaml(httpWebsite(), { config: strict }).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['url/https', 'error'],
+    ]);
     const relaxed = parseConfig('preset: strict\nrules:\n  url/https: warning\n', ALL_RULES);
-    expect(validateYaml(httpWebsite(), { config: relaxed }).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['url/https', 'warning']]);
+    expect(validateYaml(httpWebsite(), { config: relaxed }).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['url/https', 'warning'],
+    ]);
   });
 
   it('rejects an unknown preset as a usage error', () => {

@@ -10,9 +10,19 @@ import type { Diagnostic, FileResult } from '../src/core/types.js';
 /** A fixed rule list, so that the snapshots do not change whenever a rule is added. */
 const RULES: RuleDocsInfo[] = [
   { id: 'yaml/bom', description: 'The file should not start with a UTF-8 byte-order mark.', defaultSeverity: 'warning', indicator: null },
-  { id: 'schema/unknown-key', description: 'Every key must be one the nomination schema defines.', defaultSeverity: 'error', indicator: null },
+  {
+    id: 'schema/unknown-key',
+    description: 'Every key must be one the nomination schema defines.',
+    defaultSeverity: 'error',
+    indicator: null,
+  },
   { id: 'sdg/evidence-required', description: 'Every SDG claimed must carry evidence.', defaultSeverity: 'error', indicator: '1' },
-  { id: 'license/approved-for-category', description: 'Licences must be approved for the category.', defaultSeverity: 'error', indicator: '2' },
+  {
+    id: 'license/approved-for-category',
+    description: 'Licences must be approved for the category.',
+    defaultSeverity: 'error',
+    indicator: '2',
+  },
   { id: 'url/https', description: 'Evidence links use https.', defaultSeverity: 'warning', indicator: null },
   { id: 'lifecycle/review-current', description: 'A DPG is reviewed every year.', defaultSeverity: 'info', indicator: null },
 ];
@@ -41,25 +51,57 @@ function fileResult(file: string, diagnostics: Diagnostic[]): FileResult {
 /** Errors, warnings, an info, a waived finding, a fix, two files with problems and one clean file. */
 const RESULTS: FileResult[] = [
   fileResult('nominations/alpha.yaml', [
-    diagnostic({ ruleId: 'schema/unknown-key', severity: 'error', message: 'Unknown key "stgae" in the nomination. Did you mean "stage"?', line: 3, path: '/stgae' }),
     diagnostic({
-      ruleId: 'sdg/evidence-required', severity: 'info', indicator: '1', line: 12, column: 5, path: '/sdgs/0',
+      ruleId: 'schema/unknown-key',
+      severity: 'error',
+      message: 'Unknown key "stgae" in the nomination. Did you mean "stage"?',
+      line: 3,
+      path: '/stgae',
+    }),
+    diagnostic({
+      ruleId: 'sdg/evidence-required',
+      severity: 'info',
+      indicator: '1',
+      line: 12,
+      column: 5,
+      path: '/sdgs/0',
       message: 'SDG 4 has no evidence; add evidenceText explaining how the solution serves its targets, or an evidenceUrl.',
       waived: { reason: 'evidence agreed in the review call', approvedBy: 'maintainer' },
     }),
     diagnostic({
-      ruleId: 'license/approved-for-category', severity: 'error', indicator: '2', line: 20, column: 11, path: '/licenses/0/spdx',
+      ruleId: 'license/approved-for-category',
+      severity: 'error',
+      indicator: '2',
+      line: 20,
+      column: 11,
+      path: '/licenses/0/spdx',
       message: '"CC-BY-ND-4.0" is a No-Derivatives licence; content must use CC BY, CC BY-SA, CC0, CC BY-NC or CC BY-NC-SA.',
     }),
     diagnostic({
-      ruleId: 'url/https', severity: 'warning', indicator: '2', line: 21, column: 18, path: '/licenses/0/evidenceUrl',
+      ruleId: 'url/https',
+      severity: 'warning',
+      indicator: '2',
+      line: 21,
+      column: 18,
+      path: '/licenses/0/evidenceUrl',
       message: 'Use https:// for http://example.org/LICENSE.',
       fix: { description: 'replace http:// with https://', path: '/licenses/0/evidenceUrl', value: 'https://example.org/LICENSE' },
     }),
-    diagnostic({ ruleId: 'lifecycle/review-current', severity: 'info', line: 40, path: '/review', message: 'Recognition expires on 2027-05-04; renewal opens 45 days before.' }),
+    diagnostic({
+      ruleId: 'lifecycle/review-current',
+      severity: 'info',
+      line: 40,
+      path: '/review',
+      message: 'Recognition expires on 2027-05-04; renewal opens 45 days before.',
+    }),
   ]),
   fileResult('nominations/beta.yaml', [
-    diagnostic({ ruleId: 'yaml/bom', severity: 'warning', line: 1, message: 'File starts with a UTF-8 byte-order mark; save it without one.' }),
+    diagnostic({
+      ruleId: 'yaml/bom',
+      severity: 'warning',
+      line: 1,
+      message: 'File starts with a UTF-8 byte-order mark; save it without one.',
+    }),
   ]),
   fileResult('nominations/clean.yaml', []),
 ];
@@ -104,7 +146,9 @@ describe('stylish', () => {
     expect(output).toContain('✖ 4 problems (2 errors, 2 warnings) in 3 files');
     expect(output).toContain('1 problem can be fixed automatically');
     expect(output).toContain('license/approved-for-category: https://example.org/dpg/docs/rules/license/approved-for-category.md');
-    expect(output).toMatch(/^ {2}12:5 +info +SDG 4 has no evidence.*\(waived by maintainer: evidence agreed in the review call\) +sdg\/evidence-required$/m);
+    expect(output).toMatch(
+      /^ {2}12:5 +info +SDG 4 has no evidence.*\(waived by maintainer: evidence agreed in the review call\) +sdg\/evidence-required$/m,
+    );
     expect(output).not.toContain('nominations/clean.yaml');
   });
 
@@ -114,12 +158,18 @@ describe('stylish', () => {
 
   it('names the files checked besides nominations', () => {
     const files = ['nominations/a.yaml', 'nominations/b.yaml', 'reviews/a/amina.yaml', 'reviews/a/kwame.yaml', 'reviewers.yaml'];
-    expect(formatStylish(files.map((f) => fileResult(f, [])), OPTIONS))
-      .toBe('✔ 5 files (2 nominations, 2 review records and reviewers.yaml) checked, no problems\n');
+    expect(
+      formatStylish(
+        files.map((f) => fileResult(f, [])),
+        OPTIONS,
+      ),
+    ).toBe('✔ 5 files (2 nominations, 2 review records and reviewers.yaml) checked, no problems\n');
   });
 
   it('prints nothing with --quiet when there are only warnings', () => {
-    const warned = fileResult('nominations/a.yaml', [diagnostic({ ruleId: 'url/https', severity: 'warning', message: 'Use https.', line: 3 })]);
+    const warned = fileResult('nominations/a.yaml', [
+      diagnostic({ ruleId: 'url/https', severity: 'warning', message: 'Use https.', line: 3 }),
+    ]);
     expect(formatStylish([warned], { ...OPTIONS, quiet: true })).toBe('');
     expect(formatStylish([fileResult('nominations/clean.yaml', [])], { ...OPTIONS, quiet: true })).toBe('');
   });
@@ -127,17 +177,25 @@ describe('stylish', () => {
 
 describe('github', () => {
   it('escapes data and properties as workflow commands require', () => {
-    const output = formatGithub([fileResult('nominations/a,b:c%.yaml', [
-      diagnostic({ ruleId: 'schema/unknown-key', severity: 'error', line: 2, message: '100% wrong:\nsee, here\r' }),
-    ])], OPTIONS);
+    const output = formatGithub(
+      [
+        fileResult('nominations/a,b:c%.yaml', [
+          diagnostic({ ruleId: 'schema/unknown-key', severity: 'error', line: 2, message: '100% wrong:\nsee, here\r' }),
+        ]),
+      ],
+      OPTIONS,
+    );
     expect(output).toBe(
-      '::error file=nominations/a%2Cb%3Ac%25.yaml,line=2,col=1,endLine=2,endColumn=6,title=schema/unknown-key::'
-      + '100%25 wrong:\\u000asee, here\\u000d (https://example.org/dpg/docs/rules/schema/unknown-key.md)\n',
+      '::error file=nominations/a%2Cb%3Ac%25.yaml,line=2,col=1,endLine=2,endColumn=6,title=schema/unknown-key::' +
+        '100%25 wrong:\\u000asee, here\\u000d (https://example.org/dpg/docs/rules/schema/unknown-key.md)\n',
     );
   });
 
   it('maps severities to error, warning and notice', () => {
-    const levels = formatGithub(RESULTS, OPTIONS).trimEnd().split('\n').map((l) => l.slice(2, l.indexOf(' ')));
+    const levels = formatGithub(RESULTS, OPTIONS)
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.slice(2, l.indexOf(' ')));
     expect(levels).toEqual(['error', 'notice', 'error', 'warning', 'notice', 'warning']);
   });
 });
@@ -163,8 +221,14 @@ describe('sarif', () => {
       ['lifecycle/review-current', 'note'],
       ['yaml/bom', 'warning'],
     ]);
-    expect(run.tool.driver.rules.map((r: { defaultConfiguration: { level: string } }) => r.defaultConfiguration.level))
-      .toEqual(['warning', 'error', 'error', 'error', 'warning', 'note']);
+    expect(run.tool.driver.rules.map((r: { defaultConfiguration: { level: string } }) => r.defaultConfiguration.level)).toEqual([
+      'warning',
+      'error',
+      'error',
+      'error',
+      'warning',
+      'note',
+    ]);
   });
 
   it('points each ruleIndex at its rule', () => {
@@ -173,22 +237,28 @@ describe('sarif', () => {
   });
 
   it('gives every result its file and region', () => {
-    expect(results[2]!.locations).toEqual([{
-      physicalLocation: {
-        artifactLocation: { uri: 'nominations/alpha.yaml' },
-        region: { startLine: 20, startColumn: 11, endLine: 20, endColumn: 16 },
+    expect(results[2]!.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'nominations/alpha.yaml' },
+          region: { startLine: 20, startColumn: 11, endLine: 20, endColumn: 16 },
+        },
       },
-    }]);
+    ]);
     expect(results[5]!.locations[0].physicalLocation.artifactLocation.uri).toBe('nominations/beta.yaml');
   });
 
   it('records a waived finding as an in-source suppression, and only that one', () => {
-    expect(results[1]!.suppressions).toEqual([{ kind: 'inSource', justification: 'evidence agreed in the review call (approved by maintainer)' }]);
+    expect(results[1]!.suppressions).toEqual([
+      { kind: 'inSource', justification: 'evidence agreed in the review call (approved by maintainer)' },
+    ]);
     expect(results.filter((r) => r.suppressions)).toHaveLength(1);
   });
 
   it('leaves out ruleIndex for a rule it does not know', () => {
-    const unknown = JSON.parse(formatSarif([fileResult('x.yaml', [diagnostic({ ruleId: 'other/rule', severity: 'error', line: 1, message: 'm' })])], OPTIONS));
+    const unknown = JSON.parse(
+      formatSarif([fileResult('x.yaml', [diagnostic({ ruleId: 'other/rule', severity: 'error', line: 1, message: 'm' })])], OPTIONS),
+    );
     expect(unknown.runs[0].results[0]).not.toHaveProperty('ruleIndex');
   });
 });

@@ -7,7 +7,11 @@ import { TEST_NOW, validateYaml } from './support/validate.js';
 
 /** TEST_NOW is 2026-11-23. */
 function dpg(name: string, reviewDate: unknown, stage = 'dpg'): string {
-  return withEdits([['name'], name], [['stage'], stage], [['review'], reviewDate === undefined ? undefined : { date: reviewDate, reviewer: 'registry-team' }]);
+  return withEdits(
+    [['name'], name],
+    [['stage'], stage],
+    [['review'], reviewDate === undefined ? undefined : { date: reviewDate, reviewer: 'registry-team' }],
+  );
 }
 
 function day(text: string): Date {
@@ -51,17 +55,26 @@ describe('a review on 29 February', () => {
   const leap = dpg('Leap', '2024-02-29');
 
   it.each([
-    { name: 'dpg renewals', expires: () => findRenewals([{ file: 'nominations/leap.yaml', content: leap }], { now: day('2025-02-01'), window: parseWindow('45d') }).renewals[0]?.expires },
+    {
+      name: 'dpg renewals',
+      expires: () =>
+        findRenewals([{ file: 'nominations/leap.yaml', content: leap }], { now: day('2025-02-01'), window: parseWindow('45d') }).renewals[0]
+          ?.expires,
+    },
     {
       name: 'lifecycle/review-current',
-      expires: () => /expired on (\d{4}-\d{2}-\d{2})/.exec(validateYaml(leap, { now: day('2025-03-01') }).diagnostics.find((d) => d.ruleId === 'lifecycle/review-current')?.message ?? '')?.[1],
+      expires: () =>
+        /expired on (\d{4}-\d{2}-\d{2})/.exec(
+          validateYaml(leap, { now: day('2025-03-01') }).diagnostics.find((d) => d.ruleId === 'lifecycle/review-current')?.message ?? '',
+        )?.[1],
     },
   ])('ends on 2025-02-28 in $name', ({ expires }) => {
     expect(expires()).toBe('2025-02-28');
   });
 
   it('is still recognised on 2025-02-27 and expired once 2025-02-28 has begun everywhere', () => {
-    const expired = (now: string) => validateYaml(leap, { now: new Date(now) }).diagnostics.some((d) => d.ruleId === 'lifecycle/review-current');
+    const expired = (now: string) =>
+      validateYaml(leap, { now: new Date(now) }).diagnostics.some((d) => d.ruleId === 'lifecycle/review-current');
     expect([expired('2025-02-27T00:00:00Z'), expired('2025-02-28T12:00:00Z')]).toEqual([false, true]);
   });
 });
@@ -97,7 +110,10 @@ describe('findRenewals', () => {
   it('widens with the window', () => {
     const report = findRenewals(sources, { now: TEST_NOW, window: parseWindow('2m') });
     expect(report.renewals.map((r) => r.file)).toEqual([
-      'nominations/overdue.yaml', 'nominations/today.yaml', 'nominations/edge.yaml', 'nominations/later.yaml',
+      'nominations/overdue.yaml',
+      'nominations/today.yaml',
+      'nominations/edge.yaml',
+      'nominations/later.yaml',
     ]);
   });
 });
@@ -114,13 +130,15 @@ describe('dpg renewals', () => {
   it('prints what is due and exits 0', async () => {
     const run = await runInProcess(['renewals'], { cwd: tempDir(files) });
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe([
-      'nominations/overdue.yaml  expired 2026-10-01, 53 days overdue  Overdue (reviewed 2025-10-01)',
-      'nominations/edge.yaml     expires 2027-01-07, in 45 days  Edge (reviewed 2026-01-07)',
-      '',
-      '2 of 3 DPGs to renew by 2027-01-07 (1 overdue).',
-      '',
-    ].join('\n'));
+    expect(run.stdout).toBe(
+      [
+        'nominations/overdue.yaml  expired 2026-10-01, 53 days overdue  Overdue (reviewed 2025-10-01)',
+        'nominations/edge.yaml     expires 2027-01-07, in 45 days  Edge (reviewed 2026-01-07)',
+        '',
+        '2 of 3 DPGs to renew by 2027-01-07 (1 overdue).',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('says when nothing is due', async () => {
@@ -142,7 +160,10 @@ describe('dpg renewals', () => {
 
   it('shows controls and bidirectional characters of names as escapes, and keeps them inert in Markdown', () => {
     const name = 'Evil\u001b[2K\r\u202eX | <b>@team</b> https://evil.example';
-    const report = findRenewals([{ file: 'nominations/evil.yaml', content: dpg(name, '2025-10-01') }], { now: TEST_NOW, window: parseWindow('45d') });
+    const report = findRenewals([{ file: 'nominations/evil.yaml', content: dpg(name, '2025-10-01') }], {
+      now: TEST_NOW,
+      window: parseWindow('45d'),
+    });
     const text = formatRenewalsText(report);
     expect(text).not.toMatch(/[\u001b\r\u202e]/);
     expect(text).toContain('Evil\\u001b[2K\\u000d\\u202eX');
@@ -166,9 +187,15 @@ describe('dpg renewals', () => {
 describe('what each DPG owes at renewal', () => {
   /** A DPG assessed under 1.1.6 that lacks what 1.1.7 added for indicators 3 and 7. */
   function owing(name: string, reviewDate: string): string {
-    return withEdits([['name'], name], [['stage'], 'dpg'], [['review'], { date: reviewDate, reviewer: 'registry-team' }],
-      [['repositories', 0, 'url'], `https://github.com/example-org/${name.toLowerCase()}`], [['standardVersion'], '1.1.6'],
-      [['ownership', 'ownsAllComponents'], undefined], [['privacy', 'piiRequirements'], undefined]);
+    return withEdits(
+      [['name'], name],
+      [['stage'], 'dpg'],
+      [['review'], { date: reviewDate, reviewer: 'registry-team' }],
+      [['repositories', 0, 'url'], `https://github.com/example-org/${name.toLowerCase()}`],
+      [['standardVersion'], '1.1.6'],
+      [['ownership', 'ownsAllComponents'], undefined],
+      [['privacy', 'piiRequirements'], undefined],
+    );
   }
   const files = {
     'nominations/soon.yaml': owing('Soon', '2026-01-07'), // expires 2027-01-07: in the 45-day window
@@ -180,16 +207,22 @@ describe('what each DPG owes at renewal', () => {
   it('lists the gaps by indicator and rule under each DPG, and those renewing later that already owe answers', async () => {
     const run = await runInProcess(['renewals'], { cwd: tempDir(files) });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain([
-      'nominations/lapsed.yaml  expired 2026-10-01, 53 days overdue  Lapsed (reviewed 2025-10-01)',
-      '    owes 2 answers that Standard 1.1.7 asks for (assessed under 1.1.6):',
-      '      3   schema/required           Missing required key "ownsAllComponents" (Owns everything) in ownership.',
-      '      7   privacy/pii-requirements  Personal data is handled',
-    ].join('\n'));
+    expect(run.stdout).toContain(
+      [
+        'nominations/lapsed.yaml  expired 2026-10-01, 53 days overdue  Lapsed (reviewed 2025-10-01)',
+        '    owes 2 answers that Standard 1.1.7 asks for (assessed under 1.1.6):',
+        '      3   schema/required           Missing required key "ownsAllComponents" (Owns everything) in ownership.',
+        '      7   privacy/pii-requirements  Personal data is handled',
+      ].join('\n'),
+    );
     expect(run.stdout).toContain('nominations/soon.yaml    expires 2027-01-07, in 45 days  Soon (reviewed 2026-01-07)\n    owes 2 answers');
-    expect(run.stdout).toContain('nominations/clean.yaml   expires 2027-01-01, in 39 days  Clean (reviewed 2026-01-01)\nnominations/soon.yaml');
+    expect(run.stdout).toContain(
+      'nominations/clean.yaml   expires 2027-01-01, in 39 days  Clean (reviewed 2026-01-01)\nnominations/soon.yaml',
+    );
     expect(run.stdout).toContain('3 of 4 DPGs to renew by 2027-01-07 (1 overdue, 2 owing answers).');
-    expect(run.stdout).toContain('Owing answers at a later renewal (1 DPG):\n  nominations/later.yaml  expires 2027-06-01, in 190 days  Later (reviewed 2026-06-01)\n      owes 2 answers');
+    expect(run.stdout).toContain(
+      'Owing answers at a later renewal (1 DPG):\n  nominations/later.yaml  expires 2027-06-01, in 190 days  Later (reviewed 2026-06-01)\n      owes 2 answers',
+    );
     // The notes on when an answer is due are the list's own columns, not repeated in each message.
     expect(run.stdout).not.toContain('Required since Standard');
   });
@@ -198,16 +231,30 @@ describe('what each DPG owes at renewal', () => {
     const cwd = tempDir(files);
     const json = JSON.parse((await runInProcess(['renewals', '-f', 'json'], { cwd })).stdout);
     const soon = json.renewals.find((r: { name: string }) => r.name === 'Soon');
-    expect(soon.dueAtRenewal.map((d: { indicator: string; rule: string; by: string; overdue: boolean }) => [d.indicator, d.rule, d.by, d.overdue])).toEqual([
-      ['3', 'schema/required', '2027-01-07', false], ['7', 'privacy/pii-requirements', '2027-01-07', false],
+    expect(
+      soon.dueAtRenewal.map((d: { indicator: string; rule: string; by: string; overdue: boolean }) => [
+        d.indicator,
+        d.rule,
+        d.by,
+        d.overdue,
+      ]),
+    ).toEqual([
+      ['3', 'schema/required', '2027-01-07', false],
+      ['7', 'privacy/pii-requirements', '2027-01-07', false],
     ]);
-    expect(json.renewals.find((r: { name: string }) => r.name === 'Lapsed').dueAtRenewal.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
+    expect(
+      json.renewals.find((r: { name: string }) => r.name === 'Lapsed').dueAtRenewal.every((d: { overdue: boolean }) => d.overdue),
+    ).toBe(true);
     expect(json.later).toMatchObject([{ name: 'Later', status: 'later', dueAtRenewal: [{ indicator: '3' }, { indicator: '7' }] }]);
     const markdown = (await runInProcess(['renewals', '-f', 'markdown'], { cwd })).stdout;
     expect(markdown).toContain('| Soon | nominations/soon.yaml | 2026-01-07 | 2027-01-07 | 45 | 2 |');
     expect(markdown).toContain('| Clean | nominations/clean.yaml | 2026-01-01 | 2027-01-01 | 39 | – |');
-    expect(markdown).toContain('#### Soon (nominations/soon.yaml), by 2027-01-07\n\nOwes 2 answers that Standard 1.1.7 asks for (assessed under 1.1.6):');
+    expect(markdown).toContain(
+      '#### Soon (nominations/soon.yaml), by 2027-01-07\n\nOwes 2 answers that Standard 1.1.7 asks for (assessed under 1.1.6):',
+    );
     expect(markdown).toContain('| 3 | schema/required | Missing required key "ownsAllComponents" (Owns everything) in ownership. |');
-    expect(markdown).toContain('### Owing answers at a later renewal\n\n1 DPG renewing after 2027-01-07 already owes answers:\n\n#### Later (nominations/later.yaml), by 2027-06-01');
+    expect(markdown).toContain(
+      '### Owing answers at a later renewal\n\n1 DPG renewing after 2027-01-07 already owes answers:\n\n#### Later (nominations/later.yaml), by 2027-06-01',
+    );
   });
 });

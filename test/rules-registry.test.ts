@@ -13,9 +13,13 @@ const DOCS_DIR = path.join(REPO_ROOT, 'docs', 'rules');
 /** Files of src/rules that are not rules: the folder lists, the shared types and the core list. */
 const NOT_RULE_FILES = /(^|\/)index\.ts$|^types\.ts$|^core\.ts$/;
 
-const ruleFiles = globSync('**/*.ts', { cwd: RULES_DIR }).filter((f) => !NOT_RULE_FILES.test(f)).sort();
+const ruleFiles = globSync('**/*.ts', { cwd: RULES_DIR })
+  .filter((f) => !NOT_RULE_FILES.test(f))
+  .sort();
 const fileIds = ruleFiles.map((f) => f.replace(/\.ts$/, ''));
-const docIds = globSync('**/*.md', { cwd: DOCS_DIR }).map((f) => f.replace(/\.md$/, '')).sort();
+const docIds = globSync('**/*.md', { cwd: DOCS_DIR })
+  .map((f) => f.replace(/\.md$/, ''))
+  .sort();
 const registeredIds = ALL_RULES.map((r) => r.id);
 
 function missingFrom(ids: readonly string[], others: readonly string[]): string[] {
@@ -39,13 +43,17 @@ describe('rule registry, rule files and rule docs', () => {
   });
 
   it('registers exactly the rules that have a file under src/rules', () => {
-    expect({ unregistered: missingFrom(registeredIds, fileIds), withoutFile: missingFrom(fileIds, registeredIds) })
-      .toEqual({ unregistered: [], withoutFile: [] });
+    expect({ unregistered: missingFrom(registeredIds, fileIds), withoutFile: missingFrom(fileIds, registeredIds) }).toEqual({
+      unregistered: [],
+      withoutFile: [],
+    });
   });
 
   it('documents exactly the registered rules under docs/rules', () => {
-    expect({ undocumented: missingFrom(docIds, registeredIds), docsWithoutRule: missingFrom(registeredIds, docIds) })
-      .toEqual({ undocumented: [], docsWithoutRule: [] });
+    expect({ undocumented: missingFrom(docIds, registeredIds), docsWithoutRule: missingFrom(registeredIds, docIds) }).toEqual({
+      undocumented: [],
+      docsWithoutRule: [],
+    });
   });
 
   it.each(ruleFiles)('src/rules/%s exports the registered rule named after its path', async (file) => {

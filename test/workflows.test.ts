@@ -33,7 +33,12 @@ interface Action {
 
 const ROOT = new URL('../', import.meta.url);
 const read = (file: string): unknown => parse(readFileSync(fileURLToPath(new URL(file, ROOT)), 'utf8'));
-const WORKFLOW_FILES = ['.github/workflows/validate.yml', '.github/workflows/comment.yml', '.github/workflows/test.yml', '.github/workflows/recheck.yml'];
+const WORKFLOW_FILES = [
+  '.github/workflows/validate.yml',
+  '.github/workflows/comment.yml',
+  '.github/workflows/test.yml',
+  '.github/workflows/recheck.yml',
+];
 /** Deploys to Pages, so its deploy job (only) has job-level write permissions; the step checks apply to it too. */
 const PUBLISH_FILE = '.github/workflows/publish.yml';
 const workflow = (name: string) => read(`.github/workflows/${name}.yml`) as Workflow;
@@ -51,15 +56,17 @@ const uses = (steps: Step[], name: string): Step[] => steps.filter((s) => s.uses
  * Contexts a pull request's author controls (titles, bodies, branch names, commit messages, artifacts'
  * metadata). Interpolated into a `run:` script they become shell code.
  */
-const UNTRUSTED_CONTEXT = new RegExp([
-  String.raw`github\.event\.(pull_request|issue|comment|review|review_comment|discussion)\.(title|body)`,
-  String.raw`github\.event\.pull_request\.head\.(ref|label|repo)`,
-  String.raw`github\.event\.workflow_run\.(head_branch|head_commit|display_title|pull_requests|head_repository)`,
-  String.raw`github\.event\.(commits|head_commit)`,
-  String.raw`github\.(head_ref|base_ref)`,
-  String.raw`inputs\.`,
-  String.raw`steps\.[\w-]+\.outputs`,
-].join('|'));
+const UNTRUSTED_CONTEXT = new RegExp(
+  [
+    String.raw`github\.event\.(pull_request|issue|comment|review|review_comment|discussion)\.(title|body)`,
+    String.raw`github\.event\.pull_request\.head\.(ref|label|repo)`,
+    String.raw`github\.event\.workflow_run\.(head_branch|head_commit|display_title|pull_requests|head_repository)`,
+    String.raw`github\.event\.(commits|head_commit)`,
+    String.raw`github\.(head_ref|base_ref)`,
+    String.raw`inputs\.`,
+    String.raw`steps\.[\w-]+\.outputs`,
+  ].join('|'),
+);
 
 /** The `${{ … }}` expressions of a script that read untrusted context. */
 function untrustedInterpolations(script: string): string[] {
@@ -78,14 +85,16 @@ describe('workflow safety checks', () => {
     expect(untrustedInterpolations(script)).toHaveLength(expected);
   });
 
-  it.each(ALL_STEPS.filter(({ step }) => step.run).map(({ file, step }) => ({ where: `${file}: ${step.name ?? step.run!.split('\n')[0]}`, step })))(
-    'no ${{ }} in the script of $where',
-    ({ step }) => {
-      // Values reach scripts through env: only; then even trusted values cannot turn into shell code.
-      expect(untrustedInterpolations(step.run!)).toEqual([]);
-      expect(step.run).not.toContain('${{');
-    },
-  );
+  it.each(
+    ALL_STEPS.filter(({ step }) => step.run).map(({ file, step }) => ({
+      where: `${file}: ${step.name ?? step.run!.split('\n')[0]}`,
+      step,
+    })),
+  )('no ${{ }} in the script of $where', ({ step }) => {
+    // Values reach scripts through env: only; then even trusted values cannot turn into shell code.
+    expect(untrustedInterpolations(step.run!)).toEqual([]);
+    expect(step.run).not.toContain('${{');
+  });
 
   it('pins every action by a major version tag', () => {
     const pinned = ALL_STEPS.filter(({ step }) => step.uses).map(({ step }) => step.uses!);
@@ -138,7 +147,9 @@ describe('validate.yml', () => {
     expect(summary.run).toMatch(/^npx dpg report --results "\$RESULTS_DIR\/results\.json" --format markdown --sha "\$HEAD_SHA"/);
     expect(summary.if).toMatch(/always\(\)/);
     const job = Object.values(w.jobs)[0]!;
-    expect(job).toMatchObject({ env: { PR_NUMBER: '${{ github.event.pull_request.number }}', HEAD_SHA: '${{ github.event.pull_request.head.sha }}' } });
+    expect(job).toMatchObject({
+      env: { PR_NUMBER: '${{ github.event.pull_request.number }}', HEAD_SHA: '${{ github.event.pull_request.head.sha }}' },
+    });
   });
 
   it('uploads the results with if: always()', () => {
@@ -171,7 +182,11 @@ describe('comment.yml', () => {
 
   it('downloads the artifact of the triggering run', () => {
     const [download] = uses(steps, 'actions/download-artifact');
-    expect(download!.with).toMatchObject({ name: 'dpg-results', 'run-id': '${{ github.event.workflow_run.id }}', 'github-token': '${{ github.token }}' });
+    expect(download!.with).toMatchObject({
+      name: 'dpg-results',
+      'run-id': '${{ github.event.workflow_run.id }}',
+      'github-token': '${{ github.token }}',
+    });
   });
 
   it('validates the artifact data before passing it to dpg comment', () => {
@@ -179,8 +194,14 @@ describe('comment.yml', () => {
     expect(check.run).toContain('^[0-9]{1,10}$');
     expect(check.run).toContain('^[0-9a-f]{40}$');
     const comment = steps.find((s) => s.run?.includes('dpg comment'))!;
-    expect(comment.run).toBe('npx dpg comment --repo "$REPOSITORY" --pr "$PR_NUMBER" --report "$RESULTS_DIR/results.json" --sha "$HEAD_SHA" --summary-url "$SUMMARY_URL"');
-    expect(comment.env).toMatchObject({ PR_NUMBER: '${{ steps.pr.outputs.number }}', HEAD_SHA: '${{ steps.pr.outputs.sha }}', GITHUB_TOKEN: '${{ github.token }}' });
+    expect(comment.run).toBe(
+      'npx dpg comment --repo "$REPOSITORY" --pr "$PR_NUMBER" --report "$RESULTS_DIR/results.json" --sha "$HEAD_SHA" --summary-url "$SUMMARY_URL"',
+    );
+    expect(comment.env).toMatchObject({
+      PR_NUMBER: '${{ steps.pr.outputs.number }}',
+      HEAD_SHA: '${{ steps.pr.outputs.sha }}',
+      GITHUB_TOKEN: '${{ github.token }}',
+    });
     expect(steps.indexOf(check)).toBeLessThan(steps.indexOf(comment));
   });
 });
@@ -203,7 +224,9 @@ describe('pull-request validation', () => {
     { file: 'validate.yml', steps: stepsOf(workflow('validate')) },
     { file: 'action.yml', steps: action().runs.steps.filter((s) => s.if?.includes("inputs.mode == 'validate'")) },
   ])('$file validates with --changed only', ({ steps }) => {
-    const calls = runs(steps).split('\n').filter((line) => /\bvalidate\b/.test(line) && !/^\s*#/.test(line));
+    const calls = runs(steps)
+      .split('\n')
+      .filter((line) => /\bvalidate\b/.test(line) && !/^\s*#/.test(line));
     expect(calls.length).toBeGreaterThan(0);
     for (const call of calls) expect(call).toMatch(/validate --changed/);
   });
@@ -237,7 +260,10 @@ describe('publish.yml', () => {
   const deploy = w.jobs.deploy as Job & { needs?: string; environment?: { name: string } };
 
   it('runs on pushes to main that touch the registry, the config or the schemas, and by hand', () => {
-    expect(w.on).toEqual({ push: { branches: ['main'], paths: ['nominations/**', 'dpg.config.yaml', 'schemas/**'] }, workflow_dispatch: null });
+    expect(w.on).toEqual({
+      push: { branches: ['main'], paths: ['nominations/**', 'dpg.config.yaml', 'schemas/**'] },
+      workflow_dispatch: null,
+    });
   });
 
   it('has minimal permissions: read for the workflow, Pages and OIDC only on the deploy job', () => {

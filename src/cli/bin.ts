@@ -4,7 +4,9 @@ import { main } from './main.js';
 /** Entry point of the `dpg` executable. */
 export function run(): void {
   main(process.argv.slice(2), processIO()).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (err: unknown) => {
       process.stderr.write(`dpg: internal error: ${String(err)}\n`);
       process.exitCode = 2;

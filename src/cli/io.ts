@@ -41,7 +41,9 @@ export function processIO(): CliIO {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     // Asked only when progress could be shown: opening stderr costs a few milliseconds when it is a pipe.
-    get stderrIsTTY() { return Boolean(process.stderr.isTTY); },
+    get stderrIsTTY() {
+      return Boolean(process.stderr.isTTY);
+    },
     now: new Date(),
     readStdin: readProcessStdin,
   };

@@ -17,12 +17,29 @@ import type { CliIO } from '../core/io.js';
 
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
 
-const COMMANDS: RegisterCommand[] = [registerValidate, registerFix, registerRules, registerReport, registerComment, registerRecheck, registerImport, registerNew, registerRenewals, registerStatus, registerBuild];
+const COMMANDS: RegisterCommand[] = [
+  registerValidate,
+  registerFix,
+  registerRules,
+  registerReport,
+  registerComment,
+  registerRecheck,
+  registerImport,
+  registerNew,
+  registerRenewals,
+  registerStatus,
+  registerBuild,
+];
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit status; never throws. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const context: CliContext = { io, setExitCode: (code) => { exitCode = code; } };
+  const context: CliContext = {
+    io,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
   const program = new Command('dpg')
     .description('Validate, review and publish Digital Public Good nominations.')
     .version(VERSION, '-v, --version')
@@ -46,7 +63,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return EXIT.failure;
     }
     const detail = err instanceof Error ? err.message : String(err);
-    io.stderr(`dpg: internal error: ${detail}\nThis is a bug in dpg; please report it with the command you ran${io.env.DPG_DEBUG ? '' : ' (set DPG_DEBUG=1 for a stack trace)'}.\n`);
+    io.stderr(
+      `dpg: internal error: ${detail}\nThis is a bug in dpg; please report it with the command you ran${io.env.DPG_DEBUG ? '' : ' (set DPG_DEBUG=1 for a stack trace)'}.\n`,
+    );
     if (io.env.DPG_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
     return EXIT.failure;
   }

@@ -88,7 +88,10 @@ export interface ConfigProblem extends Span {
 /** A configuration file that cannot be used: every problem found in it, each with its line and column. */
 export class ConfigError extends UsageError {
   override name = 'ConfigError';
-  constructor(readonly source: string, readonly problems: readonly ConfigProblem[]) {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly ConfigProblem[],
+  ) {
     super(formatProblems(source, problems));
   }
 }
@@ -117,17 +120,29 @@ function parseText(text: string, source: string): ParsedText {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
   if (doc.errors.length) {
-    throw new ConfigError(source, doc.errors.map((error) => {
-      const start = lineCounter.linePos(error.pos[0]);
-      const end = lineCounter.linePos(Math.max(error.pos[0], error.pos[1]));
-      return { path: '', line: start.line, column: start.col, endLine: end.line, endColumn: end.col, message: `not valid YAML: ${error.message.split('\n')[0]}` };
-    }));
+    throw new ConfigError(
+      source,
+      doc.errors.map((error) => {
+        const start = lineCounter.linePos(error.pos[0]);
+        const end = lineCounter.linePos(Math.max(error.pos[0], error.pos[1]));
+        return {
+          path: '',
+          line: start.line,
+          column: start.col,
+          endLine: end.line,
+          endColumn: end.col,
+          message: `not valid YAML: ${error.message.split('\n')[0]}`,
+        };
+      }),
+    );
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
-    throw new ConfigError(source, [{ path: '', line: 1, column: 1, endLine: 1, endColumn: 1, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` }]);
+    throw new ConfigError(source, [
+      { path: '', line: 1, column: 1, endLine: 1, endColumn: 1, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` },
+    ]);
   }
   const positions = positionsOf(doc);
   return { data: data ?? {}, locate: (pointer, anchor) => locateIn(positions, lineCounter, pointer, anchor) };

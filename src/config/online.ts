@@ -54,13 +54,15 @@ export function hostMatches(host: string, patterns: readonly string[]): boolean 
  * wrong (the caller turns it into a usage error).
  */
 export function parseOnlineSettings(value: unknown, source: string): OnlineSettings | string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${source}: online must be a mapping (timeoutMs, retries, concurrency, hostConcurrency, cacheTtl, allowHosts, denyHosts).`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return `${source}: online must be a mapping (timeoutMs, retries, concurrency, hostConcurrency, cacheTtl, allowHosts, denyHosts).`;
   const input = value as Record<string, unknown>;
   const settings: OnlineSettings = { ...DEFAULT_ONLINE_SETTINGS };
   const integer = (key: 'timeoutMs' | 'retries' | 'concurrency' | 'hostConcurrency', min: number, max: number): string | undefined => {
     const v = input[key];
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return `${source}: online.${key} must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}.`;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      return `${source}: online.${key} must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}.`;
     settings[key] = v;
     return undefined;
   };
@@ -80,9 +82,17 @@ export function parseOnlineSettings(value: unknown, source: string): OnlineSetti
   }
   if (input.cacheTtl !== undefined) {
     const ttl = typeof input.cacheTtl === 'string' ? parseDuration(input.cacheTtl) : input.cacheTtl === 0 ? 0 : undefined;
-    if (ttl === undefined) return `${source}: online.cacheTtl must be a duration such as 24h, 30m or 7d, not ${JSON.stringify(input.cacheTtl)}.`;
+    if (ttl === undefined)
+      return `${source}: online.cacheTtl must be a duration such as 24h, 30m or 7d, not ${JSON.stringify(input.cacheTtl)}.`;
     settings.cacheTtlMs = ttl;
   }
-  return integer('timeoutMs', 1, 600_000) ?? integer('retries', 0, 10) ?? integer('concurrency', 1, 64) ?? integer('hostConcurrency', 1, 16)
-    ?? hosts('allowHosts') ?? hosts('denyHosts') ?? settings;
+  return (
+    integer('timeoutMs', 1, 600_000) ??
+    integer('retries', 0, 10) ??
+    integer('concurrency', 1, 64) ??
+    integer('hostConcurrency', 1, 16) ??
+    hosts('allowHosts') ??
+    hosts('denyHosts') ??
+    settings
+  );
 }

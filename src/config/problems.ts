@@ -96,8 +96,10 @@ function mapError(error: ErrorObject, data: unknown, schema: unknown): MappedPro
       const key = String(error.params.additionalProperty);
       const known = Object.keys((node?.properties as object | undefined) ?? {});
       const path = joinPointer(at, key);
-      if (at === '') return { path, anchor: 'key', message: `unknown key "${key}".${didYouMean(key, known) || ` Keys: ${known.join(', ')}.`}` };
-      if (at === '/rules') return { path, anchor: 'key', message: `unknown rule "${key}".${didYouMean(key, known)} Run \`dpg rules\` to list them.` };
+      if (at === '')
+        return { path, anchor: 'key', message: `unknown key "${key}".${didYouMean(key, known) || ` Keys: ${known.join(', ')}.`}` };
+      if (at === '/rules')
+        return { path, anchor: 'key', message: `unknown rule "${key}".${didYouMean(key, known)} Run \`dpg rules\` to list them.` };
       if (place?.part === 'options') {
         const hint = known.length ? didYouMean(key, known) || ` Options: ${known.join(', ')}.` : ' It takes no options.';
         return { path, anchor: 'key', message: `rule ${place.id} has no option "${key}".${hint}` };
@@ -109,22 +111,33 @@ function mapError(error: ErrorObject, data: unknown, schema: unknown): MappedPro
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const hint = typeof value === 'string' ? didYouMeanTerm(value, allowed) : '';
       const subject = place && place.part !== 'options' ? `the severity of rule ${place.id}` : where;
-      return { path: at, anchor: 'value', message: `${subject} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}.${hint}` };
+      return {
+        path: at,
+        anchor: 'value',
+        message: `${subject} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}.${hint}`,
+      };
     }
     case 'minItems':
     case 'maxItems':
     case 'items':
       if (place?.part === 'setting') {
-        return { path: at, anchor: 'value', message: `rule ${place.id}: write a severity, [severity] or [severity, {options}], not a list of ${(value as unknown[]).length}.` };
+        return {
+          path: at,
+          anchor: 'value',
+          message: `rule ${place.id}: write a severity, [severity] or [severity, {options}], not a list of ${(value as unknown[]).length}.`,
+        };
       }
       break;
     case 'if':
     case 'false schema':
       return undefined;
   }
-  const expected = node?.type === 'integer' && typeof node.minimum === 'number' && typeof node.maximum === 'number'
-    ? `a whole number from ${node.minimum} to ${node.maximum}`
-    : error.keyword === 'type' ? TYPE_NAMES[String(error.params.type)] ?? String(error.params.type) : undefined;
+  const expected =
+    node?.type === 'integer' && typeof node.minimum === 'number' && typeof node.maximum === 'number'
+      ? `a whole number from ${node.minimum} to ${node.maximum}`
+      : error.keyword === 'type'
+        ? (TYPE_NAMES[String(error.params.type)] ?? String(error.params.type))
+        : undefined;
   if (expected && ['type', 'minimum', 'maximum'].includes(error.keyword)) {
     return { path: at, anchor: 'value', message: `${where} must be ${expected}, not ${describeValue(value)}.` };
   }

@@ -5,7 +5,6 @@ export const REPOSITORY_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 /** A branch name git accepts and a URL can carry as it is (also the pattern of site.branch). */
 export const BRANCH_NAME = /^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._/-]+$/;
 
-
 const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 export const PRESETS = ['recommended', 'strict'] as const;
 
@@ -43,7 +42,9 @@ function settingSchema(options: Record<string, unknown>): Record<string, unknown
 
 /** Rules without options share one definition, which keeps the schema and its compiled validator small. */
 function ruleSettingSchema(rule: Rule): Record<string, unknown> {
-  return rule.optionsSchema ? { description: rule.description, ...settingSchema(rule.optionsSchema) } : { description: rule.description, $ref: '#/$defs/setting' };
+  return rule.optionsSchema
+    ? { description: rule.description, ...settingSchema(rule.optionsSchema) }
+    : { description: rule.description, $ref: '#/$defs/setting' };
 }
 
 /**
@@ -55,7 +56,8 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://github.com/dpg-registry/dpg/blob/main/schemas/config.schema.json',
     title: 'dpg.config.yaml',
-    description: 'Configuration of dpg: the registry folder, rule severities and options, review and online checks (docs/configuration.md).',
+    description:
+      'Configuration of dpg: the registry folder, rule severities and options, review and online checks (docs/configuration.md).',
     type: 'object',
     additionalProperties: false,
     $defs: {
@@ -64,10 +66,18 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
       setting: settingSchema(NO_OPTIONS_REF),
     },
     properties: {
-      preset: { enum: [...PRESETS], description: 'recommended keeps each rule\'s default severity; strict makes every warning an error.' },
+      preset: { enum: [...PRESETS], description: "recommended keeps each rule's default severity; strict makes every warning an error." },
       registry: path('Folder of the nominations, relative to this file.'),
-      docsBaseUrl: { type: 'string', pattern: '^https?://', description: 'Where the rule pages live; a rule\'s page is <docsBaseUrl><rule id>.md.' },
-      allowedPaths: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Paths or globs a pull request may change besides nominations.' },
+      docsBaseUrl: {
+        type: 'string',
+        pattern: '^https?://',
+        description: "Where the rule pages live; a rule's page is <docsBaseUrl><rule id>.md.",
+      },
+      allowedPaths: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Paths or globs a pull request may change besides nominations.',
+      },
       rules: {
         type: 'object',
         additionalProperties: false,
@@ -89,7 +99,11 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         additionalProperties: false,
         description: 'The published website (docs/build.md): where its "View the source file" and "Suggest an edit" links point.',
         properties: {
-          repository: { type: 'string', pattern: REPOSITORY_NAME.source, description: 'owner/name of the GitHub repository holding the registry.' },
+          repository: {
+            type: 'string',
+            pattern: REPOSITORY_NAME.source,
+            description: 'owner/name of the GitHub repository holding the registry.',
+          },
           branch: { type: 'string', pattern: BRANCH_NAME.source, description: 'Branch the links name (default: main).' },
         },
       },

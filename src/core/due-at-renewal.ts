@@ -52,10 +52,17 @@ function requirementText(d: Diagnostic): string {
 /** Everything a result owes at the next review, in indicator order, then by line. */
 export function dueAtRenewal(result: Pick<FileResult, 'diagnostics'>): DueAtRenewal[] {
   const rank = (id: IndicatorId | null) => (id === null ? -1 : INDICATOR_ORDER.indexOf(id));
-  return result.diagnostics.filter(isDueAtRenewal)
+  return result.diagnostics
+    .filter(isDueAtRenewal)
     .map((d): DueAtRenewal => ({
-      indicator: d.indicator, rule: d.ruleId, since: d.due.since, assessedUnder: d.due.assessedUnder,
-      by: d.due.by ?? null, overdue: d.due.overdue, message: requirementText(d), line: d.line,
+      indicator: d.indicator,
+      rule: d.ruleId,
+      since: d.due.since,
+      assessedUnder: d.due.assessedUnder,
+      by: d.due.by ?? null,
+      overdue: d.due.overdue,
+      message: requirementText(d),
+      line: d.line,
     }))
     .sort((a, b) => rank(a.indicator) - rank(b.indicator) || a.line - b.line || a.rule.localeCompare(b.rule));
 }
@@ -70,4 +77,3 @@ export function indicatorDisplay(result: Pick<FileResult, 'diagnostics' | 'indic
   const warnings = result.diagnostics.filter((d) => d.indicator === id && d.severity === 'warning');
   return warnings.length && warnings.every(isDueLater) ? 'due' : status;
 }
-

@@ -5,7 +5,11 @@ export type LicensedPart = 'code' | 'content' | 'data' | 'model' | 'specificatio
 type HandlingLevel = 'none' | 'collected' | 'stored' | 'distributed';
 type Stage = 'nominee' | 'dpg' | 'expired' | 'delisted';
 
-interface EvidencedItem { name: string; evidenceUrl?: string; evidenceText?: string }
+interface EvidencedItem {
+  name: string;
+  evidenceUrl?: string;
+  evidenceText?: string;
+}
 
 export interface Nomination {
   name: string;
@@ -20,7 +24,12 @@ export interface Nomination {
   countries: { development: string[]; deployment: string[] };
   sdgs: Array<{ goal: number; evidenceText?: string; evidenceUrl?: string }>;
   licenses: Array<{ spdx: string; evidenceUrl?: string; covers?: LicensedPart[] }>;
-  ownership: { ownerType: 'organization' | 'individuals'; evidenceUrls: string[]; ownsAllComponents: boolean; redistributionEvidence?: string };
+  ownership: {
+    ownerType: 'organization' | 'individuals';
+    evidenceUrls: string[];
+    ownsAllComponents: boolean;
+    redistributionEvidence?: string;
+  };
   platformIndependence: { coreDependencies: string[]; hasClosedComponents: boolean; openAlternatives?: string };
   documentation: { urls: string[]; notes?: string };
   dataExtraction: { handlesNonPii: boolean; mechanism?: string; formats?: string[] };
@@ -29,20 +38,31 @@ export interface Nomination {
     evidenceUrls?: string[];
     adherenceSteps?: string[];
     piiRequirements?: {
-      isMinimal: boolean; minimisationExplanation: string; consentNotice: string;
-      policyUrl: string; processing: string; deletion: string;
+      isMinimal: boolean;
+      minimisationExplanation: string;
+      consentNotice: string;
+      policyUrl: string;
+      processing: string;
+      deletion: string;
     };
   };
   standards: { openStandards?: EvidencedItem[]; bestPractices?: EvidencedItem[] };
   doNoHarm: {
     preventionSteps: string;
     dataPrivacySecurity: {
-      piiHandling: HandlingLevel; piiTypes?: string[]; thirdPartySharing?: boolean;
-      sharingCircumstances?: string; safeguards?: string; trainingDataPii?: boolean;
+      piiHandling: HandlingLevel;
+      piiTypes?: string[];
+      thirdPartySharing?: boolean;
+      sharingCircumstances?: string;
+      safeguards?: string;
+      trainingDataPii?: boolean;
     };
     inappropriateContent: {
-      contentHandling: HandlingLevel; contentTypes?: string[]; policyUrl?: string;
-      moderationProcess?: string; responseTime?: string;
+      contentHandling: HandlingLevel;
+      contentTypes?: string[];
+      policyUrl?: string;
+      moderationProcess?: string;
+      responseTime?: string;
     };
     harassmentProtection: { userInteraction: boolean; protectionMeasures?: string; underageSafety?: string };
   };

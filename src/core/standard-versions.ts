@@ -14,7 +14,9 @@ interface StandardVersion {
 const STANDARD_VERSIONS: readonly StandardVersion[] = [
   {
     version: '1.1.6',
-    adds: ['The nine indicators as the former registry\'s questionnaire asked them: the record an approved DPG of the former registry carries.'],
+    adds: [
+      "The nine indicators as the former registry's questionnaire asked them: the record an approved DPG of the former registry carries.",
+    ],
   },
   {
     version: '1.1.7',
@@ -22,7 +24,7 @@ const STANDARD_VERSIONS: readonly StandardVersion[] = [
     adds: [
       'The 2025 privacy requirements: the five privacy answers (privacy.piiRequirements) when personal data is handled.',
       'AI systems: whether the training data contains personal data (doNoHarm.dataPrivacySecurity.trainingDataPii).',
-      'The owner\'s country (organizations[].country of the owner).',
+      "The owner's country (organizations[].country of the owner).",
       'Whether the owner owns every component (ownership.ownsAllComponents) and the core dependencies (platformIndependence.coreDependencies).',
       'Evidence for every open standard and best practice named (standards.openStandards[], standards.bestPractices[]).',
       'The sectors of the solution (sectors).',
@@ -48,4 +50,3 @@ export function compareStandardVersions(a: string, b: string): number {
   };
   return rank(a) - rank(b);
 }
-

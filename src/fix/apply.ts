@@ -212,8 +212,16 @@ export function applyFixes(text: string, fixes: readonly Fix[]): FixOutcome {
     }
     if (fix.insert) {
       const splice = insertion(text, contents, fix);
-      if (!splice || claimed.has(splice.start) || overlaps(splices, splice) || !holds(text.slice(0, splice.start) + splice.replacement + text.slice(splice.end), fix.path, fix.value)) {
-        skipped.push({ fix, reason: splice ? 'the key cannot be added in place safely' : `no block mapping without the key at ${fix.path}` });
+      if (
+        !splice ||
+        claimed.has(splice.start) ||
+        overlaps(splices, splice) ||
+        !holds(text.slice(0, splice.start) + splice.replacement + text.slice(splice.end), fix.path, fix.value)
+      ) {
+        skipped.push({
+          fix,
+          reason: splice ? 'the key cannot be added in place safely' : `no block mapping without the key at ${fix.path}`,
+        });
         continue;
       }
       claimed.add(splice.start);
@@ -235,10 +243,16 @@ export function applyFixes(text: string, fixes: readonly Fix[]): FixOutcome {
       continue;
     }
     const [start, end] = range;
-    const replacement = candidates(node, fix.value)
-      .find((source) => holds(text.slice(0, start) + source + text.slice(end), fix.path, fix.value));
+    const replacement = candidates(node, fix.value).find((source) =>
+      holds(text.slice(0, start) + source + text.slice(end), fix.path, fix.value),
+    );
     if (replacement === undefined) {
-      skipped.push({ fix, reason: node.type?.startsWith('BLOCK') ? 'block scalars are left for a person to edit' : 'the value cannot be written in place safely' });
+      skipped.push({
+        fix,
+        reason: node.type?.startsWith('BLOCK')
+          ? 'block scalars are left for a person to edit'
+          : 'the value cannot be written in place safely',
+      });
       continue;
     }
     claimed.add(start);

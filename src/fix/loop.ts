@@ -24,7 +24,10 @@ function fixKey(d: Diagnostic): string {
 function applyTo(file: FixingFile, fixes: readonly Diagnostic[]): Diagnostic[] {
   const text = file.text!;
   const bom = text.startsWith(BOM) ? BOM : '';
-  const outcome = applyFixes(bodyOf(text), fixes.map((d) => d.fix!));
+  const outcome = applyFixes(
+    bodyOf(text),
+    fixes.map((d) => d.fix!),
+  );
   if (!outcome.applied.length) return [];
   file.text = bom + outcome.text;
   return fixes.filter((d) => outcome.applied.includes(d.fix!));

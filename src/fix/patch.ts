@@ -4,11 +4,15 @@ import { styles } from '../formatters/stylish.js';
 export function colorPatch(patch: string, options: { color?: boolean } = {}): string {
   if (!options.color) return patch;
   const paint = styles(true);
-  return patch.split('\n').map((line) => {
-    if (line.startsWith('+++ ') || line.startsWith('--- ') || line.startsWith('=====') || line.startsWith('Index: ')) return paint.dim(line);
-    if (line.startsWith('@@')) return paint.info(line);
-    if (line.startsWith('+')) return paint.ok(line);
-    if (line.startsWith('-')) return paint.error(line);
-    return line;
-  }).join('\n');
+  return patch
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('+++ ') || line.startsWith('--- ') || line.startsWith('=====') || line.startsWith('Index: '))
+        return paint.dim(line);
+      if (line.startsWith('@@')) return paint.info(line);
+      if (line.startsWith('+')) return paint.ok(line);
+      if (line.startsWith('-')) return paint.error(line);
+      return line;
+    })
+    .join('\n');
 }

@@ -8,7 +8,9 @@ export const formatCompact: Formatter = (results, options) => {
     for (const d of result.diagnostics) {
       if (options.quiet && d.severity !== 'error') continue;
       const waived = d.waived ? ` (waived by ${d.waived.approvedBy}: ${d.waived.reason})` : '';
-      lines.push(`${showLineStart(result.file)}:${d.line}:${d.column}: ${d.severity}: ${showControls(d.message + waived)} [${showControls(d.ruleId)}]`);
+      lines.push(
+        `${showLineStart(result.file)}:${d.line}:${d.column}: ${d.severity}: ${showControls(d.message + waived)} [${showControls(d.ruleId)}]`,
+      );
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

@@ -9,6 +9,6 @@ const KNOWN = new WeakMap<FormatterOptions['rules'], Set<string>>();
  */
 export function ruleDocsUrl(ruleId: string, options: Pick<FormatterOptions, 'docsBaseUrl' | 'rules'>): string | null {
   let known = KNOWN.get(options.rules);
-  if (!known) KNOWN.set(options.rules, known = new Set(options.rules.map((r) => r.id)));
+  if (!known) KNOWN.set(options.rules, (known = new Set(options.rules.map((r) => r.id))));
   return known.has(ruleId) ? docsUrl(ruleId, options) : null;
 }

@@ -12,7 +12,10 @@ export const formatGithub: Formatter = (results, options) => {
       if (options.quiet && d.severity !== 'error') continue;
       const props = [
         `file=${workflowCommandProperty(result.file)}`,
-        `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
         `title=${workflowCommandProperty(d.ruleId)}`,
       ].join(',');
       const docs = ruleDocsUrl(d.ruleId, options);

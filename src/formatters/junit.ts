@@ -4,8 +4,13 @@ import type { Formatter } from './types.js';
 
 /** Text for an XML attribute or element; control characters (not allowed in XML 1.0) are shown as escapes first. */
 function xml(text: string): string {
-  return showControls(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return showControls(text)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /**
@@ -22,9 +27,11 @@ export const formatJunit: Formatter = (results, options) => {
     for (const d of shown) {
       const docs = ruleDocsUrl(d.ruleId, options);
       const detail = `line ${d.line}, col ${d.column}, ${d.severity === 'error' ? 'Error' : 'Warning'} - ${d.message} (${d.ruleId})${docs ? ` ${docs}` : ''}`;
-      out.push(`    <testcase time="0" name="${xml(d.ruleId)}" classname="${file}">`,
+      out.push(
+        `    <testcase time="0" name="${xml(d.ruleId)}" classname="${file}">`,
         `      <failure type="${d.severity}" message="${xml(d.message)}">${xml(detail)}</failure>`,
-        '    </testcase>');
+        '    </testcase>',
+      );
     }
     out.push('  </testsuite>');
   }

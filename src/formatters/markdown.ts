@@ -15,15 +15,17 @@ export const MAX_NAME_LENGTH = 300;
 const AUTOLINK = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s`|<>]*/gi;
 
 function escapeInline(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~!$]/g, '\\$&')
-    // A zero-width joiner keeps the text readable but stops GitHub from pinging or cross-referencing.
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200d')
-    .replace(/#(?=\d)/g, '#\u200d')
-    .replace(/\b(GH)-(?=\d)/gi, '$1\u200d-');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|~!$]/g, '\\$&')
+      // A zero-width joiner keeps the text readable but stops GitHub from pinging or cross-referencing.
+      .replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200d')
+      .replace(/#(?=\d)/g, '#\u200d')
+      .replace(/\b(GH)-(?=\d)/gi, '$1\u200d-')
+  );
 }
 
 /**
@@ -57,7 +59,10 @@ export function linkDestination(url: string): string | null {
 }
 
 function encodePath(file: string): string {
-  return file.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+  return file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 }
 
 export function link(text: string, url: string | null): string {
@@ -96,13 +101,17 @@ function dueBy(diagnostics: readonly Diagnostic[]): string | undefined {
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 const DUE_ICON = '⏳';
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-export const STATUS_CELL: Record<IndicatorDisplay, string> = { pass: '✅ pass', fail: '❌ fail', warning: '⚠️ warning', due: '⏳ due at renewal' };
+export const STATUS_CELL: Record<IndicatorDisplay, string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  warning: '⚠️ warning',
+  due: '⏳ due at renewal',
+};
 export const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
 
 export function isCounted(d: Diagnostic): boolean {
   return d.severity === 'error' || d.severity === 'warning';
 }
-
 
 export interface MarkdownLinks {
   line(file: string, line?: number): string | null;
@@ -124,8 +133,10 @@ export function markdownLinks(options: FormatterOptions): MarkdownLinks {
 /** A result about a changed file as a whole (a deleted nomination, a file outside the registry), not a nomination. */
 export function isChangeResult(result: FileResult): boolean {
   // git/decision marks a decision inside a nomination that stays in the registry.
-  return result.diagnostics.length > 0
-    && result.diagnostics.every((d) => typeof d.ruleId === 'string' && d.ruleId.startsWith('git/') && d.ruleId !== 'git/decision');
+  return (
+    result.diagnostics.length > 0 &&
+    result.diagnostics.every((d) => typeof d.ruleId === 'string' && d.ruleId.startsWith('git/') && d.ruleId !== 'git/decision')
+  );
 }
 
 const RECORD_FILE = /(^|\/)(reviews\/[^/]+\/[^/]+|reviewers)\.ya?ml$/i;
@@ -170,7 +181,7 @@ export function problemLine(file: string, d: Diagnostic, links: MarkdownLinks): 
     : '';
   const rule = link(escapeMarkdownText(d.ruleId, MAX_NAME_LENGTH), links.docs(d.ruleId));
   // An answer due at the next review is no failure of the current recognition: marked as due, not as a warning.
-  const icon = isDueLater(d) ? DUE_ICON : SEVERITY_ICON[d.severity] ?? '•';
+  const icon = isDueLater(d) ? DUE_ICON : (SEVERITY_ICON[d.severity] ?? '•');
   return `- ${icon} ${where} — ${escapeMarkdownText(d.message)}${waived} · ${rule}`;
 }
 
@@ -186,26 +197,37 @@ export function fileSummary(result: FileResult): { icon: string; summary: string
   const { errors, warnings, due } = tally(result.diagnostics);
   const icon = errors ? '❌' : warnings ? '⚠️' : due ? DUE_ICON : '✅';
   const by = due ? dueBy(result.diagnostics) : undefined;
-  const summary = (counts(errors, warnings, due) + (by ? ` (by ${by}, the end of its recognition)` : '')) || 'No problems';
+  const summary = counts(errors, warnings, due) + (by ? ` (by ${by}, the end of its recognition)` : '') || 'No problems';
   return { icon, summary };
 }
 
 export function reviewerNotes(result: FileResult, heading = '####'): string {
   if (!result.reviewNotes?.length) return '';
-  const lines = result.reviewNotes.map((n) => `- **${escapeMarkdownText(n.indicator, 10)} · ${escapeMarkdownText(indicatorTitle(n.indicator))}:** ${escapeMarkdownText(n.note)}`);
+  const lines = result.reviewNotes.map(
+    (n) =>
+      `- **${escapeMarkdownText(n.indicator, 10)} · ${escapeMarkdownText(indicatorTitle(n.indicator))}:** ${escapeMarkdownText(n.note)}`,
+  );
   return [`${heading} For the human reviewer`, '', ...lines].join('\n');
 }
 
 function changeLine(severity: Severity, file: string, message: string, links: MarkdownLinks, ruleId?: string): string {
-  return `- ${SEVERITY_ICON[severity] ?? '•'} ${escapeMarkdownText(file, MAX_NAME_LENGTH)} — ${escapeMarkdownText(message)}`
-    + (ruleId ? ` · ${link(escapeMarkdownText(ruleId, MAX_NAME_LENGTH), links.docs(ruleId))}` : '');
+  return (
+    `- ${SEVERITY_ICON[severity] ?? '•'} ${escapeMarkdownText(file, MAX_NAME_LENGTH)} — ${escapeMarkdownText(message)}` +
+    (ruleId ? ` · ${link(escapeMarkdownText(ruleId, MAX_NAME_LENGTH), links.docs(ruleId))}` : '')
+  );
 }
 
 /** The changes besides nominations (notes, deletions, files outside the registry), one line each. */
-export function changeLines(notes: readonly ChangeNote[], changes: readonly FileResult[], links: MarkdownLinks): Array<{ severity: Severity; text: string }> {
+export function changeLines(
+  notes: readonly ChangeNote[],
+  changes: readonly FileResult[],
+  links: MarkdownLinks,
+): Array<{ severity: Severity; text: string }> {
   return [
     ...notes.map((n) => ({ severity: n.severity, text: changeLine(n.severity, n.file, n.message, links) })),
-    ...changes.flatMap((r) => r.diagnostics.map((d) => ({ severity: d.severity, text: changeLine(d.severity, r.file, d.message, links, d.ruleId) }))),
+    ...changes.flatMap((r) =>
+      r.diagnostics.map((d) => ({ severity: d.severity, text: changeLine(d.severity, r.file, d.message, links, d.ruleId) })),
+    ),
   ];
 }
 
@@ -227,7 +249,10 @@ export const formatMarkdown: Formatter = (results, options) => {
   const checked = `${plural(nominations.length, 'nomination')} checked${failing ? `, ${failing} with errors` : ''}`;
   const sha = options.source?.commitSha && SHA_PATTERN.test(options.source.commitSha) ? options.source.commitSha : undefined;
   const commit = sha ? ` at commit ${link(`\`${sha.slice(0, 7)}\``, links.commit())}` : '';
-  const parts = ['# DPG validation report', `${t.errors + changeErrors ? '❌' : '✅'} ${totals}; ${checked}${commit} (dpg ${escapeMarkdownText(options.version, 40)}).`];
+  const parts = [
+    '# DPG validation report',
+    `${t.errors + changeErrors ? '❌' : '✅'} ${totals}; ${checked}${commit} (dpg ${escapeMarkdownText(options.version, 40)}).`,
+  ];
   for (const result of nominations) {
     const { icon, summary } = fileSummary(result);
     const name = link(escapeMarkdownText(result.file, MAX_NAME_LENGTH), links.line(result.file));
@@ -238,9 +263,19 @@ export const formatMarkdown: Formatter = (results, options) => {
     if (notes) parts.push(notes);
   }
   if (records.length) {
-    parts.push('## Review records', records.map((record) => (record.diagnostics.length
-      ? shownDiagnostics(record, options.quiet).map((d) => problemLine(record.file, d, links)).join('\n')
-      : `- ✅ ${link(escapeMarkdownText(record.file, MAX_NAME_LENGTH), links.line(record.file))}`)).filter(Boolean).join('\n'));
+    parts.push(
+      '## Review records',
+      records
+        .map((record) =>
+          record.diagnostics.length
+            ? shownDiagnostics(record, options.quiet)
+                .map((d) => problemLine(record.file, d, links))
+                .join('\n')
+            : `- ✅ ${link(escapeMarkdownText(record.file, MAX_NAME_LENGTH), links.line(record.file))}`,
+        )
+        .filter(Boolean)
+        .join('\n'),
+    );
   }
   if (changes.length) parts.push('## Other changes', changes.map((c) => c.text).join('\n'));
   return parts.join('\n\n') + '\n';

@@ -22,22 +22,31 @@ export const formatSarif: Formatter = (results, options) => {
         ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
         level: LEVEL[d.severity],
         message: { text: showControls(d.message) },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: result.file },
-            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: result.file },
+              region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+            },
           },
-        }],
-        ...(d.waived ? { suppressions: [{ kind: 'inSource', justification: showControls(`${d.waived.reason} (approved by ${d.waived.approvedBy})`) }] } : {}),
+        ],
+        ...(d.waived
+          ? { suppressions: [{ kind: 'inSource', justification: showControls(`${d.waived.reason} (approved by ${d.waived.approvedBy})`) }] }
+          : {}),
         properties: { indicator: d.indicator, path: d.path },
-      })));
+      })),
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'dpg', version: options.version, informationUri: options.docsBaseUrl.replace(/docs\/rules\/$/, ''), rules } },
-      results: sarifResults,
-    }],
+    runs: [
+      {
+        tool: {
+          driver: { name: 'dpg', version: options.version, informationUri: options.docsBaseUrl.replace(/docs\/rules\/$/, ''), rules },
+        },
+        results: sarifResults,
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 };

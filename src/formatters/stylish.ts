@@ -10,7 +10,9 @@ const require = createRequire(import.meta.url);
 export type Paint = (text: string) => string;
 
 /** The styles of the report: chalk's, or none; chalk (and the terminal detection it runs on loading) only with colour. */
-export function styles(color: boolean | undefined): Record<'error' | 'warning' | 'info' | 'file' | 'dim' | 'ok' | 'errorSummary' | 'warningSummary', Paint> {
+export function styles(
+  color: boolean | undefined,
+): Record<'error' | 'warning' | 'info' | 'file' | 'dim' | 'ok' | 'errorSummary' | 'warningSummary', Paint> {
   if (!color) {
     const plain: Paint = (text) => text;
     return { error: plain, warning: plain, info: plain, file: plain, dim: plain, ok: plain, errorSummary: plain, warningSummary: plain };
@@ -18,8 +20,14 @@ export function styles(color: boolean | undefined): Record<'error' | 'warning' |
   const { Chalk } = require('chalk') as typeof import('chalk');
   const chalk = new Chalk({ level: 1 });
   return {
-    error: chalk.red, warning: chalk.yellow, info: chalk.blue, file: chalk.underline, dim: chalk.dim, ok: chalk.green,
-    errorSummary: chalk.red.bold, warningSummary: chalk.yellow.bold,
+    error: chalk.red,
+    warning: chalk.yellow,
+    info: chalk.blue,
+    file: chalk.underline,
+    dim: chalk.dim,
+    ok: chalk.green,
+    errorSummary: chalk.red.bold,
+    warningSummary: chalk.yellow.bold,
   };
 }
 
@@ -59,7 +67,9 @@ export const formatStylish: Formatter = (results, options) => {
       if (d.severity === 'warning') warnings++;
       if (d.fix && !d.waived) fixable++;
       fired.add(d.ruleId);
-      lines.push(`  ${paint.dim(`${d.line}:${d.column}`.padEnd(width))}  ${paint[d.severity](d.severity.padEnd(7))}  ${message(d)}  ${paint.dim(showControls(d.ruleId))}`);
+      lines.push(
+        `  ${paint.dim(`${d.line}:${d.column}`.padEnd(width))}  ${paint[d.severity](d.severity.padEnd(7))}  ${message(d)}  ${paint.dim(showControls(d.ruleId))}`,
+      );
     }
     lines.push('');
   }

@@ -50,14 +50,16 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
   const unit = options.delayUnitMs ?? 1000;
   const rateLimitRetries = options.rateLimitRetries ?? 2;
   const maxWait = options.maxRateLimitWaitSeconds ?? 300;
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
-    if (retryCount >= rateLimitRetries || retryAfter > maxWait) {
-      warn(`GitHub ${kind} reached for ${request.method} ${request.url}; not retrying (reset in ${retryAfter}s).`);
-      return false;
-    }
-    warn(`GitHub ${kind} reached for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
-    return true;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      if (retryCount >= rateLimitRetries || retryAfter > maxWait) {
+        warn(`GitHub ${kind} reached for ${request.method} ${request.url}; not retrying (reset in ${retryAfter}s).`);
+        return false;
+      }
+      warn(`GitHub ${kind} reached for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+      return true;
+    };
   const paced = options.paceWrites ?? true;
   return new ReviewOctokit({
     ...(options.token ? { auth: options.token } : {}),

@@ -1,7 +1,10 @@
 /** A failed GitHub request, described in one line for the person running the command. */
 export class GitHubError extends Error {
   override name = 'GitHubError';
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
   }
 }
@@ -26,7 +29,8 @@ function describeGitHubError(err: unknown, action: string, repo: string, notFoun
   const said = githubMessage(e);
   const detail = said ? `: ${said}` : '';
   // Octokit reports a failed connection as a 500 without a response.
-  if (status === undefined || (status >= 500 && !e.response)) return `could not reach GitHub while ${action} in ${repo}${detail}; check GITHUB_API_URL and the network`;
+  if (status === undefined || (status >= 500 && !e.response))
+    return `could not reach GitHub while ${action} in ${repo}${detail}; check GITHUB_API_URL and the network`;
   if (status === 401) return `GitHub rejected the token while ${action} in ${repo} (401${detail}); check GITHUB_TOKEN`;
   if (status === 403 || status === 429) {
     const headers = e.response?.headers ?? {};
@@ -37,7 +41,8 @@ function describeGitHubError(err: unknown, action: string, repo: string, notFoun
     }
     return `GitHub refused ${action} in ${repo} (${status}${detail}); the token needs write access to issues, pull requests and checks`;
   }
-  if (status === 404) return notFound ?? `not found while ${action} in ${repo} (404); check --repo and that the token can see the repository`;
+  if (status === 404)
+    return notFound ?? `not found while ${action} in ${repo} (404); check --repo and that the token can see the repository`;
   if (status >= 500) return `GitHub failed while ${action} in ${repo} (${status}${detail}), also after retrying; try again later`;
   return `GitHub rejected ${action} in ${repo} (${status}${detail})`;
 }

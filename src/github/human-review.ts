@@ -141,21 +141,40 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
   const listed = await listPullFiles(octokit, pr);
   const changeNotes: ChangeNote[] = [];
   const problems: Array<{ file: string; diagnostic: Diagnostic }> = [];
-  const problem = (file: string, rule: CoreRule, messageId: string, data: Record<string, string>, at: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> = FIRST_LINE) => {
+  const problem = (
+    file: string,
+    rule: CoreRule,
+    messageId: string,
+    data: Record<string, string>,
+    at: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> = FIRST_LINE,
+  ) => {
     // Not subject to severity settings: what cannot be verified fails the check.
-    problems.push({ file, diagnostic: { ...problemDiagnostic(rule, messageId, data, { ...FILE_START, ...at }, { indicator: null }), severity: 'error' } });
+    problems.push({
+      file,
+      diagnostic: { ...problemDiagnostic(rule, messageId, data, { ...FILE_START, ...at }, { indicator: null }), severity: 'error' },
+    });
   };
   if (info.changedFiles > listed.length) {
     const changed = Number.isFinite(info.changedFiles) ? String(info.changedFiles) : 'an unknown number of';
-    changeNotes.push({ file: `pull request #${pr.pull}`, severity: 'error', message: formatMessage(unverifiableRule.messages.truncated!, { listed: listed.length, changed }) });
+    changeNotes.push({
+      file: `pull request #${pr.pull}`,
+      severity: 'error',
+      message: formatMessage(unverifiableRule.messages.truncated!, { listed: listed.length, changed }),
+    });
   }
 
   // Nominations as the registry listing and `validate --changed` see them (not in a hidden folder, a lower-case extension).
-  const isNomination = (file: string) => file.startsWith(registryPrefix) && isListedNomination(file.slice(registryPrefix.length)) && !(reviewsPrefix && file.startsWith(reviewsPrefix));
+  const isNomination = (file: string) =>
+    file.startsWith(registryPrefix) &&
+    isListedNomination(file.slice(registryPrefix.length)) &&
+    !(reviewsPrefix && file.startsWith(reviewsPrefix));
   const isReview = (file: string) => Boolean(reviewsPrefix) && file.startsWith(reviewsPrefix) && NOMINATION_EXTENSIONS.test(file);
   const reviewersPath = repositoryPath(root, paths.reviewersFile);
-  const configPaths = new Set([CONFIG_FILE, options.configFile && repositoryPath(root, options.configFile), reviewersPath]
-    .filter((p): p is string => Boolean(p)).map((p) => p.toLowerCase()));
+  const configPaths = new Set(
+    [CONFIG_FILE, options.configFile && repositoryPath(root, options.configFile), reviewersPath]
+      .filter((p): p is string => Boolean(p))
+      .map((p) => p.toLowerCase()),
+  );
   const added: string[] = [];
   const modified: string[] = [];
   const removed: string[] = [];
@@ -216,11 +235,14 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
     if (head) prSources.push({ file, content: head.content, relative: file.slice(reviewsPrefix.length) });
   }
   const author = info.author.toLowerCase();
-  const sameReview = (a: ReviewRecord, b: ReviewRecord) => a.slug.toLowerCase() === b.slug.toLowerCase() && a.reviewer.toLowerCase() === b.reviewer.toLowerCase();
+  const sameReview = (a: ReviewRecord, b: ReviewRecord) =>
+    a.slug.toLowerCase() === b.slug.toLowerCase() && a.reviewer.toLowerCase() === b.reviewer.toLowerCase();
   let records: ReviewRecord[] = [...base.records];
   for (const record of validateReviewSources(prSources, { nominations: slugs, config, now: options.now }).records) {
     if (record.reviewer.toLowerCase() !== author) {
-      notes.push(`${record.file}: a review by @${record.reviewer} in a pull request by @${info.author} counts once merged; only the author's own review counts before that.`);
+      notes.push(
+        `${record.file}: a review by @${record.reviewer} in a pull request by @${info.author} counts once merged; only the author's own review counts before that.`,
+      );
       continue;
     }
     records = records.filter((r) => !sameReview(r, record));
@@ -234,7 +256,8 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
   const standing = new Map<string, ReviewerCheck>();
   for (const record of records) {
     const login = record.reviewer.toLowerCase();
-    if (shownSlugs.has(record.slug.toLowerCase()) && record.valid && !standing.has(login)) standing.set(login, await directory.reviewer(record.reviewer));
+    if (shownSlugs.has(record.slug.toLowerCase()) && record.valid && !standing.has(login))
+      standing.set(login, await directory.reviewer(record.reviewer));
   }
   const excluded = (record: ReviewRecord): string | undefined => {
     if (author && record.reviewer.toLowerCase() === author && proposed.has(record.slug.toLowerCase())) {
@@ -246,25 +269,33 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
 
   const statuses = new Map<string, NominationStatus>();
   for (const [i, result] of automated.entries()) {
-    statuses.set(result.file, nominationStatus(result, headData.get(headSources[i]!.file)?.data, records, { minReviews: config.review.minReviews, excluded }));
+    statuses.set(
+      result.file,
+      nominationStatus(result, headData.get(headSources[i]!.file)?.data, records, { minReviews: config.review.minReviews, excluded }),
+    );
   }
 
   // Reviewer requests.
   const groups = mergeGroups(headSources.flatMap((s) => matchGroups(headData.get(s.file)?.data, reviewers)));
   const activity = await readReviewActivity(octokit, pr, info.headSha);
-  const earlier = options.comments.filter((c) => isBotComment(c, options.botLogin) || c.author?.toLowerCase() === options.botLogin?.toLowerCase())
+  const earlier = options.comments
+    .filter((c) => isBotComment(c, options.botLogin) || c.author?.toLowerCase() === options.botLogin?.toLowerCase())
     .flatMap((c) => parseRequestedMarker(c.body));
   const plan = planReviewRequests(groups, { owner: pr.owner, author: info.author, activity, everRequested: earlier });
   const sent = options.dryRun
     ? { requested: [...plan.users.map((u) => `@${u}`), ...plan.teams.map((t) => `@${pr.owner}/${t}`)], refused: [] }
     : await requestReviews(octokit, pr, plan);
   for (const refusal of sent.refused) notes.push(`GitHub refused a review request for ${refusal.name}: ${refusal.why}`);
-  const everRequested = [...new Set([
-    ...earlier,
-    ...sent.requested,
-    ...activity.requestedUsers.map((u) => `@${u}`),
-    ...activity.requestedTeams.map((t) => `@${pr.owner}/${t}`),
-  ].map((n) => n.toLowerCase()))].sort();
+  const everRequested = [
+    ...new Set(
+      [
+        ...earlier,
+        ...sent.requested,
+        ...activity.requestedUsers.map((u) => `@${u}`),
+        ...activity.requestedTeams.map((t) => `@${pr.owner}/${t}`),
+      ].map((n) => n.toLowerCase()),
+    ),
+  ].sort();
 
   // Decisions: in the changed nominations, the deletion of a DPG, a change of the configuration.
   const guarded: GuardedChange[] = [];
@@ -275,23 +306,42 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
     const before = addedSet.has(file) ? undefined : baseVersion(root, file);
     for (const decision of detectDecisions(file, before, loaded.data)) {
       guarded.push({
-        file, slug: decision.slug, change: `${decision.field}: ${decision.to}`, shown: describeDecision(decision),
-        needsReady: decision.needsReady, needsDelistingReason: decision.needsDelistingReason,
-        location: loaded.locate(decision.path), path: decision.path, decision, loaded,
+        file,
+        slug: decision.slug,
+        change: `${decision.field}: ${decision.to}`,
+        shown: describeDecision(decision),
+        needsReady: decision.needsReady,
+        needsDelistingReason: decision.needsDelistingReason,
+        location: loaded.locate(decision.path),
+        path: decision.path,
+        decision,
+        loaded,
       });
     }
   }
   for (const file of removed) {
     if (asString(asRecord(baseVersion(root, file)).stage) !== 'dpg') continue;
     guarded.push({
-      file, slug: slugOf(file), change: 'the removal of a recognised DPG (stage: dpg)', shown: 'stage dpg → file removed',
-      needsReady: false, needsDelistingReason: false, location: FIRST_LINE, path: '',
+      file,
+      slug: slugOf(file),
+      change: 'the removal of a recognised DPG (stage: dpg)',
+      shown: 'stage dpg → file removed',
+      needsReady: false,
+      needsDelistingReason: false,
+      location: FIRST_LINE,
+      path: '',
     });
   }
   for (const [file, how] of configChanges) {
     guarded.push({
-      file, slug: '', change: `a change of the registry configuration (${file} ${how})`, shown: `configuration ${how}`,
-      needsReady: false, needsDelistingReason: false, location: FIRST_LINE, path: '',
+      file,
+      slug: '',
+      change: `a change of the registry configuration (${file} ${how})`,
+      shown: `configuration ${how}`,
+      needsReady: false,
+      needsDelistingReason: false,
+      location: FIRST_LINE,
+      path: '',
     });
   }
 
@@ -347,5 +397,14 @@ export async function prepareHumanReview(octokit: GitHubClient, options: HumanRe
     notes,
     everRequested,
   };
-  return { section, results, notes: changeNotes, everRequested, plan, requested: sent.requested, refused: sent.refused, decisions: outcomes };
+  return {
+    section,
+    results,
+    notes: changeNotes,
+    everRequested,
+    plan,
+    requested: sent.requested,
+    refused: sent.refused,
+    decisions: outcomes,
+  };
 }

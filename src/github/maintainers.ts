@@ -74,18 +74,33 @@ export class MaintainerDirectory {
     const unreadable: string[] = [];
     for (const team of teams) {
       try {
-        const { data } = await this.teamsClient.rest.teams.getMembershipForUserInOrg({ org: team.org, team_slug: team.slug, username: login });
+        const { data } = await this.teamsClient.rest.teams.getMembershipForUserInOrg({
+          org: team.org,
+          team_slug: team.slug,
+          username: login,
+        });
         if (data.state === 'active') return { login, listed: true };
       } catch (err) {
         const code = status(err);
         if (code === 401 || code === 403) unreadable.push(`${principalName(team)} (${code})`);
-        else if (code !== 404) await githubStep(`reading the membership of @${login} in ${principalName(team)}`, where, () => Promise.reject(err));
+        else if (code !== 404)
+          await githubStep(`reading the membership of @${login} in ${principalName(team)}`, where, () => Promise.reject(err));
       }
     }
     if (unreadable.length) {
-      return { login, listed: false, why: `@${login} is not listed by name in reviewers.yaml and GitHub did not tell whether they belong to ${unreadable.join(', ')}; the token needs the organisation's members:read` };
+      return {
+        login,
+        listed: false,
+        why: `@${login} is not listed by name in reviewers.yaml and GitHub did not tell whether they belong to ${unreadable.join(', ')}; the token needs the organisation's members:read`,
+      };
     }
-    return { login, listed: false, why: teams.length ? `@${login} is neither listed in reviewers.yaml nor an active member of a team listed there` : `@${login} is not listed in reviewers.yaml` };
+    return {
+      login,
+      listed: false,
+      why: teams.length
+        ? `@${login} is neither listed in reviewers.yaml nor an active member of a team listed there`
+        : `@${login} is not listed in reviewers.yaml`,
+    };
   }
 
   private async lookUp(login: string): Promise<MaintainerCheck> {
@@ -109,15 +124,21 @@ export class MaintainerDirectory {
     const teams = this.reviewers.maintainers.filter((m): m is Extract<Principal, { kind: 'team' }> => m.kind === 'team');
     for (const team of teams) {
       try {
-        const { data } = await this.teamsClient.rest.teams.getMembershipForUserInOrg({ org: team.org, team_slug: team.slug, username: login });
+        const { data } = await this.teamsClient.rest.teams.getMembershipForUserInOrg({
+          org: team.org,
+          team_slug: team.slug,
+          username: login,
+        });
         if (data.state === 'active') return { login, confirmed: true, detail: `active member of ${principalName(team)}` };
       } catch (err) {
         const code = status(err);
-        if (code === 401 || code === 403) unverifiable = `membership of ${principalName(team)} could not be read (${code}); the token needs the organisation's members:read`;
-        else if (code !== 404) await githubStep(`reading the membership of @${login} in ${principalName(team)}`, where, () => Promise.reject(err));
+        if (code === 401 || code === 403)
+          unverifiable = `membership of ${principalName(team)} could not be read (${code}); the token needs the organisation's members:read`;
+        else if (code !== 404)
+          await githubStep(`reading the membership of @${login} in ${principalName(team)}`, where, () => Promise.reject(err));
       }
     }
-    const detail = refused[0] ?? (unverifiable ?? 'not listed as a maintainer');
+    const detail = refused[0] ?? unverifiable ?? 'not listed as a maintainer';
     return { login, confirmed: false, detail, ...(unverifiable ? { unverifiable } : {}) };
   }
 }

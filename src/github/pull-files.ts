@@ -19,9 +19,12 @@ export interface PullFile {
 
 export async function readPullRequest(octokit: GitHubClient, pr: PullRequestRef): Promise<PullRequestInfo> {
   const where = `${pr.owner}/${pr.repo}`;
-  const { data } = await githubStep(`reading pull request #${pr.pull}`, where, () =>
-    octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull }),
-  `pull request #${pr.pull} not found in ${where} (404)`);
+  const { data } = await githubStep(
+    `reading pull request #${pr.pull}`,
+    where,
+    () => octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull }),
+    `pull request #${pr.pull} not found in ${where} (404)`,
+  );
   const changed = (data as { changed_files?: unknown }).changed_files;
   return {
     author: data.user?.login ?? '',
@@ -35,8 +38,13 @@ export async function readPullRequest(octokit: GitHubClient, pr: PullRequestRef)
 /** Every file the pull request changes, across all pages (GitHub lists at most 3,000). */
 export async function listPullFiles(octokit: GitHubClient, pr: PullRequestRef): Promise<PullFile[]> {
   const files = await githubStep(`listing the files of pull request #${pr.pull}`, `${pr.owner}/${pr.repo}`, () =>
-    octokit.paginate(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.pull, per_page: 100 }));
-  return files.map((f) => ({ path: f.filename, status: f.status as PullFile['status'], ...(f.previous_filename ? { previousPath: f.previous_filename } : {}) }));
+    octokit.paginate(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.pull, per_page: 100 }),
+  );
+  return files.map((f) => ({
+    path: f.filename,
+    status: f.status as PullFile['status'],
+    ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
+  }));
 }
 
 /** What the contents API holds at a path: a regular file's bytes, or why there are none to check. */
@@ -67,10 +75,11 @@ export async function readFileAt(octokit: GitHubClient, pr: Omit<PullRequestRef,
       const said = String((err as { response?: { data?: { message?: unknown } } }).response?.data?.message ?? '');
       if (code === 404) refused = { kind: 'unreadable', why: `GitHub has no such file at ${short} (404)` };
       else if (code === 403 && /too.?large/i.test(said + String((err as { message?: unknown }).message ?? ''))) {
-        refused = { kind: 'unreadable', why: 'the file is too large for GitHub\'s contents API' };
+        refused = { kind: 'unreadable', why: "the file is too large for GitHub's contents API" };
       } else throw err;
       return undefined;
-    }));
+    }),
+  );
   if (refused || !response) return refused ?? { kind: 'unreadable', why: 'GitHub returned nothing' };
   const data = response.data as unknown;
   if (Array.isArray(data)) return { kind: 'other', type: 'folder' };

@@ -24,9 +24,11 @@ export async function readReviewActivity(octokit: GitHubClient, pr: PullRequestR
   const where = `${pr.owner}/${pr.repo}`;
   const target = { owner: pr.owner, repo: pr.repo, pull_number: pr.pull };
   const requested = await githubStep(`listing the requested reviewers of pull request #${pr.pull}`, where, () =>
-    octokit.rest.pulls.listRequestedReviewers(target));
+    octokit.rest.pulls.listRequestedReviewers(target),
+  );
   const reviews = await githubStep(`listing the reviews of pull request #${pr.pull}`, where, () =>
-    octokit.paginate(octokit.rest.pulls.listReviews, { ...target, per_page: 100 }));
+    octokit.paginate(octokit.rest.pulls.listReviews, { ...target, per_page: 100 }),
+  );
   // Only the latest review of each person says where they stand; COMMENTED does not change it.
   const latest = new Map<string, { login: string; state: string; commit: string }>();
   for (const review of reviews) {
@@ -103,8 +105,10 @@ export async function requestReviews(octokit: GitHubClient, pr: PullRequestRef, 
   const target = { owner: pr.owner, repo: pr.repo, pull_number: pr.pull };
   const names = [...plan.users.map((u) => `@${u}`), ...plan.teams.map((t) => `@${pr.owner}/${t}`)];
   if (!names.length) return { requested: [], refused: [] };
-  const send = (reviewers: string[], teamReviewers: string[]) => githubStep(`requesting reviewers on pull request #${pr.pull}`, where, () =>
-    octokit.rest.pulls.requestReviewers({ ...target, reviewers, team_reviewers: teamReviewers }));
+  const send = (reviewers: string[], teamReviewers: string[]) =>
+    githubStep(`requesting reviewers on pull request #${pr.pull}`, where, () =>
+      octokit.rest.pulls.requestReviewers({ ...target, reviewers, team_reviewers: teamReviewers }),
+    );
   try {
     await send(plan.users, plan.teams);
     return { requested: names, refused: [] };

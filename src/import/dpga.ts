@@ -75,7 +75,12 @@ const NOT_ASKED = 'the former registry did not ask for it; needed at the next an
 const FORMER_REGISTRY_REVIEWER = 'former-registry';
 
 const CATEGORY_NAMES: Record<string, string> = {
-  software: 'software', content: 'content', data: 'data', standard: 'standard', aimodel: 'ai-model', 'ai-model': 'ai-model',
+  software: 'software',
+  content: 'content',
+  data: 'data',
+  standard: 'standard',
+  aimodel: 'ai-model',
+  'ai-model': 'ai-model',
 };
 
 const STAGES: Record<string, string> = { dpg: 'dpg', nominee: 'nominee', archive: 'expired' };
@@ -104,7 +109,10 @@ export function parseRecordJson(file: string, text: string): unknown {
 function text(value: unknown): string | undefined {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return undefined;
-  const trimmed = value.replace(/\r\n?/g, '\n').replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+  const trimmed = value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .trim();
   return trimmed ? trimmed : undefined;
 }
 
@@ -124,7 +132,10 @@ class Converter {
   readonly notes: Note[] = [];
   readonly comments: Record<string, string[]> = {};
 
-  constructor(private readonly old: Record<string, unknown>, private readonly prefix: string) {}
+  constructor(
+    private readonly old: Record<string, unknown>,
+    private readonly prefix: string,
+  ) {}
 
   map(from: string, to: string): void {
     this.mapped.push({ from: `${this.prefix}${from}`, to });
@@ -173,7 +184,8 @@ class Converter {
     const [url] = extracted.urls;
     if (!url) return { url: value, extracted };
     for (const host of extracted.schemeless) this.note(source, `"${host}" has no scheme; written as https://${host}`);
-    if (extracted.urls.length > 1 || extracted.hasText) this.note(source, `${JSON.stringify(value)} holds more than one link; ${url} taken`);
+    if (extracted.urls.length > 1 || extracted.hasText)
+      this.note(source, `${JSON.stringify(value)} holds more than one link; ${url} taken`);
     return { url, extracted };
   }
 
@@ -222,7 +234,10 @@ class Converter {
 
 /** Letters and digits only, lowercase: how a name shows in a host name or a path ("Statistics Sweden" → "statisticssweden"). */
 function compact(value: string): string {
-  return value.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+  return value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 function hostOf(url: string): string | undefined {
@@ -247,20 +262,32 @@ function evidenceNames(org: Record<string, unknown>, url: string): boolean {
  * although its reviewers judged ownership clear: the one its ownership evidence names, or the only
  * organisation of a record whose ownership was answered as clearly defined.
  */
-function ownerNamedByEvidence(organizations: Array<Record<string, unknown>>, evidence: { urls: string[]; explicit: boolean | undefined }): Record<string, unknown> | undefined {
+function ownerNamedByEvidence(
+  organizations: Array<Record<string, unknown>>,
+  evidence: { urls: string[]; explicit: boolean | undefined },
+): Record<string, unknown> | undefined {
   const named = organizations.filter((org) => evidence.urls.some((url) => evidenceNames(org, url)));
   if (named.length === 1) return named[0];
   if (named.length === 0 && organizations.length === 1 && evidence.explicit === true) return organizations[0];
   return undefined;
 }
 
-function ownerReason(owner: Record<string, unknown>, organizations: Array<Record<string, unknown>>, evidence: { urls: string[]; explicit: boolean | undefined }): string {
+function ownerReason(
+  owner: Record<string, unknown>,
+  organizations: Array<Record<string, unknown>>,
+  evidence: { urls: string[]; explicit: boolean | undefined },
+): string {
   const url = evidence.urls.find((u) => evidenceNames(owner, u));
-  return url ? `the ownership evidence ${url} names it` : `it is the only organisation (of ${organizations.length}) and the record says ownership is clearly defined`;
+  return url
+    ? `the ownership evidence ${url} names it`
+    : `it is the only organisation (of ${organizations.length}) and the record says ownership is clearly defined`;
 }
 
 function convertIdentity(
-  c: Converter, old: Record<string, unknown>, fallbackSlug: string, out: Record<string, unknown>,
+  c: Converter,
+  old: Record<string, unknown>,
+  fallbackSlug: string,
+  out: Record<string, unknown>,
   ownershipEvidence: { urls: string[]; explicit: boolean | undefined } = { urls: [], explicit: undefined },
 ): string {
   const name = text(old.name);
@@ -328,7 +355,10 @@ function convertIdentity(
     const org = asRecord(entry);
     const orgName = text(org.name);
     if (org.contact_name !== undefined || org.contact_email !== undefined) {
-      c.note(`organizations[${i}]`, 'contact_name and contact_email dropped: personal contact details are not published in nomination files');
+      c.note(
+        `organizations[${i}]`,
+        'contact_name and contact_email dropped: personal contact details are not published in nomination files',
+      );
     }
     if (!orgName) {
       c.note(`organizations[${i}]`, 'has no name; dropped');
@@ -349,14 +379,24 @@ function convertIdentity(
     if (!(org.roles as string[]).length) delete org.roles;
   }
   if (organizations.length) {
-    out.organizations = organizations.map(({ name: n, website: w, roles }) => ({ name: n, ...(w ? { website: w } : {}), ...(roles ? { roles } : {}) }));
+    out.organizations = organizations.map(({ name: n, website: w, roles }) => ({
+      name: n,
+      ...(w ? { website: w } : {}),
+      ...(roles ? { roles } : {}),
+    }));
     c.map('organizations', 'organizations (org_type → roles)');
     if (!organizations.some((o) => asArray(o.roles).includes('owner'))) {
       const owner = ownerNamedByEvidence(organizations, ownershipEvidence);
       if (owner) {
         (owner.roles as string[]).unshift('owner');
-        c.note('organizations', `"${String(owner.name)}" was listed as ${String((owner.roles as string[]).slice(1).join(' and ') || 'without a role')} only; recorded as the owner because ${ownerReason(owner, organizations, ownershipEvidence)}: a reviewer should confirm it`);
-        c.comment('organizations', `Review: "${String(owner.name)}" is recorded as owner from the former record's ownership evidence; confirm it.`);
+        c.note(
+          'organizations',
+          `"${String(owner.name)}" was listed as ${String((owner.roles as string[]).slice(1).join(' and ') || 'without a role')} only; recorded as the owner because ${ownerReason(owner, organizations, ownershipEvidence)}: a reviewer should confirm it`,
+        );
+        c.comment(
+          'organizations',
+          `Review: "${String(owner.name)}" is recorded as owner from the former record's ownership evidence; confirm it.`,
+        );
       } else {
         c.gap('organizations[].roles (owner)', 'no organisation has the role owner in the former record');
       }
@@ -370,7 +410,7 @@ function convertIdentity(
     c.map('sectors', 'sectors');
   } else c.gap('sectors', 'the record lists no sector');
 
-  return name ? (slugify(name) || fallbackSlug) : fallbackSlug;
+  return name ? slugify(name) || fallbackSlug : fallbackSlug;
 }
 
 function convertCountries(c: Converter, screening: Record<string, unknown> | undefined, out: Record<string, unknown>): void {
@@ -380,12 +420,16 @@ function convertCountries(c: Converter, screening: Record<string, unknown> | und
   }
   const locations = c.record('locations');
   const countries: Record<string, string[]> = {};
-  for (const [from, to] of [['developmentCountries', 'development'], ['deploymentCountries', 'deployment']] as const) {
+  for (const [from, to] of [
+    ['developmentCountries', 'development'],
+    ['deploymentCountries', 'deployment'],
+  ] as const) {
     const names: string[] = [];
     for (const written of c.texts(locations, from, `locations.${from}`)) {
       const resolved = resolveCountry(written);
       const canonical = resolved.kind === 'canonical' || resolved.kind === 'alias' ? resolved.name : undefined;
-      if (!canonical) c.note(`locations.${from}`, `"${written}" is not an ISO 3166 country name; kept as written, for validation to report`);
+      if (!canonical)
+        c.note(`locations.${from}`, `"${written}" is not an ISO 3166 country name; kept as written, for validation to report`);
       else if (canonical !== written) c.note(`locations.${from}`, `"${written}" written as "${canonical}"`);
       names.push(canonical ?? written);
     }
@@ -422,7 +466,12 @@ function convertSdgs(c: Converter, old: Record<string, unknown>, out: Record<str
       evidenceUrl = extracted.urls[0];
       if (!evidenceUrl || extracted.urls.length > 1 || extracted.hasText) {
         evidenceText = evidenceText ? `${evidenceText}\n${written}` : written;
-        c.note(`SDGs[${i}].evidenceURL`, evidenceUrl ? 'holds text or several links: the first link is the evidence URL, the entry is kept in the evidence text' : 'holds no link: kept as evidence text');
+        c.note(
+          `SDGs[${i}].evidenceURL`,
+          evidenceUrl
+            ? 'holds text or several links: the first link is the evidence URL, the entry is kept in the evidence text'
+            : 'holds no link: kept as evidence text',
+        );
       }
       for (const host of extracted.schemeless) c.note(`SDGs[${i}].evidenceURL`, `"${host}" has no scheme; written as https://${host}`);
     }
@@ -452,7 +501,11 @@ function convertLicenses(c: Converter, old: Record<string, unknown>, out: Record
   if (licenses.length) {
     out.licenses = licenses;
     c.map('license', 'licenses (licenseURL → evidenceUrl)');
-    inferCovers(c, licenses, asArray(out.categories).filter((x): x is Category => typeof x === 'string' && Object.hasOwn(CATEGORY_PARTS, x)));
+    inferCovers(
+      c,
+      licenses,
+      asArray(out.categories).filter((x): x is Category => typeof x === 'string' && Object.hasOwn(CATEGORY_PARTS, x)),
+    );
   } else c.gap('licenses', 'the record names no licence');
 }
 
@@ -485,7 +538,10 @@ function inferContentOnly(c: Converter, licenses: Array<Record<string, unknown>>
   const found = contentOnlyLicenses({ categories, licenses });
   for (const { index, license, others, parts } of found) {
     licenses[index]!.covers = ['content'];
-    c.note(`license[${index}]`, `"${license}" can only apply to content, and ${others.map((o) => `"${o}"`).join(', ')} covers the ${parts.join(', ')}: written with covers: [content]`);
+    c.note(
+      `license[${index}]`,
+      `"${license}" can only apply to content, and ${others.map((o) => `"${o}"`).join(', ')} covers the ${parts.join(', ')}: written with covers: [content]`,
+    );
   }
   if (found.length) c.map('license[] + type', 'licenses[].covers (content)');
 }
@@ -519,14 +575,24 @@ function convertPlatform(c: Converter, out: Record<string, unknown>): void {
   const result: Record<string, unknown> = {};
   c.gap('platformIndependence.coreDependencies', NOT_ASKED);
   const closed = c.answer(platform, 'mandatoryDepsCreateMoreRestrictions', 'platformIndependence.mandatoryDepsCreateMoreRestrictions');
-  c.put(result, 'hasClosedComponents', closed, 'platformIndependence.mandatoryDepsCreateMoreRestrictions', 'platformIndependence.hasClosedComponents', 'unanswered in the former record');
+  c.put(
+    result,
+    'hasClosedComponents',
+    closed,
+    'platformIndependence.mandatoryDepsCreateMoreRestrictions',
+    'platformIndependence.hasClosedComponents',
+    'unanswered in the former record',
+  );
   const alternatives = text(platform.pltIndependenceDesc);
   if (alternatives) {
     result.openAlternatives = alternatives;
     c.map('platformIndependence.pltIndependenceDesc', 'platformIndependence.openAlternatives');
   } else if (closed) c.gap('platformIndependence.openAlternatives', 'closed components without a description of open alternatives');
   if (closed && c.answer(platform, 'isSoftwarePltIndependent', 'platformIndependence.isSoftwarePltIndependent') === false) {
-    c.note('platformIndependence.isSoftwarePltIndependent', 'answered No: the open components were not shown to be independent of the closed ones');
+    c.note(
+      'platformIndependence.isSoftwarePltIndependent',
+      'answered No: the open components were not shown to be independent of the closed ones',
+    );
   }
   out.platformIndependence = result;
 }
@@ -579,7 +645,14 @@ function convertPrivacy(c: Converter, collectsPii: boolean | undefined, out: Rec
   const policyLinks = described ? urlsIn(described).filter((url) => PRIVACY_PAGE.test(url)) : [];
   const evidenceUrls = unique([...steps.flatMap((step) => urlsIn(step)), ...policyLinks]);
   if (policyLinks.length) c.map('doNoHarm.dataPrivacySecurity.privacySecurityDescription (privacy links)', 'privacy.evidenceUrls');
-  c.put(result, 'evidenceUrls', evidenceUrls, 'privacy.adherenceSteps (links)', 'privacy.evidenceUrls', 'the adherence steps link to no privacy policy or terms of service');
+  c.put(
+    result,
+    'evidenceUrls',
+    evidenceUrls,
+    'privacy.adherenceSteps (links)',
+    'privacy.evidenceUrls',
+    'the adherence steps link to no privacy policy or terms of service',
+  );
   if (steps.length) {
     result.adherenceSteps = steps;
     c.map('privacy.adherenceSteps', 'privacy.adherenceSteps');
@@ -589,7 +662,10 @@ function convertPrivacy(c: Converter, collectsPii: boolean | undefined, out: Rec
   }
   if (collectsPii !== false) {
     c.gap('privacy.piiRequirements', `the 2025 privacy answers (minimisation, consent, policy, processing, deletion): ${NOT_ASKED}`);
-    c.comment('privacy', 'piiRequirements (the 2025 privacy answers) was not asked by the former registry: needed at the next annual review.');
+    c.comment(
+      'privacy',
+      'piiRequirements (the 2025 privacy answers) was not asked by the former registry: needed at the next annual review.',
+    );
   }
   out.privacy = result;
 }
@@ -602,9 +678,8 @@ function evidencedItem(listed: string): { name: string; evidenceText?: string; e
   // "12. Ensuring extensibility …": the numbering of the old list is not part of the name.
   const entry = listed.replace(/^\d{1,2}[.)]\s+(?=\S)/, '');
   const [url] = urlsIn(entry, 'none');
-  const parts = /^([^()]{2,80}?)\s*\((.+)\)$/s.exec(entry)
-    ?? /^(.{2,80}?)\s*[-–—]\s+(.+)$/s.exec(entry)
-    ?? /^([^:]{2,80}?):\s+(.+)$/s.exec(entry);
+  const parts =
+    /^([^()]{2,80}?)\s*\((.+)\)$/s.exec(entry) ?? /^(.{2,80}?)\s*[-–—]\s+(.+)$/s.exec(entry) ?? /^([^:]{2,80}?):\s+(.+)$/s.exec(entry);
   if (!parts && isSentence(entry)) {
     const item = { name: practiceName(entry), evidenceText: entry, ...(url ? { evidenceUrl: url } : {}) };
     NAMED_FROM_SENTENCE.add(item);
@@ -625,10 +700,29 @@ const NAMED_FROM_SENTENCE = new WeakSet<object>();
 
 /** Names of practices and standards that sentences of the former records mention, longest first where one contains another. */
 const KNOWN_PRACTICES = [
-  'Principles for Digital Development', 'Digital Principles', 'OWASP Top 10', 'OWASP', 'WCAG', 'ISO 27001', 'ISO/IEC 27001',
-  'Twelve-Factor App', 'Semantic Versioning', 'Test-driven development', 'Continuous integration', 'Continuous delivery',
-  'Code review', 'Human-centred design', 'Human-centered design', 'Privacy by design', 'Security by design', 'FAIR principles',
-  'Open Data Charter', 'Agile', 'Scrum', 'DevOps', 'GDPR',
+  'Principles for Digital Development',
+  'Digital Principles',
+  'OWASP Top 10',
+  'OWASP',
+  'WCAG',
+  'ISO 27001',
+  'ISO/IEC 27001',
+  'Twelve-Factor App',
+  'Semantic Versioning',
+  'Test-driven development',
+  'Continuous integration',
+  'Continuous delivery',
+  'Code review',
+  'Human-centred design',
+  'Human-centered design',
+  'Privacy by design',
+  'Security by design',
+  'FAIR principles',
+  'Open Data Charter',
+  'Agile',
+  'Scrum',
+  'DevOps',
+  'GDPR',
 ];
 
 /** An entry that is a whole sentence rather than a name: more than eight words, or a full stop after more than four. */
@@ -643,12 +737,14 @@ function isSentence(entry: string): boolean {
  */
 function practiceName(sentence: string): string {
   const lower = sentence.toLowerCase();
-  const known = KNOWN_PRACTICES
-    .map((name) => ({ name, at: lower.indexOf(name.toLowerCase()) }))
+  const known = KNOWN_PRACTICES.map((name) => ({ name, at: lower.indexOf(name.toLowerCase()) }))
     .filter((k) => k.at >= 0 && !/\w/.test(lower[k.at + k.name.length] ?? '') && !/\w/.test(lower[k.at - 1] ?? ''))
     .sort((a, b) => a.at - b.at || b.name.length - a.name.length)[0];
   if (known) return known.name;
-  const clause = sentence.replace(URL_PATTERN, '').split(/[,;:.!?]|\s[-–—]\s|\s(?:by|through|using|with|which|that|because|so)\s/i)[0]!.trim();
+  const clause = sentence
+    .replace(URL_PATTERN, '')
+    .split(/[,;:.!?]|\s[-–—]\s|\s(?:by|through|using|with|which|that|because|so)\s/i)[0]!
+    .trim();
   const words = clause.split(/\s+/);
   return words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : clause;
 }
@@ -700,7 +796,10 @@ function convertStandards(c: Converter, out: Record<string, unknown>): void {
     result.bestPractices = bestPractices;
     c.map('standards.bestPracticesList', 'standards.bestPractices');
   }
-  for (const [key, items] of [['openStandards', openStandards], ['bestPractices', bestPractices]] as const) {
+  for (const [key, items] of [
+    ['openStandards', openStandards],
+    ['bestPractices', bestPractices],
+  ] as const) {
     const source = key === 'openStandards' ? 'standards.standardsList' : 'standards.bestPracticesList';
     for (const item of items.filter((i) => NAMED_FROM_SENTENCE.has(i))) {
       c.note(source, `a sentence; named "${item.name}", with the sentence as evidence text: a reviewer may give a better name`);
@@ -717,7 +816,14 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
 
   const prevent = c.record('doNoHarm.preventHarm');
   const steps = text(prevent.additionalInfoMechanismProcessesPolicies);
-  c.put(result, 'preventionSteps', steps, 'doNoHarm.preventHarm.additionalInfoMechanismProcessesPolicies', 'doNoHarm.preventionSteps', 'the record describes no step to prevent harm');
+  c.put(
+    result,
+    'preventionSteps',
+    steps,
+    'doNoHarm.preventHarm.additionalInfoMechanismProcessesPolicies',
+    'doNoHarm.preventionSteps',
+    'the record describes no step to prevent harm',
+  );
   if (c.answer(prevent, 'stepsToPreventHarm', 'doNoHarm.preventHarm.stepsToPreventHarm') === false) {
     c.note('doNoHarm.preventHarm.stepsToPreventHarm', 'answered No');
   }
@@ -731,19 +837,43 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
   if (collectsPii === false) a.piiHandling = 'none';
   else if (collectsPii) a.piiHandling = sharing ? 'distributed' : 'stored';
   else c.gap('doNoHarm.dataPrivacySecurity.piiHandling', 'unanswered in the former record');
-  if (collectsPii !== undefined) c.map('doNoHarm.dataPrivacySecurity.collectsPII + thirdPartyDataSharing', 'doNoHarm.dataPrivacySecurity.piiHandling');
+  if (collectsPii !== undefined)
+    c.map('doNoHarm.dataPrivacySecurity.collectsPII + thirdPartyDataSharing', 'doNoHarm.dataPrivacySecurity.piiHandling');
   if (collectsPii) {
     const types = unique(c.texts(pii, 'typesOfDataCollected', 'doNoHarm.dataPrivacySecurity.typesOfDataCollected'));
-    c.put(a, 'piiTypes', types, 'doNoHarm.dataPrivacySecurity.typesOfDataCollected', 'doNoHarm.dataPrivacySecurity.piiTypes', 'personal data is collected but its types are not listed');
-    c.put(a, 'thirdPartySharing', sharing, 'doNoHarm.dataPrivacySecurity.thirdPartyDataSharing', 'doNoHarm.dataPrivacySecurity.thirdPartySharing', 'unanswered in the former record');
+    c.put(
+      a,
+      'piiTypes',
+      types,
+      'doNoHarm.dataPrivacySecurity.typesOfDataCollected',
+      'doNoHarm.dataPrivacySecurity.piiTypes',
+      'personal data is collected but its types are not listed',
+    );
+    c.put(
+      a,
+      'thirdPartySharing',
+      sharing,
+      'doNoHarm.dataPrivacySecurity.thirdPartyDataSharing',
+      'doNoHarm.dataPrivacySecurity.thirdPartySharing',
+      'unanswered in the former record',
+    );
     const circumstances = c.texts(pii, 'dataSharingCircumstances', 'doNoHarm.dataPrivacySecurity.dataSharingCircumstances');
     if (sharing && circumstances.length) {
       a.sharingCircumstances = circumstances.join('\n');
       c.map('doNoHarm.dataPrivacySecurity.dataSharingCircumstances', 'doNoHarm.dataPrivacySecurity.sharingCircumstances');
-    } else if (sharing) c.gap('doNoHarm.dataPrivacySecurity.sharingCircumstances', 'shared with third parties, but the circumstances are not described');
-    else if (circumstances.length) c.note('doNoHarm.dataPrivacySecurity.dataSharingCircumstances', 'dropped: the record says personal data is not shared');
+    } else if (sharing)
+      c.gap('doNoHarm.dataPrivacySecurity.sharingCircumstances', 'shared with third parties, but the circumstances are not described');
+    else if (circumstances.length)
+      c.note('doNoHarm.dataPrivacySecurity.dataSharingCircumstances', 'dropped: the record says personal data is not shared');
     const safeguards = text(pii.privacySecurityDescription);
-    c.put(a, 'safeguards', safeguards, 'doNoHarm.dataPrivacySecurity.privacySecurityDescription', 'doNoHarm.dataPrivacySecurity.safeguards', 'personal data is collected but no safeguard is described');
+    c.put(
+      a,
+      'safeguards',
+      safeguards,
+      'doNoHarm.dataPrivacySecurity.privacySecurityDescription',
+      'doNoHarm.dataPrivacySecurity.safeguards',
+      'personal data is collected but no safeguard is described',
+    );
     if (c.answer(pii, 'ensurePrivacySecurity', 'doNoHarm.dataPrivacySecurity.ensurePrivacySecurity') === false) {
       c.note('doNoHarm.dataPrivacySecurity.ensurePrivacySecurity', 'answered No');
     }
@@ -758,18 +888,37 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
   if (handlesContent === false) b.contentHandling = 'none';
   else if (handlesContent) {
     const words = ['type', 'illegalContentDetectionMechanism', 'policyGuidelinesDocumentationLink']
-      .flatMap((key) => c.texts(content, key, `doNoHarm.inappropriateIllegalContent.${key}`)).join('\n');
+      .flatMap((key) => c.texts(content, key, `doNoHarm.inappropriateIllegalContent.${key}`))
+      .join('\n');
     const level = contentLevelFromWords(words);
     b.contentHandling = level.level;
     if (!level.said) {
-      c.note('doNoHarm.inappropriateIllegalContent.collectStoreDistribute', `answered Yes without saying whether content is distributed; imported as "${level.level}", the weaker level: a reviewer should confirm`);
-      c.comment('doNoHarm', `Review: 9b was answered "collects, stores or distributes: Yes"; imported as contentHandling: ${level.level}. Confirm the level.`);
-    } else c.note('doNoHarm.inappropriateIllegalContent.collectStoreDistribute', `answered Yes; the record says ${level.said}: imported as "${level.level}"`);
+      c.note(
+        'doNoHarm.inappropriateIllegalContent.collectStoreDistribute',
+        `answered Yes without saying whether content is distributed; imported as "${level.level}", the weaker level: a reviewer should confirm`,
+      );
+      c.comment(
+        'doNoHarm',
+        `Review: 9b was answered "collects, stores or distributes: Yes"; imported as contentHandling: ${level.level}. Confirm the level.`,
+      );
+    } else
+      c.note(
+        'doNoHarm.inappropriateIllegalContent.collectStoreDistribute',
+        `answered Yes; the record says ${level.said}: imported as "${level.level}"`,
+      );
   } else c.gap('doNoHarm.inappropriateContent.contentHandling', 'unanswered in the former record');
-  if (handlesContent !== undefined) c.map('doNoHarm.inappropriateIllegalContent.collectStoreDistribute', 'doNoHarm.inappropriateContent.contentHandling');
+  if (handlesContent !== undefined)
+    c.map('doNoHarm.inappropriateIllegalContent.collectStoreDistribute', 'doNoHarm.inappropriateContent.contentHandling');
   if (handlesContent) {
     const types = c.texts(content, 'type', 'doNoHarm.inappropriateIllegalContent.type');
-    c.put(b, 'contentTypes', types, 'doNoHarm.inappropriateIllegalContent.type', 'doNoHarm.inappropriateContent.contentTypes', 'content is handled but its types are not described');
+    c.put(
+      b,
+      'contentTypes',
+      types,
+      'doNoHarm.inappropriateIllegalContent.type',
+      'doNoHarm.inappropriateContent.contentTypes',
+      'content is handled but its types are not described',
+    );
     const policy = text(content.policyGuidelinesDocumentationLink);
     const [policyUrl] = policy ? urlsIn(policy, 'all') : [];
     if (policyUrl) {
@@ -780,10 +929,18 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
       c.gap('doNoHarm.inappropriateContent.policyUrl', 'content is handled but no content policy is linked');
     }
     const moderation = text(content.illegalContentDetectionMechanism);
-    c.put(b, 'moderationProcess', moderation, 'doNoHarm.inappropriateIllegalContent.illegalContentDetectionMechanism', 'doNoHarm.inappropriateContent.moderationProcess', 'content is handled but no moderation process is described');
+    c.put(
+      b,
+      'moderationProcess',
+      moderation,
+      'doNoHarm.inappropriateIllegalContent.illegalContentDetectionMechanism',
+      'doNoHarm.inappropriateContent.moderationProcess',
+      'content is handled but no moderation process is described',
+    );
     c.gap('doNoHarm.inappropriateContent.responseTime', NOT_ASKED);
     for (const key of ['contentFilter', 'illegalContentDetection']) {
-      if (c.answer(content, key, `doNoHarm.inappropriateIllegalContent.${key}`) === false) c.note(`doNoHarm.inappropriateIllegalContent.${key}`, 'answered No');
+      if (c.answer(content, key, `doNoHarm.inappropriateIllegalContent.${key}`) === false)
+        c.note(`doNoHarm.inappropriateIllegalContent.${key}`, 'answered No');
     }
   }
   result.inappropriateContent = b;
@@ -791,20 +948,32 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
   const harassment = c.record('doNoHarm.protectionFromHarassment');
   const h: Record<string, unknown> = {};
   const interaction = c.answer(harassment, 'userInteraction', 'doNoHarm.protectionFromHarassment.userInteraction');
-  c.put(h, 'userInteraction', interaction, 'doNoHarm.protectionFromHarassment.userInteraction', 'doNoHarm.harassmentProtection.userInteraction', 'unanswered in the former record');
+  c.put(
+    h,
+    'userInteraction',
+    interaction,
+    'doNoHarm.protectionFromHarassment.userInteraction',
+    'doNoHarm.harassmentProtection.userInteraction',
+    'unanswered in the former record',
+  );
   if (interaction) {
     const protection = c.texts(harassment, 'harassmentProtectionSteps', 'doNoHarm.protectionFromHarassment.harassmentProtectionSteps');
     if (protection.length) {
       h.protectionMeasures = protection.join('\n');
       c.map('doNoHarm.protectionFromHarassment.harassmentProtectionSteps', 'doNoHarm.harassmentProtection.protectionMeasures');
     } else c.gap('doNoHarm.harassmentProtection.protectionMeasures', 'users interact but no protection is described');
-    const underage = c.texts(harassment, 'stepsAddressRiskPreventSafetyUnderageUsers', 'doNoHarm.protectionFromHarassment.stepsAddressRiskPreventSafetyUnderageUsers');
+    const underage = c.texts(
+      harassment,
+      'stepsAddressRiskPreventSafetyUnderageUsers',
+      'doNoHarm.protectionFromHarassment.stepsAddressRiskPreventSafetyUnderageUsers',
+    );
     if (underage.length) {
       h.underageSafety = underage.join('\n');
       c.map('doNoHarm.protectionFromHarassment.stepsAddressRiskPreventSafetyUnderageUsers', 'doNoHarm.harassmentProtection.underageSafety');
     } else c.gap('doNoHarm.harassmentProtection.underageSafety', 'users interact but the safety of underage users is not described');
     for (const key of ['addressSafetySecurityUnderageUsers', 'griefAbuseHarassmentProtection']) {
-      if (c.answer(harassment, key, `doNoHarm.protectionFromHarassment.${key}`) === false) c.note(`doNoHarm.protectionFromHarassment.${key}`, 'answered No');
+      if (c.answer(harassment, key, `doNoHarm.protectionFromHarassment.${key}`) === false)
+        c.note(`doNoHarm.protectionFromHarassment.${key}`, 'answered No');
     }
   }
   result.harassmentProtection = h;
@@ -813,9 +982,11 @@ function convertDoNoHarm(c: Converter, out: Record<string, unknown>): boolean | 
 }
 
 /** Words that say user content is not made public, or not kept. */
-const NOT_DISTRIBUTED = /\b(not|never|no(thing)?|none)\b[^.;\n]{0,60}\b(publicly\s+)?(distribut|publish|shared? (publicly|with the public)|made public|public(ly)? (available|accessible|visible))|\bonly (visible|accessible|available) to\b|\bprivate(ly)?\b/i;
+const NOT_DISTRIBUTED =
+  /\b(not|never|no(thing)?|none)\b[^.;\n]{0,60}\b(publicly\s+)?(distribut|publish|shared? (publicly|with the public)|made public|public(ly)? (available|accessible|visible))|\bonly (visible|accessible|available) to\b|\bprivate(ly)?\b/i;
 const NOT_STORED = /\b(not|never)\b[^.;\n]{0,30}\b(stor|kept|retain|sav)/i;
-const DISTRIBUTED = /\b(distribut|publish|publicly (available|visible|accessible|shared)|shared? (publicly|with (other )?users|with the public)|made public)/i;
+const DISTRIBUTED =
+  /\b(distribut|publish|publicly (available|visible|accessible|shared)|shared? (publicly|with (other )?users|with the public)|made public)/i;
 
 /**
  * The 9b level a Yes to "collects, stores or distributes content?" stands for, from the record's own
@@ -823,13 +994,21 @@ const DISTRIBUTED = /\b(distribut|publish|publicly (available|visible|accessible
  */
 function contentLevelFromWords(words: string): { level: 'collected' | 'stored' | 'distributed'; said?: string } {
   if (NOT_DISTRIBUTED.test(words)) {
-    return NOT_STORED.test(words) ? { level: 'collected', said: 'content is neither kept nor distributed' } : { level: 'stored', said: 'content is not distributed' };
+    return NOT_STORED.test(words)
+      ? { level: 'collected', said: 'content is neither kept nor distributed' }
+      : { level: 'stored', said: 'content is not distributed' };
   }
   if (DISTRIBUTED.test(words)) return { level: 'distributed', said: 'content is distributed' };
   return { level: 'stored' };
 }
 
-function convertLifecycle(c: Converter, old: Record<string, unknown>, record: DpgaRecord, options: ConvertOptions, out: Record<string, unknown>): string | undefined {
+function convertLifecycle(
+  c: Converter,
+  old: Record<string, unknown>,
+  record: DpgaRecord,
+  options: ConvertOptions,
+  out: Record<string, unknown>,
+): string | undefined {
   const written = text(old.stage);
   let stage: string | undefined;
   if (record.excluded) {
@@ -838,7 +1017,10 @@ function convertLifecycle(c: Converter, old: Record<string, unknown>, record: Dp
   } else if (record.archived) {
     stage = 'expired';
     c.map(written ? 'stage + archive/' : 'archive/', 'stage (expired)');
-    c.note('stage', `the nominee record is in archive/: no longer listed by the former registry${written ? ` (its stage said "${written}")` : ''}; imported as expired`);
+    c.note(
+      'stage',
+      `the nominee record is in archive/: no longer listed by the former registry${written ? ` (its stage said "${written}")` : ''}; imported as expired`,
+    );
   } else if (written) {
     stage = STAGES[written.toLowerCase()];
     if (stage) c.map('stage', `stage (${stage})`);
@@ -858,10 +1040,14 @@ function convertLifecycle(c: Converter, old: Record<string, unknown>, record: Dp
     if (date) review.date = date;
     else c.gap('review.date', 'the former registry kept no review date (give --review-date to record one)');
     if (!options.reviewDate && options.today) {
-      c.note('stage', `the former registry kept no review date; recognition is counted from the import, ${options.today} (give --review-date to choose the day)`);
+      c.note(
+        'stage',
+        `the former registry kept no review date; recognition is counted from the import, ${options.today} (give --review-date to choose the day)`,
+      );
     }
     review.reviewer = options.reviewer ?? FORMER_REGISTRY_REVIEWER;
-    if (!options.reviewer) c.note('stage', `the former registry kept no reviewer; "${FORMER_REGISTRY_REVIEWER}" recorded (give --reviewer to name one)`);
+    if (!options.reviewer)
+      c.note('stage', `the former registry kept no reviewer; "${FORMER_REGISTRY_REVIEWER}" recorded (give --reviewer to name one)`);
     out.review = review;
   }
   if (stage === 'delisted') {
@@ -872,11 +1058,24 @@ function convertLifecycle(c: Converter, old: Record<string, unknown>, record: Dp
     const reason = text(source.reason) ?? text(old.exclusionReason) ?? text(old.reason) ?? logged?.reason;
     if (logged?.date && date === logged.date) c.map(`${logged.log} (${logged.nominee}: Exclusion Date)`, 'delisting.date');
     if (logged?.reason && reason === logged.reason) c.map(`${logged.log} (${logged.nominee}: Reason)`, 'delisting.reason');
-    if (logged && !logged.date) c.note('delisting', `${logged.log} gives the date "${logged.writtenDate}", which is not a date that can be read`);
+    if (logged && !logged.date)
+      c.note('delisting', `${logged.log} gives the date "${logged.writtenDate}", which is not a date that can be read`);
     if (date) delisting.date = date;
-    else c.gap('delisting.date', logged ? 'the exclusion log gives no readable date' : 'neither the former record nor an exclusion log (excluded-nominees/README.md) says when it was excluded');
+    else
+      c.gap(
+        'delisting.date',
+        logged
+          ? 'the exclusion log gives no readable date'
+          : 'neither the former record nor an exclusion log (excluded-nominees/README.md) says when it was excluded',
+      );
     if (reason) delisting.reason = reason;
-    else c.gap('delisting.reason', logged ? 'the exclusion log gives no reason' : 'neither the former record nor an exclusion log (excluded-nominees/README.md) says why it was excluded');
+    else
+      c.gap(
+        'delisting.reason',
+        logged
+          ? 'the exclusion log gives no reason'
+          : 'neither the former record nor an exclusion log (excluded-nominees/README.md) says why it was excluded',
+      );
     if (Object.keys(delisting).length) out.delisting = delisting;
   }
   return stage;
@@ -888,7 +1087,9 @@ export function convertDpgaRecord(record: DpgaRecord, options: ConvertOptions = 
     throw new RecordError(`${record.nomineeFile}: not a former registry record (expected a JSON object).`);
   }
   if (record.screening !== undefined && asRecord(record.screening) !== record.screening) {
-    throw new RecordError(`${record.screeningFile ?? record.nomineeFile}: not a former registry screening record (expected a JSON object).`);
+    throw new RecordError(
+      `${record.screeningFile ?? record.nomineeFile}: not a former registry screening record (expected a JSON object).`,
+    );
   }
   const nominee = asRecord(record.nominee);
   const screening = record.screening === undefined ? undefined : asRecord(record.screening);
@@ -900,7 +1101,10 @@ export function convertDpgaRecord(record: DpgaRecord, options: ConvertOptions = 
   const clear = asRecord(screening?.clearOwnership);
   const explicitAnswer = typeof clear.isOwnershipExplicit === 'string' ? clear.isOwnershipExplicit.trim().toLowerCase() : '';
   const ownershipEvidence = {
-    urls: [clear.copyrightURL].flat().filter((u): u is string => typeof u === 'string').flatMap((u) => urlsIn(u, 'all')),
+    urls: [clear.copyrightURL]
+      .flat()
+      .filter((u): u is string => typeof u === 'string')
+      .flatMap((u) => urlsIn(u, 'all')),
     explicit: explicitAnswer === 'yes' ? true : explicitAnswer === 'no' ? false : undefined,
   };
   const slug = convertIdentity(identity, nominee, fallbackSlug, out, ownershipEvidence);
@@ -909,7 +1113,8 @@ export function convertDpgaRecord(record: DpgaRecord, options: ConvertOptions = 
   convertLicenses(identity, nominee, out);
   if (screening) {
     const screenedName = text(screening.name);
-    if (screenedName && out.name && screenedName !== out.name) answers.note('name', `"${screenedName}" differs from the nominee's name "${String(out.name)}"; the nominee's is used`);
+    if (screenedName && out.name && screenedName !== out.name)
+      answers.note('name', `"${screenedName}" differs from the nominee's name "${String(out.name)}"; the nominee's is used`);
     convertOwnership(answers, out);
     convertPlatform(answers, out);
     convertDocumentation(answers, out);

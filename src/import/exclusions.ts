@@ -27,7 +27,11 @@ export function parseLogDate(written: string): string | undefined {
   else {
     const monthFirst = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(value);
     const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(value);
-    const [monthName, dayText, yearText] = monthFirst ? [monthFirst[1]!, monthFirst[2]!, monthFirst[3]!] : dayFirst ? [dayFirst[2]!, dayFirst[1]!, dayFirst[3]!] : [];
+    const [monthName, dayText, yearText] = monthFirst
+      ? [monthFirst[1]!, monthFirst[2]!, monthFirst[3]!]
+      : dayFirst
+        ? [dayFirst[2]!, dayFirst[1]!, dayFirst[3]!]
+        : [];
     if (!monthName) return undefined;
     month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
     if (!month) return undefined;
@@ -39,13 +43,20 @@ export function parseLogDate(written: string): string | undefined {
 }
 
 function cells(line: string): string[] {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 }
 
 /** The rows of the exclusion log's table (the first table whose header names a nominee and a date). */
 export function parseExclusionLog(markdown: string): Exclusion[] {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-  const header = lines.findIndex((l, i) => l.includes('|') && /nominee|name/i.test(l) && /date/i.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? ''));
+  const header = lines.findIndex(
+    (l, i) => l.includes('|') && /nominee|name/i.test(l) && /date/i.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? ''),
+  );
   if (header < 0) return [];
   const titles = cells(lines[header]!).map((t) => t.toLowerCase());
   const column = (pattern: RegExp) => titles.findIndex((t) => pattern.test(t));

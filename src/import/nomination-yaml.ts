@@ -12,11 +12,29 @@ export const SCHEMA_REF = '../schemas/nomination.schema.json';
 
 /** Top-level keys in the schema's order, with the indicator whose section they open. */
 export const SECTIONS: ReadonlyArray<[string, IndicatorId | 'lifecycle' | null]> = [
-  ['name', null], ['aliases', null], ['description', null], ['website', null], ['categories', null],
-  ['repositories', null], ['organizations', null], ['sectors', null], ['countries', null],
-  ['sdgs', '1'], ['licenses', '2'], ['ownership', '3'], ['platformIndependence', '4'], ['documentation', '5'],
-  ['dataExtraction', '6'], ['privacy', '7'], ['standards', '8'], ['doNoHarm', '9'], ['attestation', null],
-  ['stage', 'lifecycle'], ['standardVersion', null], ['review', null], ['delisting', null],
+  ['name', null],
+  ['aliases', null],
+  ['description', null],
+  ['website', null],
+  ['categories', null],
+  ['repositories', null],
+  ['organizations', null],
+  ['sectors', null],
+  ['countries', null],
+  ['sdgs', '1'],
+  ['licenses', '2'],
+  ['ownership', '3'],
+  ['platformIndependence', '4'],
+  ['documentation', '5'],
+  ['dataExtraction', '6'],
+  ['privacy', '7'],
+  ['standards', '8'],
+  ['doNoHarm', '9'],
+  ['attestation', null],
+  ['stage', 'lifecycle'],
+  ['standardVersion', null],
+  ['review', null],
+  ['delisting', null],
 ];
 
 const SUBSECTIONS: Record<string, IndicatorId> = {
@@ -58,7 +76,10 @@ function commentAbove(pair: Pair | undefined, lines: string[], blankLineBefore: 
 
 export function nominationToYaml(nomination: Record<string, unknown>, options: NominationYamlOptions = {}): string {
   const doc = new Document(nomination);
-  doc.commentBefore = [` yaml-language-server: $schema=${options.schemaRef ?? SCHEMA_REF}`, ...(options.header ?? []).map((l) => ` ${l}`)].join('\n');
+  doc.commentBefore = [
+    ` yaml-language-server: $schema=${options.schemaRef ?? SCHEMA_REF}`,
+    ...(options.header ?? []).map((l) => ` ${l}`),
+  ].join('\n');
   const root = doc.contents;
   if (!isMap(root)) return doc.toString();
   const notes = options.notes ?? {};

@@ -60,13 +60,23 @@ function sourceOfFile(file: string): RecordSource | SourceProblem {
     const excluded = nominee ? undefined : existingFile(path.join(parent, EXCLUDED_DIR, base));
     const archived = nominee || excluded ? undefined : existingFile(path.join(parent, ARCHIVE_DIR, base));
     if (nominee || excluded || archived) {
-      return { nomineeFile: (nominee ?? excluded ?? archived)!, screeningFile: file, ...withLog(Boolean(excluded), excluded), ...(archived ? { archived: true } : {}) };
+      return {
+        nomineeFile: (nominee ?? excluded ?? archived)!,
+        screeningFile: file,
+        ...withLog(Boolean(excluded), excluded),
+        ...(archived ? { archived: true } : {}),
+      };
     }
-    return { file, problem: `screening answers without their nominee record (expected ${NOMINEES_DIR}/${base}, or ${ARCHIVE_DIR}/${base}, next to ${SCREENING_DIR}/)` };
+    return {
+      file,
+      problem: `screening answers without their nominee record (expected ${NOMINEES_DIR}/${base}, or ${ARCHIVE_DIR}/${base}, next to ${SCREENING_DIR}/)`,
+    };
   }
   const screeningFile = existingFile(path.join(parent, SCREENING_DIR, base));
   return {
-    nomineeFile: file, ...(screeningFile ? { screeningFile } : {}), ...withLog(folder === EXCLUDED_DIR, file),
+    nomineeFile: file,
+    ...(screeningFile ? { screeningFile } : {}),
+    ...withLog(folder === EXCLUDED_DIR, file),
     ...(folder === ARCHIVE_DIR ? { archived: true } : {}),
   };
 }

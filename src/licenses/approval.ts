@@ -1,7 +1,13 @@
 import type { Category, LicensedPart } from '../core/nomination.js';
 import { successorOf } from './deprecated.js';
 import {
-  CATEGORY_PARTS, LICENSED_PARTS, NO_DERIVATIVES_LICENSE, OPEN_CONTENT_LICENSE, OPEN_DATA_LICENSES, PART_POLICIES, REJECTED_LICENSES,
+  CATEGORY_PARTS,
+  LICENSED_PARTS,
+  NO_DERIVATIVES_LICENSE,
+  OPEN_CONTENT_LICENSE,
+  OPEN_DATA_LICENSES,
+  PART_POLICIES,
+  REJECTED_LICENSES,
   type PartPolicy,
 } from './policy.js';
 import { DEPRECATED_LICENSE_IDS, isConjunction, isLicenseRef, isOsiApproved, parseSpdx, type SpdxNode } from './spdx.js';
@@ -21,9 +27,12 @@ export interface Verdict {
 
 function onList(id: string, list: PartPolicy['approvedBy'][number]): boolean {
   switch (list) {
-    case 'osi': return isOsiApproved(id);
-    case 'openContent': return OPEN_CONTENT_LICENSE.test(id);
-    case 'openData': return OPEN_DATA_LICENSES.has(id);
+    case 'osi':
+      return isOsiApproved(id);
+    case 'openContent':
+      return OPEN_CONTENT_LICENSE.test(id);
+    case 'openData':
+      return OPEN_DATA_LICENSES.has(id);
   }
 }
 

@@ -42,11 +42,11 @@ export const DEPRECATED_SUCCESSORS: Readonly<Record<string, DeprecatedSuccessor 
   'BSD-2-Clause-NetBSD': { replacement: 'BSD-2-Clause' },
   // Split into several licences on the SPDX list.
   'Net-SNMP': undefined,
-  'Nunit': { replacement: 'zlib-acknowledgement' },
+  Nunit: { replacement: 'zlib-acknowledgement' },
   'StandardML-NJ': { replacement: 'SMLNJ' },
   'bzip2-1.0.5': { replacement: 'bzip2-1.0.6' },
   'eCos-2.0': { replacement: 'GPL-2.0-or-later WITH eCos-exception-2.0' },
-  'wxWindows': { replacement: 'LGPL-2.0-or-later WITH WxWindows-exception-3.1' },
+  wxWindows: { replacement: 'LGPL-2.0-or-later WITH WxWindows-exception-3.1' },
 };
 
 /** The expression to write instead of `id` (with `+` when `plus`), or undefined when there is no single one. */

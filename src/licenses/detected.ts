@@ -9,7 +9,10 @@ export function expressionLicenseIds(expression: string): string[] {
 
 /** An id without its version qualifier: GPL-2.0-only, GPL-2.0-or-later, GPL-2.0+ and GPL-2.0 are one licence. */
 function licenseFamily(id: string): string {
-  return id.replace(/\+$/, '').replace(/-(only|or-later)$/i, '').toLowerCase();
+  return id
+    .replace(/\+$/, '')
+    .replace(/-(only|or-later)$/i, '')
+    .toLowerCase();
 }
 
 /** Whether a detected id (GitHub writes the short GPL-2.0 form) names one of the declared licences. */

@@ -24,8 +24,15 @@ export const CATEGORY_PARTS: Readonly<Record<Category, CategoryParts>> = {
 
 /** Open data licences conformant with the Open Definition that the registry accepts for data. */
 export const OPEN_DATA_LICENSES: ReadonlySet<string> = new Set([
-  'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODbL-1.0', 'ODC-By-1.0', 'PDDL-1.0',
-  'CC-BY-3.0-IGO', 'CC-BY-SA-3.0-IGO', 'OGL-UK-3.0',
+  'CC-BY-4.0',
+  'CC-BY-SA-4.0',
+  'CC0-1.0',
+  'ODbL-1.0',
+  'ODC-By-1.0',
+  'PDDL-1.0',
+  'CC-BY-3.0-IGO',
+  'CC-BY-SA-3.0-IGO',
+  'OGL-UK-3.0',
 ]);
 
 /**
@@ -95,7 +102,8 @@ export const PART_POLICIES: Readonly<Record<LicensedPart, PartPolicy>> = {
     label: 'data',
     subject: 'data',
     notApproved: 'is not an Open Definition conformant data licence accepted by the registry',
-    requirement: 'data must use CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODbL-1.0, ODC-By-1.0, PDDL-1.0, CC-BY-3.0-IGO, CC-BY-SA-3.0-IGO or OGL-UK-3.0',
+    requirement:
+      'data must use CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODbL-1.0, ODC-By-1.0, PDDL-1.0, CC-BY-3.0-IGO, CC-BY-SA-3.0-IGO or OGL-UK-3.0',
     approvedBy: ['openData'],
   },
   // Model weights are data produced by code and are published under either kind of licence; the
@@ -104,7 +112,8 @@ export const PART_POLICIES: Readonly<Record<LicensedPart, PartPolicy>> = {
     label: 'AI model (weights)',
     subject: 'AI model weights',
     notApproved: 'is not an approved open licence for AI model weights',
-    requirement: 'AI model weights need an open data or content licence (e.g. CC-BY-4.0, CC0-1.0, ODbL-1.0) or an OSI-approved licence (e.g. Apache-2.0, MIT)',
+    requirement:
+      'AI model weights need an open data or content licence (e.g. CC-BY-4.0, CC0-1.0, ODbL-1.0) or an OSI-approved licence (e.g. Apache-2.0, MIT)',
     approvedBy: ['openData', 'openContent', 'osi'],
   },
 };

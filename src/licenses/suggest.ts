@@ -47,9 +47,10 @@ export function suggestLicenseId(text: string): string | undefined {
   const plus = trimmed.endsWith('+');
   const name = plus ? trimmed.slice(0, -1) : trimmed;
   const key = normaliseLicenseName(name);
-  const match = INFORMAL_NAMES[key]
-    ?? idByNormalisedName(key)
-    ?? closest(name.replace(/\s+/g, '-'), [...CURRENT_LICENSE_IDS, ...DEPRECATED_LICENSE_IDS]);
+  const match =
+    INFORMAL_NAMES[key] ??
+    idByNormalisedName(key) ??
+    closest(name.replace(/\s+/g, '-'), [...CURRENT_LICENSE_IDS, ...DEPRECATED_LICENSE_IDS]);
   if (match === undefined) return undefined;
   if (DEPRECATED_LICENSE_IDS.has(match)) return successorOf(match, plus);
   return plus ? `${match}+` : match;

@@ -65,7 +65,7 @@ const plans = new WeakMap<readonly Rule[], WeakMap<Config, RulePlan>>();
 
 function planFor(rules: readonly Rule[], config: Config): RulePlan {
   let byConfig = plans.get(rules);
-  if (!byConfig) plans.set(rules, byConfig = new WeakMap());
+  if (!byConfig) plans.set(rules, (byConfig = new WeakMap()));
   let plan = byConfig.get(config);
   if (!plan) {
     const fileRules = rules
@@ -74,7 +74,7 @@ function planFor(rules: readonly Rule[], config: Config): RulePlan {
     const registryRules = rules
       .filter((r): r is RegistryRule => r.kind === 'registry' && ruleSetting(r, config).severity !== 'off')
       .map((rule) => ({ rule, options: ruleSetting(rule, config).options }));
-    byConfig.set(config, plan = { fileRules, registryRules, factKeys: factKeys(rules, config), ruleIds: rules.map((r) => r.id) });
+    byConfig.set(config, (plan = { fileRules, registryRules, factKeys: factKeys(rules, config), ruleIds: rules.map((r) => r.id) }));
   }
   return plan;
 }
@@ -163,8 +163,14 @@ export function crashDiagnostic(rule: Rule, err: unknown): Diagnostic {
  * tripping over odd data adds nothing useful, so the crash is not reported there.
  */
 export function runFileRule(
-  rule: FileRule, ruleOptions: Record<string, unknown>, file: string, data: unknown, schemaFailed: boolean,
-  options: { now: Date; ruleIds: readonly string[] }, locate: (pointer: string, anchor?: Anchor) => Span, sink: Diagnostic[],
+  rule: FileRule,
+  ruleOptions: Record<string, unknown>,
+  file: string,
+  data: unknown,
+  schemaFailed: boolean,
+  options: { now: Date; ruleIds: readonly string[] },
+  locate: (pointer: string, anchor?: Anchor) => Span,
+  sink: Diagnostic[],
 ): void {
   const reported: Diagnostic[] = [];
   try {
@@ -173,7 +179,9 @@ export function runFileRule(
       data: asRecord(data) as MaybeNomination,
       options: ruleOptions,
       // Read only when the rule reads it: analysis notices rules that depend on the date.
-      get now() { return options.now; },
+      get now() {
+        return options.now;
+      },
       ruleIds: options.ruleIds,
       report: (descriptor) => reported.push(makeDiagnostic(locate, rule, descriptor)),
     });
@@ -227,7 +235,13 @@ export function analyseFile(file: string, content: Uint8Array | string, options:
   let readNow: boolean;
   const now = options.now;
   // A rule that reads the date without saying so (Rule.reads) makes this result valid for this run only.
-  const context = { ruleIds: plan.ruleIds, get now(): Date { readNow = true; return now; } };
+  const context = {
+    ruleIds: plan.ruleIds,
+    get now(): Date {
+      readNow = true;
+      return now;
+    },
+  };
   for (const { rule, options: ruleOptions } of plan.fileRules) {
     readNow = false;
     runFileRule(rule, ruleOptions, file, loaded.data, analysis.schemaFailed, context, locate, sink);

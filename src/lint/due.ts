@@ -41,13 +41,19 @@ export function versionedRecord(data: unknown, now: Date, renewing = false): Ver
 export function resolveDue(diagnostic: Diagnostic, record: VersionedRecord | undefined): Diagnostic {
   const since = diagnostic.since;
   if (!record || !since || compareStandardVersions(record.assessedUnder, since) >= 0) return diagnostic;
-  const due = { since, assessedUnder: record.assessedUnder, ...(record.recognitionEnds ? { by: record.recognitionEnds } : {}), overdue: record.overdue !== undefined };
+  const due = {
+    since,
+    assessedUnder: record.assessedUnder,
+    ...(record.recognitionEnds ? { by: record.recognitionEnds } : {}),
+    overdue: record.overdue !== undefined,
+  };
   const why = dueReason(since, record.assessedUnder);
-  const note = record.overdue === 'renewal'
-    ? ` ${why} and its renewal, submitted now, is judged by the current version.`
-    : record.overdue === 'expired'
-      ? ` ${why}, and its recognition${record.recognitionEnds ? ` ended on ${record.recognitionEnds}` : ' has ended'}: due now.`
-      : ` ${why}: due at its next review${record.recognitionEnds ? `, by ${record.recognitionEnds}` : ''}.`;
+  const note =
+    record.overdue === 'renewal'
+      ? ` ${why} and its renewal, submitted now, is judged by the current version.`
+      : record.overdue === 'expired'
+        ? ` ${why}, and its recognition${record.recognitionEnds ? ` ended on ${record.recognitionEnds}` : ' has ended'}: due now.`
+        : ` ${why}: due at its next review${record.recognitionEnds ? `, by ${record.recognitionEnds}` : ''}.`;
   const severity = !record.overdue && diagnostic.severity === 'error' ? 'warning' : diagnostic.severity;
   return { ...diagnostic, severity, message: diagnostic.message + note, due };
 }

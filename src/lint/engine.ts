@@ -7,7 +7,16 @@ import { loadNomination, type LoadedFile } from '../load/load.js';
 import type { Anchor, Span } from '../load/positions.js';
 import { versionedRecord } from './due.js';
 import { finishFile } from './finish.js';
-import { analyseFile, crashDiagnostic, factsCover, isContextual, locateInFacts, makeDiagnostic, runFileRule, type FileAnalysis } from './analyse.js';
+import {
+  analyseFile,
+  crashDiagnostic,
+  factsCover,
+  isContextual,
+  locateInFacts,
+  makeDiagnostic,
+  runFileRule,
+  type FileAnalysis,
+} from './analyse.js';
 
 export interface SourceFile {
   file: string;
@@ -26,8 +35,7 @@ export interface ValidateOptions {
   analysedContext?: readonly FileAnalysis[];
 }
 
-
-export {   summarise } from './finish.js';
+export { summarise } from './finish.js';
 
 export interface FinishOptions {
   config: Config;
@@ -59,8 +67,16 @@ export function finishRun(analyses: readonly FileAnalysis[], targets: readonly s
     const facts = analysis.facts;
     for (const rule of rules) {
       if (rule.kind !== 'file' || !isContextual(rule) || ruleSetting(rule, options.config).severity === 'off') continue;
-      runFileRule(rule, ruleSetting(rule, options.config).options, file, facts.data, analysis.schemaFailed, { now: options.now, ruleIds },
-        (pointer, anchor) => locateInFacts(facts, pointer, anchor), found.get(file)!);
+      runFileRule(
+        rule,
+        ruleSetting(rule, options.config).options,
+        file,
+        facts.data,
+        analysis.schemaFailed,
+        { now: options.now, ruleIds },
+        (pointer, anchor) => locateInFacts(facts, pointer, anchor),
+        found.get(file)!,
+      );
     }
   }
 
@@ -114,17 +130,30 @@ export function validateSources(targets: readonly SourceFile[], options: Validat
     ...(options.analysedContext ?? analyseContext(options.context ?? [], options)).filter((c) => !targetNames.has(c.file)),
   ];
   const contents = new Map(targets.map((t) => [t.file, t.content]));
-  return finishRun(analyses, targets.map((t) => t.file), {
-    ...options,
-    reload: (file) => (contents.has(file) ? loadNomination(file, contents.get(file)!, analyse.limits) : undefined),
-  });
+  return finishRun(
+    analyses,
+    targets.map((t) => t.file),
+    {
+      ...options,
+      reload: (file) => (contents.has(file) ? loadNomination(file, contents.get(file)!, analyse.limits) : undefined),
+    },
+  );
 }
 
 /**
  * What registry-wide checks need of the other nominations (see ValidateOptions.context), worked out once
  * for validating several texts against the same registry, as `dpg new` and `dpg fix` do.
  */
-export function analyseContext(context: readonly SourceFile[], options: Pick<ValidateOptions, 'config' | 'now' | 'rules' | 'limits'>): FileAnalysis[] {
-  const analyse = { config: options.config, rules: options.rules ?? ALL_RULES, limits: options.limits ?? DEFAULT_LIMITS, now: options.now, full: false };
+export function analyseContext(
+  context: readonly SourceFile[],
+  options: Pick<ValidateOptions, 'config' | 'now' | 'rules' | 'limits'>,
+): FileAnalysis[] {
+  const analyse = {
+    config: options.config,
+    rules: options.rules ?? ALL_RULES,
+    limits: options.limits ?? DEFAULT_LIMITS,
+    now: options.now,
+    full: false,
+  };
   return context.map((c) => analyseFile(c.file, c.content, analyse));
 }

@@ -34,7 +34,13 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
  * Applies configured severities ('off' drops the finding), what is due at the next review of an approved
  * record assessed under an older version of the Standard (given `record`), and the nomination's own waivers.
  */
-function settle(diagnostics: readonly Diagnostic[], data: unknown, rules: readonly Rule[], config: Config, record?: VersionedRecord): Diagnostic[] {
+function settle(
+  diagnostics: readonly Diagnostic[],
+  data: unknown,
+  rules: readonly Rule[],
+  config: Config,
+  record?: VersionedRecord,
+): Diagnostic[] {
   // The first waiver of each rule, and rules by id: a file may hold thousands of waivers and findings.
   const waivers = new Map<unknown, Record<string, unknown>>();
   for (const waiver of asArray(asRecord(data).waivers).map(asRecord)) if (!waivers.has(waiver.rule)) waivers.set(waiver.rule, waiver);
@@ -48,7 +54,11 @@ function settle(diagnostics: readonly Diagnostic[], data: unknown, rules: readon
     let settled: Diagnostic = resolveDue({ ...d, severity: rule && d.severity !== rule.defaultSeverity ? d.severity : severity }, record);
     const waiver = UNWAIVABLE.test(d.ruleId) ? undefined : waivers.get(d.ruleId);
     if (waiver && settled.severity !== 'info') {
-      settled = { ...settled, severity: 'info', waived: { reason: String(waiver.reason ?? ''), approvedBy: String(waiver.approvedBy ?? '') } };
+      settled = {
+        ...settled,
+        severity: 'info',
+        waived: { reason: String(waiver.reason ?? ''), approvedBy: String(waiver.approvedBy ?? '') },
+      };
     }
     out.push(settled);
   }
@@ -58,7 +68,10 @@ function settle(diagnostics: readonly Diagnostic[], data: unknown, rules: readon
 const RANK: Record<IndicatorStatus, number> = { pass: 0, warning: 1, fail: 2 };
 
 /** `indicators` worsened by `diagnostics`: an error fails its indicator, a warning marks a passing one. */
-function markIndicators(indicators: Record<IndicatorId, IndicatorStatus>, diagnostics: readonly Diagnostic[]): Record<IndicatorId, IndicatorStatus> {
+function markIndicators(
+  indicators: Record<IndicatorId, IndicatorStatus>,
+  diagnostics: readonly Diagnostic[],
+): Record<IndicatorId, IndicatorStatus> {
   const out = { ...indicators };
   for (const d of diagnostics) {
     if (!d.indicator) continue;
@@ -96,7 +109,9 @@ function settleWith(diagnostics: readonly Diagnostic[], context: SettleContext):
  * human to judge (review records, reviewers.yaml, findings about a file as a whole).
  */
 export function finishFile(
-  file: string, diagnostics: readonly Diagnostic[], context: SettleContext & { readable: boolean; reviewNotes?: boolean },
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  context: SettleContext & { readable: boolean; reviewNotes?: boolean },
 ): FileResult {
   const result = summarise(file, settleWith(diagnostics, context), context.readable);
   return context.reviewNotes === false ? { ...result, reviewNotes: [] } : result;
@@ -123,7 +138,12 @@ export function addToResult(result: FileResult, added: readonly Diagnostic[], co
  * `results` with unsettled findings added to the result of `file`, or to a new one about the file as a
  * whole when it has none (see fileFindingResult).
  */
-export function addFindings(results: readonly FileResult[], file: string, added: readonly Diagnostic[], context: SettleContext): FileResult[] {
+export function addFindings(
+  results: readonly FileResult[],
+  file: string,
+  added: readonly Diagnostic[],
+  context: SettleContext,
+): FileResult[] {
   const at = results.findIndex((r) => r.file === file);
   if (at < 0) {
     const created = fileFindingResult(file, added, context);

@@ -33,7 +33,13 @@ export interface LoadedFile {
   locate(pointer: string, anchor?: Anchor): Span;
 }
 
-function fileDiagnostic(rule: CoreRule, messageId: string, data: Record<string, string | number>, span: Span, severity?: Diagnostic['severity']): Diagnostic {
+function fileDiagnostic(
+  rule: CoreRule,
+  messageId: string,
+  data: Record<string, string | number>,
+  span: Span,
+  severity?: Diagnostic['severity'],
+): Diagnostic {
   const diagnostic = problemDiagnostic(rule, messageId, data, { path: '', ...span });
   return severity ? { ...diagnostic, severity } : diagnostic;
 }
@@ -103,7 +109,10 @@ function unclosedQuoteAt(text: string): number | undefined {
   while (stack.length) {
     const token = stack.shift();
     if (token === null || typeof token !== 'object') continue;
-    if (Array.isArray(token)) { stack.unshift(...token); continue; }
+    if (Array.isArray(token)) {
+      stack.unshift(...token);
+      continue;
+    }
     const t = token as { type?: string; offset?: number; source?: string } & Record<string, unknown>;
     if ((t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') && typeof t.source === 'string') {
       const quote = t.source[0];
@@ -130,7 +139,6 @@ export function textOf(bytes: Uint8Array): string | undefined {
   }
 }
 
-
 /** The finding for a file that was not read (see RefusedContent). */
 function refusalDiagnostic(file: string, refusal: Refusal): Diagnostic {
   switch (refusal.problem) {
@@ -139,7 +147,12 @@ function refusalDiagnostic(file: string, refusal: Refusal): Diagnostic {
     case 'notRegular':
       return fileDiagnostic(regularFile, 'notRegular', { file, kind: refusal.kind }, START);
     case 'tooLarge':
-      return fileDiagnostic(limitsRule, 'tooLarge', { size: refusal.atLeast ? `more than ${refusal.limit}` : String(refusal.size), limit: refusal.limit }, START);
+      return fileDiagnostic(
+        limitsRule,
+        'tooLarge',
+        { size: refusal.atLeast ? `more than ${refusal.limit}` : String(refusal.size), limit: refusal.limit },
+        START,
+      );
   }
 }
 
@@ -243,7 +256,10 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
     const span = spanOf(lineCounter, err.pos[0], err.pos[1]);
     const firstLine = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     if (err.code === 'DUPLICATE_KEY') {
-      const key = text.slice(err.pos[0]).split(/:(?:\s|$)|\n/)[0]!.trim();
+      const key = text
+        .slice(err.pos[0])
+        .split(/:(?:\s|$)|\n/)[0]!
+        .trim();
       diagnostics.push(fileDiagnostic(duplicateKeyRule, 'duplicate', { key: key.slice(0, 60) }, span));
     } else if (err.code === 'RESOURCE_EXHAUSTION') {
       // The parser ran out of stack: deep block nesting, which the flow-bracket pre-scan cannot see.
@@ -270,9 +286,11 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
   try {
     result.data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (err) {
-    diagnostics.push(/alias/i.test((err as Error).message)
-      ? fileDiagnostic(limitsRule, 'aliases', { limit: limits.maxAliasCount }, START)
-      : fileDiagnostic(limitsRule, 'unreadable', { reason: (err as Error).message }, START));
+    diagnostics.push(
+      /alias/i.test((err as Error).message)
+        ? fileDiagnostic(limitsRule, 'aliases', { limit: limits.maxAliasCount }, START)
+        : fileDiagnostic(limitsRule, 'unreadable', { reason: (err as Error).message }, START),
+    );
     return result;
   }
   if (dataDepth(result.data, limits.maxDepth) > limits.maxDepth) {

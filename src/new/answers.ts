@@ -1,7 +1,17 @@
 import { asArray } from '../core/nomination.js';
 import {
-  FIXED_ANSWERS, isAsked, isRequired, minimum, resolveMessage, STEPS,
-  type CheckEnv, type Draft, type Group, type Question, type Scope, type Step,
+  FIXED_ANSWERS,
+  isAsked,
+  isRequired,
+  minimum,
+  resolveMessage,
+  STEPS,
+  type CheckEnv,
+  type Draft,
+  type Group,
+  type Question,
+  type Scope,
+  type Step,
 } from './questions.js';
 import { dottedPath, getPath, normaliseAnswer, setPath } from './values.js';
 
@@ -30,7 +40,15 @@ function missing(question: Question, scope: Scope): string {
 export function checkAnswers(answers: unknown, env: CheckEnv, steps: readonly Step[] = STEPS): { draft: Draft; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
   if (!isMapping(answers)) {
-    return { draft: {}, problems: [{ path: '(answers)', message: 'The answers must be a mapping of the nomination\'s keys (name, description, …), as in a nomination file.' }] };
+    return {
+      draft: {},
+      problems: [
+        {
+          path: '(answers)',
+          message: "The answers must be a mapping of the nomination's keys (name, description, …), as in a nomination file.",
+        },
+      ],
+    };
   }
   const draft = structuredClone(answers);
   for (const [key, value] of Object.entries(FIXED_ANSWERS)) {
@@ -51,7 +69,8 @@ export function checkAnswers(answers: unknown, env: CheckEnv, steps: readonly St
     }
     if (result.value === undefined) {
       setPath(scope.item, question.path, undefined);
-      if (isRequired(question, scope)) problems.push({ path: dottedPath(segments), message: missing(question, scope), rules: question.rules });
+      if (isRequired(question, scope))
+        problems.push({ path: dottedPath(segments), message: missing(question, scope), rules: question.rules });
       return;
     }
     setPath(scope.item, question.path, result.value);
@@ -66,9 +85,10 @@ export function checkAnswers(answers: unknown, env: CheckEnv, steps: readonly St
     const min = minimum(group, root);
     const fail = (message: string) => problems.push({ path: where, message, rules: group.rules });
     if (list === undefined || list === null) {
-      const problem = min > 0
-        ? `needs at least ${min === 1 ? 'one' : min} ${group.noun}: ${resolveMessage(group.keyedBy ?? group.questions[0]!, root)}`
-        : group.check?.([], root);
+      const problem =
+        min > 0
+          ? `needs at least ${min === 1 ? 'one' : min} ${group.noun}: ${resolveMessage(group.keyedBy ?? group.questions[0]!, root)}`
+          : group.check?.([], root);
       if (problem) fail(problem);
       return;
     }
@@ -86,12 +106,19 @@ export function checkAnswers(answers: unknown, env: CheckEnv, steps: readonly St
     }
     list.forEach((entry, index) => {
       if (!isMapping(entry)) {
-        problems.push({ path: dottedPath([...group.path, index]), message: `write the ${group.noun} as a mapping of its keys, not ${JSON.stringify(entry)}.` });
+        problems.push({
+          path: dottedPath([...group.path, index]),
+          message: `write the ${group.noun} as a mapping of its keys, not ${JSON.stringify(entry)}.`,
+        });
         return;
       }
       const scope = { root: draft, item: entry };
       if (group.keyedBy && getPath(entry, group.keyedBy.path) === undefined) {
-        problems.push({ path: dottedPath([...group.path, index, ...group.keyedBy.path]), message: missing(group.keyedBy, scope), rules: group.rules });
+        problems.push({
+          path: dottedPath([...group.path, index, ...group.keyedBy.path]),
+          message: missing(group.keyedBy, scope),
+          rules: group.rules,
+        });
       }
       for (const question of group.questions) checkQuestion(question, scope, [...group.path, index]);
     });
@@ -113,7 +140,10 @@ export function checkAnswers(answers: unknown, env: CheckEnv, steps: readonly St
  * reported (or a place containing it, such as the mapping a missing key belongs to) and those of
  * rules that repeat a reported problem.
  */
-export function mergeFindings(problems: AnswerProblem[], findings: ReadonlyArray<{ path: string; message: string; ruleId: string }>): AnswerProblem[] {
+export function mergeFindings(
+  problems: AnswerProblem[],
+  findings: ReadonlyArray<{ path: string; message: string; ruleId: string }>,
+): AnswerProblem[] {
   const reported = problems.map((p) => p.path);
   const repeated = new Set(problems.flatMap((p) => p.rules ?? []));
   const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);

@@ -14,7 +14,12 @@ export function draftName(name: unknown): string {
 
 /** The drafts in `folder`, sorted. */
 export function draftsIn(folder: string): string[] {
-  return existsSync(folder) ? readdirSync(folder).filter((name) => DRAFT_FILE.test(name)).sort().map((name) => path.join(folder, name)) : [];
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => DRAFT_FILE.test(name))
+        .sort()
+        .map((name) => path.join(folder, name))
+    : [];
 }
 
 export interface DraftPrompts {
@@ -28,7 +33,11 @@ export interface DraftPrompts {
  * appears meanwhile, the answers go beside it under the next free name. `render` makes the text
  * for the file it goes to (it names the file in its resume command). Returns the file written.
  */
-export async function keepDraft(file: string, render: (file: string) => string, options: { mayReplace: boolean; prompts: DraftPrompts; shown: (file: string) => string }): Promise<string> {
+export async function keepDraft(
+  file: string,
+  render: (file: string) => string,
+  options: { mayReplace: boolean; prompts: DraftPrompts; shown: (file: string) => string },
+): Promise<string> {
   const { prompts, shown } = options;
   let replace = options.mayReplace;
   if (!replace && existsSync(file)) {
@@ -55,7 +64,11 @@ export async function keepDraft(file: string, render: (file: string) => string, 
  * The draft to continue without `--resume`, when the person agrees: the draft of the name given, or
  * the only draft in `folder`. Several drafts are listed, and none is chosen.
  */
-export async function offerDraft(folder: string, name: unknown, options: { prompts: DraftPrompts; shown: (file: string) => string }): Promise<string | undefined> {
+export async function offerDraft(
+  folder: string,
+  name: unknown,
+  options: { prompts: DraftPrompts; shown: (file: string) => string },
+): Promise<string | undefined> {
   const { prompts, shown } = options;
   const all = draftsIn(folder);
   const named = typeof name === 'string' ? path.join(folder, draftName(name)) : undefined;

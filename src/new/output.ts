@@ -8,7 +8,7 @@ import type { Draft } from './questions.js';
 /** Short help written above each section of a new nomination, for whoever edits it next. */
 const SECTION_NOTES: Readonly<Record<string, string[]>> = {
   name: ['Identity: who and what the solution is. The file is named after the slug of the name.'],
-  sdgs: ['Each goal needs evidenceText (how it serves the goal\'s targets), evidenceUrl, or both.'],
+  sdgs: ["Each goal needs evidenceText (how it serves the goal's targets), evidenceUrl, or both."],
   licenses: [
     'Software: OSI-approved; content: CC BY, BY-SA or CC0 (no ND); data: an Open Definition licence.',
     'evidenceUrl is a public page that names the licence, such as the LICENSE file.',
@@ -37,11 +37,13 @@ export function quoteForYaml11(text: string): string {
 
 /** The nomination as the text of its file. */
 export function renderNomination(draft: Draft, schemaRef: string): string {
-  return quoteForYaml11(nominationToYaml(orderedNomination(draft), {
-    schemaRef,
-    header: ['Written with `dpg new`. Check it with `dpg validate`; every key has hover help in editors.'],
-    notes: SECTION_NOTES as Record<string, string[]>,
-  }));
+  return quoteForYaml11(
+    nominationToYaml(orderedNomination(draft), {
+      schemaRef,
+      header: ['Written with `dpg new`. Check it with `dpg validate`; every key has hover help in editors.'],
+      notes: SECTION_NOTES as Record<string, string[]>,
+    }),
+  );
 }
 
 /** Marks a draft file of `dpg new`, and its format's version. */

@@ -23,7 +23,9 @@ function choices(list: readonly Choice[]) {
 
 /** The keys line under a list of choices, saying how to go back. */
 function keysHelpTip(keys: ReadonlyArray<[string, string]>): string {
-  return [...keys, ['← Back', 'previous question'] as const, ['⏸ Save', 'draft and quit'] as const].map(([key, action]) => `${key} ${action}`).join(' • ');
+  return [...keys, ['← Back', 'previous question'] as const, ['⏸ Save', 'draft and quit'] as const]
+    .map(([key, action]) => `${key} ${action}`)
+    .join(' • ');
 }
 
 /** The wizard's prompts in a terminal, with @inquirer/prompts. Loaded only by the interactive `dpg new`. */
@@ -37,14 +39,15 @@ export function terminalPrompter(say: (text: string) => void): Prompter {
       });
       return command(answer) ?? answer;
     },
-    select: (options) => select<Choice['value'] | typeof BACK | typeof SAVE>({
-      message: options.message,
-      choices: [...choices(options.choices), new Separator(), BACK_CHOICE, SAVE_CHOICE],
-      default: options.default,
-      pageSize: 10,
-      loop: false,
-      theme: { style: { keysHelpTip } },
-    }),
+    select: (options) =>
+      select<Choice['value'] | typeof BACK | typeof SAVE>({
+        message: options.message,
+        choices: [...choices(options.choices), new Separator(), BACK_CHOICE, SAVE_CHOICE],
+        default: options.default,
+        pageSize: 10,
+        loop: false,
+        theme: { style: { keysHelpTip } },
+      }),
     async checkbox(options) {
       const chosen = await checkbox<unknown>({
         message: options.message,
@@ -54,7 +57,8 @@ export function terminalPrompter(say: (text: string) => void): Prompter {
           BACK_CHOICE,
           SAVE_CHOICE,
         ],
-        validate: (picked) => (picked.some((c) => c.value === BACK || c.value === SAVE) ? true : options.validate(picked.map((c) => c.value))),
+        validate: (picked) =>
+          picked.some((c) => c.value === BACK || c.value === SAVE) ? true : options.validate(picked.map((c) => c.value)),
         pageSize: 19,
         loop: false,
         theme: { style: { keysHelpTip } },

@@ -63,9 +63,17 @@ function readDraft(file: string, cwd: string): DraftFile {
   const data = readAnswers(file, cwd) as Record<string, unknown> | null;
   const answers = data?.answers;
   const answered = data?.answered;
-  if (data?.[DRAFT_MARK] !== 1 || answers === null || typeof answers !== 'object' || Array.isArray(answers)
-    || !Array.isArray(answered) || !answered.every((key) => typeof key === 'string')) {
-    throw new UsageError(`${file} is not a draft of dpg new (it has no ${DRAFT_MARK}: 1, answered and answers); to take answers from a nomination-shaped file, use --answers.`);
+  if (
+    data?.[DRAFT_MARK] !== 1 ||
+    answers === null ||
+    typeof answers !== 'object' ||
+    Array.isArray(answers) ||
+    !Array.isArray(answered) ||
+    !answered.every((key) => typeof key === 'string')
+  ) {
+    throw new UsageError(
+      `${file} is not a draft of dpg new (it has no ${DRAFT_MARK}: 1, answered and answers); to take answers from a nomination-shaped file, use --answers.`,
+    );
   }
   return { answers: answers as Draft, answered: answered as string[] };
 }
@@ -77,7 +85,9 @@ function findDraft(resume: string | true, folder: string, cwd: string): string {
   const where = displayPath(folder, cwd) || '.';
   if (!found.length) throw new UsageError(`No draft of dpg new in ${where} (.dpg-new-*.draft.yaml); name it: dpg new --resume <draft>.`);
   if (found.length > 1) {
-    throw new UsageError(`Several drafts in ${where}; name the one to continue: ${found.map((file) => `dpg new --resume ${displayPath(file, cwd)}`).join(', ')}.`);
+    throw new UsageError(
+      `Several drafts in ${where}; name the one to continue: ${found.map((file) => `dpg new --resume ${displayPath(file, cwd)}`).join(', ')}.`,
+    );
   }
   return found[0]!;
 }
@@ -87,7 +97,8 @@ function readAnswers(file: string, cwd: string): unknown {
   const read = readRegularFile(absolute, MAX_ANSWERS_BYTES);
   if (isReadProblem(read)) {
     if (read.problem === 'missing') throw new UsageError(`Answers file not found: ${file}`);
-    if (read.problem === 'tooLarge' && !read.atLeast) throw new UsageError(`${file} has ${read.size} bytes, more than the ${MAX_ANSWERS_BYTES} an answers file may have.`);
+    if (read.problem === 'tooLarge' && !read.atLeast)
+      throw new UsageError(`${file} has ${read.size} bytes, more than the ${MAX_ANSWERS_BYTES} an answers file may have.`);
     throw new UsageError(`${file} ${describeReadProblem(read)}.`);
   }
   try {
@@ -107,7 +118,8 @@ function withFlags(answers: unknown, options: NewOptions): unknown {
   if (options.website !== undefined) draft.website = options.website;
   if (options.categories.length) draft.categories = options.categories;
   if (options.repositories.length) draft.repositories = options.repositories.map((url) => ({ url }));
-  if (options.license !== undefined) draft.licenses = [{ spdx: options.license, ...(options.licenseUrl ? { evidenceUrl: options.licenseUrl } : {}) }];
+  if (options.license !== undefined)
+    draft.licenses = [{ spdx: options.license, ...(options.licenseUrl ? { evidenceUrl: options.licenseUrl } : {}) }];
   else if (options.licenseUrl !== undefined) throw new UsageError('--license-url needs --license.');
   return draft;
 }
@@ -137,7 +149,8 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
     return slug ? path.join(outIsFolder ? out! : registryDir, `${slug}.yaml`) : undefined;
   };
   const shown = (file: string) => displayPath(file, io.cwd);
-  const existsMessage = (file: string) => `${shown(file)} already exists; dpg new never replaces a file. Choose another name, or edit that file.`;
+  const existsMessage = (file: string) =>
+    `${shown(file)} already exists; dpg new never replaces a file. Choose another name, or edit that file.`;
   if (out !== undefined && !outIsFolder && existsSync(out)) throw new UsageError(existsMessage(out));
 
   const env: CheckEnv = {
@@ -168,7 +181,10 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
       mayReplace = existsSync(file);
       const exists = mayReplace ? ', replacing the draft there' : '';
       try {
-        keep = await wizard.prompter.confirm({ message: `Keep the ${answered.length} answers so far in ${shown(file)}${exists}, to continue later?`, default: true });
+        keep = await wizard.prompter.confirm({
+          message: `Keep the ${answered.length} answers so far in ${shown(file)}${exists}, to continue later?`,
+          default: true,
+        });
       } catch {
         keep = false;
       }
@@ -180,7 +196,9 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
     let written: string;
     try {
       written = await keepDraft(file, (to) => renderDraft(wizard.draft, answered, `dpg new --resume ${shown(to)}`), {
-        mayReplace: mayReplace || file === resumedFrom, prompts: wizard.prompter, shown,
+        mayReplace: mayReplace || file === resumedFrom,
+        prompts: wizard.prompter,
+        shown,
       });
     } catch (err) {
       if (!isCancelled(err)) throw err;
@@ -188,14 +206,19 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
       return EXIT_CANCELLED;
     }
     const command = `dpg new --resume ${shown(written)}`;
-    io.stderr(`\ndpg new: ${saveAsked ? 'stopped' : 'cancelled'}; the answers so far are in ${shown(written)}. Continue with: ${command}\n`);
+    io.stderr(
+      `\ndpg new: ${saveAsked ? 'stopped' : 'cancelled'}; the answers so far are in ${shown(written)}. Continue with: ${command}\n`,
+    );
     return EXIT_CANCELLED;
   };
   let resumedFrom: string | undefined;
   let isCancelled: (err: unknown) => boolean = () => false;
   const render = (d: Draft) => {
     const target = targetFor(d.name)!;
-    const schemaRef = path.relative(path.dirname(target), path.join(root, 'schemas', 'nomination.schema.json')).split(path.sep).join('/');
+    const schemaRef = path
+      .relative(path.dirname(target), path.join(root, 'schemas', 'nomination.schema.json'))
+      .split(path.sep)
+      .join('/');
     return { target, yaml: renderNomination(d, schemaRef) };
   };
 
@@ -208,14 +231,21 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
     draft = checked.draft;
     const name = targetFor(draft.name) ? shown(targetFor(draft.name)!) : undefined;
     const diagnostics = name ? checker.check(render(draft).yaml, name) : [];
-    const problems = mergeFindings(checked.problems, diagnostics.map((d) => ({ path: dottedPointer(d.path), message: d.message, ruleId: d.ruleId })));
+    const problems = mergeFindings(
+      checked.problems,
+      diagnostics.map((d) => ({ path: dottedPointer(d.path), message: d.message, ruleId: d.ruleId })),
+    );
     if (problems.length) {
-      throw new UsageError(`${problems.length} answer${problems.length === 1 ? '' : 's'} in ${options.answers} need${problems.length === 1 ? 's' : ''} attention; nothing was written:\n${formatProblems(problems)}`);
+      throw new UsageError(
+        `${problems.length} answer${problems.length === 1 ? '' : 's'} in ${options.answers} need${problems.length === 1 ? 's' : ''} attention; nothing was written:\n${formatProblems(problems)}`,
+      );
     }
     findings = [];
   } else {
     if (!options.interactive) {
-      throw new UsageError('dpg new asks its questions in a terminal, and standard input is not one; give the answers in a file instead: dpg new --answers <file.yaml> (see docs/new.md).');
+      throw new UsageError(
+        'dpg new asks its questions in a terminal, and standard input is not one; give the answers in a file instead: dpg new --answers <file.yaml> (see docs/new.md).',
+      );
     }
     const drafts = draftFolder(io.cwd, root, registryDir);
     const { terminalPrompter, isPromptCancelled, BACK_TEXT, SAVE_TEXT } = await import('./prompter.js');
@@ -248,12 +278,14 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
       wizard.resume(fromDraft.answered);
       io.stdout(`Continuing ${shown(resumed!)}: ${fromDraft.answered.length} answers given before.\n`);
     }
-    io.stdout([
-      'Answer the questions of the DPG Standard; each answer is checked as you go.',
-      `To go back, type ${BACK_TEXT} at a question you type the answer of, or pick "← Back" in a list.`,
-      `To stop and continue later, type ${SAVE_TEXT} at a question you type the answer of, or pick "⏸ Save a draft and quit" in a list;`,
-      'Ctrl-C stops too, and offers to keep the answers so far in a draft.\n',
-    ].join('\n'));
+    io.stdout(
+      [
+        'Answer the questions of the DPG Standard; each answer is checked as you go.',
+        `To go back, type ${BACK_TEXT} at a question you type the answer of, or pick "← Back" in a list.`,
+        `To stop and continue later, type ${SAVE_TEXT} at a question you type the answer of, or pick "⏸ Save a draft and quit" in a list;`,
+        'Ctrl-C stops too, and offers to keep the answers so far in a draft.\n',
+      ].join('\n'),
+    );
     try {
       draft = await wizard.run();
     } catch (err) {
@@ -262,7 +294,9 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
       return stop(wizard, resumed ?? path.join(drafts, draftName(initial.name)), saveAsked);
     }
     const { target, yaml } = render(draft);
-    findings = checker.check(yaml, shown(target)).map((d) => ({ path: dottedPointer(d.path), message: d.message, error: d.severity === 'error' }));
+    findings = checker
+      .check(yaml, shown(target))
+      .map((d) => ({ path: dottedPointer(d.path), message: d.message, error: d.severity === 'error' }));
     if (resumed !== undefined) draftToRemove = resumed;
   }
 
@@ -288,11 +322,13 @@ export async function runNew(options: NewOptions, io: CliIO): Promise<number> {
   if (findings.length) {
     io.stdout(`\ndpg validate still reports:\n${formatProblems(findings)}\nFix them in the file, then:\n`);
   }
-  io.stdout([
-    'Next steps:',
-    `  1. Check it:        dpg validate ${file}`,
-    '  2. Read it over in your editor; the first line gives completion and hover help (docs/format.md).',
-    `  3. Open a pull request adding ${file}; the review bot comments with a checklist per indicator.`,
-  ].join('\n') + '\n');
+  io.stdout(
+    [
+      'Next steps:',
+      `  1. Check it:        dpg validate ${file}`,
+      '  2. Read it over in your editor; the first line gives completion and hover help (docs/format.md).',
+      `  3. Open a pull request adding ${file}; the review bot comments with a checklist per indicator.`,
+    ].join('\n') + '\n',
+  );
   return findings.some((f) => f.error) ? 1 : 0;
 }

@@ -32,13 +32,21 @@ export function splitList(raw: unknown, separator: ',' | ';' = ','): string[] | 
   const line = asText(raw);
   if (line === undefined) return undefined;
   const by = separator === ';' || line.includes(';') ? ';' : ',';
-  return line.split(by).map((s) => s.trim()).filter(Boolean);
+  return line
+    .split(by)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function splitUrls(raw: unknown): string[] | undefined {
   if (Array.isArray(raw)) return splitList(raw);
   const line = asText(raw);
-  return line === undefined ? undefined : line.split(/\s+|[,;](?=\s|$)/).map((s) => s.trim()).filter(Boolean);
+  return line === undefined
+    ? undefined
+    : line
+        .split(/\s+|[,;](?=\s|$)/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 function unique<T>(items: T[]): T[] {
@@ -99,7 +107,8 @@ export function normaliseAnswer(question: Question, raw: unknown, scope: Scope):
   }
   const listKind = kind === 'list' || kind === 'urls' || kind === 'countries' || kind === 'multi';
   // A list that must be present but may be empty (countries of development) is answered by leaving it empty.
-  if (isBlank(raw)) return listKind && question.min === 0 && isRequired(question, scope) && raw !== undefined && raw !== null ? { value: [] } : EMPTY;
+  if (isBlank(raw))
+    return listKind && question.min === 0 && isRequired(question, scope) && raw !== undefined && raw !== null ? { value: [] } : EMPTY;
 
   switch (kind) {
     case 'text':
@@ -145,7 +154,9 @@ export function normaliseAnswer(question: Question, raw: unknown, scope: Scope):
     case 'select': {
       const choices = resolveChoices(question, scope);
       const match = choices.find((c) => c.value === raw);
-      return match ? { value: match.value } : { problem: `Answer one of ${choices.map((c) => JSON.stringify(c.value)).join(', ')}, not ${JSON.stringify(raw)}.` };
+      return match
+        ? { value: match.value }
+        : { problem: `Answer one of ${choices.map((c) => JSON.stringify(c.value)).join(', ')}, not ${JSON.stringify(raw)}.` };
     }
     case 'multi': {
       const choices = resolveChoices(question, scope);
@@ -161,7 +172,9 @@ export function normaliseAnswer(question: Question, raw: unknown, scope: Scope):
         else unknown.push(item);
       }
       if (unknown.length) {
-        return { problem: `${unknown.map((u) => JSON.stringify(u)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not among ${choices.map((c) => JSON.stringify(c.value)).join(', ')}.` };
+        return {
+          problem: `${unknown.map((u) => JSON.stringify(u)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not among ${choices.map((c) => JSON.stringify(c.value)).join(', ')}.`,
+        };
       }
       const problem = listProblem(question, values.length, 'choice');
       return problem ? { problem } : { value: unique(values) };
@@ -227,6 +240,9 @@ export function pointerOf(segments: ReadonlyArray<string | number>): string {
 /** The dotted form of a JSON pointer ("/licenses/0/spdx" → "licenses[0].spdx"). */
 export function dottedPointer(pointer: string): string {
   if (!pointer) return '(the whole file)';
-  const segments = pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   return dottedPath(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
 }

@@ -1,6 +1,18 @@
 import {
-  isAsked, isRequired, minimum, resolveChoices, resolveMessage, STEPS,
-  type CheckEnv, type Choice, type Draft, type Group, type Question, type Scope, type Section, type Step,
+  isAsked,
+  isRequired,
+  minimum,
+  resolveChoices,
+  resolveMessage,
+  STEPS,
+  type CheckEnv,
+  type Choice,
+  type Draft,
+  type Group,
+  type Question,
+  type Scope,
+  type Section,
+  type Step,
 } from './questions.js';
 import { answerText, getPath, normaliseAnswer, pointerOf, setPath } from './values.js';
 
@@ -24,7 +36,12 @@ export class SaveRequested extends Error {
 export interface Prompter {
   input(options: { message: string; default?: string; validate: (value: string) => string | true }): Promise<string | Back | Save>;
   select(options: { message: string; choices: readonly Choice[]; default?: Choice['value'] }): Promise<Choice['value'] | Back | Save>;
-  checkbox(options: { message: string; choices: readonly Choice[]; checked?: readonly unknown[]; validate: (values: unknown[]) => string | true }): Promise<unknown[] | Back | Save>;
+  checkbox(options: {
+    message: string;
+    choices: readonly Choice[];
+    checked?: readonly unknown[];
+    validate: (values: unknown[]) => string | true;
+  }): Promise<unknown[] | Back | Save>;
   /** A yes/no question outside the nomination (keeping a draft); no way back. */
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
   /** A line of information (a section title, an answer taken from the command line). */
@@ -48,7 +65,10 @@ export interface WizardChecks {
   inspectFinal?(draft: Draft): readonly Finding[];
 }
 
-const BOOLEAN_CHOICES: readonly Choice[] = [{ value: true, name: 'yes' }, { value: false, name: 'no' }];
+const BOOLEAN_CHOICES: readonly Choice[] = [
+  { value: true, name: 'yes' },
+  { value: false, name: 'no' },
+];
 
 /** One question as it stands in the walk: where its answer goes, and whether it is answered. */
 interface Slot {
@@ -77,7 +97,7 @@ function display(value: unknown): string {
 
 function entriesOf(draft: Draft, group: Group): Draft[] | undefined {
   const list = getPath(draft, group.path);
-  return Array.isArray(list) ? list as Draft[] : undefined;
+  return Array.isArray(list) ? (list as Draft[]) : undefined;
 }
 
 /**
@@ -131,7 +151,17 @@ export class Wizard {
       }
       if (step.type === 'question') {
         if (!isAsked(step, root)) drop(step, draft);
-        else slots.push({ key: pointerOf(step.path), question: step, scope: root, pointer: pointerOf(step.path), rules: step.rules ?? [], ruleScope: '', section, done: this.questionDone(step, root) });
+        else
+          slots.push({
+            key: pointerOf(step.path),
+            question: step,
+            scope: root,
+            pointer: pointerOf(step.path),
+            rules: step.rules ?? [],
+            ruleScope: '',
+            section,
+            done: this.questionDone(step, root),
+          });
         continue;
       }
       const listPointer = pointerOf(step.path);
@@ -142,7 +172,16 @@ export class Wizard {
       const list = entriesOf(draft, step) ?? [];
       if (step.keyedBy) {
         const chosen = this.marks(draft).has(listPointer) && list.length >= minimum(step, root);
-        slots.push({ key: listPointer, question: step.keyedBy, scope: root, rules: step.rules ?? [], ruleScope: '', section, done: chosen, keyed: step });
+        slots.push({
+          key: listPointer,
+          question: step.keyedBy,
+          scope: root,
+          rules: step.rules ?? [],
+          ruleScope: '',
+          section,
+          done: chosen,
+          keyed: step,
+        });
       }
       list.forEach((entry, index) => {
         const scope = { root: draft, item: entry };
@@ -152,7 +191,16 @@ export class Wizard {
             continue;
           }
           const pointer = pointerOf([...step.path, index, ...question.path]);
-          slots.push({ key: pointer, question, scope, pointer, rules: question.rules ?? [], ruleScope: pointerOf([...step.path, index]), section, done: this.questionDone(question, scope) });
+          slots.push({
+            key: pointer,
+            question,
+            scope,
+            pointer,
+            rules: question.rules ?? [],
+            ruleScope: pointerOf([...step.path, index]),
+            section,
+            done: this.questionDone(question, scope),
+          });
         }
       });
       if (step.keyedBy) continue;
@@ -161,8 +209,15 @@ export class Wizard {
       const mayEnd = list.length >= minimum(step, root);
       const closed = this.marks(draft).has(`${listPointer}/-`) && mayEnd && !step.check?.(list, root);
       slots.push({
-        key: `${listPointer}/-`, question: first, scope: fresh, pointer: pointerOf([...step.path, list.length, ...first.path]),
-        rules: [...(step.rules ?? []), ...(first.rules ?? [])], ruleScope: '', section, done: closed, entry: { group: step, list, mayEnd },
+        key: `${listPointer}/-`,
+        question: first,
+        scope: fresh,
+        pointer: pointerOf([...step.path, list.length, ...first.path]),
+        rules: [...(step.rules ?? []), ...(first.rules ?? [])],
+        ruleScope: '',
+        section,
+        done: closed,
+        entry: { group: step, list, mayEnd },
       });
     }
     return slots;
@@ -170,7 +225,9 @@ export class Wizard {
 
   /** The keys of the questions answered so far, to resume from. */
   answered(): string[] {
-    return this.plan().filter((slot) => this.isMarked(slot)).map((slot) => slot.key);
+    return this.plan()
+      .filter((slot) => this.isMarked(slot))
+      .map((slot) => slot.key);
   }
 
   /** Marks the questions of `keys` as answered (as `answered()` listed them), so the walk goes on after them. */
@@ -203,9 +260,13 @@ export class Wizard {
    */
   private concerning(slot: Slot, plan: readonly Slot[], findings: readonly Finding[]): Finding[] {
     const pending = plan.filter((other) => !other.done && other.key !== slot.key);
-    return findings.filter((finding) => finding.ruleId !== 'schema/required'
-      && slot.pointer !== undefined && within(finding.path, slot.pointer)
-      && !pending.some((other) => other.rules.includes(finding.ruleId) && within(finding.path, other.ruleScope)));
+    return findings.filter(
+      (finding) =>
+        finding.ruleId !== 'schema/required' &&
+        slot.pointer !== undefined &&
+        within(finding.path, slot.pointer) &&
+        !pending.some((other) => other.rules.includes(finding.ruleId) && within(finding.path, other.ruleScope)),
+    );
   }
 
   /** Why `raw` cannot be the answer of `slot`, or true. */
@@ -257,7 +318,11 @@ export class Wizard {
   private async ask(slot: Slot, plan: readonly Slot[], options: { again: boolean; pinned: readonly Finding[] }): Promise<Back | undefined> {
     const { prompter } = this;
     const { question, scope, entry } = slot;
-    const given = entry ? undefined : slot.keyed ? entriesOf(this.draft, slot.keyed)?.map((e) => getPath(e, slot.question.path)) : getPath(scope.item, question.path);
+    const given = entry
+      ? undefined
+      : slot.keyed
+        ? entriesOf(this.draft, slot.keyed)?.map((e) => getPath(e, slot.question.path))
+        : getPath(scope.item, question.path);
     if (!options.again && given !== undefined && !slot.keyed) {
       const verdict = this.judge(slot, plan, given, []);
       if (verdict === true) {
@@ -283,13 +348,22 @@ export class Wizard {
     let raw: unknown;
     switch (question.kind) {
       case 'boolean':
-        raw = await prompter.select({ message, choices: BOOLEAN_CHOICES, default: typeof given === 'boolean' ? given : question.default as boolean | undefined });
+        raw = await prompter.select({
+          message,
+          choices: BOOLEAN_CHOICES,
+          default: typeof given === 'boolean' ? given : (question.default as boolean | undefined),
+        });
         break;
       case 'select':
         raw = await prompter.select({ message, choices: resolveChoices(question, scope), default: given as Choice['value'] | undefined });
         break;
       case 'multi':
-        raw = await prompter.checkbox({ message, choices: resolveChoices(question, scope), checked: Array.isArray(given) ? given : [], validate });
+        raw = await prompter.checkbox({
+          message,
+          choices: resolveChoices(question, scope),
+          checked: Array.isArray(given) ? given : [],
+          validate,
+        });
         break;
       default:
         raw = await prompter.input({ message, validate, default: given === undefined ? undefined : answerText(question, given) });
@@ -321,7 +395,9 @@ export class Wizard {
     const key = group.keyedBy!;
     const list = entriesOf(this.draft, group) ?? [];
     const chosen = Array.isArray(keys) ? keys : [];
-    const entries = chosen.map((k) => list.find((entry) => getPath(entry, key.path) === k) ?? Object.fromEntries([[key.path[0]!, k]]) as Draft);
+    const entries = chosen.map(
+      (k) => list.find((entry) => getPath(entry, key.path) === k) ?? (Object.fromEntries([[key.path[0]!, k]]) as Draft),
+    );
     setPath(this.draft, group.path, entries.length ? entries : undefined);
   }
 
@@ -348,8 +424,9 @@ export class Wizard {
       let index = again === undefined ? -1 : plan.findIndex((slot) => slot.key === again);
       if (index < 0) index = plan.findIndex((slot) => !slot.done);
       if (index < 0) {
-        const errors = (this.checks.inspectFinal ?? this.checks.inspect)(this.draft)
-          .filter((f) => f.severity === 'error' && !shown.has(`${f.ruleId} ${f.path}`));
+        const errors = (this.checks.inspectFinal ?? this.checks.inspect)(this.draft).filter(
+          (f) => f.severity === 'error' && !shown.has(`${f.ruleId} ${f.path}`),
+        );
         const error = errors.find((e) => this.slotFor(plan, e) !== undefined);
         if (!error) return this.draft;
         const target = this.slotFor(plan, error)!;

@@ -48,7 +48,7 @@ function readSettings(): PageSettings {
 function load(): Stored | undefined {
   try {
     const text = localStorage.getItem(STORAGE_KEY);
-    const stored = text ? JSON.parse(text) as Stored : undefined;
+    const stored = text ? (JSON.parse(text) as Stored) : undefined;
     return stored?.version === 1 && stored.draft && typeof stored.draft === 'object' ? stored : undefined;
   } catch {
     return undefined;
@@ -82,14 +82,28 @@ function save(): void {
 
 function renderEligibility(): void {
   const { categories, answers } = state.eligibility;
-  const kinds = Object.entries(CATEGORY_LABELS).map(([value, label], i) => `<div class="choice"><input type="checkbox" id="elig-cat-${i}" name="elig-categories" value="${value}"${categories.includes(value) ? ' checked' : ''}> <label for="elig-cat-${i}">${escapeHtml(label)}</label></div>`).join('')
-    + `<div class="choice"><input type="checkbox" id="elig-cat-none" name="elig-categories" value="none"${categories.includes('none') ? ' checked' : ''}> <label for="elig-cat-none">None of these</label></div>`;
+  const kinds =
+    Object.entries(CATEGORY_LABELS)
+      .map(
+        ([value, label], i) =>
+          `<div class="choice"><input type="checkbox" id="elig-cat-${i}" name="elig-categories" value="${value}"${categories.includes(value) ? ' checked' : ''}> <label for="elig-cat-${i}">${escapeHtml(label)}</label></div>`,
+      )
+      .join('') +
+    `<div class="choice"><input type="checkbox" id="elig-cat-none" name="elig-categories" value="none"${categories.includes('none') ? ' checked' : ''}> <label for="elig-cat-none">None of these</label></div>`;
   const questions = ELIGIBILITY_QUESTIONS.map((q) => {
-    const options = (['yes', 'no', 'unsure'] as const).map((a) => `<div class="choice"><input type="radio" id="elig-${q.id}-${a}" name="elig-${q.id}" value="${a}"${answers[q.id] === a ? ' checked' : ''}> <label for="elig-${q.id}-${a}">${a === 'unsure' ? 'Not sure' : a === 'yes' ? 'Yes' : 'No'}</label></div>`).join('');
-    return `<fieldset class="field choices" id="elig-${q.id}" tabindex="-1" aria-describedby="h-elig-${q.id} e-elig-${q.id}"><legend>${escapeHtml(q.message)} <span class="indicator">(indicator ${escapeHtml(q.indicator)})</span></legend>`
-      + `<p class="hint" id="h-elig-${q.id}">${escapeHtml(q.hint)}</p>${options}<div class="field-error" id="e-elig-${q.id}"></div></fieldset>`;
+    const options = (['yes', 'no', 'unsure'] as const)
+      .map(
+        (a) =>
+          `<div class="choice"><input type="radio" id="elig-${q.id}-${a}" name="elig-${q.id}" value="${a}"${answers[q.id] === a ? ' checked' : ''}> <label for="elig-${q.id}-${a}">${a === 'unsure' ? 'Not sure' : a === 'yes' ? 'Yes' : 'No'}</label></div>`,
+      )
+      .join('');
+    return (
+      `<fieldset class="field choices" id="elig-${q.id}" tabindex="-1" aria-describedby="h-elig-${q.id} e-elig-${q.id}"><legend>${escapeHtml(q.message)} <span class="indicator">(indicator ${escapeHtml(q.indicator)})</span></legend>` +
+      `<p class="hint" id="h-elig-${q.id}">${escapeHtml(q.hint)}</p>${options}<div class="field-error" id="e-elig-${q.id}"></div></fieldset>`
+    );
   }).join('');
-  byId('eligibility-fields').innerHTML = `<fieldset class="field choices" id="elig-categories" tabindex="-1" aria-describedby="e-elig-categories"><legend>What kind of solution is it? <span class="indicator">(choose all that apply)</span></legend>${kinds}<div class="field-error" id="e-elig-categories"></div></fieldset>${questions}`;
+  byId('eligibility-fields').innerHTML =
+    `<fieldset class="field choices" id="elig-categories" tabindex="-1" aria-describedby="e-elig-categories"><legend>What kind of solution is it? <span class="indicator">(choose all that apply)</span></legend>${kinds}<div class="field-error" id="e-elig-categories"></div></fieldset>${questions}`;
 }
 
 function readEligibility(): void {
@@ -119,7 +133,8 @@ function submitEligibility(event: Event): void {
   summary.hidden = true;
   if (verdict.unanswered.length) {
     const items = verdict.unanswered.map((id) => {
-      const text = id === 'categories' ? 'Choose what kind of solution it is.' : `Answer: ${ELIGIBILITY_QUESTIONS.find((q) => q.id === id)!.message}`;
+      const text =
+        id === 'categories' ? 'Choose what kind of solution it is.' : `Answer: ${ELIGIBILITY_QUESTIONS.find((q) => q.id === id)!.message}`;
       byId(`e-elig-${id}`).innerHTML = `<p class="problem">${escapeHtml(text)}</p>`;
       return { href: `elig-${id}`, text };
     });
@@ -129,15 +144,17 @@ function submitEligibility(event: Event): void {
   if (!verdict.eligible) {
     state.eligible = false;
     save();
-    outcome.innerHTML = '<h2 id="eligibility-outcome-title">It cannot be nominated yet</h2><p>The DPG Standard asks for what the answers say is missing:</p>'
-      + `<ul>${verdict.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul><p>Change your answers above if one was a mistake.</p>`;
+    outcome.innerHTML =
+      '<h2 id="eligibility-outcome-title">It cannot be nominated yet</h2><p>The DPG Standard asks for what the answers say is missing:</p>' +
+      `<ul>${verdict.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul><p>Change your answers above if one was a mistake.</p>`;
     outcome.hidden = false;
     outcome.focus();
     return;
   }
   state.eligible = true;
   const draftCategories = getPath(state.draft, ['categories']);
-  if (!Array.isArray(draftCategories) || !draftCategories.length) state.draft.categories = state.eligibility.categories.filter((c) => c !== 'none');
+  if (!Array.isArray(draftCategories) || !draftCategories.length)
+    state.draft.categories = state.eligibility.categories.filter((c) => c !== 'none');
   save();
   showNomination(true);
 }
@@ -170,7 +187,7 @@ function renderNomination(): void {
 function scopeOf(binding: Binding): Scope {
   if (!binding.group || binding.index === undefined) return { root: state.draft, item: state.draft };
   const list = getPath(state.draft, binding.group.path);
-  return { root: state.draft, item: (Array.isArray(list) ? list[binding.index] : undefined) as Draft ?? {} };
+  return { root: state.draft, item: ((Array.isArray(list) ? list[binding.index] : undefined) as Draft) ?? {} };
 }
 
 /** The value a field holds, shaped as the nomination holds it; what cannot be normalised is kept as written, for the engine to report. */
@@ -242,8 +259,7 @@ function onClick(event: Event): void {
     const entry: Draft = {};
     added.add(entry);
     list.push(entry);
-  }
-  else list.splice(Number(button.dataset.index), 1);
+  } else list.splice(Number(button.dataset.index), 1);
   setPath(state.draft, path, list.length ? list : undefined);
   save();
   renderNomination();
@@ -264,9 +280,11 @@ function placeOf(path: string): string | undefined {
 }
 
 function problemHtml(problem: FormProblem): string {
-  return `<p class="problem ${problem.severity}"${problem.ruleId ? ` data-rule="${escapeHtml(problem.ruleId)}"` : ''}>`
-    + `${problem.severity === 'warning' ? '<span class="severity">Warning:</span> ' : ''}<span class="message">${escapeHtml(problem.message)}</span>`
-    + `${problem.ruleId ? ` <code class="rule">${escapeHtml(problem.ruleId)}</code>` : ''}</p>`;
+  return (
+    `<p class="problem ${problem.severity}"${problem.ruleId ? ` data-rule="${escapeHtml(problem.ruleId)}"` : ''}>` +
+    `${problem.severity === 'warning' ? '<span class="severity">Warning:</span> ' : ''}<span class="message">${escapeHtml(problem.message)}</span>` +
+    `${problem.ruleId ? ` <code class="rule">${escapeHtml(problem.ruleId)}</code>` : ''}</p>`
+  );
 }
 
 function validate(focusSummary: boolean): void {
@@ -287,8 +305,12 @@ function validate(focusSummary: boolean): void {
   const output = byId('nomination-output');
   if (items.length) {
     output.hidden = true;
-    if (focusSummary) showSummary(summary, items, `${items.length} answer${items.length === 1 ? '' : 's'} need${items.length === 1 ? 's' : ''} attention`);
-    else if (!summary.hidden) summary.querySelector('ul')!.innerHTML = items.map((i) => `<li><a href="#${escapeHtml(i.href)}">${escapeHtml(i.text)}</a></li>`).join('');
+    if (focusSummary)
+      showSummary(summary, items, `${items.length} answer${items.length === 1 ? '' : 's'} need${items.length === 1 ? 's' : ''} attention`);
+    else if (!summary.hidden)
+      summary.querySelector('ul')!.innerHTML = items
+        .map((i) => `<li><a href="#${escapeHtml(i.href)}">${escapeHtml(i.text)}</a></li>`)
+        .join('');
     return;
   }
   summary.hidden = true;

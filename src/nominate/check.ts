@@ -52,7 +52,9 @@ function formEnv(settings: FormSettings): CheckEnv {
     nameProblem(name) {
       const slug = slugify(name);
       if (!slug) return `"${name}" has no Latin letters or digits to name its file after; add its Latin-script name.`;
-      return existing.has(slug) ? `${settings.registry}/${slug}.yaml already exists; this solution may be nominated already. Choose another name, or edit that file.` : undefined;
+      return existing.has(slug)
+        ? `${settings.registry}/${slug}.yaml already exists; this solution may be nominated already. Choose another name, or edit that file.`
+        : undefined;
     },
     maxGoals: maxGoals(settings.config),
   };
@@ -72,13 +74,14 @@ export function checkForm(answers: Draft, settings: FormSettings, now: Date): Fo
   const file = `${settings.registry}/${slug}.yaml`;
   const yaml = renderNomination(draft, schemaRef(settings.registry));
   const [result] = validateSources([{ file, content: yaml }], { config: settings.config, now });
-  const findings = (result?.diagnostics ?? []).filter((d) => d.severity !== 'info')
+  const findings = (result?.diagnostics ?? [])
+    .filter((d) => d.severity !== 'info')
     .map((d) => ({ path: dottedPointer(d.path), message: d.message, ruleId: d.ruleId, severity: d.severity as 'error' | 'warning' }));
   // A rule's finding on an answer, or on an item of a list answer, says what the table's "not a
   // country" says and names the rule, as `dpg validate` will.
   const specific = findings.filter((f) => f.ruleId !== 'schema/required').map((f) => f.path);
-  const covers = (finding: string, answer: string) => finding === answer
-    || (finding.startsWith(`${answer}[`) && /^\[\d+\]$/.test(finding.slice(answer.length)));
+  const covers = (finding: string, answer: string) =>
+    finding === answer || (finding.startsWith(`${answer}[`) && /^\[\d+\]$/.test(finding.slice(answer.length)));
   const answerProblems = checked.problems.filter((p) => !specific.some((f) => covers(f, p.path)));
   const merged = mergeFindings(answerProblems, findings);
   const byMessage = new Map(findings.map((f) => [`${f.path}\n${f.message}`, f]));

@@ -1,7 +1,17 @@
 import { asArray } from '../core/nomination.js';
 import {
-  isAsked, isRequired, minimum, resolveChoices, resolveMessage, STEPS,
-  type Choice, type Draft, type Group, type Question, type Scope, type Step,
+  isAsked,
+  isRequired,
+  minimum,
+  resolveChoices,
+  resolveMessage,
+  STEPS,
+  type Choice,
+  type Draft,
+  type Group,
+  type Question,
+  type Scope,
+  type Step,
 } from '../new/questions.js';
 import { answerText, getPath, setPath } from '../new/values.js';
 
@@ -79,7 +89,13 @@ export function ensureEntries(draft: Draft, added: (entry: Draft) => boolean = (
   const root: Scope = { root: draft, item: draft };
   for (const step of steps) {
     // A list that must be there but may be empty (countries of development) is answered by an empty field.
-    if (step.type === 'question' && step.min === 0 && isAsked(step, root) && isRequired(step, root) && getPath(draft, step.path) === undefined) {
+    if (
+      step.type === 'question' &&
+      step.min === 0 &&
+      isAsked(step, root) &&
+      isRequired(step, root) &&
+      getPath(draft, step.path) === undefined
+    ) {
       setPath(draft, step.path, []);
     }
     if (step.type !== 'group' || step.keyedBy) continue;
@@ -122,14 +138,27 @@ function errorSlot(id: string): string {
   return `<div class="field-error" id="e-${id}"></div>`;
 }
 
-function choicesHtml(id: string, type: 'radio' | 'checkbox', choices: readonly Choice[], selected: (value: Choice['value']) => boolean): string {
-  return choices.map((choice, i) => `<div class="choice"><input type="${type}" id="${id}-${i}" name="${id}" value="${escapeHtml(String(choice.value))}"${selected(choice.value) ? ' checked' : ''}>`
-    + ` <label for="${id}-${i}">${escapeHtml(choice.name)}${choice.description ? ` <span class="choice-note">— ${escapeHtml(choice.description)}</span>` : ''}</label></div>`).join('');
+function choicesHtml(
+  id: string,
+  type: 'radio' | 'checkbox',
+  choices: readonly Choice[],
+  selected: (value: Choice['value']) => boolean,
+): string {
+  return choices
+    .map(
+      (choice, i) =>
+        `<div class="choice"><input type="${type}" id="${id}-${i}" name="${id}" value="${escapeHtml(String(choice.value))}"${selected(choice.value) ? ' checked' : ''}>` +
+        ` <label for="${id}-${i}">${escapeHtml(choice.name)}${choice.description ? ` <span class="choice-note">— ${escapeHtml(choice.description)}</span>` : ''}</label></div>`,
+    )
+    .join('');
 }
 
 /** A hint that speaks of keys and Enter in a terminal is reworded for the browser. */
 function browserHint(question: Question): string | undefined {
-  if (question.kind === 'multi') return question.hint?.includes('space to select') ? question.hint.replace(/space to select, enter to confirm;?\s*/, '').trim() || undefined : question.hint;
+  if (question.kind === 'multi')
+    return question.hint?.includes('space to select')
+      ? question.hint.replace(/space to select, enter to confirm;?\s*/, '').trim() || undefined
+      : question.hint;
   return question.hint;
 }
 
@@ -141,13 +170,19 @@ function questionHtml(question: Question, scope: Scope, segments: ReadonlyArray<
   const note = required(question, scope);
   const attrs = `data-question="${escapeHtml(key)}" aria-describedby="${describedBy(id, Boolean(hint))}"`;
   if (question.kind === 'boolean' || question.kind === 'select' || question.kind === 'multi') {
-    const choices = question.kind === 'boolean'
-      ? [{ value: true, name: 'Yes' }, { value: false, name: 'No' }]
-      : resolveChoices(question, scope);
+    const choices =
+      question.kind === 'boolean'
+        ? [
+            { value: true, name: 'Yes' },
+            { value: false, name: 'No' },
+          ]
+        : resolveChoices(question, scope);
     const chosen = asArray(value);
     const selected = question.kind === 'multi' ? (v: Choice['value']) => chosen.includes(v) : (v: Choice['value']) => v === value;
-    return `<fieldset class="field choices" id="${id}" tabindex="-1" ${attrs}><legend>${message}${note}</legend>${hintHtml(id, hint)}`
-      + `${choicesHtml(id, question.kind === 'multi' ? 'checkbox' : 'radio', choices, selected)}${errorSlot(id)}</fieldset>`;
+    return (
+      `<fieldset class="field choices" id="${id}" tabindex="-1" ${attrs}><legend>${message}${note}</legend>${hintHtml(id, hint)}` +
+      `${choicesHtml(id, question.kind === 'multi' ? 'checkbox' : 'radio', choices, selected)}${errorSlot(id)}</fieldset>`
+    );
   }
   const text = value === undefined ? '' : answerText(question, value);
   const long = question.kind === 'text' && (question.maxLength === undefined || question.maxLength > 200);
@@ -170,17 +205,28 @@ function groupHtml(group: Group, draft: Draft, bindings: Map<string, Binding>): 
   const root: Scope = { root: draft, item: draft };
   const id = fieldId(group.path);
   const entries = entriesOf(draft, group);
-  const parts: string[] = [`<fieldset class="group" id="${id}" tabindex="-1" aria-describedby="e-${id}"><legend>${escapeHtml(capital(nounPlural(group.noun)))}</legend>`];
+  const parts: string[] = [
+    `<fieldset class="group" id="${id}" tabindex="-1" aria-describedby="e-${id}"><legend>${escapeHtml(capital(nounPlural(group.noun)))}</legend>`,
+  ];
   if (group.keyedBy) {
     const keyed = group.keyedBy;
     const segments = [...group.path, ...keyed.path];
     bindings.set(fieldId(segments), { question: keyed, group, keyed: true });
     const chosen = entries.map((e) => getPath(e, keyed.path));
-    parts.push(questionHtml({ ...keyed, choices: resolveChoices(keyed, root) }, { root: draft, item: { [keyed.path[0]!]: chosen } }, segments, questionKey(keyed, group)));
+    parts.push(
+      questionHtml(
+        { ...keyed, choices: resolveChoices(keyed, root) },
+        { root: draft, item: { [keyed.path[0]!]: chosen } },
+        segments,
+        questionKey(keyed, group),
+      ),
+    );
   }
   entries.forEach((entry, index) => {
     const scope: Scope = { root: draft, item: entry };
-    const title = group.keyedBy ? `SDG ${escapeHtml(getPath(entry, group.keyedBy.path))}` : `${escapeHtml(capital(group.noun))} ${index + 1}`;
+    const title = group.keyedBy
+      ? `SDG ${escapeHtml(getPath(entry, group.keyedBy.path))}`
+      : `${escapeHtml(capital(group.noun))} ${index + 1}`;
     parts.push(`<div class="entry" id="${fieldId([...group.path, index])}" tabindex="-1"><h4>${title}</h4>`);
     for (const question of group.questions) {
       if (!isAsked(question, scope)) continue;
@@ -189,11 +235,16 @@ function groupHtml(group: Group, draft: Draft, bindings: Map<string, Binding>): 
       parts.push(questionHtml(question, scope, segments, questionKey(question, group)));
     }
     if (!group.keyedBy && entries.length > minimum(group, root)) {
-      parts.push(`<button type="button" class="remove" data-remove="${escapeHtml(group.path.join('/'))}" data-index="${index}">Remove ${escapeHtml(group.noun)} ${index + 1}</button>`);
+      parts.push(
+        `<button type="button" class="remove" data-remove="${escapeHtml(group.path.join('/'))}" data-index="${index}">Remove ${escapeHtml(group.noun)} ${index + 1}</button>`,
+      );
     }
     parts.push('</div>');
   });
-  if (!group.keyedBy) parts.push(`<button type="button" class="add" data-add="${escapeHtml(group.path.join('/'))}">Add ${entries.length ? 'another' : 'a'} ${escapeHtml(group.noun)}</button>`);
+  if (!group.keyedBy)
+    parts.push(
+      `<button type="button" class="add" data-add="${escapeHtml(group.path.join('/'))}">Add ${entries.length ? 'another' : 'a'} ${escapeHtml(group.noun)}</button>`,
+    );
   parts.push(`${errorSlot(id)}</fieldset>`);
   return parts.join('');
 }

@@ -13,7 +13,8 @@ const NOMINATE_CSS = 'assets/nominate.css';
 const SCRIPT_URL = new URL('../../dist/nominate.js', import.meta.url);
 
 /** Nothing but our own script and stylesheet; the form sends nothing anywhere (no connect-src). */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
 export interface NominateInput {
   config: Config;
@@ -112,12 +113,20 @@ export function renderNominatePage(input: NominateInput): string {
  * The form's files for `dpg build`: the registry's repository on GitHub is the one the build runs for
  * in GitHub Actions (GITHUB_REPOSITORY, on the branch GITHUB_REF_NAME); elsewhere the form offers a download only.
  */
-export function nominateSiteFiles(options: { config: Config; root: string; registryDir: string; files: readonly string[]; env: Record<string, string | undefined> }): Map<string, string> {
+export function nominateSiteFiles(options: {
+  config: Config;
+  root: string;
+  registryDir: string;
+  files: readonly string[];
+  env: Record<string, string | undefined>;
+}): Map<string, string> {
   const registry = path.relative(options.root, options.registryDir).split(path.sep).join('/') || '.';
   const repository = options.env.GITHUB_REPOSITORY;
   const branch = options.env.GITHUB_REF_TYPE === 'branch' ? options.env.GITHUB_REF_NAME : undefined;
   return nominateFiles({
-    config: options.config, registry, files: options.files,
+    config: options.config,
+    registry,
+    files: options.files,
     ...(repository && /^[\w.-]+\/[\w.-]+$/.test(repository) ? { repository, branch: branch || 'main' } : {}),
   });
 }

@@ -2,8 +2,17 @@ import { isIP } from 'node:net';
 
 /** What kind of address an IP is; everything but `public` is refused by the private-address guard. */
 export type AddressKind =
-  | 'public' | 'unspecified' | 'loopback' | 'private' | 'link-local' | 'unique-local'
-  | 'shared (CGNAT)' | 'multicast' | 'reserved' | 'documentation' | 'invalid';
+  | 'public'
+  | 'unspecified'
+  | 'loopback'
+  | 'private'
+  | 'link-local'
+  | 'unique-local'
+  | 'shared (CGNAT)'
+  | 'multicast'
+  | 'reserved'
+  | 'documentation'
+  | 'invalid';
 
 type Range4 = [base: string, prefix: number, kind: AddressKind];
 

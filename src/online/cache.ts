@@ -19,7 +19,11 @@ interface Entry<T> {
 export class DiskCache {
   private warned = false;
 
-  constructor(readonly dir: string, private readonly warn: (message: string) => void = () => {}, private readonly key = CacheKey.processKey()) {}
+  constructor(
+    readonly dir: string,
+    private readonly warn: (message: string) => void = () => {},
+    private readonly key = CacheKey.processKey(),
+  ) {}
 
   private file(key: string): string {
     const hash = createHash('sha256').update(key).digest('hex');

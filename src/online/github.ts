@@ -32,7 +32,8 @@ function unverifiedReason(err: unknown): string {
     return `GitHub's API rate limit is used up${until}; set GITHUB_TOKEN for a higher limit`;
   }
   if (status === 401) return 'GitHub rejected GITHUB_TOKEN (401)';
-  if (status === undefined || (status >= 500 && !e.response)) return `GitHub could not be reached (${(e.message ?? 'network error').split('\n')[0]})`;
+  if (status === undefined || (status >= 500 && !e.response))
+    return `GitHub could not be reached (${(e.message ?? 'network error').split('\n')[0]})`;
   return `GitHub answered ${status}`;
 }
 
@@ -41,7 +42,11 @@ export class GitHubRepositories {
   private client: GitHubClient | undefined;
   private readonly seen = new Map<string, Promise<RepositoryCheck>>();
 
-  constructor(private readonly options: GitHubLookupOptions, private readonly policy: CachePolicy, private readonly progress?: ProgressCounter) {}
+  constructor(
+    private readonly options: GitHubLookupOptions,
+    private readonly policy: CachePolicy,
+    private readonly progress?: ProgressCounter,
+  ) {}
 
   get(owner: string, name: string): Promise<RepositoryCheck> {
     const key = `github:${this.options.apiUrl}:${owner}/${name}`.toLowerCase();
@@ -55,7 +60,8 @@ export class GitHubRepositories {
 
   private async lookup(key: string, owner: string, name: string): Promise<RepositoryCheck> {
     const hit = await this.policy.cache?.get<RepositoryCheck>(key);
-    if (hit && cachedState(this.policy, { allowPrivate: true, allowHosts: [] }, hit.value.outcome, hit.storedAt, []) === 'fresh') return hit.value;
+    if (hit && cachedState(this.policy, { allowPrivate: true, allowHosts: [] }, hit.value.outcome, hit.storedAt, []) === 'fresh')
+      return hit.value;
     if (this.policy.offline) return { outcome: 'unverified', reason: NOT_IN_CACHE };
     this.progress?.started();
     const { result, cacheable } = await this.fetch(owner, name);
@@ -77,7 +83,11 @@ export class GitHubRepositories {
       warn: this.options.warn,
     });
     try {
-      const { data } = await this.client.rest.repos.get({ owner, repo: name, request: { signal: AbortSignal.timeout(this.options.timeoutMs) } });
+      const { data } = await this.client.rest.repos.get({
+        owner,
+        repo: name,
+        request: { signal: AbortSignal.timeout(this.options.timeoutMs) },
+      });
       const license = data.license?.spdx_id ?? undefined;
       const result: RepositoryCheck = {
         outcome: 'found',

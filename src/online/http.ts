@@ -19,10 +19,12 @@ const WELL_KNOWN_HOSTS = ['example.com', 'iana.org'];
 export function dnsCheck(resolve: Resolver): () => Promise<boolean> {
   let answer: Promise<boolean> | undefined;
   return () => {
-    answer ??= Promise.any(WELL_KNOWN_HOSTS.map(async (host) => {
-      if (!(await resolve(host)).length) throw new Error(`${host} has no address`);
-      return true;
-    })).catch(() => false);
+    answer ??= Promise.any(
+      WELL_KNOWN_HOSTS.map(async (host) => {
+        if (!(await resolve(host)).length) throw new Error(`${host} has no address`);
+        return true;
+      }),
+    ).catch(() => false);
     return answer;
   };
 }
@@ -111,24 +113,32 @@ function sendOnce(url: URL, method: Method, wantBody: boolean, settings: HttpSet
       }
     } else {
       lookup = ((hostname: string, options: { family?: number | string; all?: boolean }, callback: (...args: unknown[]) => void) => {
-        settings.resolve(hostname).then((addresses) => {
-          const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family) || 0;
-          const candidates = addresses.filter((a) => !family || a.family === family);
-          let refusal: string | undefined;
-          const usable = candidates.filter((a) => {
-            const reason = refusalOf(a.address, hostname, exempt, privateHosts);
-            refusal ??= reason;
-            return !reason;
-          });
-          if (!usable.length) {
-            const error = refusal ? new RefusedError(refusal) : Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
-            callback(error, options.all ? [] : '', 4);
-          } else if (options.all) {
-            callback(null, usable.map((a) => ({ address: a.address, family: a.family })));
-          } else {
-            callback(null, usable[0]!.address, usable[0]!.family);
-          }
-        }, (err: unknown) => callback(err, options.all ? [] : '', 4));
+        settings.resolve(hostname).then(
+          (addresses) => {
+            const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family) || 0;
+            const candidates = addresses.filter((a) => !family || a.family === family);
+            let refusal: string | undefined;
+            const usable = candidates.filter((a) => {
+              const reason = refusalOf(a.address, hostname, exempt, privateHosts);
+              refusal ??= reason;
+              return !reason;
+            });
+            if (!usable.length) {
+              const error = refusal
+                ? new RefusedError(refusal)
+                : Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+              callback(error, options.all ? [] : '', 4);
+            } else if (options.all) {
+              callback(
+                null,
+                usable.map((a) => ({ address: a.address, family: a.family })),
+              );
+            } else {
+              callback(null, usable[0]!.address, usable[0]!.family);
+            }
+          },
+          (err: unknown) => callback(err, options.all ? [] : '', 4),
+        );
       }) as unknown as LookupFunction;
     }
     let settled = false;
@@ -190,7 +200,13 @@ function errorCode(err: unknown): string {
   return String((err as { code?: unknown } | null)?.code ?? '');
 }
 
-async function sendWithRetries(url: URL, method: Method, wantBody: boolean, settings: HttpSettings, privateHosts: Set<string>): Promise<{ answer: Answer; retried: number }> {
+async function sendWithRetries(
+  url: URL,
+  method: Method,
+  wantBody: boolean,
+  settings: HttpSettings,
+  privateHosts: Set<string>,
+): Promise<{ answer: Answer; retried: number }> {
   for (let attempt = 0; ; attempt++) {
     const wait = () => settings.sleep(settings.backoffMs * 2 ** attempt);
     try {
@@ -217,11 +233,18 @@ function statusText(status: number): string {
 function fromAnswer(answer: Answer, retried: number): Omit<Fetched, 'cacheable' | 'privateHosts'> {
   const { status } = answer;
   const text = statusText(status);
-  if (status >= 200 && status < 300) return { outcome: 'ok', status, reason: text, contentType: answer.contentType, ...(answer.body ? { body: answer.body } : {}) };
+  if (status >= 200 && status < 300)
+    return { outcome: 'ok', status, reason: text, contentType: answer.contentType, ...(answer.body ? { body: answer.body } : {}) };
   if (status === 404 || status === 410) return { outcome: 'broken', status, reason: text, gone: true };
-  if (status === 401 || status === 403) return { outcome: 'unverified', status, reason: `${text}: the site asks for a login or blocks automated checks` };
+  if (status === 401 || status === 403)
+    return { outcome: 'unverified', status, reason: `${text}: the site asks for a login or blocks automated checks` };
   if (status === 429) return { outcome: 'unverified', status, reason: `${text}: the site limits automated checks` };
-  if (status >= 500) return { outcome: 'unverified', status, reason: retried ? `${text}, also after ${retried} ${retried === 1 ? 'retry' : 'retries'}` : text };
+  if (status >= 500)
+    return {
+      outcome: 'unverified',
+      status,
+      reason: retried ? `${text}, also after ${retried} ${retried === 1 ? 'retry' : 'retries'}` : text,
+    };
   if (status >= 300 && status < 400) return { outcome: 'unverified', status, reason: `${text} without a Location to follow` };
   return { outcome: 'unverified', status, reason: text };
 }
@@ -235,11 +258,20 @@ function fromError(err: unknown): Omit<Fetched, 'cacheable' | 'privateHosts'> {
   if (/CERT|SSL|TLS|EPROTO|SIGNATURE|ERR_OSSL/.test(code)) return { outcome: 'unverified', reason: `TLS error (${code})` };
   if (code === 'EAI_AGAIN') return { outcome: 'unverified', reason: 'DNS lookup failed (EAI_AGAIN)' };
   const retried = Number((err as { retried?: unknown }).retried) || 0;
-  return { outcome: 'unverified', reason: `network error (${code || message})${retried ? `, also after ${retried} ${retried === 1 ? 'retry' : 'retries'}` : ''}` };
+  return {
+    outcome: 'unverified',
+    reason: `network error (${code || message})${retried ? `, also after ${retried} ${retried === 1 ? 'retry' : 'retries'}` : ''}`,
+  };
 }
 
 /** Follows redirects (at most `maxRedirects`, each hop guarded again) and says what the address gives. */
-async function follow(start: URL, method: Method, wantBody: boolean, settings: HttpSettings, privateHosts: Set<string>): Promise<Omit<Fetched, 'privateHosts'>> {
+async function follow(
+  start: URL,
+  method: Method,
+  wantBody: boolean,
+  settings: HttpSettings,
+  privateHosts: Set<string>,
+): Promise<Omit<Fetched, 'privateHosts'>> {
   const seen = new Set<string>([start.href]);
   let url = start;
   for (let hop = 0; ; hop++) {
@@ -248,7 +280,11 @@ async function follow(start: URL, method: Method, wantBody: boolean, settings: H
       sent = await sendWithRetries(url, method, wantBody, settings, privateHosts);
     } catch (err) {
       if (errorCode(err) === 'ENOTFOUND' && settings.dnsWorks && !(await settings.dnsWorks())) {
-        return { outcome: 'unverified', reason: `DNS lookup of ${url.hostname} failed, and DNS does not answer for well-known names either (no network?)`, cacheable: false };
+        return {
+          outcome: 'unverified',
+          reason: `DNS lookup of ${url.hostname} failed, and DNS does not answer for well-known names either (no network?)`,
+          cacheable: false,
+        };
       }
       return { ...fromError(err), cacheable: errorCode(err) !== 'EDPGREFUSED' };
     }
@@ -258,14 +294,21 @@ async function follow(start: URL, method: Method, wantBody: boolean, settings: H
       try {
         next = new URL(answer.location, url);
       } catch {
-        return { outcome: 'unverified', status: answer.status, reason: `redirect to a malformed address "${answer.location}"`, cacheable: true };
+        return {
+          outcome: 'unverified',
+          status: answer.status,
+          reason: `redirect to a malformed address "${answer.location}"`,
+          cacheable: true,
+        };
       }
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
         return { outcome: 'unverified', status: answer.status, reason: `redirect to a ${next.protocol} address`, cacheable: true };
       }
       next.hash = '';
-      if (seen.has(next.href)) return { outcome: 'broken', status: answer.status, reason: `redirect loop: ${url.href} → ${next.href}`, cacheable: true };
-      if (hop >= settings.maxRedirects) return { outcome: 'unverified', status: answer.status, reason: `more than ${settings.maxRedirects} redirects`, cacheable: true };
+      if (seen.has(next.href))
+        return { outcome: 'broken', status: answer.status, reason: `redirect loop: ${url.href} → ${next.href}`, cacheable: true };
+      if (hop >= settings.maxRedirects)
+        return { outcome: 'unverified', status: answer.status, reason: `more than ${settings.maxRedirects} redirects`, cacheable: true };
       seen.add(next.href);
       url = next;
       continue;

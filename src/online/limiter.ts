@@ -9,14 +9,20 @@ export class Limiter {
   private readonly byHost = new Map<string, number>();
   private readonly queue: Waiting[] = [];
 
-  constructor(private readonly total: number, private readonly perHost: number) {}
+  constructor(
+    private readonly total: number,
+    private readonly perHost: number,
+  ) {}
 
   run<T>(host: string, task: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         host,
         start: () => {
-          Promise.resolve().then(task).then(resolve, reject).finally(() => this.release(host));
+          Promise.resolve()
+            .then(task)
+            .then(resolve, reject)
+            .finally(() => this.release(host));
         },
       });
       this.next();
@@ -32,7 +38,7 @@ export class Limiter {
   }
 
   private next(): void {
-    for (let i = 0; i < this.queue.length && this.active < this.total; ) {
+    for (let i = 0; i < this.queue.length && this.active < this.total;) {
       const waiting = this.queue[i]!;
       const running = this.byHost.get(waiting.host) ?? 0;
       if (running >= this.perHost) {

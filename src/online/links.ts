@@ -38,7 +38,13 @@ interface StoredLink {
  * Whether a cached result may be used: `fresh` (young enough, or any age offline), `stale`, or
  * `private` when it was reached through a private address the guard no longer allows.
  */
-export function cachedState(policy: CachePolicy, http: Pick<HttpSettings, 'allowPrivate' | 'allowHosts'>, outcome: string, storedAt: number, privateHosts: readonly string[]): 'fresh' | 'stale' | 'private' {
+export function cachedState(
+  policy: CachePolicy,
+  http: Pick<HttpSettings, 'allowPrivate' | 'allowHosts'>,
+  outcome: string,
+  storedAt: number,
+  privateHosts: readonly string[],
+): 'fresh' | 'stale' | 'private' {
   if (!http.allowPrivate && !privateHosts.every((host) => hostMatches(host, http.allowHosts))) return 'private';
   const ttl = outcome === 'unverified' ? policy.unverifiedTtlMs : policy.ttlMs;
   return policy.offline || policy.now() - storedAt <= ttl ? 'fresh' : 'stale';
@@ -51,7 +57,11 @@ export class LinkChecker {
   private readonly checks = new Map<string, Promise<LinkCheck>>();
   private readonly pages = new Map<string, Promise<PageRead>>();
 
-  constructor(private readonly http: HttpSettings, private readonly policy: CachePolicy, private readonly progress?: ProgressCounter) {}
+  constructor(
+    private readonly http: HttpSettings,
+    private readonly policy: CachePolicy,
+    private readonly progress?: ProgressCounter,
+  ) {}
 
   check(url: string): Promise<LinkCheck> {
     // A page read for the same URL answers the check too, without another request.
@@ -82,7 +92,11 @@ export class LinkChecker {
     if (state === 'fresh') return hit.value;
     // Offline, say why the stored answer is not used; online, the request is refused with the same reason.
     if (state === 'private' && this.policy.offline) {
-      return { outcome: 'unverified', reason: `refused: private address (${privateHosts.join(', ')}); use --allow-private-hosts or online.allowHosts for an intranet host`, privateHosts };
+      return {
+        outcome: 'unverified',
+        reason: `refused: private address (${privateHosts.join(', ')}); use --allow-private-hosts or online.allowHosts for an intranet host`,
+        privateHosts,
+      };
     }
     return undefined;
   }

@@ -92,8 +92,14 @@ export async function checkOnline(results: readonly FileResult[], options: Onlin
   let started = 0;
   let finished = 0;
   const counter = {
-    started: () => { started++; options.progress?.(finished, started); },
-    finished: () => { finished++; options.progress?.(finished, started); },
+    started: () => {
+      started++;
+      options.progress?.(finished, started);
+    },
+    finished: () => {
+      finished++;
+      options.progress?.(finished, started);
+    },
   };
   const resolve = options.resolve ?? systemResolver;
   const http: HttpSettings = {
@@ -112,23 +118,29 @@ export async function checkOnline(results: readonly FileResult[], options: Onlin
     userAgent: `dpg/${VERSION} (link check; +https://github.com/dpg-registry/dpg)`,
   };
   const links = new LinkChecker(http, policy, counter);
-  const github = new GitHubRepositories({
-    apiUrl: options.github.apiUrl.replace(/\/+$/, ''),
-    ...(options.github.token ? { token: options.github.token } : {}),
-    // The timeout bounds what unknown sites may cost; GitHub's API is one known host, given some slack.
-    timeoutMs: Math.max(settings.timeoutMs, GITHUB_MIN_TIMEOUT_MS),
-    retries: settings.retries,
-    ...(options.github.delayUnitMs !== undefined ? { delayUnitMs: options.github.delayUnitMs } : {}),
-    ...(options.github.maxRateLimitWaitSeconds !== undefined ? { maxRateLimitWaitSeconds: options.github.maxRateLimitWaitSeconds } : {}),
-    ...(options.warn ? { warn: options.warn } : {}),
-  }, policy, counter);
-  const readSource = options.source ?? ((file: string) => {
-    try {
-      return readRegistryBytes(path.resolve(options.cwd, file));
-    } catch {
-      return undefined;
-    }
-  });
+  const github = new GitHubRepositories(
+    {
+      apiUrl: options.github.apiUrl.replace(/\/+$/, ''),
+      ...(options.github.token ? { token: options.github.token } : {}),
+      // The timeout bounds what unknown sites may cost; GitHub's API is one known host, given some slack.
+      timeoutMs: Math.max(settings.timeoutMs, GITHUB_MIN_TIMEOUT_MS),
+      retries: settings.retries,
+      ...(options.github.delayUnitMs !== undefined ? { delayUnitMs: options.github.delayUnitMs } : {}),
+      ...(options.github.maxRateLimitWaitSeconds !== undefined ? { maxRateLimitWaitSeconds: options.github.maxRateLimitWaitSeconds } : {}),
+      ...(options.warn ? { warn: options.warn } : {}),
+    },
+    policy,
+    counter,
+  );
+  const readSource =
+    options.source ??
+    ((file: string) => {
+      try {
+        return readRegistryBytes(path.resolve(options.cwd, file));
+      } catch {
+        return undefined;
+      }
+    });
 
   const checkFile = async (result: FileResult): Promise<FileResult> => {
     if (options.files && !options.files.has(result.file)) return result;
@@ -139,24 +151,26 @@ export async function checkOnline(results: readonly FileResult[], options: Onlin
     const data = asRecord(loaded.data) as MaybeNomination;
     const found: Diagnostic[] = [];
     // Rules start in registry order, so that page reads are asked for before plain checks of the same URL.
-    await Promise.all(onlineRules.map(async (rule) => {
-      const reported: Diagnostic[] = [];
-      try {
-        await rule.check({
-          file: result.file,
-          data,
-          options: ruleSetting(rule, options.config).options,
-          now: options.now,
-          report: (descriptor) => reported.push(makeDiagnostic(loaded.locate, rule, descriptor)),
-          checkLink: (url) => links.check(url),
-          readPage: (url) => links.read(url),
-          githubRepository: (owner, name) => github.get(owner, name),
-        });
-        found.push(...reported);
-      } catch (err) {
-        found.push(crashDiagnostic(rule, err));
-      }
-    }));
+    await Promise.all(
+      onlineRules.map(async (rule) => {
+        const reported: Diagnostic[] = [];
+        try {
+          await rule.check({
+            file: result.file,
+            data,
+            options: ruleSetting(rule, options.config).options,
+            now: options.now,
+            report: (descriptor) => reported.push(makeDiagnostic(loaded.locate, rule, descriptor)),
+            checkLink: (url) => links.check(url),
+            readPage: (url) => links.read(url),
+            githubRepository: (owner, name) => github.get(owner, name),
+          });
+          found.push(...reported);
+        } catch (err) {
+          found.push(crashDiagnostic(rule, err));
+        }
+      }),
+    );
     if (!found.length) return result;
     return addToResult(result, found, { config: options.config, rules, data: loaded.data });
   };

@@ -24,7 +24,15 @@ export interface RecordSummary {
   owners: string[];
   reviewDate: string | null;
   expires: string | null;
-  counts: { sdgs: number; licenses: number; organizations: number; repositories: number; countries: number; openStandards: number; bestPractices: number };
+  counts: {
+    sdgs: number;
+    licenses: number;
+    organizations: number;
+    repositories: number;
+    countries: number;
+    openStandards: number;
+    bestPractices: number;
+  };
   dueAtRenewal: DueAnswer[];
   /** The full record and the web page, relative to the site root. */
   record: string;
@@ -94,7 +102,14 @@ function pagePath(kind: RecordKind, slug: string): string {
 }
 
 function dueAnswers(record: PublishedRecord): DueAnswer[] {
-  return (record.dueAtRenewal ?? []).map((d) => ({ indicator: d.indicator, rule: d.rule, since: d.since, assessedUnder: d.assessedUnder, by: d.by, message: d.message }));
+  return (record.dueAtRenewal ?? []).map((d) => ({
+    indicator: d.indicator,
+    rule: d.rule,
+    since: d.since,
+    assessedUnder: d.assessedUnder,
+    by: d.by,
+    message: d.message,
+  }));
 }
 
 export function summarise(record: PublishedRecord, kind: RecordKind): RecordSummary {
@@ -111,13 +126,28 @@ export function summarise(record: PublishedRecord, kind: RecordKind): RecordSumm
     description: asString(data.description) ?? '',
     website: asString(data.website) ?? null,
     categories: asStrings(data.categories),
-    sdgs: [...new Set(asArray(data.sdgs).map((s) => asRecord(s).goal).filter((g): g is number => typeof g === 'number'))].sort((a, b) => a - b),
+    sdgs: [
+      ...new Set(
+        asArray(data.sdgs)
+          .map((s) => asRecord(s).goal)
+          .filter((g): g is number => typeof g === 'number'),
+      ),
+    ].sort((a, b) => a - b),
     // One entry per licence, even when a nomination lists it for several parts (code, content, data).
-    licenses: [...new Set(asArray(data.licenses).map((l) => asString(asRecord(l).spdx)).filter((s): s is string => s !== undefined))],
+    licenses: [
+      ...new Set(
+        asArray(data.licenses)
+          .map((l) => asString(asRecord(l).spdx))
+          .filter((s): s is string => s !== undefined),
+      ),
+    ],
     sectors: asStrings(data.sectors),
     countries: { development, deployment },
     organizations: organizations.map((o) => asString(o.name)).filter((n): n is string => n !== undefined),
-    owners: organizations.filter((o) => asArray(o.roles).includes('owner')).map((o) => asString(o.name)).filter((n): n is string => n !== undefined),
+    owners: organizations
+      .filter((o) => asArray(o.roles).includes('owner'))
+      .map((o) => asString(o.name))
+      .filter((n): n is string => n !== undefined),
     reviewDate: record.reviewDate ?? null,
     expires: record.expires ?? null,
     counts: {
@@ -154,7 +184,10 @@ export function buildDpgIndex(dpgs: readonly RecordSummary[], nomineeCount: numb
     nomineeCount,
     counts: {
       categories: tally(dpgs.map((d) => d.categories)),
-      sdgs: tally(dpgs.map((d) => d.sdgs), true),
+      sdgs: tally(
+        dpgs.map((d) => d.sdgs),
+        true,
+      ),
       licenses: tally(dpgs.map((d) => d.licenses)),
       sectors: tally(dpgs.map((d) => d.sectors)),
       countries: tally(dpgs.map(countriesOf)),

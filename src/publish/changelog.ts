@@ -61,7 +61,9 @@ export function classifyChange(file: string, before: Snapshot, after: Snapshot):
   return { kind: 'updated', ...base };
 }
 
-function parseLog(output: string): Array<{ sha: string; date: string; parent?: string; files: Array<{ status: string; path: string; from?: string }> }> {
+function parseLog(
+  output: string,
+): Array<{ sha: string; date: string; parent?: string; files: Array<{ status: string; path: string; from?: string }> }> {
   const commits = [];
   for (const chunk of output.split('\x1e').slice(1)) {
     const tokens = chunk.split('\0');
@@ -100,8 +102,12 @@ export async function readChangelog(registryDir: string): Promise<Changelog> {
     if (inside !== 'true') return { available: false, reason: 'the registry is not in a git work tree' };
     prefix = folder ?? '';
   } catch (err) {
-    const detail = err instanceof GitError ? err.stderr.trim().split('\n')[0] : err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { available: false, reason: /not a git repository/i.test(detail ?? '') ? 'not a git repository' : `git is not usable here (${detail})` };
+    const detail =
+      err instanceof GitError ? err.stderr.trim().split('\n')[0] : err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return {
+      available: false,
+      reason: /not a git repository/i.test(detail ?? '') ? 'not a git repository' : `git is not usable here (${detail})`,
+    };
   }
   try {
     const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '');
@@ -110,27 +116,49 @@ export async function readChangelog(registryDir: string): Promise<Changelog> {
       git(['rev-list', '--max-parents=0', 'HEAD']),
       git(['rev-parse', '--is-shallow-repository']),
       git([
-        '-c', 'core.quotePath=false', 'log', '-z', '--first-parent', '--diff-merges=first-parent', '-M', '--name-status', '--relative',
-        '--format=%x1e%H%x1f%cI%x1f%P', 'HEAD', '--', '.',
+        '-c',
+        'core.quotePath=false',
+        'log',
+        '-z',
+        '--first-parent',
+        '--diff-merges=first-parent',
+        '-M',
+        '--name-status',
+        '--relative',
+        '--format=%x1e%H%x1f%cI%x1f%P',
+        'HEAD',
+        '--',
+        '.',
       ]),
     ]);
     const entries = parseLog(log).map((entry) => ({ ...entry, files: entry.files.filter((f) => isListedNomination(f.path)) }));
     // Every version the changelog compares, read by one git process: before (at the first parent) and after.
     const names: string[] = [];
     const versionAt = (rev: string | undefined, file: string): number => (rev ? names.push(`${rev}:${prefix}${file}`) - 1 : -1);
-    const wanted = entries.map((entry) => entry.files.map((file) => ({
-      before: file.status === 'A' ? -1 : versionAt(entry.parent, file.from ?? file.path),
-      after: file.status === 'D' ? -1 : versionAt(entry.sha, file.path),
-    })));
+    const wanted = entries.map((entry) =>
+      entry.files.map((file) => ({
+        before: file.status === 'A' ? -1 : versionAt(entry.parent, file.from ?? file.path),
+        after: file.status === 'D' ? -1 : versionAt(entry.sha, file.path),
+      })),
+    );
     const contents = await readObjects(names, registryDir);
     const text = (at: number): string | undefined => (at < 0 ? undefined : contents[at]?.toString('utf8'));
     const commits: ChangelogCommit[] = [];
     entries.forEach((entry, index) => {
       const changes = entry.files.map((file, at) => {
         const { before, after } = wanted[index]![at]!;
-        return classifyChange(file.path, file.status === 'A' ? undefined : parse(file.from ?? file.path, text(before)) ?? {}, parse(file.path, text(after)));
+        return classifyChange(
+          file.path,
+          file.status === 'A' ? undefined : (parse(file.from ?? file.path, text(before)) ?? {}),
+          parse(file.path, text(after)),
+        );
       });
-      if (changes.length) commits.push({ sha: entry.sha, date: utcIso(entry.date), changes: changes.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) });
+      if (changes.length)
+        commits.push({
+          sha: entry.sha,
+          date: utcIso(entry.date),
+          changes: changes.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+        });
     });
     return { available: true, head, root: roots.split('\n').sort()[0]!, shallow: shallow === 'true', commits, registryPrefix: prefix };
   } catch (err) {
@@ -140,17 +168,27 @@ export async function readChangelog(registryDir: string): Promise<Changelog> {
 }
 
 const VERBS: Record<ChangeKind, string> = {
-  added: 'Added', approved: 'Approved', updated: 'Updated', expired: 'Expired', delisted: 'Delisted', removed: 'Removed',
+  added: 'Added',
+  approved: 'Approved',
+  updated: 'Updated',
+  expired: 'Expired',
+  delisted: 'Delisted',
+  removed: 'Removed',
 };
 
 /** One change in words, as plain text (escaped by the caller). */
 function describeChange(change: RegistryChange): string {
   switch (change.kind) {
-    case 'added': return `Added ${change.name}${change.stage === 'dpg' ? ' as a digital public good' : change.stage ? ` (${change.stage})` : ''}`;
-    case 'approved': return `Approved ${change.name} as a digital public good`;
-    case 'delisted': return `Delisted ${change.name}${change.reason ? `: ${change.reason}` : ''}`;
-    case 'expired': return `${change.name} expired${change.reason ? `: ${change.reason}` : ''}`;
-    default: return `${VERBS[change.kind]} ${change.name}`;
+    case 'added':
+      return `Added ${change.name}${change.stage === 'dpg' ? ' as a digital public good' : change.stage ? ` (${change.stage})` : ''}`;
+    case 'approved':
+      return `Approved ${change.name} as a digital public good`;
+    case 'delisted':
+      return `Delisted ${change.name}${change.reason ? `: ${change.reason}` : ''}`;
+    case 'expired':
+      return `${change.name} expired${change.reason ? `: ${change.reason}` : ''}`;
+    default:
+      return `${VERBS[change.kind]} ${change.name}`;
   }
 }
 
@@ -181,10 +219,15 @@ export function renderChangelogPage(changelog: Changelog, pages: ReadonlyMap<str
   } else if (!changelog.commits.length) {
     content = '<p>No change to the registry is recorded in its history yet.</p>';
   } else {
-    content = (changelog.shallow ? '<p>Only part of the history was available when this site was built; older changes are not listed.</p>\n' : '')
-      + `<ul class="changes">\n${changelog.commits.map((commit) => `<li id="${anchor(commit)}"><h2><time datetime="${commit.date}">${commit.date.slice(0, 10)}</time></h2>
+    content =
+      (changelog.shallow ? '<p>Only part of the history was available when this site was built; older changes are not listed.</p>\n' : '') +
+      `<ul class="changes">\n${changelog.commits
+        .map(
+          (commit) => `<li id="${anchor(commit)}"><h2><time datetime="${commit.date}">${commit.date.slice(0, 10)}</time></h2>
 <ul>${commit.changes.map((c) => `<li>${changeHtml(c, pages, '../')}</li>`).join('')}</ul>
-<p>Commit <code>${commit.sha.slice(0, 12)}</code></p></li>`).join('\n')}\n</ul>`;
+<p>Commit <code>${commit.sha.slice(0, 12)}</code></p></li>`,
+        )
+        .join('\n')}\n</ul>`;
   }
   const body = `<h1>Changes to the registry</h1>
 <p class="lead">Additions, approvals, updates, expiries and delistings, newest first, dated by their commit.${context.feed ? ` Follow them in the <a href="../${FEED_PATH}">Atom feed</a>.` : ''}</p>
@@ -193,9 +236,12 @@ ${content}`;
 }
 
 function xml(value: string): string {
-  return showControlsInLines(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
-    // Characters XML 1.0 forbids, which a commit could still carry.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return (
+    showControlsInLines(value)
+      .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+      // Characters XML 1.0 forbids, which a commit could still carry.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  );
 }
 
 /** A name-based (version 5) UUID, so ids are stable across builds without storing anything. */
@@ -212,9 +258,17 @@ export function uuidV5(name: string): string {
  * The Atom feed (RFC 4287): one entry per commit. Links are absolute when the site's public URL is
  * known, else relative to the feed (resolved against its own address).
  */
-export function renderAtomFeed(changelog: Extract<Changelog, { available: true }>, pages: ReadonlyMap<string, string>, siteUrl?: string): string {
+export function renderAtomFeed(
+  changelog: Extract<Changelog, { available: true }>,
+  pages: ReadonlyMap<string, string>,
+  siteUrl?: string,
+): string {
   const base = siteUrl ?? '';
-  const updated = changelog.commits.map((c) => c.date).sort().at(-1) ?? '1970-01-01T00:00:00Z';
+  const updated =
+    changelog.commits
+      .map((c) => c.date)
+      .sort()
+      .at(-1) ?? '1970-01-01T00:00:00Z';
   const feedId = siteUrl ? `${siteUrl}${FEED_PATH}` : uuidV5(`dpg-registry-changelog:${changelog.root}`);
   const entries = changelog.commits.map((commit) => {
     const html = `<ul>${commit.changes.map((c) => `<li>${changeHtml(c, pages, base)}</li>`).join('')}</ul>`;

@@ -12,7 +12,13 @@ import type { PublishedRecord } from './select.js';
 const CATEGORY_TYPES: Record<string, string> = { 'ai-model': 'aimodel' };
 const STAGES: Record<string, string> = { dpg: 'DPG', nominee: 'nominee', expired: 'archive' };
 /** Roles the old `org_type` knew; a developer was recorded as a maintainer. */
-const ORG_TYPES: Record<string, string> = { owner: 'owner', maintainer: 'maintainer', funder: 'funder', implementer: 'implementer', developer: 'maintainer' };
+const ORG_TYPES: Record<string, string> = {
+  owner: 'owner',
+  maintainer: 'maintainer',
+  funder: 'funder',
+  implementer: 'implementer',
+  developer: 'maintainer',
+};
 
 type Answer = 'Yes' | 'No' | 'Unknown';
 
@@ -42,14 +48,24 @@ function toDpgaNominee(data: Record<string, unknown>): Record<string, unknown> {
     ...(asStrings(data.aliases).length ? { aliases: asStrings(data.aliases) } : {}),
     description: asString(data.description) ?? '',
     ...optional('website', asString(data.website)),
-    license: asArray(data.licenses).map(asRecord).map((l) => ({ spdx: asString(l.spdx) ?? '', licenseURL: asString(l.evidenceUrl) ?? '' })),
-    SDGs: asArray(data.sdgs).map(asRecord).map((s) => ({
-      SDGNumber: s.goal, ...optional('evidenceText', asString(s.evidenceText)), ...optional('evidenceURL', asString(s.evidenceUrl)),
-    })),
+    license: asArray(data.licenses)
+      .map(asRecord)
+      .map((l) => ({ spdx: asString(l.spdx) ?? '', licenseURL: asString(l.evidenceUrl) ?? '' })),
+    SDGs: asArray(data.sdgs)
+      .map(asRecord)
+      .map((s) => ({
+        SDGNumber: s.goal,
+        ...optional('evidenceText', asString(s.evidenceText)),
+        ...optional('evidenceURL', asString(s.evidenceUrl)),
+      })),
     sectors: asStrings(data.sectors),
     type: asStrings(data.categories).map((c) => CATEGORY_TYPES[c] ?? c),
     ...(asArray(data.repositories).length
-      ? { repositories: asArray(data.repositories).map(asRecord).map((r) => ({ ...optional('name', asString(r.name)), url: asString(r.url) ?? '' })) }
+      ? {
+          repositories: asArray(data.repositories)
+            .map(asRecord)
+            .map((r) => ({ ...optional('name', asString(r.name)), url: asString(r.url) ?? '' })),
+        }
       : {}),
     organizations,
     stage: STAGES[asString(data.stage) ?? ''] ?? asString(data.stage) ?? 'nominee',
@@ -59,7 +75,7 @@ function toDpgaNominee(data: Record<string, unknown>): Record<string, unknown> {
 /** "Name - explanation" (and its link), the way the old form listed a standard or a practice. */
 function listedItem(item: Record<string, unknown>, withUrl: boolean): string {
   const details = [asString(item.evidenceText), withUrl ? asString(item.evidenceUrl) : undefined].filter((d): d is string => Boolean(d));
-  return details.length ? `${asString(item.name) ?? ''} - ${details.join(' ')}` : asString(item.name) ?? '';
+  return details.length ? `${asString(item.name) ?? ''} - ${details.join(' ')}` : (asString(item.name) ?? '');
 }
 
 function toDpgaScreening(data: Record<string, unknown>): Record<string, unknown> {
@@ -122,7 +138,13 @@ function toDpgaScreening(data: Record<string, unknown>): Record<string, unknown>
       dataPrivacySecurity: {
         collectsPII: asString(pii.piiHandling) === undefined ? 'Unknown' : collectsPii ? 'Yes' : 'No',
         typesOfDataCollected: asStrings(pii.piiTypes),
-        thirdPartyDataSharing: collectsPii ? (pii.thirdPartySharing === undefined ? (pii.piiHandling === 'distributed' ? 'Yes' : 'Unknown') : answer(pii.thirdPartySharing)) : 'No',
+        thirdPartyDataSharing: collectsPii
+          ? pii.thirdPartySharing === undefined
+            ? pii.piiHandling === 'distributed'
+              ? 'Yes'
+              : 'Unknown'
+            : answer(pii.thirdPartySharing)
+          : 'No',
         dataSharingCircumstances: asString(pii.sharingCircumstances) ? [asString(pii.sharingCircumstances)!] : [],
         ...(collectsPii ? { ensurePrivacySecurity: asString(pii.safeguards) ? 'Yes' : 'Unknown' } : {}),
         privacySecurityDescription: asString(pii.safeguards) ?? '',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseLogoReference, type LogoFormat } from '../rules/identity/logo.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../util/regular-file.js';
 
-export { parseLogoReference, type LogoFormat,  } from '../rules/identity/logo.js';
+export { parseLogoReference, type LogoFormat } from '../rules/identity/logo.js';
 
 /**
  * Logos of the published solutions. A nomination's `logo` is either an https URL, which the site shows
@@ -21,7 +21,12 @@ export const LOGO_BOX = 56;
 export function imageSize(bytes: Buffer, format: LogoFormat): { width: number; height: number } | undefined {
   switch (format) {
     case 'png':
-      if (bytes.length < 24 || !bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) || bytes.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+      if (
+        bytes.length < 24 ||
+        !bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
+        bytes.toString('latin1', 12, 16) !== 'IHDR'
+      )
+        return undefined;
       return positive(bytes.readUInt32BE(16), bytes.readUInt32BE(20));
     case 'gif':
       if (bytes.length < 10 || !/^GIF8[79]a$/.test(bytes.toString('latin1', 0, 6))) return undefined;
@@ -76,7 +81,8 @@ function webpSize(bytes: Buffer): { width: number; height: number } | undefined 
  * Markup an SVG logo may not hold: it is served from the site's own origin, where a visitor opening the
  * file itself would run its scripts, so anything active or external is refused rather than cleaned.
  */
-const ACTIVE_SVG = /<script|<foreignobject|<iframe|<embed|<object|<!entity|<!doctype|\bon[a-z]+\s*=|javascript:|\bdata:|href\s*=\s*(?!["']?#)|url\s*\(\s*(?!["']?#)|@import/i;
+const ACTIVE_SVG =
+  /<script|<foreignobject|<iframe|<embed|<object|<!entity|<!doctype|\bon[a-z]+\s*=|javascript:|\bdata:|href\s*=\s*(?!["']?#)|url\s*\(\s*(?!["']?#)|@import/i;
 
 function svgSize(bytes: Buffer): { width: number; height: number } | undefined {
   const text = bytes.toString('utf8');
@@ -87,7 +93,10 @@ function svgSize(bytes: Buffer): { width: number; height: number } | undefined {
   const width = length(attribute('width'));
   const height = length(attribute('height'));
   if (width && height) return { width, height };
-  const box = attribute('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const box = attribute('viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (box?.length === 4 && box.every(Number.isFinite)) return positive(box[2]!, box[3]!);
   return undefined;
 }
@@ -100,8 +109,7 @@ function fitIntoBox(size: { width: number; height: number }, box = LOGO_BOX): { 
 
 export type Logo =
   /** A file published with the site: `path` relative to the site root. */
-  | { kind: 'file'; path: string; bytes: Buffer; width: number; height: number }
-  | { kind: 'url'; url: string; origin: string };
+  { kind: 'file'; path: string; bytes: Buffer; width: number; height: number } | { kind: 'url'; url: string; origin: string };
 
 export type LogoOutcome = { logo: Logo } | { problem: string };
 
@@ -124,7 +132,11 @@ export function resolveLogo(value: string, slug: string, registryDir: string): L
     return { problem: `logo "${value}" does not exist in the registry folder` };
   }
   const inside = path.relative(realRegistry, realFolder);
-  if (inside.startsWith('..') || path.isAbsolute(inside) || realFolder !== path.join(realRegistry, ...reference.path.split('/').slice(0, -1))) {
+  if (
+    inside.startsWith('..') ||
+    path.isAbsolute(inside) ||
+    realFolder !== path.join(realRegistry, ...reference.path.split('/').slice(0, -1))
+  ) {
     return { problem: `logo "${value}" lies in a folder reached through a symbolic link; keep logos in real folders of the registry` };
   }
   const read = readRegularFile(file, LOGO_MAX_BYTES);
@@ -132,9 +144,10 @@ export function resolveLogo(value: string, slug: string, registryDir: string): L
   const size = imageSize(read.bytes, reference.format);
   if (!size) {
     return {
-      problem: reference.format === 'svg'
-        ? `logo "${value}" is not a plain SVG image with a size (scripts, event handlers, external links and entities are refused)`
-        : `logo "${value}" is not a ${reference.format.toUpperCase()} image`,
+      problem:
+        reference.format === 'svg'
+          ? `logo "${value}" is not a plain SVG image with a size (scripts, event handlers, external links and entities are refused)`
+          : `logo "${value}" is not a ${reference.format.toUpperCase()} image`,
     };
   }
   const hash = createHash('sha256').update(read.bytes).digest('hex').slice(0, 12);

@@ -60,8 +60,10 @@ const NAV: ReadonlyArray<[Section, string, string]> = [
 
 export function layout(options: PageOptions): string {
   const root = '../'.repeat(options.depth);
-  const nav = NAV.map(([section, href, label]) =>
-    `<li${section === 'nominate' ? ' class="nav-action"' : ''}><a href="${root}${href}"${section === options.section ? ` aria-current="${options.sectionIndex ? 'page' : 'true'}"` : ''}>${label}</a></li>`).join('');
+  const nav = NAV.map(
+    ([section, href, label]) =>
+      `<li${section === 'nominate' ? ' class="nav-action"' : ''}><a href="${root}${href}"${section === options.section ? ` aria-current="${options.sectionIndex ? 'page' : 'true'}"` : ''}>${label}</a></li>`,
+  ).join('');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -90,7 +92,9 @@ ${options.body}
 }
 
 function list(items: string[], className?: string): string {
-  return items.length ? `<ul${className ? ` class="${className}"` : ''}>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p class="none">None given.</p>';
+  return items.length
+    ? `<ul${className ? ` class="${className}"` : ''}>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`
+    : '<p class="none">None given.</p>';
 }
 
 function tags(values: readonly string[]): string {
@@ -138,7 +142,10 @@ function logoHtml(summary: RecordSummary, logo: Logo | undefined, root: string):
   if (!logo) return monogram(summary);
   if (logo.kind === 'file') return `<img class="logo" src="${root}${logo.path}" width="${logo.width}" height="${logo.height}" alt="">`;
   // Painted over the monogram, which shows if the image cannot be loaded.
-  return monogram(summary).replace('</span>', `<img src="${esc(logo.url)}" width="${LOGO_BOX}" height="${LOGO_BOX}" alt="" loading="lazy" referrerpolicy="no-referrer"></span>`);
+  return monogram(summary).replace(
+    '</span>',
+    `<img src="${esc(logo.url)}" width="${LOGO_BOX}" height="${LOGO_BOX}" alt="" loading="lazy" referrerpolicy="no-referrer"></span>`,
+  );
 }
 
 /** Coloured SDG badges with number and short name (read as "3 Good health"); the full title shows on hover. */
@@ -151,9 +158,19 @@ function sdgBadges(goals: readonly number[]): string {
 function card(summary: RecordSummary, depth: number, headingLevel: 2 | 3, context: SiteContext): string {
   const root = '../'.repeat(depth);
   const countries = countriesOf(summary);
-  const search = [summary.name, ...summary.aliases, summary.description, ...summary.organizations, ...summary.sectors, ...countries, ...summary.licenses, ...summary.categories].join(' ');
+  const search = [
+    summary.name,
+    ...summary.aliases,
+    summary.description,
+    ...summary.organizations,
+    ...summary.sectors,
+    ...countries,
+    ...summary.licenses,
+    ...summary.categories,
+  ].join(' ');
   // Values shown as the filters' options show them, so that the script matches one with the other.
-  const data = (key: string, values: ReadonlyArray<string | number>) => ` data-${key}="${esc(JSON.stringify(values.map((v) => showControlsInLines(String(v)))))}"`;
+  const data = (key: string, values: ReadonlyArray<string | number>) =>
+    ` data-${key}="${esc(JSON.stringify(values.map((v) => showControlsInLines(String(v)))))}"`;
   const added = context.added?.get(summary.slug) ?? summary.reviewDate ?? '';
   const h = `h${headingLevel}`;
   return `<li class="card"${data('sdgs', summary.sdgs)}${data('categories', summary.categories)}${data('licenses', summary.licenses)}${data('sectors', summary.sectors)}${data('countries', countries)} data-search="${esc(search)}" data-name="${esc(summary.name)}" data-added="${esc(added)}">
@@ -164,16 +181,17 @@ function card(summary: RecordSummary, depth: number, headingLevel: 2 | 3, contex
 <p class="card-text">${esc(summary.description)}</p>
 ${sdgBadges(summary.sdgs)}
 ${facts([
-    ['Sectors', summary.sectors.length ? inline(summary.sectors) : undefined],
-    ['Countries', countries.length ? inline(countries, 6) : undefined],
-  ])}
+  ['Sectors', summary.sectors.length ? inline(summary.sectors) : undefined],
+  ['Countries', countries.length ? inline(countries, 6) : undefined],
+])}
 </li>`;
 }
 
 function select(name: string, facet: string, label: string, allLabel: string, options: Array<[string, string]>): string {
   const id = `filter-${name}`;
   return `<div><label for="${id}">${label}</label><select id="${id}" name="${name}" data-facet="${facet}"><option value="">${allLabel}</option>${options
-    .map(([value, text]) => `<option value="${esc(value)}">${esc(text)}</option>`).join('')}</select></div>`;
+    .map(([value, text]) => `<option value="${esc(value)}">${esc(text)}</option>`)
+    .join('')}</select></div>`;
 }
 
 function options(tally: Record<string, number>, label: (value: string) => string = (v) => v): Array<[string, string]> {
@@ -220,7 +238,13 @@ export function renderIndexPage(index: DpgIndex, context: SiteContext): string {
 <summary>Search, filter and sort</summary>
 <form id="filters" class="filters" role="search" aria-label="Filter digital public goods">
 <div class="search"><label for="filter-q">Search by name, description, organisation or place</label><input id="filter-q" name="q" type="search" autocomplete="off"></div>
-${select('sdg', 'sdgs', 'SDG', 'All SDGs', options(index.counts.sdgs, (g) => sdgLabel(Number(g))))}
+${select(
+  'sdg',
+  'sdgs',
+  'SDG',
+  'All SDGs',
+  options(index.counts.sdgs, (g) => sdgLabel(Number(g))),
+)}
 ${select('category', 'categories', 'Category', 'All categories', options(index.counts.categories))}
 ${select('license', 'licenses', 'Licence', 'All licences', options(index.counts.licenses))}
 ${select('sector', 'sectors', 'Sector', 'All sectors', options(index.counts.sectors))}
@@ -235,8 +259,15 @@ ${index.dpgs.map((d) => card(d, 0, 2, context)).join('\n')}
 </ul>
 <p id="no-results" hidden>No digital public good matches these filters. <a href="index.html">Show all</a>.</p>`;
   return layout({
-    title: SITE_NAME, depth: 0, section: 'dpgs', sectionIndex: true, body, script: true, description: `${count} recognised under the DPG Standard.`,
-    imageOrigins: imageOrigins(index.dpgs.map((d) => context.logos?.get(d.slug))), ...shared(context),
+    title: SITE_NAME,
+    depth: 0,
+    section: 'dpgs',
+    sectionIndex: true,
+    body,
+    script: true,
+    description: `${count} recognised under the DPG Standard.`,
+    imageOrigins: imageOrigins(index.dpgs.map((d) => context.logos?.get(d.slug))),
+    ...shared(context),
   });
 }
 
@@ -245,15 +276,20 @@ export function renderNomineesPage(nominees: readonly RecordSummary[], context: 
 <p class="lead">${nominees.length} nomination${nominees.length === 1 ? '' : 's'} submitted and not yet decided. A nominee is not a digital public good until its review is complete.</p>
 ${nominees.length ? `<ul class="cards">\n${nominees.map((n) => card(n, 1, 2, context)).join('\n')}\n</ul>` : '<p class="none">No nomination is under review.</p>'}`;
   return layout({
-    title: `Nominees — ${SITE_NAME}`, depth: 1, section: 'nominees', sectionIndex: true, body,
-    imageOrigins: imageOrigins(nominees.map((n) => context.logos?.get(n.slug))), ...shared(context),
+    title: `Nominees — ${SITE_NAME}`,
+    depth: 1,
+    section: 'nominees',
+    sectionIndex: true,
+    body,
+    imageOrigins: imageOrigins(nominees.map((n) => context.logos?.get(n.slug))),
+    ...shared(context),
   });
 }
 
 /** Plain-language steps for someone who has never opened a pull request. */
 export function renderHowToNominatePage(context: SiteContext): string {
   const repository = context.repository;
-  const repo = repository ? externalLink(repository.url, 'the registry\'s repository') : 'the registry\'s repository';
+  const repo = repository ? externalLink(repository.url, "the registry's repository") : "the registry's repository";
   const body = `<h1>How to nominate a solution</h1>
 <p class="lead">Anyone can nominate open software, data, content, an AI model or a standard that helps reach the Sustainable Development Goals. A nomination is one short file of answers, reviewed in public before it is published here.</p>
 <ol class="steps">
@@ -264,47 +300,81 @@ export function renderHowToNominatePage(context: SiteContext): string {
 <li><h2>Published</h2><p>Once merged, the solution appears on this site as a digital public good for one year, with its evidence under each indicator. Renewal opens 45 days before the year ends.</p></li>
 </ol>
 <p><a class="button" href="../${NOMINATE_PATH}">Nominate a solution</a></p>`;
-  return layout({ title: `How to nominate — ${SITE_NAME}`, depth: 1, section: 'how-to-nominate', sectionIndex: true, body, description: 'How to nominate a digital public good, step by step.', ...shared(context) });
+  return layout({
+    title: `How to nominate — ${SITE_NAME}`,
+    depth: 1,
+    section: 'how-to-nominate',
+    sectionIndex: true,
+    body,
+    description: 'How to nominate a digital public good, step by step.',
+    ...shared(context),
+  });
 }
 
 function evidenced(items: unknown): string {
-  return list(asArray(items).map(asRecord).map((item) => {
-    const link = item.evidenceUrl !== undefined ? `<p>Evidence: ${externalLink(item.evidenceUrl)}</p>` : '';
-    return `<strong>${esc(item.name)}</strong>${text(item.evidenceText)}${link}`;
-  }), 'evidence');
+  return list(
+    asArray(items)
+      .map(asRecord)
+      .map((item) => {
+        const link = item.evidenceUrl !== undefined ? `<p>Evidence: ${externalLink(item.evidenceUrl)}</p>` : '';
+        return `<strong>${esc(item.name)}</strong>${text(item.evidenceText)}${link}`;
+      }),
+    'evidence',
+  );
 }
 
 /** The evidence a nomination gives for one indicator. */
 function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): string {
   switch (id) {
     case '1':
-      return list(asArray(data.sdgs).map(asRecord).map((sdg) => {
-        const goal = typeof sdg.goal === 'number' ? sdg.goal : Number(sdg.goal);
-        const link = sdg.evidenceUrl !== undefined ? `<p>Evidence: ${externalLink(sdg.evidenceUrl)}</p>` : '';
-        return `<strong>${esc(sdgLabel(goal))}</strong>${text(sdg.evidenceText)}${link}`;
-      }), 'evidence');
+      return list(
+        asArray(data.sdgs)
+          .map(asRecord)
+          .map((sdg) => {
+            const goal = typeof sdg.goal === 'number' ? sdg.goal : Number(sdg.goal);
+            const link = sdg.evidenceUrl !== undefined ? `<p>Evidence: ${externalLink(sdg.evidenceUrl)}</p>` : '';
+            return `<strong>${esc(sdgLabel(goal))}</strong>${text(sdg.evidenceText)}${link}`;
+          }),
+        'evidence',
+      );
     case '2':
-      return list(asArray(data.licenses).map(asRecord).map((license) => {
-        const covers = asStrings(license.covers);
-        return `<strong>${esc(license.spdx)}</strong>${covers.length ? ` (covers ${esc(covers.join(', '))})` : ''}`
-          + `<p>Evidence: ${license.evidenceUrl !== undefined ? externalLink(license.evidenceUrl) : '<span class="none">none given</span>'}</p>`;
-      }), 'evidence');
+      return list(
+        asArray(data.licenses)
+          .map(asRecord)
+          .map((license) => {
+            const covers = asStrings(license.covers);
+            return (
+              `<strong>${esc(license.spdx)}</strong>${covers.length ? ` (covers ${esc(covers.join(', '))})` : ''}` +
+              `<p>Evidence: ${license.evidenceUrl !== undefined ? externalLink(license.evidenceUrl) : '<span class="none">none given</span>'}</p>`
+            );
+          }),
+        'evidence',
+      );
     case '3': {
       const ownership = asRecord(data.ownership);
-      const owners = asArray(data.organizations).map(asRecord).filter((o) => asArray(o.roles).includes('owner')).map((o) => esc(o.name));
-      return facts([
-        ['Owner', owners.join(', ') || '<span class="none">not listed</span>'],
-        ['Owner type', esc(ownership.ownerType)],
-        ['Owns all components', yesNo(ownership.ownsAllComponents)],
-      ]) + '<h4>Ownership evidence</h4>' + urls(ownership.evidenceUrls)
-        + (ownership.redistributionEvidence !== undefined ? `<h4>Right to redistribute</h4>${text(ownership.redistributionEvidence)}` : '');
+      const owners = asArray(data.organizations)
+        .map(asRecord)
+        .filter((o) => asArray(o.roles).includes('owner'))
+        .map((o) => esc(o.name));
+      return (
+        facts([
+          ['Owner', owners.join(', ') || '<span class="none">not listed</span>'],
+          ['Owner type', esc(ownership.ownerType)],
+          ['Owns all components', yesNo(ownership.ownsAllComponents)],
+        ]) +
+        '<h4>Ownership evidence</h4>' +
+        urls(ownership.evidenceUrls) +
+        (ownership.redistributionEvidence !== undefined ? `<h4>Right to redistribute</h4>${text(ownership.redistributionEvidence)}` : '')
+      );
     }
     case '4': {
       const platform = asRecord(data.platformIndependence);
-      return facts([
-        ['Core dependencies', esc(asStrings(platform.coreDependencies).join(', '))],
-        ['Closed components', yesNo(platform.hasClosedComponents)],
-      ]) + (platform.openAlternatives !== undefined ? `<h4>Open alternatives</h4>${text(platform.openAlternatives)}` : '');
+      return (
+        facts([
+          ['Core dependencies', esc(asStrings(platform.coreDependencies).join(', '))],
+          ['Closed components', yesNo(platform.hasClosedComponents)],
+        ]) + (platform.openAlternatives !== undefined ? `<h4>Open alternatives</h4>${text(platform.openAlternatives)}` : '')
+      );
     }
     case '5': {
       const documentation = asRecord(data.documentation);
@@ -312,25 +382,34 @@ function indicatorEvidence(id: IndicatorId, data: Record<string, unknown>): stri
     }
     case '6': {
       const extraction = asRecord(data.dataExtraction);
-      return facts([
-        ['Handles non-personal data', yesNo(extraction.handlesNonPii)],
-        ['Formats', esc(asStrings(extraction.formats).join(', '))],
-      ]) + (extraction.mechanism !== undefined ? `<h4>Export mechanism</h4>${text(extraction.mechanism)}` : '');
+      return (
+        facts([
+          ['Handles non-personal data', yesNo(extraction.handlesNonPii)],
+          ['Formats', esc(asStrings(extraction.formats).join(', '))],
+        ]) + (extraction.mechanism !== undefined ? `<h4>Export mechanism</h4>${text(extraction.mechanism)}` : '')
+      );
     }
     case '7': {
       const privacy = asRecord(data.privacy);
       const pii = asRecord(privacy.piiRequirements);
-      const answers = privacy.piiRequirements === undefined ? '' : '<h4>Personal data (2025 requirements)</h4>' + facts([
-        ['Minimal', `${yesNo(pii.isMinimal)}${text(pii.minimisationExplanation)}`],
-        ['Consent notice', text(pii.consentNotice)],
-        ['Privacy policy', externalLink(pii.policyUrl)],
-        ['Where processed', text(pii.processing)],
-        ['Deletion', text(pii.deletion)],
-      ]);
-      return facts([['Laws', esc(asStrings(privacy.laws).join(', '))]])
-        + '<h4>Privacy evidence</h4>' + urls(privacy.evidenceUrls)
-        + (asStrings(privacy.adherenceSteps).length ? `<h4>Steps to comply</h4>${list(asStrings(privacy.adherenceSteps).map(esc))}` : '')
-        + answers;
+      const answers =
+        privacy.piiRequirements === undefined
+          ? ''
+          : '<h4>Personal data (2025 requirements)</h4>' +
+            facts([
+              ['Minimal', `${yesNo(pii.isMinimal)}${text(pii.minimisationExplanation)}`],
+              ['Consent notice', text(pii.consentNotice)],
+              ['Privacy policy', externalLink(pii.policyUrl)],
+              ['Where processed', text(pii.processing)],
+              ['Deletion', text(pii.deletion)],
+            ]);
+      return (
+        facts([['Laws', esc(asStrings(privacy.laws).join(', '))]]) +
+        '<h4>Privacy evidence</h4>' +
+        urls(privacy.evidenceUrls) +
+        (asStrings(privacy.adherenceSteps).length ? `<h4>Steps to comply</h4>${list(asStrings(privacy.adherenceSteps).map(esc))}` : '') +
+        answers
+      );
     }
     case '8': {
       const standards = asRecord(data.standards);
@@ -387,7 +466,10 @@ ${list(items.map((d) => `${esc(d.message)} <span class="none">(asked since Stand
 function indicatorSections(data: Record<string, unknown>, due: readonly DueAnswer[]): string {
   const section = (id: IndicatorId, level: 3 | 4, inner = '') => `<section class="indicator" aria-labelledby="indicator-${id}">
 <h${level} id="indicator-${id}">${id}. ${esc(indicatorTitle(id))}</h${level}>
-${indicatorEvidence(id, data)}${dueNote(due.filter((d) => d.indicator === id), level === 3 ? 4 : 5)}${inner}
+${indicatorEvidence(id, data)}${dueNote(
+    due.filter((d) => d.indicator === id),
+    level === 3 ? 4 : 5,
+  )}${inner}
 </section>`;
   // Indicator 9 holds 9a–9c, whose headings sit one level below its own.
   const harm = (['9a', '9b', '9c'] as const).map((id) => section(id, 4)).join('\n');
@@ -402,8 +484,9 @@ function dueSummary(due: readonly DueAnswer[], expires: string | undefined): str
   if (!due.length) return '';
   const versions = [...new Set(due.map((d) => d.since))].join(', ');
   const assessed = [...new Set(due.map((d) => d.assessedUnder))].join(', ');
-  const indicators = [...new Set(due.flatMap((d) => (d.indicator ? [d.indicator] : [])))]
-    .map((id) => `<a href="#indicator-${id}">${id}</a>`);
+  const indicators = [...new Set(due.flatMap((d) => (d.indicator ? [d.indicator] : [])))].map(
+    (id) => `<a href="#indicator-${id}">${id}</a>`,
+  );
   const general = due.filter((d) => d.indicator === null);
   return `\n<div class="due" role="note" id="due-at-renewal">
 <h2>Due at renewal${expires ? `, by ${esc(expires)}` : ''}</h2>
@@ -444,16 +527,23 @@ export function renderRecordPage(record: PublishedRecord, summary: RecordSummary
   const data = record.data;
   const root = '../../';
   const review = asRecord(data.review);
-  const organizations = asArray(data.organizations).map(asRecord).map((o) => {
-    const roles = asStrings(o.roles);
-    return `${o.website !== undefined && safeHref(o.website) ? externalLink(o.website, asString(o.name) ?? String(o.website)) : esc(o.name)}`
-      + `${roles.length ? ` — ${esc(roles.join(', '))}` : ''}${o.country !== undefined ? ` (${esc(o.country)})` : ''}`;
-  });
-  const repositories = asArray(data.repositories).map(asRecord).map((r) => `${r.name !== undefined ? `${esc(r.name)}: ` : ''}${externalLink(r.url)}`);
-  const status = kind === 'dpg'
-    ? `<p><span class="status">Digital public good</span> Reviewed ${esc(record.reviewDate)}${review.reviewer !== undefined ? ` by ${esc(review.reviewer)}` : ''}; recognised until ${esc(record.expires)}.</p>`
-      + dueSummary(summary.dueAtRenewal, record.expires)
-    : '<p><span class="status review">Nominee under review</span> Not yet recognised as a digital public good.</p>';
+  const organizations = asArray(data.organizations)
+    .map(asRecord)
+    .map((o) => {
+      const roles = asStrings(o.roles);
+      return (
+        `${o.website !== undefined && safeHref(o.website) ? externalLink(o.website, asString(o.name) ?? String(o.website)) : esc(o.name)}` +
+        `${roles.length ? ` — ${esc(roles.join(', '))}` : ''}${o.country !== undefined ? ` (${esc(o.country)})` : ''}`
+      );
+    });
+  const repositories = asArray(data.repositories)
+    .map(asRecord)
+    .map((r) => `${r.name !== undefined ? `${esc(r.name)}: ` : ''}${externalLink(r.url)}`);
+  const status =
+    kind === 'dpg'
+      ? `<p><span class="status">Digital public good</span> Reviewed ${esc(record.reviewDate)}${review.reviewer !== undefined ? ` by ${esc(review.reviewer)}` : ''}; recognised until ${esc(record.expires)}.</p>` +
+        dueSummary(summary.dueAtRenewal, record.expires)
+      : '<p><span class="status review">Nominee under review</span> Not yet recognised as a digital public good.</p>';
   const logo = context.logos?.get(record.slug);
   const body = `<p><a href="${root}${kind === 'dpg' ? 'index.html' : 'nominees/index.html'}">${kind === 'dpg' ? 'All digital public goods' : 'All nominees'}</a></p>
 <div class="record-head">${logoHtml(summary, logo, root)}<h1>${esc(summary.name)}</h1></div>
@@ -462,25 +552,32 @@ ${status}
 ${sdgBadges(summary.sdgs)}
 ${indicatorSummary(record.indicators)}
 ${facts([
-    ['Website', summary.website === null ? undefined : externalLink(summary.website)],
-    ['Also known as', summary.aliases.length ? esc(summary.aliases.join(', ')) : undefined],
-    ['Categories', tags(summary.categories)],
-    ['Licences', tags(summary.licenses)],
-    ['Sectors', tags(summary.sectors)],
-    ['Record', `<a href="${root}${summary.record}">JSON</a>`],
-  ])}
+  ['Website', summary.website === null ? undefined : externalLink(summary.website)],
+  ['Also known as', summary.aliases.length ? esc(summary.aliases.join(', ')) : undefined],
+  ['Categories', tags(summary.categories)],
+  ['Licences', tags(summary.licenses)],
+  ['Sectors', tags(summary.sectors)],
+  ['Record', `<a href="${root}${summary.record}">JSON</a>`],
+])}
 ${sourceLinks(record.file, context.repository)}
 <h2>Organisations</h2>
 ${list(organizations)}
 <h2>Repositories</h2>
 ${list(repositories)}
 <h2>Countries</h2>
-${facts([['Developed in', tags(summary.countries.development)], ['Deployed in', tags(summary.countries.deployment)]])}
+${facts([
+  ['Developed in', tags(summary.countries.development)],
+  ['Deployed in', tags(summary.countries.deployment)],
+])}
 <h2>Evidence by indicator</h2>
 ${indicatorSections(data, summary.dueAtRenewal)}`;
   return layout({
-    title: `${summary.name} — ${SITE_NAME}`, depth: 2, section: kind === 'dpg' ? 'dpgs' : 'nominees', body,
-    description: summary.description.slice(0, 300), imageOrigins: imageOrigins([logo]), ...shared(context),
+    title: `${summary.name} — ${SITE_NAME}`,
+    depth: 2,
+    section: kind === 'dpg' ? 'dpgs' : 'nominees',
+    body,
+    description: summary.description.slice(0, 300),
+    imageOrigins: imageOrigins([logo]),
+    ...shared(context),
   });
 }
-

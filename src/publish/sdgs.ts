@@ -8,15 +8,44 @@ export function sdgLabel(goal: number): string {
 
 /** Names short enough for a badge; the full title is the badge's accessible name. */
 const SDG_SHORT_NAMES: readonly string[] = [
-  'No poverty', 'Zero hunger', 'Good health', 'Education', 'Gender equality', 'Clean water', 'Clean energy',
-  'Decent work', 'Industry', 'Inequalities', 'Cities', 'Consumption', 'Climate', 'Life below water',
-  'Life on land', 'Peace & justice', 'Partnerships',
+  'No poverty',
+  'Zero hunger',
+  'Good health',
+  'Education',
+  'Gender equality',
+  'Clean water',
+  'Clean energy',
+  'Decent work',
+  'Industry',
+  'Inequalities',
+  'Cities',
+  'Consumption',
+  'Climate',
+  'Life below water',
+  'Life on land',
+  'Peace & justice',
+  'Partnerships',
 ];
 
 /** The goals' colours as the United Nations publishes them (sRGB hex), SDG 1 first. */
 export const SDG_COLOURS: readonly string[] = [
-  '#E5243B', '#DDA63A', '#4C9F38', '#C5192D', '#FF3A21', '#26BDE2', '#FCC30B', '#A21942', '#FD6925',
-  '#DD1367', '#FD9D24', '#BF8B2E', '#3F7E44', '#0A97D9', '#56C02B', '#00689D', '#19486A',
+  '#E5243B',
+  '#DDA63A',
+  '#4C9F38',
+  '#C5192D',
+  '#FF3A21',
+  '#26BDE2',
+  '#FCC30B',
+  '#A21942',
+  '#FD6925',
+  '#DD1367',
+  '#FD9D24',
+  '#BF8B2E',
+  '#3F7E44',
+  '#0A97D9',
+  '#56C02B',
+  '#00689D',
+  '#19486A',
 ];
 
 export function sdgShortName(goal: number): string {

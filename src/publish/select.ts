@@ -43,7 +43,6 @@ export interface Selection {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KNOWN_STAGES = new Set(['nominee', 'dpg', 'expired', 'delisted']);
 
-
 function bySlug(a: PublishedRecord, b: PublishedRecord): number {
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
@@ -83,16 +82,28 @@ export function selectRecords(sources: readonly SourceFile[], results: readonly 
       const why = asString(delisting.reason);
       const when = asString(delisting.date);
       selection.excluded.push({
-        file: source.file, name, stage,
+        file: source.file,
+        name,
+        stage,
         reason: `stage ${stage}${when ? ` since ${when}` : ''}${why ? `: ${why}` : ''}`,
       });
       continue;
     }
     if (stage === 'nominee') {
       if (errors) {
-        selection.excluded.push({ file: source.file, name, stage, reason: `nominee with ${errors} validation error${errors === 1 ? '' : 's'} (run dpg validate ${source.file})` });
+        selection.excluded.push({
+          file: source.file,
+          name,
+          stage,
+          reason: `nominee with ${errors} validation error${errors === 1 ? '' : 's'} (run dpg validate ${source.file})`,
+        });
       } else {
-        selection.nominees.push({ slug: slugOf(source.file), file: source.file, data, ...(result ? { indicators: result.indicators } : {}) });
+        selection.nominees.push({
+          slug: slugOf(source.file),
+          file: source.file,
+          data,
+          ...(result ? { indicators: result.indicators } : {}),
+        });
       }
       continue;
     }
@@ -100,26 +111,46 @@ export function selectRecords(sources: readonly SourceFile[], results: readonly 
     const reviewDate = asString(asRecord(data.review).date) ?? '';
     const reviewed = parseCalendarDate(reviewDate);
     if (!reviewed) {
-      selection.conflicts.push(`${source.file}: review date ${JSON.stringify(reviewDate)} is not a calendar date, so its recognition cannot be judged.`);
+      selection.conflicts.push(
+        `${source.file}: review date ${JSON.stringify(reviewDate)} is not a calendar date, so its recognition cannot be judged.`,
+      );
       continue;
     }
     const expires = formatCalendarDate(recognitionEnd(reviewed));
     const owed = result ? dueAtRenewal(result) : [];
     if (recognitionEnd(reviewed).getTime() <= earliestToday.getTime()) {
-      const answers = owed.length ? `; it owes ${owed.length} answer${owed.length === 1 ? '' : 's'} that Standard ${[...new Set(owed.map((d) => d.since))].join(', ')} asks for` : '';
-      selection.excluded.push({ file: source.file, name, stage, reason: `recognition expired on ${expires} (reviewed ${reviewDate})${answers}; renew it with a new review, or set stage: expired` });
+      const answers = owed.length
+        ? `; it owes ${owed.length} answer${owed.length === 1 ? '' : 's'} that Standard ${[...new Set(owed.map((d) => d.since))].join(', ')} asks for`
+        : '';
+      selection.excluded.push({
+        file: source.file,
+        name,
+        stage,
+        reason: `recognition expired on ${expires} (reviewed ${reviewDate})${answers}; renew it with a new review, or set stage: expired`,
+      });
       continue;
     }
     if (errors) {
       selection.blocking.push(result!);
       continue;
     }
-    selection.dpgs.push({ slug: slugOf(source.file), file: source.file, data, reviewDate, expires, dueAtRenewal: owed, ...(result ? { indicators: result.indicators } : {}) });
+    selection.dpgs.push({
+      slug: slugOf(source.file),
+      file: source.file,
+      data,
+      reviewDate,
+      expires,
+      dueAtRenewal: owed,
+      ...(result ? { indicators: result.indicators } : {}),
+    });
   }
 
   const seen = new Map<string, string>();
   for (const record of [...selection.dpgs, ...selection.nominees]) {
-    if (!SLUG.test(record.slug)) selection.conflicts.push(`${record.file}: the file name "${record.slug}" is not a slug (lowercase letters, digits and dashes), so it cannot be a page address.`);
+    if (!SLUG.test(record.slug))
+      selection.conflicts.push(
+        `${record.file}: the file name "${record.slug}" is not a slug (lowercase letters, digits and dashes), so it cannot be a page address.`,
+      );
     const other = seen.get(record.slug);
     if (other) selection.conflicts.push(`${record.file}: has the same slug "${record.slug}" as ${other}; published pages would collide.`);
     seen.set(record.slug, record.file);

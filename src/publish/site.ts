@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
-import {
-  API_ROOT, buildDpgIndex, buildNomineeIndex, buildRecordDocument, jsonText, recordPath, summarise,
-} from './api.js';
+import { API_ROOT, buildDpgIndex, buildNomineeIndex, buildRecordDocument, jsonText, recordPath, summarise } from './api.js';
 import { SITE_CSS } from './assets/site-css.js';
 import { SITE_JS } from './assets/site-js.js';
 import { renderAtomFeed, renderChangelogPage, type Changelog } from './changelog.js';
 import { toDpga } from './compat-dpga.js';
 import type { Logo } from './logos.js';
 import {
-  CSS_PATH, FAVICON_PATH, FEED_PATH, HOW_TO_NOMINATE_PATH, JS_PATH, renderHowToNominatePage, renderIndexPage, renderNomineesPage, renderRecordPage,
-  type SiteContext, type SourceRepository,
+  CSS_PATH,
+  FAVICON_PATH,
+  FEED_PATH,
+  HOW_TO_NOMINATE_PATH,
+  JS_PATH,
+  renderHowToNominatePage,
+  renderIndexPage,
+  renderNomineesPage,
+  renderRecordPage,
+  type SiteContext,
+  type SourceRepository,
 } from './pages.js';
 import type { Selection } from './select.js';
 import { RESERVED_SLUGS } from '../util/slug.js';
@@ -44,7 +51,6 @@ export interface SiteOutput {
   conflicts: string[];
 }
 
-
 /**
  * Every file of the site, claimed by what it is written for. Two claims on one path, also differing
  * only in case or Unicode normalisation (a case-insensitive disk would merge them), or on a path below
@@ -64,12 +70,18 @@ class SiteFiles {
     }
     const same = this.owners.get(key);
     if (same) {
-      this.conflicts.push(`${owner}: would be published as ${file}, as is ${same.owner}${same.path === file ? '' : ` (as ${same.path})`}; neither may overwrite the other.`);
+      this.conflicts.push(
+        `${owner}: would be published as ${file}, as is ${same.owner}${same.path === file ? '' : ` (as ${same.path})`}; neither may overwrite the other.`,
+      );
       return;
     }
     const segments = key.split('/');
-    const other = this.folders.get(key)
-      ?? segments.slice(0, -1).map((_, i) => this.owners.get(segments.slice(0, i + 1).join('/'))).find(Boolean);
+    const other =
+      this.folders.get(key) ??
+      segments
+        .slice(0, -1)
+        .map((_, i) => this.owners.get(segments.slice(0, i + 1).join('/')))
+        .find(Boolean);
     if (other) {
       this.conflicts.push(`${owner}: would be published as ${file}, which cannot exist beside ${other.path} (${other.owner}).`);
       return;
@@ -108,7 +120,8 @@ function addedDates(changelog: Changelog): Map<string, string> {
   return added;
 }
 
-const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0a4fb0"/><g fill="none" stroke="#fff" stroke-width="2"><circle cx="16" cy="16" r="9"/><path d="M7 16h18M16 7c-4.5 5-4.5 13 0 18M16 7c4.5 5 4.5 13 0 18"/></g></svg>\n';
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0a4fb0"/><g fill="none" stroke="#fff" stroke-width="2"><circle cx="16" cy="16" r="9"/><path d="M7 16h18M16 7c-4.5 5-4.5 13 0 18M16 7c4.5 5 4.5 13 0 18"/></g></svg>\n';
 
 /** Renders every file of the site. Pure apart from reading the schemas shipped with dpg. */
 export function renderSite(input: SiteInput): SiteOutput {
@@ -116,8 +129,11 @@ export function renderSite(input: SiteInput): SiteOutput {
   const site = new SiteFiles();
   const logos = input.logos ?? new Map<string, Logo>();
   const context: SiteContext = {
-    feed: changelog.available, ...(changelog.available ? { commit: changelog.head } : {}),
-    logos, added: addedDates(changelog), ...(input.repository ? { repository: input.repository } : {}),
+    feed: changelog.available,
+    ...(changelog.available ? { commit: changelog.head } : {}),
+    logos,
+    added: addedDates(changelog),
+    ...(input.repository ? { repository: input.repository } : {}),
   };
 
   const dpgSummaries = selection.dpgs.map((r) => summarise(r, 'dpg'));
@@ -137,11 +153,16 @@ export function renderSite(input: SiteInput): SiteOutput {
   site.add(HOW_TO_NOMINATE_PATH, renderHowToNominatePage(context), 'the page on how to nominate');
 
   const pages = new Map<string, string>();
-  for (const [kind, records, summaries] of [['dpg', selection.dpgs, dpgSummaries], ['nominee', selection.nominees, nomineeSummaries]] as const) {
+  for (const [kind, records, summaries] of [
+    ['dpg', selection.dpgs, dpgSummaries],
+    ['nominee', selection.nominees, nomineeSummaries],
+  ] as const) {
     records.forEach((record, i) => {
       const summary = summaries[i]!;
       if (RESERVED_SLUGS.has(record.slug.toLowerCase())) {
-        site.conflicts.push(`${record.file}: "${record.slug}" is a name the site and its API use for their own files; rename the file (and the name it is the slug of).`);
+        site.conflicts.push(
+          `${record.file}: "${record.slug}" is a name the site and its API use for their own files; rename the file (and the name it is the slug of).`,
+        );
         return;
       }
       site.add(recordPath(kind, record.slug), jsonText(buildRecordDocument(record, kind)), record.file);
@@ -174,5 +195,9 @@ export function renderSite(input: SiteInput): SiteOutput {
     if (!detail || html > detail.html) detail = { slug: summary.slug, html, css, total: html + css };
   }
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { files: sorted, weight: { front: { ...front, total: front.html + front.css + front.js }, ...(detail ? { detail } : {}) }, conflicts: site.conflicts };
+  return {
+    files: sorted,
+    weight: { front: { ...front, total: front.html + front.css + front.js }, ...(detail ? { detail } : {}) },
+    conflicts: site.conflicts,
+  };
 }

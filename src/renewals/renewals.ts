@@ -16,7 +16,6 @@ import { showControls, showLineStart } from '../util/visible-text.js';
 
 export const DEFAULT_WINDOW = '45d';
 
-
 export interface RenewalWindow {
   /** As written: "45d", "6w", "2m". */
   text: string;
@@ -90,7 +89,10 @@ export function expiryOf(reviewDate: Date): Date {
  * listed as problems, never dropped. With the validation `results` of the sources, each DPG carries what
  * it owes at its renewal, and DPGs renewing after the window that already owe something are listed too.
  */
-export function findRenewals(sources: readonly SourceFile[], options: { now: Date; window: RenewalWindow; results?: readonly FileResult[] }): RenewalReport {
+export function findRenewals(
+  sources: readonly SourceFile[],
+  options: { now: Date; window: RenewalWindow; results?: readonly FileResult[] },
+): RenewalReport {
   const resultByFile = new Map((options.results ?? []).map((r) => [r.file, r]));
   const today = utcDay(options.now);
   const until = windowEnd(today, options.window);
@@ -112,8 +114,12 @@ export function findRenewals(sources: readonly SourceFile[], options: { now: Dat
     const reviewDate = parseCalendarDate(written);
     if (!reviewDate) {
       problems.push({
-        file: source.file, name,
-        problem: written === undefined ? 'no review date, so its expiry is unknown' : `review date ${JSON.stringify(written)} is not a date written YYYY-MM-DD`,
+        file: source.file,
+        name,
+        problem:
+          written === undefined
+            ? 'no review date, so its expiry is unknown'
+            : `review date ${JSON.stringify(written)} is not a date written YYYY-MM-DD`,
       });
       continue;
     }
@@ -121,7 +127,14 @@ export function findRenewals(sources: readonly SourceFile[], options: { now: Dat
     const result = resultByFile.get(source.file);
     const owed = result ? dueAtRenewal(result) : [];
     const daysLeft = daysBetween(today, expires);
-    const entry = { file: source.file, name, reviewDate: formatCalendarDate(reviewDate), expires: formatCalendarDate(expires), daysLeft, dueAtRenewal: owed };
+    const entry = {
+      file: source.file,
+      name,
+      reviewDate: formatCalendarDate(reviewDate),
+      expires: formatCalendarDate(expires),
+      daysLeft,
+      dueAtRenewal: owed,
+    };
     if (expires.getTime() <= until.getTime()) renewals.push({ ...entry, status: daysLeft < 0 ? 'expired' : 'due' });
     else if (owed.length) later.push({ ...entry, status: 'later' });
   }
@@ -129,7 +142,15 @@ export function findRenewals(sources: readonly SourceFile[], options: { now: Dat
   renewals.sort(byExpiry);
   later.sort(byExpiry);
   problems.sort((a, b) => a.file.localeCompare(b.file));
-  return { today: formatCalendarDate(today), window: options.window.text, until: formatCalendarDate(until), dpgCount, renewals, later, problems };
+  return {
+    today: formatCalendarDate(today),
+    window: options.window.text,
+    until: formatCalendarDate(until),
+    dpgCount,
+    renewals,
+    later,
+    problems,
+  };
 }
 
 function whenText(r: Renewal): string {
@@ -141,10 +162,13 @@ function whenText(r: Renewal): string {
 function headline(report: RenewalReport): string {
   const overdue = report.renewals.filter((r) => r.status === 'expired').length;
   const owing = report.renewals.filter((r) => r.dueAtRenewal.length).length;
-  if (!report.renewals.length) return `No DPG recognition ends by ${report.until} (${report.dpgCount} DPG${report.dpgCount === 1 ? '' : 's'} checked).`;
+  if (!report.renewals.length)
+    return `No DPG recognition ends by ${report.until} (${report.dpgCount} DPG${report.dpgCount === 1 ? '' : 's'} checked).`;
   const notes = [overdue ? `${overdue} overdue` : '', owing ? `${owing} owing answers` : ''].filter(Boolean);
-  return `${report.renewals.length} of ${report.dpgCount} DPG${report.dpgCount === 1 ? '' : 's'} to renew by ${report.until}` +
-    `${notes.length ? ` (${notes.join(', ')})` : ''}.`;
+  return (
+    `${report.renewals.length} of ${report.dpgCount} DPG${report.dpgCount === 1 ? '' : 's'} to renew by ${report.until}` +
+    `${notes.length ? ` (${notes.join(', ')})` : ''}.`
+  );
 }
 
 function plural(n: number, word: string): string {
@@ -164,8 +188,10 @@ type Paints = ReturnType<typeof styles>;
 function gapLines(owed: readonly DueAtRenewal[], indent: string, paint: Paints): string[] {
   if (!owed.length) return [];
   const width = Math.max(...owed.map((d) => d.rule.length));
-  return [`${indent}${paint.warning(owesText(owed))}:`,
-    ...owed.map((d) => `${indent}  ${(d.indicator ?? '–').padEnd(3)} ${paint.dim(d.rule.padEnd(width))}  ${showControls(d.message)}`)];
+  return [
+    `${indent}${paint.warning(owesText(owed))}:`,
+    ...owed.map((d) => `${indent}  ${(d.indicator ?? '–').padEnd(3)} ${paint.dim(d.rule.padEnd(width))}  ${showControls(d.message)}`),
+  ];
 }
 
 function renewalLines(renewals: readonly Renewal[], paint: Paints): string[] {
@@ -187,11 +213,16 @@ export function formatRenewalsText(report: RenewalReport, options: { color?: boo
   if (lines.length) lines.push('');
   lines.push(headline(report));
   if (report.later.length) {
-    lines.push('', `Owing answers at a later renewal (${plural(report.later.length, 'DPG')}):`, ...renewalLines(report.later, paint).map((l) => `  ${l}`));
+    lines.push(
+      '',
+      `Owing answers at a later renewal (${plural(report.later.length, 'DPG')}):`,
+      ...renewalLines(report.later, paint).map((l) => `  ${l}`),
+    );
   }
   if (report.problems.length) {
     lines.push('', paint.error('Expiry unknown:'));
-    for (const p of report.problems) lines.push(`  ${showLineStart(p.file)}: ${p.name ? `${showControls(p.name)}: ` : ''}${showControls(p.problem)}`);
+    for (const p of report.problems)
+      lines.push(`  ${showLineStart(p.file)}: ${p.name ? `${showControls(p.name)}: ` : ''}${showControls(p.problem)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -204,9 +235,16 @@ function cell(text: string): string {
 function gapsMarkdown(renewals: readonly Renewal[]): string[] {
   const lines: string[] = [];
   for (const r of renewals.filter((x) => x.dueAtRenewal.length)) {
-    lines.push('', `#### ${cell(r.name)} (${cell(r.file)}), by ${r.expires}`, '', `${owesText(r.dueAtRenewal)[0]!.toUpperCase()}${owesText(r.dueAtRenewal).slice(1)}:`, '',
-      '| Indicator | Rule | What is asked |', '| --- | --- | --- |',
-      ...r.dueAtRenewal.map((d) => `| ${d.indicator ?? '–'} | ${cell(d.rule)} | ${cell(d.message)} |`));
+    lines.push(
+      '',
+      `#### ${cell(r.name)} (${cell(r.file)}), by ${r.expires}`,
+      '',
+      `${owesText(r.dueAtRenewal)[0]!.toUpperCase()}${owesText(r.dueAtRenewal).slice(1)}:`,
+      '',
+      '| Indicator | Rule | What is asked |',
+      '| --- | --- | --- |',
+      ...r.dueAtRenewal.map((d) => `| ${d.indicator ?? '–'} | ${cell(d.rule)} | ${cell(d.message)} |`),
+    );
   }
   return lines;
 }
@@ -216,13 +254,21 @@ export function formatRenewalsMarkdown(report: RenewalReport): string {
   if (report.renewals.length) {
     lines.push('', '| DPG | File | Reviewed | Expires | Days left | Owes |', '| --- | --- | --- | --- | ---: | ---: |');
     for (const r of report.renewals) {
-      lines.push(`| ${cell(r.name)} | ${cell(r.file)} | ${r.reviewDate} | ${r.expires} | ${r.daysLeft < 0 ? `**${r.daysLeft}** (overdue)` : r.daysLeft} | ${r.dueAtRenewal.length || '–'} |`);
+      lines.push(
+        `| ${cell(r.name)} | ${cell(r.file)} | ${r.reviewDate} | ${r.expires} | ${r.daysLeft < 0 ? `**${r.daysLeft}** (overdue)` : r.daysLeft} | ${r.dueAtRenewal.length || '–'} |`,
+      );
     }
   }
   const gaps = gapsMarkdown(report.renewals);
   if (gaps.length) lines.push('', '### Due at renewal', ...gaps);
   if (report.later.length) {
-    lines.push('', `### Owing answers at a later renewal`, '', `${plural(report.later.length, 'DPG')} renewing after ${report.until} already ${report.later.length === 1 ? 'owes' : 'owe'} answers:`, ...gapsMarkdown(report.later));
+    lines.push(
+      '',
+      `### Owing answers at a later renewal`,
+      '',
+      `${plural(report.later.length, 'DPG')} renewing after ${report.until} already ${report.later.length === 1 ? 'owes' : 'owe'} answers:`,
+      ...gapsMarkdown(report.later),
+    );
   }
   if (report.problems.length) {
     lines.push('', '### Expiry unknown', '');

@@ -24,7 +24,6 @@ export interface Decision {
   needsDelistingReason: boolean;
 }
 
-
 /** `stage nominee → dpg`, as people read it. */
 export function describeDecision(decision: Decision): string {
   return `${decision.field} ${decision.from} → ${decision.to}`;
@@ -42,22 +41,35 @@ export function detectDecisions(file: string, base: unknown, head: unknown, orig
   const slug = slugOf(file);
   const decisions: Decision[] = [];
   const none = before === undefined && origin ? `none (${origin})` : 'none';
-  const fromStage = before ? asString(before.stage) ?? 'none' : none;
+  const fromStage = before ? (asString(before.stage) ?? 'none') : none;
   const toStage = asString(after.stage) ?? 'none';
   if (fromStage !== toStage && !(before === undefined && toStage === 'nominee') && toStage !== 'none') {
     decisions.push({
-      file, slug, kind: 'stage', field: 'stage', from: fromStage, to: toStage, path: '/stage',
+      file,
+      slug,
+      kind: 'stage',
+      field: 'stage',
+      from: fromStage,
+      to: toStage,
+      path: '/stage',
       messageId: toStage === 'dpg' ? 'stage' : toStage === 'delisted' ? 'delisting' : 'other',
       needsReady: toStage === 'dpg',
       needsDelistingReason: toStage === 'delisted',
     });
   }
-  const fromDate = before ? asString(asRecord(before.review).date) ?? 'none' : none;
+  const fromDate = before ? (asString(asRecord(before.review).date) ?? 'none') : none;
   const toDate = asString(asRecord(after.review).date);
   const recognised = decisions.some((d) => d.to === 'dpg');
   if (toDate !== undefined && toDate !== fromDate && !recognised) {
     decisions.push({
-      file, slug, kind: 'review-date', field: 'review.date', from: fromDate, to: toDate, path: '/review/date', messageId: 'reviewDate',
+      file,
+      slug,
+      kind: 'review-date',
+      field: 'review.date',
+      from: fromDate,
+      to: toDate,
+      path: '/review/date',
+      messageId: 'reviewDate',
       needsReady: toStage === 'dpg',
       needsDelistingReason: false,
     });
@@ -69,8 +81,16 @@ export function detectDecisions(file: string, base: unknown, head: unknown, orig
   if (added.length) {
     const rules = (list: unknown[]) => list.map((w) => asString(asRecord(w).rule) ?? '?').join(', ') || 'none';
     decisions.push({
-      file, slug, kind: 'waivers', field: 'waivers', from: before ? rules(asArray(before.waivers)) : none, to: rules(asArray(after.waivers)), path: '/waivers',
-      messageId: 'waivers', needsReady: false, needsDelistingReason: false,
+      file,
+      slug,
+      kind: 'waivers',
+      field: 'waivers',
+      from: before ? rules(asArray(before.waivers)) : none,
+      to: rules(asArray(after.waivers)),
+      path: '/waivers',
+      messageId: 'waivers',
+      needsReady: false,
+      needsDelistingReason: false,
     });
   }
   return decisions;

@@ -65,7 +65,11 @@ export function fileRuleDiagnostics(loaded: LoadedFile, rules: readonly FileRule
     const reported: Diagnostic[] = [];
     try {
       rule.check({
-        file: loaded.file, data: asRecord(loaded.data) as MaybeNomination, options: setting.options, now, ruleIds: [],
+        file: loaded.file,
+        data: asRecord(loaded.data) as MaybeNomination,
+        options: setting.options,
+        now,
+        ruleIds: [],
         report: (descriptor) => reported.push(diagnostic(loaded, rule, descriptor)),
       });
       out.push(...reported);
@@ -100,7 +104,10 @@ function reviewLocation(relative: string): { slug?: string; name: string } {
  * Validates review records like nominations — load with positions, schema, rules — and reads them.
  * `nominations` holds the slugs of the registry's nominations (file names without extension).
  */
-export function validateReviewSources(sources: readonly ReviewSource[], options: { nominations: ReadonlySet<string>; config: Config; now: Date }): ReviewValidation {
+export function validateReviewSources(
+  sources: readonly ReviewSource[],
+  options: { nominations: ReadonlySet<string>; config: Config; now: Date },
+): ReviewValidation {
   const { config } = options;
   const results: FileResult[] = [];
   const records: ReviewRecord[] = [];
@@ -112,10 +119,17 @@ export function validateReviewSources(sources: readonly ReviewSource[], options:
     const data = asRecord(loaded.data);
     if (loaded.data !== undefined) {
       if (enabled(schemaRule)) found.push(...schemaDiagnostics(loaded, 'review', schemaRule.id, 'the review'));
-      const report = (rule: CoreRule, descriptor: ReportDescriptor) => { if (enabled(rule)) found.push(diagnostic(loaded, rule, descriptor)); };
+      const report = (rule: CoreRule, descriptor: ReportDescriptor) => {
+        if (enabled(rule)) found.push(diagnostic(loaded, rule, descriptor));
+      };
       if (!slug) report(missingNomination, { path: '', at: 'key', messageId: 'notInFolder' });
       else if (!options.nominations.has(slug)) {
-        report(missingNomination, { path: '', at: 'key', messageId: 'missing', data: { slug, suggestion: didYouMean(slug, [...options.nominations]) } });
+        report(missingNomination, {
+          path: '',
+          at: 'key',
+          messageId: 'missing',
+          data: { slug, suggestion: didYouMean(slug, [...options.nominations]) },
+        });
       }
       const reviewer = asString(data.reviewer);
       if (reviewer !== undefined && reviewer.toLowerCase() !== name.toLowerCase()) {
@@ -124,7 +138,12 @@ export function validateReviewSources(sources: readonly ReviewSource[], options:
       for (const [key, value] of Object.entries(asRecord(data.indicators))) {
         const at = joinPointer('/indicators', key);
         if (!isIndicator(key)) {
-          report(unknownIndicator, { path: at, at: 'key', messageId: 'unknown', data: { indicator: key, suggestion: didYouMean(key, [...INDICATOR_IDS]) } });
+          report(unknownIndicator, {
+            path: at,
+            at: 'key',
+            messageId: 'unknown',
+            data: { indicator: key, suggestion: didYouMean(key, [...INDICATOR_IDS]) },
+          });
           continue;
         }
         const entry = asRecord(value);
@@ -142,7 +161,8 @@ export function validateReviewSources(sources: readonly ReviewSource[], options:
     const verdicts: Partial<Record<IndicatorId, IndicatorVerdict>> = {};
     for (const [key, value] of Object.entries(asRecord(data.indicators))) {
       const entry = asRecord(value);
-      if (isIndicator(key) && isVerdict(entry.verdict)) verdicts[key] = { verdict: entry.verdict, ...(asString(entry.comment) ? { comment: asString(entry.comment) } : {}) };
+      if (isIndicator(key) && isVerdict(entry.verdict))
+        verdicts[key] = { verdict: entry.verdict, ...(asString(entry.comment) ? { comment: asString(entry.comment) } : {}) };
     }
     records.push({
       file: source.file,
@@ -150,7 +170,8 @@ export function validateReviewSources(sources: readonly ReviewSource[], options:
       reviewer: asString(data.reviewer) ?? name,
       date: asString(data.date) ?? '',
       conflictsOfInterest: (Array.isArray(data.conflictsOfInterest) ? data.conflictsOfInterest : [])
-        .map((c) => asString(asRecord(c).description) ?? '').filter(Boolean),
+        .map((c) => asString(asRecord(c).description) ?? '')
+        .filter(Boolean),
       verdicts,
       valid: !diagnostics.some((d) => d.severity === 'error'),
     });

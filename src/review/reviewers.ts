@@ -35,29 +35,39 @@ export function principalName(p: Principal): string {
 }
 
 function principals(value: unknown): Principal[] {
-  return asArray(value).map((v) => parsePrincipal(asString(v) ?? '')).filter((p): p is Principal => p !== undefined);
+  return asArray(value)
+    .map((v) => parsePrincipal(asString(v) ?? ''))
+    .filter((p): p is Principal => p !== undefined);
 }
 
 /** The reviewers from parsed (and schema-checked) data; entries that do not parse are left out. */
 function reviewersFromData(data: unknown): Reviewers {
   const root = asRecord(data);
-  const groups = asArray(root.groups).map(asRecord).map((g): ReviewerGroup => {
-    const match = asRecord(g.match);
-    return {
-      name: asString(g.name) ?? '',
-      members: principals(g.members),
-      match: {
-        sectors: asArray(match.sectors).map((s) => asString(s)).filter((s): s is string => s !== undefined),
-        sdgs: asArray(match.sdgs).filter((n): n is number => typeof n === 'number'),
-        categories: asArray(match.categories).map((s) => asString(s)).filter((s): s is string => s !== undefined),
-      },
-    };
-  });
+  const groups = asArray(root.groups)
+    .map(asRecord)
+    .map((g): ReviewerGroup => {
+      const match = asRecord(g.match);
+      return {
+        name: asString(g.name) ?? '',
+        members: principals(g.members),
+        match: {
+          sectors: asArray(match.sectors)
+            .map((s) => asString(s))
+            .filter((s): s is string => s !== undefined),
+          sdgs: asArray(match.sdgs).filter((n): n is number => typeof n === 'number'),
+          categories: asArray(match.categories)
+            .map((s) => asString(s))
+            .filter((s): s is string => s !== undefined),
+        },
+      };
+    });
   const fallback = asRecord(root.defaultGroup);
   return {
     maintainers: principals(root.maintainers),
     groups,
-    ...(root.defaultGroup !== undefined ? { defaultGroup: { name: asString(fallback.name) ?? 'Default', members: principals(fallback.members) } } : {}),
+    ...(root.defaultGroup !== undefined
+      ? { defaultGroup: { name: asString(fallback.name) ?? 'Default', members: principals(fallback.members) } }
+      : {}),
   };
 }
 
@@ -73,7 +83,10 @@ export function loadReviewers(file: string, content: Uint8Array | string, config
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   let usable = false;
   if (loaded.data !== undefined) {
-    const schema = ruleSetting(reviewersSchemaRule, config).severity === 'off' ? [] : schemaDiagnostics(loaded, 'reviewers', reviewersSchemaRule.id, 'reviewers.yaml');
+    const schema =
+      ruleSetting(reviewersSchemaRule, config).severity === 'off'
+        ? []
+        : schemaDiagnostics(loaded, 'reviewers', reviewersSchemaRule.id, 'reviewers.yaml');
     diagnostics.push(...schema, ...fileRuleDiagnostics(loaded, [personalContact], config));
     usable = schema.length === 0;
   }

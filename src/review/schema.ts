@@ -17,10 +17,15 @@ function schemaNode(schema: Record<string, unknown>, schemaPath: string): Record
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[s];
   }
-  return node && typeof node === 'object' ? node as Record<string, unknown> : undefined;
+  return node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 
-function describeError(schema: Record<string, unknown>, error: ErrorObject, data: unknown, what: string): { pointer: string; anchor: 'key' | 'value'; message: string } | undefined {
+function describeError(
+  schema: Record<string, unknown>,
+  error: ErrorObject,
+  data: unknown,
+  what: string,
+): { pointer: string; anchor: 'key' | 'value'; message: string } | undefined {
   const at = error.instancePath;
   const where = at ? humanPath(at) : what;
   const value = valueAt(data, at);
@@ -29,23 +34,38 @@ function describeError(schema: Record<string, unknown>, error: ErrorObject, data
       const key = String(error.params.additionalProperty);
       const parent = schemaNode(schema, error.schemaPath.replace(/\/additionalProperties$/, ''));
       const known = Object.keys((parent?.properties as object | undefined) ?? {});
-      return { pointer: joinPointer(at, key), anchor: 'key', message: `Unknown key "${key}" in ${where}.${didYouMean(key, known) || ` Allowed keys: ${known.join(', ')}.`}` };
+      return {
+        pointer: joinPointer(at, key),
+        anchor: 'key',
+        message: `Unknown key "${key}" in ${where}.${didYouMean(key, known) || ` Allowed keys: ${known.join(', ')}.`}`,
+      };
     }
     case 'required':
       return { pointer: at, anchor: 'key', message: `Missing required key "${String(error.params.missingProperty)}" in ${where}.` };
     case 'type':
-      return { pointer: at, anchor: 'value', message: `${where} must be ${TYPE_NAMES[String(error.params.type)] ?? String(error.params.type)}, not ${describeValue(value)}.` };
+      return {
+        pointer: at,
+        anchor: 'value',
+        message: `${where} must be ${TYPE_NAMES[String(error.params.type)] ?? String(error.params.type)}, not ${describeValue(value)}.`,
+      };
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const hint = typeof value === 'string' ? didYouMeanTerm(value, allowed) : '';
-      return { pointer: at, anchor: 'value', message: `${where} is ${describeValue(value)}, which is not allowed.${hint || ` Use one of: ${allowed.join(', ')}.`}` };
+      return {
+        pointer: at,
+        anchor: 'value',
+        message: `${where} is ${describeValue(value)}, which is not allowed.${hint || ` Use one of: ${allowed.join(', ')}.`}`,
+      };
     }
     case 'pattern': {
       const node = schemaNode(schema, error.schemaPath.replace(/\/pattern$/, ''));
       const hint = typeof node?.description === 'string' ? ` (${node.description.replace(/\.$/, '')})` : '';
       return { pointer: at, anchor: 'value', message: `${where} is ${describeValue(value)}, which is not well-formed${hint}.` };
     }
-    case 'if': case 'anyOf': case 'oneOf': case 'allOf':
+    case 'if':
+    case 'anyOf':
+    case 'oneOf':
+    case 'allOf':
       return undefined;
     default: {
       const reason: Record<string, string> = {
@@ -78,7 +98,14 @@ export function schemaDiagnostics(loaded: LoadedFile, name: Exclude<SchemaName, 
     const key = `${described.pointer}\0${described.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ruleId, indicator: null, severity: 'error', message: described.message, path: described.pointer, ...loaded.locate(described.pointer, described.anchor) });
+    out.push({
+      ruleId,
+      indicator: null,
+      severity: 'error',
+      message: described.message,
+      path: described.pointer,
+      ...loaded.locate(described.pointer, described.anchor),
+    });
   }
   return out;
 }

@@ -75,10 +75,17 @@ function recognitionOf(result: FileResult, data: Record<string, unknown>, now: D
   const reviewDate = asString(asRecord(data.review).date) ?? null;
   const reviewed = parseCalendarDate(reviewDate);
   const end = reviewed ? recognitionEnd(reviewed) : undefined;
-  const ended = stage === 'expired' || (now
-    ? end !== undefined && end.getTime() <= calendarDatesAt(now).earliest.getTime()
-    : result.diagnostics.some((d) => d.ruleId === 'lifecycle/review-current' || d.due?.overdue));
-  return { state: ended ? 'expired' : 'current', reviewDate: reviewed ? reviewDate : null, until: end ? formatCalendarDate(end) : null, dueAtRenewal: dueAtRenewal(result) };
+  const ended =
+    stage === 'expired' ||
+    (now
+      ? end !== undefined && end.getTime() <= calendarDatesAt(now).earliest.getTime()
+      : result.diagnostics.some((d) => d.ruleId === 'lifecycle/review-current' || d.due?.overdue));
+  return {
+    state: ended ? 'expired' : 'current',
+    reviewDate: reviewed ? reviewDate : null,
+    until: end ? formatCalendarDate(end) : null,
+    dueAtRenewal: dueAtRenewal(result),
+  };
 }
 
 /**
@@ -88,7 +95,12 @@ function recognitionOf(result: FileResult, data: Record<string, unknown>, now: D
  * At most one record counts per reviewer (logins compare without regard to case, so `x.yaml`,
  * `x.yml` and `X.yaml` are one reviewer): the first by file name among those that may count.
  */
-export function nominationStatus(result: FileResult, nomination: unknown, records: readonly ReviewRecord[], options: CountingOptions): NominationStatus {
+export function nominationStatus(
+  result: FileResult,
+  nomination: unknown,
+  records: readonly ReviewRecord[],
+  options: CountingOptions,
+): NominationStatus {
   const slug = slugOf(result.file);
   const data = asRecord(nomination);
   const countedBy = new Map<string, string>();
@@ -98,12 +110,23 @@ export function nominationStatus(result: FileResult, nomination: unknown, record
     .map((r): ReviewerColumn => {
       const login = r.reviewer.toLowerCase();
       const first = countedBy.get(login);
-      const excluded = !r.valid ? 'the record has errors'
-        : r.conflictsOfInterest.length ? 'declared a conflict of interest'
-          : options.excluded?.(r)
-            ?? (first !== undefined ? `@${r.reviewer} has a counted review of this nomination already (${first}); one review per reviewer counts` : undefined);
+      const excluded = !r.valid
+        ? 'the record has errors'
+        : r.conflictsOfInterest.length
+          ? 'declared a conflict of interest'
+          : (options.excluded?.(r) ??
+            (first !== undefined
+              ? `@${r.reviewer} has a counted review of this nomination already (${first}); one review per reviewer counts`
+              : undefined));
       if (!excluded) countedBy.set(login, r.file);
-      return { reviewer: r.reviewer, date: r.date, file: r.file, counted: !excluded, ...(excluded ? { excluded } : {}), verdicts: r.verdicts };
+      return {
+        reviewer: r.reviewer,
+        date: r.date,
+        file: r.file,
+        counted: !excluded,
+        ...(excluded ? { excluded } : {}),
+        verdicts: r.verdicts,
+      };
     });
   const counted = reviews.filter((r) => r.counted);
   const indicators = INDICATOR_ORDER.map((id): IndicatorRow => ({
@@ -125,9 +148,11 @@ export function nominationStatus(result: FileResult, nomination: unknown, record
     });
     if (where.length) missing.push(`${verdict} on ${list(where)}`);
   }
-  const unjudged = INDICATOR_ORDER.filter((id) => !counted.some((r) => r.verdicts[id]?.verdict === 'meets')
-    && !counted.some((r) => r.verdicts[id] !== undefined));
-  if (counted.length && unjudged.length) missing.push(`no verdict yet on ${unjudged.length === INDICATOR_ORDER.length ? 'any indicator' : list(unjudged)}`);
+  const unjudged = INDICATOR_ORDER.filter(
+    (id) => !counted.some((r) => r.verdicts[id]?.verdict === 'meets') && !counted.some((r) => r.verdicts[id] !== undefined),
+  );
+  if (counted.length && unjudged.length)
+    missing.push(`no verdict yet on ${unjudged.length === INDICATOR_ORDER.length ? 'any indicator' : list(unjudged)}`);
 
   return {
     slug,

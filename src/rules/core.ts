@@ -13,7 +13,17 @@ import { rule as yamlNotText } from './yaml/not-text.js';
 import { rule as yamlSyntax } from './yaml/syntax.js';
 
 export const coreRules = [
-  yamlSyntax, yamlDuplicateKey, yamlEmpty, yamlMultipleDocuments, yamlNotText, yamlLimits, yamlBom,
-  schemaUnknownKey, schemaRequired, schemaType, schemaEnum, schemaInvalidValue,
+  yamlSyntax,
+  yamlDuplicateKey,
+  yamlEmpty,
+  yamlMultipleDocuments,
+  yamlNotText,
+  yamlLimits,
+  yamlBom,
+  schemaUnknownKey,
+  schemaRequired,
+  schemaType,
+  schemaEnum,
+  schemaInvalidValue,
   internalRuleError,
 ];

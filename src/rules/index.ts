@@ -34,7 +34,6 @@ export const ALL_RULES: readonly Rule[] = [
   ...onlineRules,
 ];
 
-
 export function findRule(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.id === id);
 }

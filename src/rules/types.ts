@@ -176,7 +176,7 @@ export function problemDiagnostic(
   const since = extra.since ?? rule.since;
   return {
     ruleId: rule.id,
-    indicator: extra.indicator !== undefined ? extra.indicator : rule.indicator ?? indicatorForPath(location.path),
+    indicator: extra.indicator !== undefined ? extra.indicator : (rule.indicator ?? indicatorForPath(location.path)),
     severity: rule.defaultSeverity,
     message: formatMessage(template, data),
     path: location.path,

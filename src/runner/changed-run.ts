@@ -49,7 +49,10 @@ function keyedRules(config: Config): RegistryRule[] | undefined {
 }
 
 /** The keys of each keyed rule's summary in `collected`. */
-function keysOf(rules: readonly RegistryRule[], collected: Record<string, unknown> | undefined): Record<string, readonly string[]> | undefined {
+function keysOf(
+  rules: readonly RegistryRule[],
+  collected: Record<string, unknown> | undefined,
+): Record<string, readonly string[]> | undefined {
   if (!collected) return undefined;
   const keys: Record<string, readonly string[]> = {};
   for (const rule of rules) if (Object.hasOwn(collected, rule.id)) keys[rule.id] = rule.keys!(collected[rule.id]);
@@ -74,14 +77,25 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
   const targets = options.targets.map(options.fileAt);
   const withChanged = (base: readonly string[]): string[] => [...base.filter(untouched), ...options.changed].sort();
 
-  const index = fingerprint !== undefined && rules ? RegistryIndex.read(options.cacheDirectory!, fingerprint, options.base, options.registryPrefix, options.cacheKey) : undefined;
+  const index =
+    fingerprint !== undefined && rules
+      ? RegistryIndex.read(options.cacheDirectory!, fingerprint, options.base, options.registryPrefix, options.cacheKey)
+      : undefined;
   if (index && !targets.length) return { results: [], registry: () => withChanged(index.files) };
   if (index && rules) {
-    const analyses = analyseChanged(options, new Set(options.targets), settings, ResultsCache.reportedOnly(options.cacheDirectory!, fingerprint!, options.cacheKey));
+    const analyses = analyseChanged(
+      options,
+      new Set(options.targets),
+      settings,
+      ResultsCache.reportedOnly(options.cacheDirectory!, fingerprint!, options.cacheKey),
+    );
     const meeting = meetingFiles(index, rules, analyses, untouched);
     if (meeting) {
       for (const file of meeting) analyses.push(runJob({ ...options.fileAt(file), full: false }, settings).analysis);
-      return { results: finishTargets(analyses, targets, options.config, options.now, limits, renewalsSubmitted(options, limits)), registry: () => withChanged(index.files) };
+      return {
+        results: finishTargets(analyses, targets, options.config, options.now, limits, renewalsSubmitted(options, limits)),
+        registry: () => withChanged(index.files),
+      };
     }
   }
 
@@ -97,7 +111,9 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
     renewing: renewalsSubmitted(options, limits),
     context: registry.map(options.fileAt),
     knownHashes,
-    onAnalysed: (analyses) => { analysed = analyses; },
+    onAnalysed: (analyses) => {
+      analysed = analyses;
+    },
   });
   // A base file changed without its base content known cannot be indexed as the base has it.
   if (fingerprint !== undefined && rules && base.every((file) => untouched(file) || options.superseded.get(file) !== undefined)) {
@@ -105,9 +121,10 @@ export async function validateChangedRegistry(options: ChangedRunOptions): Promi
     try {
       built = RegistryIndex.build({ fingerprint, commit: options.base, registry: options.registryPrefix }, base, (file) => {
         const content = options.superseded.get(file);
-        const collected = content === undefined
-          ? analysed.get(options.fileAt(file).file)?.collected
-          : runJob({ ...options.fileAt(file), full: false }, settings, Buffer.from(content, 'utf8')).analysis.collected;
+        const collected =
+          content === undefined
+            ? analysed.get(options.fileAt(file).file)?.collected
+            : runJob({ ...options.fileAt(file), full: false }, settings, Buffer.from(content, 'utf8')).analysis.collected;
         return keysOf(rules, collected);
       });
     } catch {
@@ -128,7 +145,8 @@ function renewalsSubmitted(options: ChangedRunOptions, limits: LoadLimits): Set<
     const before = options.superseded.get(target);
     if (before === undefined) continue;
     const file = options.fileAt(target);
-    const reviewDate = (content: string | Uint8Array): unknown => asRecord(asRecord(loadNomination(file.file, content, limits).data).review).date;
+    const reviewDate = (content: string | Uint8Array): unknown =>
+      asRecord(asRecord(loadNomination(file.file, content, limits).data).review).date;
     let after: unknown;
     try {
       after = reviewDate(readRegistryBytes(file.path, limits));
@@ -145,7 +163,12 @@ function renewalsSubmitted(options: ChangedRunOptions, limits: LoadLimits): Set<
  * findings and facts of a file reported on come from the cache when its content is as cached, and go into
  * it otherwise; only the files reported on are cached, as a run over the whole registry would.
  */
-function analyseChanged(options: ChangedRunOptions, reported: ReadonlySet<string>, settings: AnalysisSettings, cache: ResultsCache): FileAnalysis[] {
+function analyseChanged(
+  options: ChangedRunOptions,
+  reported: ReadonlySet<string>,
+  settings: AnalysisSettings,
+  cache: ResultsCache,
+): FileAnalysis[] {
   const analyses = options.changed.map((file) => {
     const job = { ...options.fileAt(file), full: reported.has(file) };
     if (!job.full) return runJob(job, settings).analysis;
@@ -165,7 +188,12 @@ function analyseChanged(options: ChangedRunOptions, reported: ReadonlySet<string
  * The files the index has, left alone by the change, that share a key with one of `analyses`; undefined
  * when a rule's keys fail, so the run reads every file's summary instead.
  */
-function meetingFiles(index: RegistryIndex, rules: readonly RegistryRule[], analyses: readonly FileAnalysis[], untouched: (file: string) => boolean): Set<string> | undefined {
+function meetingFiles(
+  index: RegistryIndex,
+  rules: readonly RegistryRule[],
+  analyses: readonly FileAnalysis[],
+  untouched: (file: string) => boolean,
+): Set<string> | undefined {
   const meeting = new Set<string>();
   try {
     for (const analysis of analyses) {

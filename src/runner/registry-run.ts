@@ -64,8 +64,20 @@ export function resultsFingerprint(config: Config, limits: LoadLimits, schema: (
  */
 export async function validateRegistry(options: RegistryRunOptions): Promise<FileResult[]> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const settings: AnalysisSettings = { config: options.config, limits, now: options.now.getTime(), hashContent: options.cacheDirectory !== undefined };
-  const cache = options.cacheDirectory === undefined ? undefined : new ResultsCache(options.cacheDirectory, resultsFingerprint(options.config, limits, options.schema), options.cacheKey ? { key: options.cacheKey } : {});
+  const settings: AnalysisSettings = {
+    config: options.config,
+    limits,
+    now: options.now.getTime(),
+    hashContent: options.cacheDirectory !== undefined,
+  };
+  const cache =
+    options.cacheDirectory === undefined
+      ? undefined
+      : new ResultsCache(
+          options.cacheDirectory,
+          resultsFingerprint(options.config, limits, options.schema),
+          options.cacheKey ? { key: options.cacheKey } : {},
+        );
 
   const analyses = new Map<string, FileAnalysis>();
   const jobs: AnalysisJob[] = [];
@@ -125,20 +137,29 @@ export async function validateRegistry(options: RegistryRunOptions): Promise<Fil
 
 /** finishRun for targets on disk: a registry finding outside what a target's facts cover is placed by reading it again. */
 export function finishTargets(
-  analyses: readonly FileAnalysis[], targets: readonly RegistryFile[], config: Config, now: Date, limits: LoadLimits, renewing?: ReadonlySet<string>,
+  analyses: readonly FileAnalysis[],
+  targets: readonly RegistryFile[],
+  config: Config,
+  now: Date,
+  limits: LoadLimits,
+  renewing?: ReadonlySet<string>,
 ): FileResult[] {
   const paths = new Map(targets.map((t) => [t.file, t.path]));
-  return finishRun(analyses, targets.map((t) => t.file), {
-    config,
-    now,
-    ...(renewing ? { renewing } : {}),
-    reload: (file) => {
-      const at = paths.get(file);
-      try {
-        return at === undefined ? undefined : loadNomination(file, readRegistryBytes(at, limits), limits);
-      } catch {
-        return undefined;
-      }
+  return finishRun(
+    analyses,
+    targets.map((t) => t.file),
+    {
+      config,
+      now,
+      ...(renewing ? { renewing } : {}),
+      reload: (file) => {
+        const at = paths.get(file);
+        try {
+          return at === undefined ? undefined : loadNomination(file, readRegistryBytes(at, limits), limits);
+        } catch {
+          return undefined;
+        }
+      },
     },
-  });
+  );
 }

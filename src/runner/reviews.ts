@@ -44,7 +44,12 @@ export function nominationSlugs(registry: readonly string[]): Set<string> {
 }
 
 /** Reads every review record of the reviews folder: the records, and their validation results. */
-export function readLocalReviews(paths: ReviewPaths, registry: readonly string[], config: Config, io: Pick<CliIO, 'cwd' | 'now'>): ReviewValidation {
+export function readLocalReviews(
+  paths: ReviewPaths,
+  registry: readonly string[],
+  config: Config,
+  io: Pick<CliIO, 'cwd' | 'now'>,
+): ReviewValidation {
   const sources = registryFiles(paths.reviewsDir).map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
   return validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now });
 }
@@ -69,7 +74,8 @@ export function validateWithReviews(
   const results = nominations.length ? validateNominations(nominations) : [];
   const reviewFiles = whole ? registryFiles(paths.reviewsDir) : reviewTargets;
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
-  if (sources.length) results.push(...validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now }).results);
+  if (sources.length)
+    results.push(...validateReviewSources(sources, { nominations: nominationSlugs(registry), config, now: io.now }).results);
   if ((whole || resolved.targets.some(isReviewers)) && entryExists(paths.reviewersFile)) {
     results.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readRegistryBytes(paths.reviewersFile), config).result);
   }
@@ -129,7 +135,8 @@ export function withReviewChanges(
       return addToResult(result, found, { config });
     });
   const sources = reviewFiles.map((f) => reviewSource(f, paths.reviewsDir, io.cwd));
-  if (sources.length) out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry()), config, now: io.now }).results);
+  if (sources.length)
+    out.push(...validateReviewSources(sources, { nominations: nominationSlugs(context.registry()), config, now: io.now }).results);
   if (reviewersChanged && entryExists(paths.reviewersFile)) {
     out.push(loadReviewers(displayPath(paths.reviewersFile, io.cwd), readRegistryBytes(paths.reviewersFile), config).result);
   }
@@ -141,7 +148,10 @@ export function withReviewChanges(
  * in reviewers.yaml by name; membership of a listed team is confirmed only by `dpg comment`, through GitHub.
  * Without a usable reviewers.yaml nobody is listed.
  */
-export function localReviewerExclusion(reviewers: Reviewers | undefined, reviewersFile: string): (record: ReviewRecord) => string | undefined {
+export function localReviewerExclusion(
+  reviewers: Reviewers | undefined,
+  reviewersFile: string,
+): (record: ReviewRecord) => string | undefined {
   return (record) => {
     if (!reviewers) return `${reviewersFile} is missing or has errors, so no reviewer is listed`;
     if (listedReviewerByName(record.reviewer, reviewers)) return undefined;

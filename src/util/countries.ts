@@ -14,20 +14,20 @@ const require = createRequire(import.meta.url);
  * library does not know. Keyed by the name, valued by the ISO 3166-1 alpha-2 code.
  */
 export const EXTRA_COUNTRY_ALIASES: Readonly<Record<string, string>> = {
-  'Laos': 'LA',
-  'Moldova': 'MD',
+  Laos: 'LA',
+  Moldova: 'MD',
   'Palestine State': 'PS',
-  'Syria': 'SY',
-  'Brunei': 'BN',
+  Syria: 'SY',
+  Brunei: 'BN',
   'Cabo Verde': 'CV',
-  'Micronesia': 'FM',
+  Micronesia: 'FM',
   'Vatican City': 'VA',
   // Labels of the former registry's country list: everyday names, with former names in brackets.
   'Congo-Brazzaville': 'CG',
   'Congo-Kinshasa': 'CD',
   'Caribbean Netherlands': 'BQ',
-  'Swaziland': 'SZ',
-  'Burma': 'MM',
+  Swaziland: 'SZ',
+  Burma: 'MM',
 };
 
 /** Words that mark a bracketed part as a former name: "Eswatini (fmr. 'Swaziland')", "Myanmar (formerly Burma)". */
@@ -78,7 +78,7 @@ function tables(): CountryTables {
   // library above words differently.
   for (const { alpha2, name } of iso31661) if (canonicalByCode.has(alpha2)) add(name, alpha2);
   for (const [name, code] of Object.entries(EXTRA_COUNTRY_ALIASES)) add(name, code);
-  return built = { library, canonicalByCode, codeByCanonical, codesByKey, allNames };
+  return (built = { library, canonicalByCode, codeByCanonical, codesByKey, allNames });
 }
 
 /** Every ISO 3166 English short name, sorted. */
@@ -124,8 +124,14 @@ export function resolveCountry(input: string): CountryResolution {
 function bracketedCodes(written: string, codesByKey: Map<string, Set<string>>): Set<string> | undefined {
   // One "(" and one ")" closing the text, found by index: a pattern here would backtrack on long runs of spaces.
   const open = written.indexOf('(');
-  if (open <= 0 || !written.endsWith(')') || written.indexOf('(', open + 1) >= 0 || written.indexOf(')') !== written.length - 1) return undefined;
-  const inner = trimQuotes(written.slice(open + 1, -1).trim().replace(FORMER_NAME_MARK, ''));
+  if (open <= 0 || !written.endsWith(')') || written.indexOf('(', open + 1) >= 0 || written.indexOf(')') !== written.length - 1)
+    return undefined;
+  const inner = trimQuotes(
+    written
+      .slice(open + 1, -1)
+      .trim()
+      .replace(FORMER_NAME_MARK, ''),
+  );
   const outer = codesByKey.get(normaliseName(written.slice(0, open)));
   const within = codesByKey.get(normaliseName(inner));
   if (!outer || !within) return undefined;

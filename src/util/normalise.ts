@@ -26,7 +26,10 @@ export function normaliseUrl(value: string): string {
   } catch {
     return trimmed.toLowerCase();
   }
-  const host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   let path = withoutTrailing(url.pathname, '/');
   if (path.slice(-4).toLowerCase() === '.git') path = withoutTrailing(path.slice(0, -4), '/');
   if (CASE_INSENSITIVE_PATH_HOSTS.has(host)) path = path.toLowerCase();

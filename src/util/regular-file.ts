@@ -124,10 +124,17 @@ export function isReadProblem(outcome: RegularRead | ReadProblem): outcome is Re
 /** A refusal in words, after the file's name: "is a symbolic link", "is 3000000 bytes, above the limit of …". */
 export function describeReadProblem(problem: ReadProblem): string {
   switch (problem.problem) {
-    case 'missing': return 'does not exist';
-    case 'symlink': return 'is a symbolic link, which dpg never follows';
-    case 'notRegular': return `is a ${problem.kind}, not a regular file`;
-    case 'tooLarge': return problem.atLeast ? `holds more than the limit of ${problem.limit} bytes` : `is ${problem.size} bytes, above the limit of ${problem.limit} bytes`;
-    case 'unreadable': return `cannot be read (${problem.code})`;
+    case 'missing':
+      return 'does not exist';
+    case 'symlink':
+      return 'is a symbolic link, which dpg never follows';
+    case 'notRegular':
+      return `is a ${problem.kind}, not a regular file`;
+    case 'tooLarge':
+      return problem.atLeast
+        ? `holds more than the limit of ${problem.limit} bytes`
+        : `is ${problem.size} bytes, above the limit of ${problem.limit} bytes`;
+    case 'unreadable':
+      return `cannot be read (${problem.code})`;
   }
 }

@@ -1,6 +1,15 @@
 /** Letters that NFKD does not decompose into ASCII plus a combining mark. */
 const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
 };
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -40,6 +49,20 @@ export function slugOf(file: string): string {
  * refuses them, and `dpg build` never publishes one.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'index', 'api', 'v1', 'dpgs', 'nominees', 'schema', 'compat', 'dpga', 'digitalpublicgoods', 'changelog', 'assets', 'site',
-  'nominate', 'how-to-nominate', 'favicon', 'logos',
+  'index',
+  'api',
+  'v1',
+  'dpgs',
+  'nominees',
+  'schema',
+  'compat',
+  'dpga',
+  'digitalpublicgoods',
+  'changelog',
+  'assets',
+  'site',
+  'nominate',
+  'how-to-nominate',
+  'favicon',
+  'logos',
 ]);

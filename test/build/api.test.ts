@@ -67,17 +67,24 @@ describe('the JSON API of the bundled registry', () => {
   });
 
   it('publishes the nomination schema and the API schemas byte for byte', () => {
-    expect(files.get('api/v1/schema/nomination.schema.json')!.equals(readFileSync(path.join(SCHEMAS, 'nomination.schema.json')))).toBe(true);
+    expect(files.get('api/v1/schema/nomination.schema.json')!.equals(readFileSync(path.join(SCHEMAS, 'nomination.schema.json')))).toBe(
+      true,
+    );
     for (const name of ['index', 'nominee-index', 'record', 'compat-dpga-nominee', 'compat-dpga-screening']) {
-      expect(files.get(`api/v1/schema/${name}.schema.json`)!.equals(readFileSync(path.join(SCHEMAS, 'api', `${name}.schema.json`))), name).toBe(true);
+      expect(
+        files.get(`api/v1/schema/${name}.schema.json`)!.equals(readFileSync(path.join(SCHEMAS, 'api', `${name}.schema.json`))),
+        name,
+      ).toBe(true);
     }
   });
 
-  it('exports each record in the former registry\'s layout with --compat dpga, valid against the compat schemas and the former screening schema', () => {
+  it("exports each record in the former registry's layout with --compat dpga, valid against the compat schemas and the former screening schema", () => {
     const nomineeSchema = schema('compat-dpga-nominee');
     const screeningSchema = schema('compat-dpga-screening');
     // The former registry's own schema (draft-07) for its screening records.
-    const legacy = new Ajv({ strict: false, allErrors: true }).compile(readJson(path.join(REPO_ROOT, 'test/fixtures/dpga/screening-schema.json')));
+    const legacy = new Ajv({ strict: false, allErrors: true }).compile(
+      readJson(path.join(REPO_ROOT, 'test/fixtures/dpga/screening-schema.json')),
+    );
     const slugs = [...doc('api/v1/index.json').dpgs, ...doc('api/v1/nominees/index.json').nominees].map((s: { slug: string }) => s.slug);
     for (const slug of slugs) {
       const nominee = doc(`api/v1/compat/dpga/nominees/${slug}.json`);
@@ -92,8 +99,10 @@ describe('the JSON API of the bundled registry', () => {
     for (const summary of doc('api/v1/index.json').dpgs) {
       const original = doc(summary.record).record;
       const back = convertDpgaRecord({
-        nomineeFile: `${summary.slug}.json`, nominee: doc(`api/v1/compat/dpga/nominees/${summary.slug}.json`),
-        screening: doc(`api/v1/compat/dpga/digitalpublicgoods/${summary.slug}.json`), excluded: false,
+        nomineeFile: `${summary.slug}.json`,
+        nominee: doc(`api/v1/compat/dpga/nominees/${summary.slug}.json`),
+        screening: doc(`api/v1/compat/dpga/digitalpublicgoods/${summary.slug}.json`),
+        excluded: false,
       }).nomination;
       expect(back.name).toBe(original.name);
       expect(back.stage).toBe('dpg');
@@ -122,7 +131,12 @@ describe('what a DPG owes at renewal, in the API', () => {
 
   it('lists each answer due, valid against the index and record schemas; a nominee owes nothing', async () => {
     const dir = tempDir({
-      'nominations/owing.yaml': nomination('Owing', ...approved('2026-05-04'), [['standardVersion'], '1.1.6'], [['privacy', 'piiRequirements'], undefined]),
+      'nominations/owing.yaml': nomination(
+        'Owing',
+        ...approved('2026-05-04'),
+        [['standardVersion'], '1.1.6'],
+        [['privacy', 'piiRequirements'], undefined],
+      ),
       'nominations/hopeful.yaml': nomination('Hopeful'),
     });
     const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
@@ -131,11 +145,24 @@ describe('what a DPG owes at renewal, in the API', () => {
     const index = read('api/v1/index.json');
     const record = read('api/v1/dpgs/owing.json');
     const nominee = read('api/v1/nominees/hopeful.json');
-    for (const [name, document] of [['index', index], ['record', record], ['record', nominee], ['nominee-index', read('api/v1/nominees/index.json')]] as const) {
+    for (const [name, document] of [
+      ['index', index],
+      ['record', record],
+      ['record', nominee],
+      ['nominee-index', read('api/v1/nominees/index.json')],
+    ] as const) {
       const validate = schema(name);
       expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
     }
-    expect(record.dueAtRenewal).toEqual([expect.objectContaining({ indicator: '7', rule: 'privacy/pii-requirements', since: '1.1.7', assessedUnder: '1.1.6', by: '2027-05-04' })]);
+    expect(record.dueAtRenewal).toEqual([
+      expect.objectContaining({
+        indicator: '7',
+        rule: 'privacy/pii-requirements',
+        since: '1.1.7',
+        assessedUnder: '1.1.6',
+        by: '2027-05-04',
+      }),
+    ]);
     expect(index.dpgs[0].dueAtRenewal).toEqual(record.dueAtRenewal);
     expect(nominee.dueAtRenewal).toEqual([]);
     const validate = schema('record');

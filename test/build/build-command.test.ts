@@ -62,7 +62,11 @@ describe('what the build leaves out (today is fixed)', () => {
   it('excludes an expired DPG, a delisted record and a failing nominee, each with a report line', async () => {
     const dir = registry({
       'nominations/old-one.yaml': nomination('Old One', ...approved('2025-01-10')),
-      'nominations/gone.yaml': nomination('Gone', [['stage'], 'delisted'], [['delisting'], { date: '2026-03-01', reason: 'The licence became proprietary.' }]),
+      'nominations/gone.yaml': nomination(
+        'Gone',
+        [['stage'], 'delisted'],
+        [['delisting'], { date: '2026-03-01', reason: 'The licence became proprietary.' }],
+      ),
       'nominations/draft.yaml': nomination('Draft', [['sdgs'], []]),
     });
     const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
@@ -71,7 +75,9 @@ describe('what the build leaves out (today is fixed)', () => {
     expect(run.stdout).toContain('Excluded 3 records:');
     expect(run.stdout).toContain('nominations/old-one.yaml: Old One: recognition expired on 2026-01-10 (reviewed 2025-01-10)');
     expect(run.stdout).toContain('nominations/gone.yaml: Gone: stage delisted since 2026-03-01: The licence became proprietary.');
-    expect(run.stdout).toMatch(/nominations\/draft\.yaml: Draft: nominee with \d+ validation errors? \(run dpg validate nominations\/draft\.yaml\)/);
+    expect(run.stdout).toMatch(
+      /nominations\/draft\.yaml: Draft: nominee with \d+ validation errors? \(run dpg validate nominations\/draft\.yaml\)/,
+    );
     const index = JSON.parse(readFileSync(path.join(dir, 'out/api/v1/index.json'), 'utf8'));
     expect(index.dpgs.map((d: { slug: string }) => d.slug)).toEqual(['alpha']);
     expect(existsSync(path.join(dir, 'out/dpgs/old-one'))).toBe(false);
@@ -82,7 +88,9 @@ describe('what the build leaves out (today is fixed)', () => {
     const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Changelog: unavailable \(not a git repository\)/);
-    expect(readFileSync(path.join(dir, 'out/changelog/index.html'), 'utf8')).toContain('The changelog is unavailable: not a git repository.');
+    expect(readFileSync(path.join(dir, 'out/changelog/index.html'), 'utf8')).toContain(
+      'The changelog is unavailable: not a git repository.',
+    );
     expect(existsSync(path.join(dir, 'out/changelog.atom'))).toBe(false);
   });
 
@@ -142,10 +150,16 @@ describe('DPGs assessed under an older version of the Standard (today is 2026-11
     expect(run.stdout).toContain('Published 2 digital public goods');
     const record = JSON.parse(readFileSync(path.join(dir, 'out/api/v1/dpgs/owing.json'), 'utf8'));
     expect(record.dueAtRenewal.map((d: { indicator: string; rule: string }) => [d.indicator, d.rule])).toEqual([
-      ['3', 'schema/required'], ['4', 'schema/required'], ['7', 'privacy/pii-requirements'],
+      ['3', 'schema/required'],
+      ['4', 'schema/required'],
+      ['7', 'privacy/pii-requirements'],
     ]);
     expect(record.dueAtRenewal[0]).toEqual({
-      indicator: '3', rule: 'schema/required', since: '1.1.7', assessedUnder: '1.1.6', by: '2027-05-04',
+      indicator: '3',
+      rule: 'schema/required',
+      since: '1.1.7',
+      assessedUnder: '1.1.6',
+      by: '2027-05-04',
       message: 'Missing required key "ownsAllComponents" (Owns everything) in ownership.',
     });
     const index = JSON.parse(readFileSync(path.join(dir, 'out/api/v1/index.json'), 'utf8'));
@@ -155,8 +169,11 @@ describe('DPGs assessed under an older version of the Standard (today is 2026-11
 
     const page = readFileSync(path.join(dir, 'out/dpgs/owing/index.html'), 'utf8');
     expect(page).toContain('<h2>Due at renewal, by 2027-05-04</h2>');
-    expect(page).toContain('At its renewal it owes 3 answers that version 1.1.7 asks for, on indicators <a href="#indicator-3">3</a>, <a href="#indicator-4">4</a>, <a href="#indicator-7">7</a>.');
-    const section = (id: string) => page.slice(page.indexOf(`<h3 id="indicator-${id}">`), page.indexOf('</section>', page.indexOf(`<h3 id="indicator-${id}">`)));
+    expect(page).toContain(
+      'At its renewal it owes 3 answers that version 1.1.7 asks for, on indicators <a href="#indicator-3">3</a>, <a href="#indicator-4">4</a>, <a href="#indicator-7">7</a>.',
+    );
+    const section = (id: string) =>
+      page.slice(page.indexOf(`<h3 id="indicator-${id}">`), page.indexOf('</section>', page.indexOf(`<h3 id="indicator-${id}">`)));
     expect(section('3')).toContain('Due at renewal, by 2027-05-04');
     expect(section('3')).toContain('Missing required key &quot;ownsAllComponents&quot;');
     expect(section('7')).toContain('privacy.piiRequirements is missing');
@@ -170,7 +187,9 @@ describe('DPGs assessed under an older version of the Standard (today is 2026-11
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Published 1 digital public good and 1 nominee under review');
-    expect(run.stdout).toContain('nominations/lapsed.yaml: Lapsed: recognition expired on 2026-10-01 (reviewed 2025-10-01); it owes 3 answers that Standard 1.1.7 asks for; renew it');
+    expect(run.stdout).toContain(
+      'nominations/lapsed.yaml: Lapsed: recognition expired on 2026-10-01 (reviewed 2025-10-01); it owes 3 answers that Standard 1.1.7 asks for; renew it',
+    );
     expect(existsSync(path.join(dir, 'out/dpgs/lapsed'))).toBe(false);
     expect(existsSync(path.join(dir, 'out/api/v1/dpgs/lapsed.json'))).toBe(false);
   });
@@ -179,7 +198,9 @@ describe('DPGs assessed under an older version of the Standard (today is 2026-11
     { name: 'current', date: '2026-05-04' },
     { name: 'ended', date: '2025-10-01' },
   ])('still stops for a DPG ($name recognition) with an error under its own version', async ({ date }) => {
-    const dir = registry({ 'nominations/broken.yaml': nomination('Broken', ...approved(date), ...owing, [['licenses', 0, 'spdx'], 'CC-BY-ND-4.0']) });
+    const dir = registry({
+      'nominations/broken.yaml': nomination('Broken', ...approved(date), ...owing, [['licenses', 0, 'spdx'], 'CC-BY-ND-4.0']),
+    });
     const run = await runInProcess(['build', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('license/approved-for-category');

@@ -23,14 +23,26 @@ beforeAll(async () => {
   writeTempFile(repo.dir, 'README.md', '# registry\n');
   repo.commit('Add Alpha and Beta', '2026-01-10T09:00:00+02:00');
   writeTempFile(repo.dir, 'nominations/alpha.yaml', nomination('Alpha', ...approved('2026-02-10')));
-  writeTempFile(repo.dir, 'nominations/beta.yaml', nomination('Beta', ...approved('2026-01-05'), [['description'], 'A changed description.']));
+  writeTempFile(
+    repo.dir,
+    'nominations/beta.yaml',
+    nomination('Beta', ...approved('2026-01-05'), [['description'], 'A changed description.']),
+  );
   repo.commit('Approve Alpha; describe Beta better', '2026-02-11T10:30:00Z');
   writeTempFile(repo.dir, 'README.md', '# registry, read me\n');
   // A draft in a hidden folder is not a nomination: the registry listing skips it, so the changelog does too.
   writeTempFile(repo.dir, 'nominations/.drafts/gamma.yaml', nomination('Gamma'));
   repo.commit('Docs and a draft only', '2026-02-20T08:00:00Z');
-  writeTempFile(repo.dir, 'nominations/beta.yaml', nomination('Beta', ...approved('2026-01-05'),
-    [['stage'], 'delisted'], [['delisting'], { date: '2026-03-12', reason: 'Relicensed under <b>proprietary</b> terms & conditions.' }]));
+  writeTempFile(
+    repo.dir,
+    'nominations/beta.yaml',
+    nomination(
+      'Beta',
+      ...approved('2026-01-05'),
+      [['stage'], 'delisted'],
+      [['delisting'], { date: '2026-03-12', reason: 'Relicensed under <b>proprietary</b> terms & conditions.' }],
+    ),
+  );
   repo.commit('Delist Beta', '2026-03-12T15:45:00Z');
   const run = await runInProcess(['build', '--out', 'out', '--site-url', 'https://example.github.io/registry'], { cwd: repo.dir });
   expect(run.stderr).toBe('');
@@ -45,7 +57,10 @@ describe('the changelog from git history', () => {
 
   it('lists additions, the approval, the update and the delisting with its reason, newest first, dated by commit', () => {
     const page = read('changelog/index.html');
-    const items = [...page.matchAll(/<time datetime="([^"]+)">[^<]+<\/time><\/h2>\s*<ul>(.*?)<\/ul>/g)].map((m) => [m[1], m[2]!.replace(/<[^>]+>/g, '|')]);
+    const items = [...page.matchAll(/<time datetime="([^"]+)">[^<]+<\/time><\/h2>\s*<ul>(.*?)<\/ul>/g)].map((m) => [
+      m[1],
+      m[2]!.replace(/<[^>]+>/g, '|'),
+    ]);
     expect(items).toEqual([
       ['2026-03-12T15:45:00Z', '|Delisted Beta: Relicensed under &lt;b&gt;proprietary&lt;/b&gt; terms &amp; conditions.|'],
       ['2026-02-11T10:30:00Z', '|Approved |Alpha| as a digital public good||Updated Beta|'],
@@ -68,7 +83,9 @@ describe('the changelog from git history', () => {
       expect(entry).toMatch(/<id>urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/id>/);
       expect(entry).toMatch(/<title>[^<]+<\/title>/);
       expect(entry).toMatch(/<updated>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z<\/updated>/);
-      expect(entry).toMatch(/<link rel="alternate" type="text\/html" href="https:\/\/example\.github\.io\/registry\/changelog\/index\.html#commit-[0-9a-f]{12}"\/>/);
+      expect(entry).toMatch(
+        /<link rel="alternate" type="text\/html" href="https:\/\/example\.github\.io\/registry\/changelog\/index\.html#commit-[0-9a-f]{12}"\/>/,
+      );
     }
     expect(entries[0]).toContain('<title>Delisted Beta: Relicensed under &lt;b&gt;proprietary&lt;/b&gt; terms &amp; conditions.</title>');
     // Content is HTML escaped once more inside the XML.
@@ -79,7 +96,9 @@ describe('the changelog from git history', () => {
     const head = repo.git('rev-parse', 'HEAD').trim();
     expect(read('index.html')).toContain(`built from commit <code>${head.slice(0, 12)}</code>`);
     const before = read('changelog.atom');
-    expect((await runInProcess(['build', '--out', 'out', '--site-url', 'https://example.github.io/registry/'], { cwd: repo.dir })).code).toBe(0);
+    expect(
+      (await runInProcess(['build', '--out', 'out', '--site-url', 'https://example.github.io/registry/'], { cwd: repo.dir })).code,
+    ).toBe(0);
     expect(read('changelog.atom')).toBe(before);
   });
 });
@@ -93,8 +112,18 @@ describe('classifyChange', () => {
     { name: 'nominee to dpg', before: nominee, after: dpg, expected: { kind: 'approved' } },
     { name: 'an edit of a dpg', before: dpg, after: { ...dpg, description: 'new' }, expected: { kind: 'updated' } },
     { name: 'dpg to expired', before: dpg, after: { name: 'X', stage: 'expired' }, expected: { kind: 'expired' } },
-    { name: 'dpg to delisted', before: dpg, after: { name: 'X', stage: 'delisted', delisting: { reason: 'why' } }, expected: { kind: 'delisted', reason: 'why' } },
-    { name: 'an edit of a delisted record', before: { name: 'X', stage: 'delisted' }, after: { name: 'Y', stage: 'delisted' }, expected: { kind: 'updated', name: 'Y' } },
+    {
+      name: 'dpg to delisted',
+      before: dpg,
+      after: { name: 'X', stage: 'delisted', delisting: { reason: 'why' } },
+      expected: { kind: 'delisted', reason: 'why' },
+    },
+    {
+      name: 'an edit of a delisted record',
+      before: { name: 'X', stage: 'delisted' },
+      after: { name: 'Y', stage: 'delisted' },
+      expected: { kind: 'updated', name: 'Y' },
+    },
   ])('$name', ({ before, after, expected }) => {
     expect(classifyChange('nominations/x.yaml', before, after)).toMatchObject({ slug: 'x', ...expected });
   });

@@ -35,7 +35,9 @@ describe('safeHref', () => {
   it('escapes text and renders unsafe URLs as text', () => {
     expect(escapeHtml(`${SCRIPT}'&`)).toBe('&lt;script&gt;alert(1)&lt;/script&gt;&#39;&amp;');
     expect(externalLink('javascript:alert(1)')).toBe('javascript:alert(1)');
-    expect(externalLink('https://example.org/"x"', BREAKOUT)).toBe('<a href="https://example.org/%22x%22" rel="nofollow noopener">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>');
+    expect(externalLink('https://example.org/"x"', BREAKOUT)).toBe(
+      '<a href="https://example.org/%22x%22" rel="nofollow noopener">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>',
+    );
   });
 });
 
@@ -65,18 +67,25 @@ describe('pages built from untrusted nominations', () => {
     index: renderIndexPage(buildDpgIndex([summary], 0), { feed: true }),
   };
 
-  it.each(Object.entries(pages).map(([name, html]) => ({ name, html })))('the $name page carries no markup or script from the record', ({ html }) => {
-    // Only our own script element: the external one in the head of the index page.
-    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(html.includes('site.js') ? ['<script src="assets/site.js" defer>'] : []);
-    expect(html).not.toMatch(/<(img|iframe|svg|b)\b/);
-    // Attribute values cannot hold a raw quote (escaped), so with them blanked no tag may have an event handler.
-    expect(html.replace(/="[^"]*"/g, '=""')).not.toMatch(/<[^>]*\son\w+=/i);
-    expect(html).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Hostile');
-  });
+  it.each(Object.entries(pages).map(([name, html]) => ({ name, html })))(
+    'the $name page carries no markup or script from the record',
+    ({ html }) => {
+      // Only our own script element: the external one in the head of the index page.
+      expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(
+        html.includes('site.js') ? ['<script src="assets/site.js" defer>'] : [],
+      );
+      expect(html).not.toMatch(/<(img|iframe|svg|b)\b/);
+      // Attribute values cannot hold a raw quote (escaped), so with them blanked no tag may have an event handler.
+      expect(html.replace(/="[^"]*"/g, '=""')).not.toMatch(/<[^>]*\son\w+=/i);
+      expect(html).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Hostile');
+    },
+  );
 
   it('links only http(s) URLs and shows the rest as text', () => {
-    expect(pages.detail).toContain('<a href="https://github.com/example-org/hostile" rel="nofollow noopener">https://github.com/example-org/hostile</a>');
+    expect(pages.detail).toContain(
+      '<a href="https://github.com/example-org/hostile" rel="nofollow noopener">https://github.com/example-org/hostile</a>',
+    );
     expect(pages.detail).toContain('data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;');
     expect(pages.detail).toContain(' javascript:alert(4)');
     expect(pages.detail).toContain('&lt;b onmouseover=alert(6)&gt;Org&lt;/b&gt;');
@@ -118,8 +127,17 @@ describe('characters that reorder or rewrite what a visitor reads', () => {
     record.data.description = `line one\nline two \u202e`;
     const summary = summarise(record, 'dpg');
     const changelog: Extract<Changelog, { available: true }> = {
-      available: true, head: 'a'.repeat(40), root: 'b'.repeat(40), shallow: false,
-      commits: [{ sha: 'c'.repeat(40), date: '2026-03-12T15:45:00Z', changes: [{ kind: 'delisted', slug: 'hostile', name: NAME, stage: 'delisted', reason: `gone\u0000 \u202e` }] }],
+      available: true,
+      head: 'a'.repeat(40),
+      root: 'b'.repeat(40),
+      shallow: false,
+      commits: [
+        {
+          sha: 'c'.repeat(40),
+          date: '2026-03-12T15:45:00Z',
+          changes: [{ kind: 'delisted', slug: 'hostile', name: NAME, stage: 'delisted', reason: `gone\u0000 \u202e` }],
+        },
+      ],
     };
     const pages = new Map([['hostile', summary.page]]);
     const outputs = {

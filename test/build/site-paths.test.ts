@@ -17,7 +17,11 @@ const NO_CHANGELOG = { available: false, reason: 'not a git repository' } as con
 
 describe('the paths of the site', () => {
   it('are all distinct for a registry without conflicts', () => {
-    const site = renderSite({ selection: selection([dpg('nominations/alpha.yaml', 'alpha', 'Alpha')]), changelog: NO_CHANGELOG, compat: 'dpga' });
+    const site = renderSite({
+      selection: selection([dpg('nominations/alpha.yaml', 'alpha', 'Alpha')]),
+      changelog: NO_CHANGELOG,
+      compat: 'dpga',
+    });
     expect(site.conflicts).toEqual([]);
     expect([...site.files.keys()]).toContain('api/v1/compat/dpga/nominees/alpha.json');
   });
@@ -27,7 +31,9 @@ describe('the paths of the site', () => {
       selection: selection([dpg('nominations/a/alpha.yaml', 'alpha', 'Alpha'), dpg('nominations/b/alpha.yaml', 'alpha', 'Alpha B')]),
       changelog: NO_CHANGELOG,
     });
-    expect(site.conflicts).toContain('nominations/b/alpha.yaml: would be published as api/v1/dpgs/alpha.json, as is nominations/a/alpha.yaml; neither may overwrite the other.');
+    expect(site.conflicts).toContain(
+      'nominations/b/alpha.yaml: would be published as api/v1/dpgs/alpha.json, as is nominations/a/alpha.yaml; neither may overwrite the other.',
+    );
     expect(site.files.get('api/v1/dpgs/alpha.json')).toContain('"name": "Alpha"');
   });
 
@@ -36,7 +42,9 @@ describe('the paths of the site', () => {
       selection: selection([dpg('nominations/alpha.yaml', 'alpha', 'Alpha'), dpg('nominations/upper.yaml', 'ALPHA', 'Upper')]),
       changelog: NO_CHANGELOG,
     });
-    expect(site.conflicts[0]).toBe('nominations/upper.yaml: would be published as api/v1/dpgs/ALPHA.json, as is nominations/alpha.yaml (as api/v1/dpgs/alpha.json); neither may overwrite the other.');
+    expect(site.conflicts[0]).toBe(
+      'nominations/upper.yaml: would be published as api/v1/dpgs/ALPHA.json, as is nominations/alpha.yaml (as api/v1/dpgs/alpha.json); neither may overwrite the other.',
+    );
   });
 
   it('never put a file where the site has a file, or outside the site', () => {
@@ -44,20 +52,39 @@ describe('the paths of the site', () => {
       selection: selection([], [dpg('nominations/x.yaml', 'index.json/x', 'X'), dpg('nominations/up.yaml', '../../../up', 'Up')]),
       changelog: NO_CHANGELOG,
     });
-    expect(site.conflicts).toContain('nominations/x.yaml: would be published as api/v1/nominees/index.json/x.json, which cannot exist beside api/v1/nominees/index.json (the index of nominees).');
-    expect(site.conflicts).toContain('nominations/up.yaml: would be published as "api/v1/nominees/../../../up.json", which is not a path inside the site.');
+    expect(site.conflicts).toContain(
+      'nominations/x.yaml: would be published as api/v1/nominees/index.json/x.json, which cannot exist beside api/v1/nominees/index.json (the index of nominees).',
+    );
+    expect(site.conflicts).toContain(
+      'nominations/up.yaml: would be published as "api/v1/nominees/../../../up.json", which is not a path inside the site.',
+    );
     expect([...site.files.keys()].filter((f) => f.includes('..') || f.startsWith('api/v1/nominees/index.json/'))).toEqual([]);
   });
 
   it.each([...RESERVED_SLUGS])('reserve "%s" for the site itself', (slug) => {
-    const site = renderSite({ selection: selection([], [dpg(`nominations/${slug}.yaml`, slug, slug)]), changelog: NO_CHANGELOG, compat: 'dpga' });
-    expect(site.conflicts).toEqual([`nominations/${slug}.yaml: "${slug}" is a name the site and its API use for their own files; rename the file (and the name it is the slug of).`]);
+    const site = renderSite({
+      selection: selection([], [dpg(`nominations/${slug}.yaml`, slug, slug)]),
+      changelog: NO_CHANGELOG,
+      compat: 'dpga',
+    });
+    expect(site.conflicts).toEqual([
+      `nominations/${slug}.yaml: "${slug}" is a name the site and its API use for their own files; rename the file (and the name it is the slug of).`,
+    ]);
   });
 
   it('reserve every folder and page name the site writes', () => {
-    const site = renderSite({ selection: selection([dpg('nominations/alpha.yaml', 'alpha', 'Alpha')]), changelog: NO_CHANGELOG, compat: 'dpga' });
+    const site = renderSite({
+      selection: selection([dpg('nominations/alpha.yaml', 'alpha', 'Alpha')]),
+      changelog: NO_CHANGELOG,
+      compat: 'dpga',
+    });
     const own = [...site.files.keys()].filter((file) => !/\balpha\b/.test(file));
-    const names = new Set(own.flatMap((file) => file.split('/')).map((segment) => segment.replace(/\.[^.]*$/, '')).filter((n) => /^[a-z0-9-]+$/.test(n)));
+    const names = new Set(
+      own
+        .flatMap((file) => file.split('/'))
+        .map((segment) => segment.replace(/\.[^.]*$/, ''))
+        .filter((n) => /^[a-z0-9-]+$/.test(n)),
+    );
     for (const name of names) expect(RESERVED_SLUGS.has(name), name).toBe(true);
   });
 });

@@ -16,11 +16,21 @@ const CHROMIUM = process.env.DPG_CHROMIUM ?? '/usr/bin/chromium';
 const SUB_PATH = '/registry/';
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-output');
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.atom': 'application/atom+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.atom': 'application/atom+xml',
   '.svg': 'image/svg+xml',
 };
 
-interface Summary { slug: string; name: string; sdgs: number[]; licenses: string[]; page: string }
+interface Summary {
+  slug: string;
+  name: string;
+  sdgs: number[];
+  licenses: string[];
+  page: string;
+}
 
 const PHONE = { width: 390, height: 844 };
 
@@ -54,7 +64,9 @@ function serve(root: string): Promise<Server> {
 
 async function open(url: string, viewport = { width: 1100, height: 900 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
-  page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`);
+  });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto(url);
   return page;
@@ -64,7 +76,9 @@ const visibleNames = (page: Page) => page.locator('#dpg-list > li:visible h2').a
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. The website test drives Debian's chromium: install it (sudo apt-get install chromium; CI's .ci/run does) or set DPG_CHROMIUM to its path.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. The website test drives Debian's chromium: install it (sudo apt-get install chromium; CI's .ci/run does) or set DPG_CHROMIUM to its path.`,
+    );
   }
   site = path.join(tempDir(), 'site');
   const run = await runInProcess(['build', '--out', site], { cwd: REPO_ROOT });
@@ -72,7 +86,10 @@ beforeAll(async () => {
   dpgs = (JSON.parse(readFileSync(path.join(site, 'api/v1/index.json'), 'utf8')) as { dpgs: Summary[] }).dpgs;
   server = await serve(site);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SUB_PATH}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -111,7 +128,10 @@ describe('the website in chromium', () => {
     const page = await open(base);
     const goal = [...new Set(dpgs.flatMap((d) => d.sdgs))].find((g) => dpgs.some((d) => !d.sdgs.includes(g)))!;
     await page.getByLabel('SDG', { exact: true }).selectOption(String(goal));
-    const expected = dpgs.filter((d) => d.sdgs.includes(goal)).map((d) => d.name).sort();
+    const expected = dpgs
+      .filter((d) => d.sdgs.includes(goal))
+      .map((d) => d.name)
+      .sort();
     expect((await visibleNames(page)).sort()).toEqual(expected);
     expect(await page.locator('#result-count').textContent()).toBe(`Showing ${expected.length} of ${dpgs.length} digital public goods`);
     // A shared address opens with the same filter.
@@ -130,10 +150,13 @@ describe('the website in chromium', () => {
     const record = JSON.parse(readFileSync(path.join(site, 'api/v1/dpgs', `${target.slug}.json`), 'utf8')).record;
     const licence = page.locator('#indicator-2').locator('xpath=..');
     await expect(licence.textContent()).resolves.toContain(record.licenses[0].spdx);
-    expect(await licence.getByRole('link', { name: record.licenses[0].evidenceUrl }).getAttribute('href')).toBe(record.licenses[0].evidenceUrl);
+    expect(await licence.getByRole('link', { name: record.licenses[0].evidenceUrl }).getAttribute('href')).toBe(
+      record.licenses[0].evidenceUrl,
+    );
     const sdgs = await page.locator('#indicator-1').locator('xpath=..').textContent();
     expect(sdgs).toContain(record.sdgs[0].evidenceText ?? record.sdgs[0].evidenceUrl);
-    for (const id of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9a', '9b', '9c']) expect(await page.locator(`#indicator-${id}`).count()).toBe(1);
+    for (const id of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9a', '9b', '9c'])
+      expect(await page.locator(`#indicator-${id}`).count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'site-detail.png') });
     // Back to the list through the page's own relative link.
     await page.getByRole('link', { name: 'All digital public goods' }).click();
@@ -164,7 +187,9 @@ describe('the website in chromium', () => {
     const byName = [...dpgs].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })).map((d) => d.name);
     expect(await visibleNames(page)).toEqual(byName);
     await page.getByLabel('Sort by').selectOption('sdgs');
-    const counts = await page.locator('#dpg-list > li:visible').evaluateAll((lis) => lis.map((li) => li.querySelectorAll('.sdgs > li').length));
+    const counts = await page
+      .locator('#dpg-list > li:visible')
+      .evaluateAll((lis) => lis.map((li) => li.querySelectorAll('.sdgs > li').length));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(new URL(page.url()).searchParams.get('sort')).toBe('sdgs');
     await page.getByLabel('Sort by').selectOption('added');
@@ -192,7 +217,7 @@ describe('the website in chromium', () => {
     await wide.close();
   });
 
-  it('sums up the indicators on a DPG page and jumps to each one\'s section', async () => {
+  it("sums up the indicators on a DPG page and jumps to each one's section", async () => {
     const page = await open(`${base}${dpgs[0]!.page}`);
     const checklist = page.getByRole('navigation', { name: /DPG Standard: \d+ of 12 indicators met/ });
     const links = checklist.getByRole('link');
@@ -202,10 +227,14 @@ describe('the website in chromium', () => {
     expect(new URL(page.url()).hash).toBe('#indicator-9b');
     expect(await page.locator('#indicator-9b').isVisible()).toBe(true);
     // Out of sight before the jump (asserted below the fold), in sight after it, once the smooth scroll ends.
-    await page.waitForFunction(() => {
-      const box = document.getElementById('indicator-9b')!.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
-    }, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      () => {
+        const box = document.getElementById('indicator-9b')!.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      },
+      undefined,
+      { timeout: 5000 },
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'site-detail-checklist.png') });
     const phone = await open(`${base}${dpgs[0]!.page}`, PHONE);
     await phone.screenshot({ path: path.join(SCREENSHOTS, 'site-detail-phone.png'), fullPage: true });
@@ -247,13 +276,25 @@ describe('the website in chromium', () => {
       const response = await fetch('changelog.atom');
       if (!response.ok) return { status: response.status };
       const xml = new DOMParser().parseFromString(await response.text(), 'application/xml');
-      return { status: response.status, error: xml.querySelector('parsererror')?.textContent ?? null, root: xml.documentElement.namespaceURI, updated: xml.querySelector('feed > updated')?.textContent };
+      return {
+        status: response.status,
+        error: xml.querySelector('parsererror')?.textContent ?? null,
+        root: xml.documentElement.namespaceURI,
+        updated: xml.querySelector('feed > updated')?.textContent,
+      };
     });
     // The site is built from this repository, a git work tree, so the feed exists.
-    expect(feed).toMatchObject({ status: 200, error: null, root: 'http://www.w3.org/2005/Atom', updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(feed).toMatchObject({
+      status: 200,
+      error: null,
+      root: 'http://www.w3.org/2005/Atom',
+      updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
     for (const relative of ['nominees/index.html', 'changelog/index.html', 'how-to-nominate/index.html', dpgs[0]!.page]) {
       await page.goto(`${base}${relative}`);
-      for (const href of await page.locator('link[rel=stylesheet], script[src]').evaluateAll((els) => els.map((e) => (e as HTMLLinkElement).href || (e as HTMLScriptElement).src))) {
+      for (const href of await page
+        .locator('link[rel=stylesheet], script[src]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLLinkElement).href || (e as HTMLScriptElement).src))) {
         expect(href.startsWith(base), href).toBe(true);
       }
     }
@@ -269,8 +310,13 @@ describe('a DPG that owes answers at renewal, in chromium', () => {
   beforeAll(async () => {
     // Assessed under 1.1.6 and reviewed on 2026-05-04: recognised until 2027-05-04, owing what 1.1.7 added.
     const dir = tempDir({
-      'nominations/owing.yaml': nomination('Owing', ...approved('2026-05-04'), [['standardVersion'], '1.1.6'],
-        [['ownership', 'ownsAllComponents'], undefined], [['privacy', 'piiRequirements'], undefined]),
+      'nominations/owing.yaml': nomination(
+        'Owing',
+        ...approved('2026-05-04'),
+        [['standardVersion'], '1.1.6'],
+        [['ownership', 'ownsAllComponents'], undefined],
+        [['privacy', 'piiRequirements'], undefined],
+      ),
     });
     const out = path.join(dir, 'site');
     const run = await runInProcess(['build', '--out', out], { cwd: dir });

@@ -13,7 +13,10 @@ const FILE = 'nominations/example-case-manager.yaml';
 const BROKEN = validNominationText().replace('  - spdx: GPL-3.0-only', '  - spdx: CC-BY-ND-4.0');
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
 }
 
 const errors = (stdout: string): number => (JSON.parse(stdout) as FileResult[]).reduce((n, r) => n + r.errorCount, 0);
@@ -45,7 +48,9 @@ describe('where the caches live', () => {
     const repo = tempDir({ 'dpg.config.yaml': 'registry: nominations\n' });
     git(repo, 'init', '-q', '-b', 'main');
     const notes: string[] = [];
-    expect(resolveCacheFolder({ configRoot: repo, cwd: repo, env: { DPG_CACHE_DIR: path.join(repo, '.cache') } }, (m) => notes.push(m))).toBeUndefined();
+    expect(
+      resolveCacheFolder({ configRoot: repo, cwd: repo, env: { DPG_CACHE_DIR: path.join(repo, '.cache') } }, (m) => notes.push(m)),
+    ).toBeUndefined();
     expect(notes.join()).toContain('inside the repository');
     expect(existsSync(path.join(repo, '.cache'))).toBe(false);
   });

@@ -48,17 +48,30 @@ describe('the registry index', () => {
   });
 
   it('finds any key among many, by property', () => {
-    const keyArbitrary = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('__proto__', 'constructor', '', '\n', '"', '\\', ','));
-    fc.assert(fc.property(fc.dictionary(fc.string({ minLength: 1 }).map((name) => `${name}.yaml`), fc.array(keyArbitrary, { maxLength: 4 })), (keysByFile) => {
-      const directory = cacheFolder();
-      RegistryIndex.build(HEADER, Object.keys(keysByFile), (file) => ({ [DUPLICATE]: keysByFile[file]! })).write(directory);
-      const index = RegistryIndex.read(directory, 'f1', COMMIT, 'nominations/')!;
-      const files = Object.keys(keysByFile).sort();
-      expect(index.files).toEqual(files);
-      for (const key of new Set(Object.values(keysByFile).flat())) {
-        expect(index.filesWith(DUPLICATE, key)).toEqual(files.filter((file) => keysByFile[file]!.includes(key)));
-      }
-    }), { numRuns: 60 });
+    const keyArbitrary = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('__proto__', 'constructor', '', '\n', '"', '\\', ','),
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1 }).map((name) => `${name}.yaml`),
+          fc.array(keyArbitrary, { maxLength: 4 }),
+        ),
+        (keysByFile) => {
+          const directory = cacheFolder();
+          RegistryIndex.build(HEADER, Object.keys(keysByFile), (file) => ({ [DUPLICATE]: keysByFile[file]! })).write(directory);
+          const index = RegistryIndex.read(directory, 'f1', COMMIT, 'nominations/')!;
+          const files = Object.keys(keysByFile).sort();
+          expect(index.files).toEqual(files);
+          for (const key of new Set(Object.values(keysByFile).flat())) {
+            expect(index.filesWith(DUPLICATE, key)).toEqual(files.filter((file) => keysByFile[file]!.includes(key)));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('is not read for another fingerprint, commit or registry folder, nor when cut short or corrupt', () => {

@@ -24,11 +24,23 @@ describe('good configurations', () => {
     { name: 'only comments', yaml: '# nothing set\n', expected: {} },
     { name: 'the preset', yaml: 'preset: strict\n', expected: { preset: 'strict' } },
     { name: 'the registry folder', yaml: 'registry: records\n', expected: { registry: 'records' } },
-    { name: 'a docs address without its slash', yaml: 'docsBaseUrl: https://example.org/rules\n', expected: { docsBaseUrl: 'https://example.org/rules/' } },
+    {
+      name: 'a docs address without its slash',
+      yaml: 'docsBaseUrl: https://example.org/rules\n',
+      expected: { docsBaseUrl: 'https://example.org/rules/' },
+    },
     { name: 'allowed paths', yaml: 'allowedPaths: [docs/**, README.md]\n', expected: { allowedPaths: ['docs/**', 'README.md'] } },
     { name: 'part of review', yaml: 'review:\n  minReviews: 3\n', expected: { review: { ...DEFAULT_CONFIG.review, minReviews: 3 } } },
-    { name: 'online with a duration', yaml: 'online: { cacheTtl: 7d, timeoutMs: 500 }\n', expected: { online: { ...DEFAULT_ONLINE_SETTINGS, cacheTtlMs: 604_800_000, timeoutMs: 500 } } },
-    { name: 'online with a cache ttl of 0', yaml: 'online: { cacheTtl: 0 }\n', expected: { online: { ...DEFAULT_ONLINE_SETTINGS, cacheTtlMs: 0 } } },
+    {
+      name: 'online with a duration',
+      yaml: 'online: { cacheTtl: 7d, timeoutMs: 500 }\n',
+      expected: { online: { ...DEFAULT_ONLINE_SETTINGS, cacheTtlMs: 604_800_000, timeoutMs: 500 } },
+    },
+    {
+      name: 'online with a cache ttl of 0',
+      yaml: 'online: { cacheTtl: 0 }\n',
+      expected: { online: { ...DEFAULT_ONLINE_SETTINGS, cacheTtlMs: 0 } },
+    },
     {
       name: 'every form of a rule setting',
       yaml: 'rules:\n  url/https: off\n  sdg/max-goals: [error, { max: 5 }]\n  identity/generic-alias: { options: { minLength: 4 } }\n  sdg/evidence-required: [info]\n',
@@ -45,7 +57,7 @@ describe('good configurations', () => {
     expect(parseConfig(yaml, ALL_RULES)).toMatchObject({ ...DEFAULT_CONFIG, ...expected });
   });
 
-  it('resolves every rule\'s severity and options once, as the object the engine reads', () => {
+  it("resolves every rule's severity and options once, as the object the engine reads", () => {
     const config = parseConfig('preset: strict\nrules:\n  sdg/max-goals: [error, { max: 5 }]\n  url/https: info\n', ALL_RULES);
     expect(Object.keys(config.settings ?? {})).toEqual(ALL_RULES.map((r) => r.id));
     expect(config.settings?.['sdg/max-goals']).toEqual({ severity: 'error', options: { max: 5 } });
@@ -83,13 +95,19 @@ describe('bad configurations', () => {
     {
       name: 'an unknown rule id',
       yaml: 'rules:\n  sdg/max-goal: off\n',
-      expected: [{ line: 2, column: 3, message: 'unknown rule "sdg/max-goal". Did you mean "sdg/max-goals"? Run `dpg rules` to list them.' }],
+      expected: [
+        { line: 2, column: 3, message: 'unknown rule "sdg/max-goal". Did you mean "sdg/max-goals"? Run `dpg rules` to list them.' },
+      ],
     },
     {
       name: 'a bad severity, in each form',
       yaml: 'rules:\n  url/https: warn\n  sdg/max-goals: [fatal]\n  sdg/evidence-required: { severity: 2 }\n',
       expected: [
-        { line: 2, column: 14, message: 'the severity of rule url/https must be one of off, info, warning, error, not "warn". Did you mean "warning"?' },
+        {
+          line: 2,
+          column: 14,
+          message: 'the severity of rule url/https must be one of off, info, warning, error, not "warn". Did you mean "warning"?',
+        },
         { line: 3, column: 19, message: 'the severity of rule sdg/max-goals must be one of off, info, warning, error, not "fatal".' },
         { line: 4, column: 38, message: 'the severity of rule sdg/evidence-required must be one of off, info, warning, error, not 2.' },
       ],
@@ -97,7 +115,9 @@ describe('bad configurations', () => {
     {
       name: 'a bad option of a rule',
       yaml: 'rules:\n  sdg/max-goals: [warning, { max: "eight" }]\n',
-      expected: [{ line: 2, column: 35, message: 'option max of rule sdg/max-goals must be a whole number from 1 to 17, not the text "eight".' }],
+      expected: [
+        { line: 2, column: 35, message: 'option max of rule sdg/max-goals must be a whole number from 1 to 17, not the text "eight".' },
+      ],
     },
     {
       name: 'an option out of range, in the mapping form',
@@ -117,7 +137,9 @@ describe('bad configurations', () => {
     {
       name: 'a setting list of three',
       yaml: 'rules:\n  url/https: [warning, {}, 3]\n',
-      expected: [{ line: 2, column: 14, message: 'rule url/https: write a severity, [severity] or [severity, {options}], not a list of 3.' }],
+      expected: [
+        { line: 2, column: 14, message: 'rule url/https: write a severity, [severity] or [severity, {options}], not a list of 3.' },
+      ],
     },
     {
       name: 'several problems at once, in the order of the file',
@@ -140,7 +162,12 @@ describe('bad configurations', () => {
         { line: 5, column: 35, message: 'option max of rule sdg/max-goals must be a whole number from 1 to 17, not the text "eight".' },
         { line: 7, column: 14, message: 'online.timeoutMs must be a whole number from 1 to 600000, not number 0.' },
         { line: 8, column: 13, message: 'online.cacheTtl must be a duration such as 24h, 30m or 7d, not the text "soon".' },
-        { line: 9, column: 15, message: 'online.denyHosts must be a list of host names (e.g. registry.example.org or *.example.org); online.denyHosts[0] is the text "http://a.example/".' },
+        {
+          line: 9,
+          column: 15,
+          message:
+            'online.denyHosts must be a list of host names (e.g. registry.example.org or *.example.org); online.denyHosts[0] is the text "http://a.example/".',
+        },
         { line: 10, column: 23, message: 'review.minReviews must be a whole number from 0 to 100, not number -1.' },
       ],
     },
@@ -166,15 +193,24 @@ describe('bad configurations', () => {
   it('lists every problem in the message, each with the file, line and column', () => {
     const yaml = 'prest: strict\nrules:\n  sdg/max-goals: [warning, { max: "eight" }]\n';
     expect(() => parseConfig(yaml, ALL_RULES, 'conf/dpg.config.yaml')).toThrow(UsageError);
-    expect(() => parseConfig(yaml, ALL_RULES, 'conf/dpg.config.yaml')).toThrow([
-      'conf/dpg.config.yaml has 2 problems (see docs/configuration.md):',
-      '  conf/dpg.config.yaml:1:1  unknown key "prest". Did you mean "preset"?',
-      '  conf/dpg.config.yaml:3:35  option max of rule sdg/max-goals must be a whole number from 1 to 17, not the text "eight".',
-    ].join('\n'));
+    expect(() => parseConfig(yaml, ALL_RULES, 'conf/dpg.config.yaml')).toThrow(
+      [
+        'conf/dpg.config.yaml has 2 problems (see docs/configuration.md):',
+        '  conf/dpg.config.yaml:1:1  unknown key "prest". Did you mean "preset"?',
+        '  conf/dpg.config.yaml:3:35  option max of rule sdg/max-goals must be a whole number from 1 to 17, not the text "eight".',
+      ].join('\n'),
+    );
   });
 
   it('refuses an alias bomb with a problem, not a hang or a crash', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     expect(problemsOf(bomb)).toEqual([{ line: 1, column: 1, message: expect.stringMatching(/^not valid YAML: /) }]);
   });
 

@@ -20,18 +20,24 @@ describe('rule option schemas', () => {
     expect(sources.filter(({ source }) => READS_OPTIONS.test(source)).map(({ rule }) => rule.id)).toContain('sdg/max-goals');
   });
 
-  it.each(sources.map(({ rule, source }) => ({ id: rule.id, rule, source })))('$id: declares a schema for every option it reads', ({ rule, source }) => {
-    const reads = READS_OPTIONS.test(source.replace(/defaultOptions|optionsSchema/g, ''));
-    if (!reads && rule.defaultOptions === undefined) {
-      expect(rule.optionsSchema).toBeUndefined();
-      return;
-    }
-    expect(rule.optionsSchema, `${rule.id} reads options, so it needs an optionsSchema`).toMatchObject({ type: 'object', additionalProperties: false });
-    expect(rule.defaultOptions, `${rule.id} reads options, so it needs defaultOptions`).toBeDefined();
-    const validate = new Ajv2020({ ...AJV_OPTIONS }).compile(rule.optionsSchema!);
-    expect(validate(rule.defaultOptions), JSON.stringify(validate.errors)).toBe(true);
-    expect(Object.keys(rule.defaultOptions!).sort()).toEqual(Object.keys(rule.optionsSchema!.properties as object).sort());
-  });
+  it.each(sources.map(({ rule, source }) => ({ id: rule.id, rule, source })))(
+    '$id: declares a schema for every option it reads',
+    ({ rule, source }) => {
+      const reads = READS_OPTIONS.test(source.replace(/defaultOptions|optionsSchema/g, ''));
+      if (!reads && rule.defaultOptions === undefined) {
+        expect(rule.optionsSchema).toBeUndefined();
+        return;
+      }
+      expect(rule.optionsSchema, `${rule.id} reads options, so it needs an optionsSchema`).toMatchObject({
+        type: 'object',
+        additionalProperties: false,
+      });
+      expect(rule.defaultOptions, `${rule.id} reads options, so it needs defaultOptions`).toBeDefined();
+      const validate = new Ajv2020({ ...AJV_OPTIONS }).compile(rule.optionsSchema!);
+      expect(validate(rule.defaultOptions), JSON.stringify(validate.errors)).toBe(true);
+      expect(Object.keys(rule.defaultOptions!).sort()).toEqual(Object.keys(rule.optionsSchema!.properties as object).sort());
+    },
+  );
 });
 
 describe('schemas/config.schema.json', () => {
@@ -50,7 +56,9 @@ describe('schemas/config.schema.json', () => {
       const { createRequire } = await import('node:module');
       const loaded = Object.keys(createRequire(import.meta.url).cache);
       process.stdout.write(JSON.stringify({ origin: validatorOrigin('config'), problems, compiler: loaded.filter((f) => /ajv[\\\\/]dist[\\\\/](compile|core|2020)/.test(f)) }));`;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' })) as unknown;
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' }),
+    ) as unknown;
     expect(out).toEqual({ origin: 'precompiled', problems: 1, compiler: [] });
   });
 });
@@ -66,12 +74,14 @@ describe('dpg validate with a bad configuration', () => {
     const run = await runCli(mode, ['validate'], { cwd });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe([
-      'dpg: dpg.config.yaml has 2 problems (see docs/configuration.md):',
-      '  dpg.config.yaml:3:35  option max of rule sdg/max-goals must be a whole number from 1 to 17, not the text "eight".',
-      '  dpg.config.yaml:4:3  unknown rule "url/htps". Did you mean "url/https"? Run `dpg rules` to list them.',
-      '',
-    ].join('\n'));
+    expect(run.stderr).toBe(
+      [
+        'dpg: dpg.config.yaml has 2 problems (see docs/configuration.md):',
+        '  dpg.config.yaml:3:35  option max of rule sdg/max-goals must be a whole number from 1 to 17, not the text "eight".',
+        '  dpg.config.yaml:4:3  unknown rule "url/htps". Did you mean "url/https"? Run `dpg rules` to list them.',
+        '',
+      ].join('\n'),
+    );
     expect(run.stderr).not.toMatch(STACK_LINE);
     expect(run.stderr).not.toContain('internal');
   });

@@ -3,11 +3,12 @@ import { lineOf, withEdits } from '../support/nomination.js';
 import { validateYaml } from '../support/validate.js';
 
 // TEST_NOW is 2026-11-23: a review on 2026-05-04 is current, one on 2025-10-01 has ended.
-const approved = (date: string, version?: string) => [
-  [['stage'], 'dpg'],
-  [['review'], { date, reviewer: 'dpg-review-team' }],
-  [['standardVersion'], version],
-] as Array<[Array<string | number>, unknown]>;
+const approved = (date: string, version?: string) =>
+  [
+    [['stage'], 'dpg'],
+    [['review'], { date, reviewer: 'dpg-review-team' }],
+    [['standardVersion'], version],
+  ] as Array<[Array<string | number>, unknown]>;
 const gaps: Array<[Array<string | number>, unknown]> = [
   [['ownership', 'ownsAllComponents'], undefined],
   [['platformIndependence', 'coreDependencies'], undefined],
@@ -15,12 +16,42 @@ const gaps: Array<[Array<string | number>, unknown]> = [
 ];
 
 const cases = [
-  { name: 'an approved record of 1.1.6 owes the 1.1.7 answers at its next review', edits: [...approved('2026-05-04', '1.1.6'), ...gaps], severity: 'warning', due: { by: '2027-05-04', overdue: false } },
-  { name: 'an approved record naming no version is taken as assessed under the first one', edits: [...approved('2026-05-04'), ...gaps], severity: 'warning', due: { assessedUnder: '1.1.6' } },
-  { name: 'an approved record whose recognition has ended owes them now', edits: [...approved('2025-10-01', '1.1.6'), ...gaps], severity: 'error', due: { by: '2026-10-01', overdue: true } },
-  { name: 'an expired record owes them now', edits: [...approved('2026-05-04', '1.1.6'), [['stage'], 'expired'], ...gaps], severity: 'error', due: { overdue: true } },
-  { name: 'an approved record of the current version is judged by it', edits: [...approved('2026-05-04', '1.1.7'), ...gaps], severity: 'error', due: undefined },
-  { name: 'a nominee is always judged by the current version', edits: [[['standardVersion'], '1.1.6'], ...gaps], severity: 'error', due: undefined },
+  {
+    name: 'an approved record of 1.1.6 owes the 1.1.7 answers at its next review',
+    edits: [...approved('2026-05-04', '1.1.6'), ...gaps],
+    severity: 'warning',
+    due: { by: '2027-05-04', overdue: false },
+  },
+  {
+    name: 'an approved record naming no version is taken as assessed under the first one',
+    edits: [...approved('2026-05-04'), ...gaps],
+    severity: 'warning',
+    due: { assessedUnder: '1.1.6' },
+  },
+  {
+    name: 'an approved record whose recognition has ended owes them now',
+    edits: [...approved('2025-10-01', '1.1.6'), ...gaps],
+    severity: 'error',
+    due: { by: '2026-10-01', overdue: true },
+  },
+  {
+    name: 'an expired record owes them now',
+    edits: [...approved('2026-05-04', '1.1.6'), [['stage'], 'expired'], ...gaps],
+    severity: 'error',
+    due: { overdue: true },
+  },
+  {
+    name: 'an approved record of the current version is judged by it',
+    edits: [...approved('2026-05-04', '1.1.7'), ...gaps],
+    severity: 'error',
+    due: undefined,
+  },
+  {
+    name: 'a nominee is always judged by the current version',
+    edits: [[['standardVersion'], '1.1.6'], ...gaps],
+    severity: 'error',
+    due: undefined,
+  },
 ] as Array<{ name: string; edits: Array<[Array<string | number>, unknown]>; severity: string; due?: Record<string, unknown> }>;
 
 describe('requirements introduced by a later version of the Standard', () => {
@@ -46,8 +77,9 @@ describe('requirements introduced by a later version of the Standard', () => {
 
   it('names the renewal date in the message', () => {
     const result = validateYaml(withEdits(...approved('2026-05-04', '1.1.6'), ...gaps));
-    expect(result.diagnostics.find((d) => d.ruleId === 'privacy/pii-requirements')!.message)
-      .toContain('Required since Standard 1.1.7; this DPG was assessed under 1.1.6: due at its next review, by 2027-05-04.');
+    expect(result.diagnostics.find((d) => d.ruleId === 'privacy/pii-requirements')!.message).toContain(
+      'Required since Standard 1.1.7; this DPG was assessed under 1.1.6: due at its next review, by 2027-05-04.',
+    );
   });
 
   it('leaves requirements of the first version errors', () => {

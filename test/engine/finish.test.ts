@@ -15,8 +15,12 @@ const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const NOMINEE = withEdits([['name'], 'Case Manager'], [['repositories', 0, 'url'], 'https://github.com/example-org/case-manager']);
-const RECOGNISED = withEdits([['name'], 'Case Manager'], [['repositories', 0, 'url'], 'https://github.com/example-org/case-manager'],
-  [['stage'], 'dpg'], [['review'], { date: '2026-11-20', reviewer: 'ana-maintainer' }]);
+const RECOGNISED = withEdits(
+  [['name'], 'Case Manager'],
+  [['repositories', 0, 'url'], 'https://github.com/example-org/case-manager'],
+  [['stage'], 'dpg'],
+  [['review'], { date: '2026-11-20', reviewer: 'ana-maintainer' }],
+);
 
 function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -30,7 +34,10 @@ function decisionRepository(): string {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   };
-  const commit = (message: string) => { git(dir, 'add', '--all'); git(dir, '-c', 'commit.gpgsign=false', 'commit', '--quiet', '-m', message); };
+  const commit = (message: string) => {
+    git(dir, 'add', '--all');
+    git(dir, '-c', 'commit.gpgsign=false', 'commit', '--quiet', '-m', message);
+  };
   git(dir, 'init', '--quiet', '-b', 'main');
   git(dir, 'config', 'user.email', 'ci@example.org');
   git(dir, 'config', 'user.name', 'CI');
@@ -46,7 +53,16 @@ function decisionRepository(): string {
 
 async function run(dir: string, format: string): Promise<{ code: number; stdout: string }> {
   let stdout = '';
-  const io: CliIO = { stdout: (t) => { stdout += t; }, stderr: () => {}, cwd: dir, env: { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR }, stdoutIsTTY: false, now: TEST_NOW };
+  const io: CliIO = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: () => {},
+    cwd: dir,
+    env: { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR },
+    stdoutIsTTY: false,
+    now: TEST_NOW,
+  };
   const code = await main(['validate', '--changed', '--base', 'main', '--no-color', '--format', format], io);
   return { code, stdout };
 }
@@ -67,15 +83,50 @@ describe('validate --changed with git/decision set to error', () => {
 });
 
 const at = (ruleId: string, line: number, severity: Diagnostic['severity'], indicator: Diagnostic['indicator'] = null): Diagnostic => ({
-  ruleId, indicator, severity, message: `${ruleId} at ${line}`, path: '', line, column: 1, endLine: line, endColumn: 2,
+  ruleId,
+  indicator,
+  severity,
+  message: `${ruleId} at ${line}`,
+  path: '',
+  line,
+  column: 1,
+  endLine: line,
+  endColumn: 2,
 });
 const config = (rules: Config['rules']): Config => ({ ...DEFAULT_CONFIG, rules });
 
 describe('the finish stage', () => {
   it.each<{ name: string; rules: Config['rules']; added: Diagnostic[]; expected: string[][]; errors: number; warnings: number }>([
-    { name: 'a configured severity applies to an added finding', rules: { 'git/decision': { severity: 'error' } }, added: [at('git/decision', 3, 'info')], expected: [['url/https', 'warning'], ['git/decision', 'error']], errors: 1, warnings: 1 },
-    { name: "'off' drops an added finding", rules: { 'sdg/max-goals': { severity: 'off' } }, added: [at('sdg/max-goals', 3, 'error')], expected: [['url/https', 'warning']], errors: 0, warnings: 1 },
-    { name: 'added findings are counted with the file\'s own, in reading order', rules: {}, added: [at('sdg/max-goals', 6, 'error')], expected: [['url/https', 'warning'], ['sdg/max-goals', 'error']], errors: 1, warnings: 1 },
+    {
+      name: 'a configured severity applies to an added finding',
+      rules: { 'git/decision': { severity: 'error' } },
+      added: [at('git/decision', 3, 'info')],
+      expected: [
+        ['url/https', 'warning'],
+        ['git/decision', 'error'],
+      ],
+      errors: 1,
+      warnings: 1,
+    },
+    {
+      name: "'off' drops an added finding",
+      rules: { 'sdg/max-goals': { severity: 'off' } },
+      added: [at('sdg/max-goals', 3, 'error')],
+      expected: [['url/https', 'warning']],
+      errors: 0,
+      warnings: 1,
+    },
+    {
+      name: "added findings are counted with the file's own, in reading order",
+      rules: {},
+      added: [at('sdg/max-goals', 6, 'error')],
+      expected: [
+        ['url/https', 'warning'],
+        ['sdg/max-goals', 'error'],
+      ],
+      errors: 1,
+      warnings: 1,
+    },
   ])('$name', ({ rules, added, expected, errors, warnings }) => {
     const own = finishFile('a.yaml', [at('url/https', 2, 'warning')], { config: config({}), readable: true });
     const after = addToResult(own, added, { config: config(rules) });
@@ -83,7 +134,7 @@ describe('the finish stage', () => {
     expect([after.errorCount, after.warningCount]).toEqual([errors, warnings]);
   });
 
-  it('waives an added finding only with the file\'s data, and marks its indicator otherwise', () => {
+  it("waives an added finding only with the file's data, and marks its indicator otherwise", () => {
     const data = { waivers: [{ rule: 'license/approved-for-category', reason: 'r', approvedBy: 'm' }] };
     const start = finishFile('a.yaml', [], { config: DEFAULT_CONFIG, readable: true });
     const finding = at('license/approved-for-category', 2, 'error', '2');
@@ -96,6 +147,8 @@ describe('the finish stage', () => {
   it('gives a file without a result one about the file as a whole, and none when settling leaves nothing', () => {
     const added = addFindings([], 'dpg.config.yaml', [at('git/decision', 1, 'info')], { config: DEFAULT_CONFIG });
     expect(added.map((r) => [r.file, r.reviewNotes.length, r.diagnostics.length])).toEqual([['dpg.config.yaml', 0, 1]]);
-    expect(addFindings([], 'dpg.config.yaml', [at('git/decision', 1, 'info')], { config: config({ 'git/decision': { severity: 'off' } }) })).toEqual([]);
+    expect(
+      addFindings([], 'dpg.config.yaml', [at('git/decision', 1, 'info')], { config: config({ 'git/decision': { severity: 'off' } }) }),
+    ).toEqual([]);
   });
 });

@@ -14,7 +14,9 @@ function oddlyFormatted(): string {
 }
 
 function fixesOf(text: string): Fix[] {
-  return validateYaml(text).diagnostics.filter((d) => d.fix && !d.waived).map((d) => d.fix!);
+  return validateYaml(text)
+    .diagnostics.filter((d) => d.fix && !d.waived)
+    .map((d) => d.fix!);
 }
 
 function changedLines(before: string, after: string): Array<[string, string]> {
@@ -32,7 +34,10 @@ describe('applyFixes on a file with comments and odd formatting', () => {
     expect(changedLines(original, outcome.text)).toEqual([
       ['website: http://www.aam-digital.com   # main site', 'website: https://www.aam-digital.com   # main site'],
       ['    website: "http://www.aam-digital.com" # quoted', '    website: "https://www.aam-digital.com" # quoted'],
-      ['  development: [Tanzania,   KE, India]  # flow, odd spacing', '  development: [United Republic of Tanzania,   Kenya, India]  # flow, odd spacing'],
+      [
+        '  development: [Tanzania,   KE, India]  # flow, odd spacing',
+        '  development: [United Republic of Tanzania,   Kenya, India]  # flow, odd spacing',
+      ],
       ["  - spdx: 'GPL-3.0'  # single-quoted", "  - spdx: 'GPL-3.0-only'  # single-quoted"],
     ]);
     expect(outcome.applied).toHaveLength(5);
@@ -47,10 +52,30 @@ describe('applyFixes on a file with comments and odd formatting', () => {
 describe('applyFixes adding a key', () => {
   const add = (path: string, value: Fix['value']): Fix => ({ description: '', path, value, insert: true });
   it.each([
-    { name: 'to a mapping in a list, indented as its keys', yaml: 'l:\n  - a: 1 # c\n    b: x\nz: 2\n', fix: add('/l/0/covers', ['content']), expected: 'l:\n  - a: 1 # c\n    b: x\n    covers: [content]\nz: 2\n' },
-    { name: 'after a block value', yaml: 'm:\n  a:\n    - x\n    - y\nz: 1\n', fix: add('/m/b', 'v'), expected: 'm:\n  a:\n    - x\n    - y\n  b: v\nz: 1\n' },
-    { name: 'at the end of a file without a final line break', yaml: 'm:\n  a: 1', fix: add('/m/b', ['p', 'q r']), expected: 'm:\n  a: 1\n  b: [p, q r]\n' },
-    { name: 'with CRLF line endings', yaml: 'm:\r\n  a: 1\r\nz: 2\r\n', fix: add('/m/b', true), expected: 'm:\r\n  a: 1\r\n  b: true\r\nz: 2\r\n' },
+    {
+      name: 'to a mapping in a list, indented as its keys',
+      yaml: 'l:\n  - a: 1 # c\n    b: x\nz: 2\n',
+      fix: add('/l/0/covers', ['content']),
+      expected: 'l:\n  - a: 1 # c\n    b: x\n    covers: [content]\nz: 2\n',
+    },
+    {
+      name: 'after a block value',
+      yaml: 'm:\n  a:\n    - x\n    - y\nz: 1\n',
+      fix: add('/m/b', 'v'),
+      expected: 'm:\n  a:\n    - x\n    - y\n  b: v\nz: 1\n',
+    },
+    {
+      name: 'at the end of a file without a final line break',
+      yaml: 'm:\n  a: 1',
+      fix: add('/m/b', ['p', 'q r']),
+      expected: 'm:\n  a: 1\n  b: [p, q r]\n',
+    },
+    {
+      name: 'with CRLF line endings',
+      yaml: 'm:\r\n  a: 1\r\nz: 2\r\n',
+      fix: add('/m/b', true),
+      expected: 'm:\r\n  a: 1\r\n  b: true\r\nz: 2\r\n',
+    },
   ])('$name', ({ yaml, fix, expected }) => {
     const outcome = applyFixes(yaml, [fix]);
     expect(outcome.skipped).toEqual([]);
@@ -71,14 +96,54 @@ describe('applyFixes adding a key', () => {
 describe('applyFixes on single values', () => {
   const cases: Array<{ name: string; yaml: string; fix: Fix; expected: string }> = [
     { name: 'plain stays plain', yaml: 'a: old # c\n', fix: { description: '', path: '/a', value: 'new' }, expected: 'a: new # c\n' },
-    { name: 'plain that would parse as another type is double-quoted', yaml: 'a: old\n', fix: { description: '', path: '/a', value: 'true' }, expected: 'a: "true"\n' },
-    { name: 'plain with a comma inside a flow sequence is double-quoted', yaml: 'a: [x, old]\n', fix: { description: '', path: '/a/1', value: 'Korea, Republic of' }, expected: 'a: [x, "Korea, Republic of"]\n' },
-    { name: 'plain with ": " is double-quoted', yaml: 'a: old\n', fix: { description: '', path: '/a', value: 'k: v' }, expected: 'a: "k: v"\n' },
-    { name: 'double-quoted escapes with JSON escapes', yaml: 'a: "old"\n', fix: { description: '', path: '/a', value: 'say "hi"\\' }, expected: 'a: "say \\"hi\\"\\\\"\n' },
-    { name: "single-quoted doubles its quotes", yaml: "a: 'old'\n", fix: { description: '', path: '/a', value: "it's" }, expected: "a: 'it''s'\n" },
-    { name: 'a key that contains a slash', yaml: 'a/b: old\n', fix: { description: '', path: '/a~1b', value: 'new' }, expected: 'a/b: new\n' },
-    { name: 'a multi-line plain scalar becomes one line', yaml: 'a: old\n  text\nb: 1\n', fix: { description: '', path: '/a', value: 'new' }, expected: 'a: new\nb: 1\n' },
-    { name: 'CRLF line endings stay', yaml: 'a: old\r\nb: x # c\r\n', fix: { description: '', path: '/b', value: 'y' }, expected: 'a: old\r\nb: y # c\r\n' },
+    {
+      name: 'plain that would parse as another type is double-quoted',
+      yaml: 'a: old\n',
+      fix: { description: '', path: '/a', value: 'true' },
+      expected: 'a: "true"\n',
+    },
+    {
+      name: 'plain with a comma inside a flow sequence is double-quoted',
+      yaml: 'a: [x, old]\n',
+      fix: { description: '', path: '/a/1', value: 'Korea, Republic of' },
+      expected: 'a: [x, "Korea, Republic of"]\n',
+    },
+    {
+      name: 'plain with ": " is double-quoted',
+      yaml: 'a: old\n',
+      fix: { description: '', path: '/a', value: 'k: v' },
+      expected: 'a: "k: v"\n',
+    },
+    {
+      name: 'double-quoted escapes with JSON escapes',
+      yaml: 'a: "old"\n',
+      fix: { description: '', path: '/a', value: 'say "hi"\\' },
+      expected: 'a: "say \\"hi\\"\\\\"\n',
+    },
+    {
+      name: 'single-quoted doubles its quotes',
+      yaml: "a: 'old'\n",
+      fix: { description: '', path: '/a', value: "it's" },
+      expected: "a: 'it''s'\n",
+    },
+    {
+      name: 'a key that contains a slash',
+      yaml: 'a/b: old\n',
+      fix: { description: '', path: '/a~1b', value: 'new' },
+      expected: 'a/b: new\n',
+    },
+    {
+      name: 'a multi-line plain scalar becomes one line',
+      yaml: 'a: old\n  text\nb: 1\n',
+      fix: { description: '', path: '/a', value: 'new' },
+      expected: 'a: new\nb: 1\n',
+    },
+    {
+      name: 'CRLF line endings stay',
+      yaml: 'a: old\r\nb: x # c\r\n',
+      fix: { description: '', path: '/b', value: 'y' },
+      expected: 'a: old\r\nb: y # c\r\n',
+    },
   ];
   it.each(cases)('$name', ({ yaml, fix, expected }) => {
     const outcome = applyFixes(yaml, [fix]);

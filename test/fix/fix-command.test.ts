@@ -19,18 +19,18 @@ function read(dir: string, file = FILE): string {
   return readFileSync(path.join(dir, file), 'utf8');
 }
 
-describe.each([
-  { command: ['fix'] },
-  { command: ['validate', '--fix'] },
-])('dpg $command.0 $command.1', ({ command }) => {
+describe.each([{ command: ['fix'] }, { command: ['validate', '--fix'] }])('dpg $command.0 $command.1', ({ command }) => {
   it('writes the fixes, lists them, and exits as validate would afterwards', async () => {
     const dir = tempDir({ [FILE]: fixableText() });
     const run = await runInProcess([...command, FILE], { cwd: dir });
-    const expected = validNominationText().replace("  - spdx: GPL-3.0-only", "  - spdx: 'GPL-3.0-only'  # licence")
+    const expected = validNominationText()
+      .replace('  - spdx: GPL-3.0-only', "  - spdx: 'GPL-3.0-only'  # licence")
       .replace('website: https://www.aam-digital.com\ncategories', 'website: https://www.aam-digital.com # site\ncategories');
     expect(read(dir)).toBe(expected);
     expect(run.stdout).toContain(`${FILE}:${lineOf(fixableText(), 'http://www')}  url/https  replace http:// with https://`);
-    expect(run.stdout).toContain(`${FILE}:${lineOf(fixableText(), 'GPL-3.0')}  license/deprecated-id  replace "GPL-3.0" with "GPL-3.0-only"`);
+    expect(run.stdout).toContain(
+      `${FILE}:${lineOf(fixableText(), 'GPL-3.0')}  license/deprecated-id  replace "GPL-3.0" with "GPL-3.0-only"`,
+    );
     expect(run.stdout).toContain('Fixed 2 problems in 1 file.');
     expect(run.stdout).toContain('no problems');
     expect(run.code).toBe(0);
@@ -106,7 +106,9 @@ describe('dpg fix', () => {
     const run = await runInProcess(['fix', '--format', 'json', FILE], { cwd: dir });
     expect(readFileSync(path.join(dir, FILE)).equals(latin1)).toBe(true);
     expect(run.stderr).toContain('Nothing to fix.');
-    expect((JSON.parse(run.stdout) as Array<{ diagnostics: Array<{ ruleId: string }> }>)[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['yaml/not-text']);
+    expect((JSON.parse(run.stdout) as Array<{ diagnostics: Array<{ ruleId: string }> }>)[0]!.diagnostics.map((d) => d.ruleId)).toEqual([
+      'yaml/not-text',
+    ]);
     expect(run.code).toBe(1);
   });
 
@@ -118,7 +120,9 @@ describe('dpg fix', () => {
     expect(lstatSync(path.join(dir, FILE)).isSymbolicLink()).toBe(true);
     expect(readlinkSync(path.join(dir, FILE))).toBe('../drafts/target.yaml');
     expect(readFileSync(path.join(dir, 'drafts/target.yaml'), 'utf8')).toBe(fixableText());
-    expect((JSON.parse(run.stdout) as Array<{ diagnostics: Array<{ ruleId: string }> }>)[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['registry/regular-file']);
+    expect((JSON.parse(run.stdout) as Array<{ diagnostics: Array<{ ruleId: string }> }>)[0]!.diagnostics.map((d) => d.ruleId)).toEqual([
+      'registry/regular-file',
+    ]);
     expect(run.code).toBe(1);
     expect(readdirSync(path.join(dir, 'nominations'))).toEqual(['example-case-manager.yaml']);
   });

@@ -9,8 +9,9 @@ import { ALL_RULES } from '../../src/rules/index.js';
 import type { Diagnostic, FileResult } from '../../src/core/types.js';
 
 /** Erase the line, move up, carriage return and backspaces, an OSC 8 hyperlink, an OSC 52 clipboard write, C1 CSI, bidi controls. */
-const HOSTILE = 'ok\u001b[2K\u001b[1A\r\b\bhidden \u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007'
-  + ' \u001b]52;c;cm0gLXJmIH4=\u0007 \u009b31m \u202eevil\u202c \u2066iso\u2069 \u200e\u200f \u0000\u007f';
+const HOSTILE =
+  'ok\u001b[2K\u001b[1A\r\b\bhidden \u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007' +
+  ' \u001b]52;c;cm0gLXJmIH4=\u0007 \u009b31m \u202eevil\u202c \u2066iso\u2069 \u200e\u200f \u0000\u007f';
 
 /** Every character that must not reach a reader unescaped. */
 const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -19,10 +20,23 @@ const OPTIONS: FormatterOptions = { color: false, docsBaseUrl: 'https://example.
 
 function hostileResults(): FileResult[] {
   const diagnostic: Diagnostic = {
-    ruleId: 'license/approved-for-category', indicator: '2', severity: 'error', path: '/licenses/0/spdx',
-    message: `"${HOSTILE}" is not approved`, line: 3, column: 5, endLine: 3, endColumn: 9,
+    ruleId: 'license/approved-for-category',
+    indicator: '2',
+    severity: 'error',
+    path: '/licenses/0/spdx',
+    message: `"${HOSTILE}" is not approved`,
+    line: 3,
+    column: 5,
+    endLine: 3,
+    endColumn: 9,
   };
-  const waived: Diagnostic = { ...diagnostic, severity: 'info', line: 4, endLine: 4, waived: { reason: HOSTILE, approvedBy: `maint${HOSTILE}` } };
+  const waived: Diagnostic = {
+    ...diagnostic,
+    severity: 'info',
+    line: 4,
+    endLine: 4,
+    waived: { reason: HOSTILE, approvedBy: `maint${HOSTILE}` },
+  };
   return [summarise(`nominations/${HOSTILE}.yaml`, [diagnostic, waived], true)];
 }
 
@@ -47,7 +61,7 @@ describe('values that act on terminals, logs and readers are shown, not obeyed',
     expect(log.runs[0].results[1].suppressions[0].justification).not.toMatch(ACTING);
   });
 
-  it('stylish keeps its own colours and shows the value\'s escapes', () => {
+  it("stylish keeps its own colours and shows the value's escapes", () => {
     const output = formatStylish(hostileResults(), { ...OPTIONS, color: true });
     // Only chalk's SGR sequences remain: no other escape sequence.
     expect(output.replace(/\u001b\[\d+m/g, '')).not.toMatch(ACTING);
@@ -62,16 +76,36 @@ describe('values that act on terminals, logs and readers are shown, not obeyed',
 
   it('github annotations carry no forged command in a file name, message or rule id', () => {
     const d: Diagnostic = {
-      ruleId: 'x\n::error::rule', indicator: null, severity: 'warning', path: '', message: 'm\r\n::error::message %0A', line: 1, column: 1, endLine: 1, endColumn: 2,
+      ruleId: 'x\n::error::rule',
+      indicator: null,
+      severity: 'warning',
+      path: '',
+      message: 'm\r\n::error::message %0A',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
     };
     const output = formatGithub([summarise('nominations/a\n::error::forged.yaml', [d], true)], OPTIONS);
     expect(output.trimEnd().split('\n')).toHaveLength(1);
-    expect(output).toBe('::warning file=nominations/a\\u000a%3A%3Aerror%3A%3Aforged.yaml,line=1,col=1,endLine=1,endColumn=2,'
-      + 'title=x\\u000a%3A%3Aerror%3A%3Arule::m\\u000d\\u000a::error::message %250A\n');
+    expect(output).toBe(
+      '::warning file=nominations/a\\u000a%3A%3Aerror%3A%3Aforged.yaml,line=1,col=1,endLine=1,endColumn=2,' +
+        'title=x\\u000a%3A%3Aerror%3A%3Arule::m\\u000d\\u000a::error::message %250A\n',
+    );
   });
 
   it('link only the docs of rules the tool has', () => {
-    const d = (ruleId: string): Diagnostic => ({ ruleId, indicator: null, severity: 'error', path: '', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 });
+    const d = (ruleId: string): Diagnostic => ({
+      ruleId,
+      indicator: null,
+      severity: 'error',
+      path: '',
+      message: 'm',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+    });
     const results = [summarise('nominations/a.yaml', [d('url/https'), d('../../../evil'), d('no/such-rule')], true)];
     const github = formatGithub(results, OPTIONS);
     expect(github).toContain('::m (https://example.org/docs/rules/url/https.md)');

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/runner/cache/results-cache.js';
 import { UsageError } from '../../src/core/errors.js';
-import { findChangeBase, findChangedNominations, listTree, readCommittedFile, type ChangedNominations } from '../../src/runner/git/changed.js';
+import {
+  findChangeBase,
+  findChangedNominations,
+  listTree,
+  readCommittedFile,
+  type ChangedNominations,
+} from '../../src/runner/git/changed.js';
 import { configPrefetch } from '../../src/runner/git/base-config.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/core/io.js';
@@ -30,7 +36,10 @@ function nomination(name: string, ...edits: Array<[Array<string | number>, unkno
   return withEdits([['name'], name], [['repositories', 0, 'url'], `https://github.com/example-org/${slug}`], ...edits);
 }
 
-const DPG_RECORD: Array<[Array<string | number>, unknown]> = [[['stage'], 'dpg'], [['review'], { date: '2026-06-01', reviewer: 'registry-team' }]];
+const DPG_RECORD: Array<[Array<string | number>, unknown]> = [
+  [['stage'], 'dpg'],
+  [['review'], { date: '2026-06-01', reviewer: 'registry-team' }],
+];
 
 interface Repo {
   dir: string;
@@ -82,12 +91,23 @@ function registryRepo(): Repo {
 }
 
 function find(repo: Repo, options: { base?: string; allowedPaths?: string[]; cwd?: string } = {}): Promise<ChangedNominations> {
-  return findChangedNominations({ cwd: options.cwd ?? repo.dir, base: options.base ?? 'main', registryDir: path.join(repo.dir, 'nominations'), allowedPaths: options.allowedPaths });
+  return findChangedNominations({
+    cwd: options.cwd ?? repo.dir,
+    base: options.base ?? 'main',
+    registryDir: path.join(repo.dir, 'nominations'),
+    allowedPaths: options.allowedPaths,
+  });
 }
 
 /** The lists of a result, without the commit ids and the deleted content. */
 function summary(changes: ChangedNominations) {
-  return { added: changes.added, origins: changes.origins, modified: changes.modified, deleted: changes.deleted.map((d) => d.path), outside: changes.outside };
+  return {
+    added: changes.added,
+    origins: changes.origins,
+    modified: changes.modified,
+    deleted: changes.deleted.map((d) => d.path),
+    outside: changes.outside,
+  };
 }
 
 type ChangeLists = ReturnType<typeof summary>;
@@ -105,7 +125,11 @@ interface ChangeCase {
 
 const cases: ChangeCase[] = [
   { name: 'nothing changed', change: () => {}, expected: {} },
-  { name: 'an added nomination', change: (r) => r.write('nominations/delta.yaml', nomination('Delta')), expected: { added: ['nominations/delta.yaml'] } },
+  {
+    name: 'an added nomination',
+    change: (r) => r.write('nominations/delta.yaml', nomination('Delta')),
+    expected: { added: ['nominations/delta.yaml'] },
+  },
   {
     name: 'a modified nomination',
     change: (r) => r.write('nominations/alpha.yaml', r.read('nominations/alpha.yaml').replace('GPL-3.0-only', 'MIT')),
@@ -140,20 +164,34 @@ const cases: ChangeCase[] = [
   { name: 'a deleted nomination', change: (r) => r.remove('nominations/beta.yaml'), expected: { deleted: ['nominations/beta.yaml'] } },
   {
     name: 'a nomination moved out of the registry is a deletion plus an outside change',
-    change: (r) => { mkdirSync(path.join(r.dir, 'drafts')); r.git('mv', 'nominations/beta.yaml', 'drafts/beta.yaml'); },
+    change: (r) => {
+      mkdirSync(path.join(r.dir, 'drafts'));
+      r.git('mv', 'nominations/beta.yaml', 'drafts/beta.yaml');
+    },
     expected: { deleted: ['nominations/beta.yaml'], outside: ['drafts/beta.yaml'] },
   },
   { name: 'a file outside the registry', change: (r) => r.write('README.md', '# changed\n'), expected: { outside: ['README.md'] } },
   { name: 'a deleted file outside the registry', change: (r) => r.remove('README.md'), expected: { outside: ['README.md'] } },
-  { name: 'a file in the registry folder that is not a nomination', change: (r) => r.write('nominations/notes.txt', 'x\n'), expected: { outside: ['nominations/notes.txt'] } },
+  {
+    name: 'a file in the registry folder that is not a nomination',
+    change: (r) => r.write('nominations/notes.txt', 'x\n'),
+    expected: { outside: ['nominations/notes.txt'] },
+  },
   {
     name: 'YAML files the registry listing skips (a hidden folder, an upper-case extension) are not nominations',
-    change: (r) => { r.write('nominations/.drafts/delta.yaml', nomination('Delta')); r.write('nominations/EPSILON.YAML', nomination('Epsilon')); },
+    change: (r) => {
+      r.write('nominations/.drafts/delta.yaml', nomination('Delta'));
+      r.write('nominations/EPSILON.YAML', nomination('Epsilon'));
+    },
     expected: { outside: ['nominations/.drafts/delta.yaml', 'nominations/EPSILON.YAML'] },
   },
   {
     name: 'outside files matched by allowedPaths',
-    change: (r) => { r.write('docs/guide.md', '# new guide\n'); r.write('docs/img/.hidden.png', 'x'); r.write('README.md', '# changed\n'); },
+    change: (r) => {
+      r.write('docs/guide.md', '# new guide\n');
+      r.write('docs/img/.hidden.png', 'x');
+      r.write('README.md', '# changed\n');
+    },
     allowedPaths: ['docs/**'],
     expected: { outside: ['README.md'] },
   },
@@ -167,7 +205,12 @@ const cases: ChangeCase[] = [
       r.write('odd dir/tab\there.txt', 'x');
     },
     expected: {
-      added: ['nominations/"quoted" \'name\'.yaml', 'nominations/new\nline.yaml', 'nominations/with space.yaml', 'nominations/ünïcödé-日本.yaml'],
+      added: [
+        'nominations/"quoted" \'name\'.yaml',
+        'nominations/new\nline.yaml',
+        'nominations/with space.yaml',
+        'nominations/ünïcödé-日本.yaml',
+      ],
       outside: ['odd dir/tab\there.txt'],
     },
   },
@@ -202,7 +245,7 @@ describe('findChangedNominations', () => {
     expect(changes.deleted).toEqual([{ path: 'nominations/gamma.yaml', content: before }]);
   });
 
-  it('lists the registry folder\'s blob ids at the merge-base: the content hashes of unchanged files', async () => {
+  it("lists the registry folder's blob ids at the merge-base: the content hashes of unchanged files", async () => {
     const repo = registryRepo();
     const alphaAtBase = readFileSync(path.join(repo.dir, 'nominations', 'alpha.yaml'));
     repo.write('nominations/alpha.yaml', nomination('Alpha', [['website'], 'https://example.org/changed']));
@@ -236,8 +279,13 @@ describe('findChangedNominations', () => {
     const changes = await findChangedNominations({ cwd: repo.dir, base: 'main', registryDir: '.' });
     expect(changes.registryPrefix).toBe('');
     expect(changes.added).toEqual(['delta.yaml']);
-    expect([...(await listTree(changes.root, changes.mergeBase, '')).keys()].sort())
-      .toEqual(['README.md', 'docs/guide.md', 'nominations/alpha.yaml', 'nominations/beta.yaml', 'nominations/gamma.yaml']);
+    expect([...(await listTree(changes.root, changes.mergeBase, '')).keys()].sort()).toEqual([
+      'README.md',
+      'docs/guide.md',
+      'nominations/alpha.yaml',
+      'nominations/beta.yaml',
+      'nominations/gamma.yaml',
+    ]);
   });
 
   it('takes the merge-base git merge-base picks when there are several (criss-cross merges)', async () => {
@@ -256,11 +304,14 @@ describe('findChangedNominations', () => {
     const mergeBase = repo.git('merge-base', 'other', 'HEAD').trim();
     expect(changes.mergeBase).toBe(mergeBase);
     // git diff --merge-base refuses several merge-bases, so the diff is taken from the one picked.
-    const added = repo.git('diff', '--name-only', '--diff-filter=A', mergeBase).split('\n').filter((f) => f.startsWith('nominations/'));
+    const added = repo
+      .git('diff', '--name-only', '--diff-filter=A', mergeBase)
+      .split('\n')
+      .filter((f) => f.startsWith('nominations/'));
     expect(changes.added).toEqual(added);
   });
 
-  it('counts only the branch\'s changes when the base moved on after branching', async () => {
+  it("counts only the branch's changes when the base moved on after branching", async () => {
     const repo = registryRepo();
     const branchPoint = repo.git('rev-parse', 'HEAD').trim();
     repo.write('nominations/beta.yaml', repo.read('nominations/beta.yaml').replace('GPL-3.0-only', 'MIT'));
@@ -367,8 +418,16 @@ describe('findChangedNominations', () => {
 function cliIO(cwd: string) {
   const out = { stdout: '', stderr: '' };
   const io: CliIO = {
-    stdout: (t) => { out.stdout += t; }, stderr: (t) => { out.stderr += t; },
-    cwd, env: { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR }, stdoutIsTTY: false, now: TEST_NOW,
+    stdout: (t) => {
+      out.stdout += t;
+    },
+    stderr: (t) => {
+      out.stderr += t;
+    },
+    cwd,
+    env: { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR },
+    stdoutIsTTY: false,
+    now: TEST_NOW,
   };
   return { io, out };
 }
@@ -376,7 +435,7 @@ function cliIO(cwd: string) {
 async function validateChanged(repo: Repo, ...extra: string[]): Promise<{ code: number; results: FileResult[]; stderr: string }> {
   const { io, out } = cliIO(repo.dir);
   const code = await main(['validate', '--changed', '--base', 'main', '--format', 'json', ...extra], io);
-  return { code, results: code === 2 ? [] : JSON.parse(out.stdout) as FileResult[], stderr: out.stderr };
+  return { code, results: code === 2 ? [] : (JSON.parse(out.stdout) as FileResult[]), stderr: out.stderr };
 }
 
 const ruleHits = (result: FileResult) => result.diagnostics.map((d) => ({ rule: d.ruleId, severity: d.severity }));
@@ -389,8 +448,8 @@ describe('findChangeBase reading the configuration in its first round', () => {
     setup(repo);
     repo.commit('base files');
     repo.git('checkout', '--quiet', 'feature');
-    repo.write('dpg.config.yaml', 'rules: {}\n# the change\'s own\n');
-    repo.write('sub/dpg.config.yaml', 'rules: {}\n# the change\'s own\n');
+    repo.write('dpg.config.yaml', "rules: {}\n# the change's own\n");
+    repo.write('sub/dpg.config.yaml', "rules: {}\n# the change's own\n");
     repo.commit('change');
     return repo;
   }
@@ -399,16 +458,26 @@ describe('findChangeBase reading the configuration in its first round', () => {
   async function both(repo: Repo, cwd: string, explicit?: string) {
     const prefetch = configPrefetch(cwd, explicit);
     const change = await findChangeBase({ cwd, base: 'main', ...(prefetch ? { prefetch } : {}) });
-    const file = path.relative(repo.dir, explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'dpg.config.yaml')).split(path.sep).join('/');
+    const file = path
+      .relative(repo.dir, explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'dpg.config.yaml'))
+      .split(path.sep)
+      .join('/');
     return { change, file, separately: await readCommittedFile(change.root, change.tip, file, 1024 * 1024) };
   }
 
   it.each([
     { name: 'a file', setup: (r: Repo) => r.write('dpg.config.yaml', 'rules: {}\n# base\n'), kind: 'file' },
-    { name: 'a symbolic link', setup: (r: Repo) => { r.write('real.yaml', 'rules: {}\n'); symlinkSync('real.yaml', path.join(r.dir, 'dpg.config.yaml')); }, kind: 'symlink' },
+    {
+      name: 'a symbolic link',
+      setup: (r: Repo) => {
+        r.write('real.yaml', 'rules: {}\n');
+        symlinkSync('real.yaml', path.join(r.dir, 'dpg.config.yaml'));
+      },
+      kind: 'symlink',
+    },
     { name: 'a folder', setup: (r: Repo) => r.write('dpg.config.yaml/inner.yaml', 'x: 1\n'), kind: 'special' },
     { name: 'absent', setup: () => {}, kind: undefined },
-  ])('reads the base tip\'s configuration when it is $name, as a separate read would', async ({ setup, kind }) => {
+  ])("reads the base tip's configuration when it is $name, as a separate read would", async ({ setup, kind }) => {
     const repo = withBaseFiles(setup);
     const { change, file, separately } = await both(repo, repo.dir);
     expect(change.prefetched).toEqual({ commit: change.tip, file, committed: separately });
@@ -465,7 +534,7 @@ describe('dpg validate --changed', () => {
   it('still compares a changed nomination with the whole registry', async () => {
     const repo = registryRepo();
     repo.write('nominations/delta.yaml', nomination('Delta', [['repositories', 0, 'url'], 'https://github.com/example-org/alpha']));
-    repo.commit('delta copies alpha\'s repository');
+    repo.commit("delta copies alpha's repository");
     const { code, results } = await validateChanged(repo);
     expect(code).toBe(1);
     expect(results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([['nominations/delta.yaml', ['registry/duplicate']]]);
@@ -475,12 +544,16 @@ describe('dpg validate --changed', () => {
     const repo = registryRepo();
     repo.write('nominations/delta.yaml', nomination('Delta', [['repositories', 0, 'url'], 'https://github.com/example-org/alpha']));
     repo.write('nominations/beta.yaml', nomination('Beta', [['aliases'], ['Gamma']]));
-    repo.commit('delta copies alpha\'s repository, beta takes gamma\'s name as an alias');
+    repo.commit("delta copies alpha's repository, beta takes gamma's name as an alias");
     // A file git ignores is not part of the registry a change merges into.
     repo.write('.git/info/exclude', 'nominations/local-*.yaml\n');
     repo.write('nominations/local-copy.yaml', nomination('Delta'));
     const uncached = await validateChanged(repo, '--no-cache');
-    const index = path.join(defaultCacheDirectory(repo.dir, { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR }, repo.dir), 'registry-index', `${repo.git('rev-parse', 'main').trim()}.jsonl`);
+    const index = path.join(
+      defaultCacheDirectory(repo.dir, { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR }, repo.dir),
+      'registry-index',
+      `${repo.git('rev-parse', 'main').trim()}.jsonl`,
+    );
     expect(existsSync(index)).toBe(false);
     const cold = await validateChanged(repo);
     expect(existsSync(index)).toBe(true);
@@ -499,9 +572,17 @@ describe('dpg validate --changed', () => {
       name: 'a deleted recognised DPG without a reason is an error',
       file: 'nominations/gamma.yaml',
       code: 1,
-      expected: [{ rule: 'git/deleted-nomination', severity: 'info' }, { rule: 'git/delisting-without-reason', severity: 'error' }],
+      expected: [
+        { rule: 'git/deleted-nomination', severity: 'info' },
+        { rule: 'git/delisting-without-reason', severity: 'error' },
+      ],
     },
-    { name: 'a deleted nominee is information only', file: 'nominations/beta.yaml', code: 0, expected: [{ rule: 'git/deleted-nomination', severity: 'info' }] },
+    {
+      name: 'a deleted nominee is information only',
+      file: 'nominations/beta.yaml',
+      code: 0,
+      expected: [{ rule: 'git/deleted-nomination', severity: 'info' }],
+    },
   ])('$name', async ({ file, code, expected }) => {
     const repo = registryRepo();
     repo.remove(file);
@@ -515,7 +596,10 @@ describe('dpg validate --changed', () => {
 
   it('accepts deleting a delisted record, whose reason is in its history', async () => {
     const repo = registryRepo();
-    repo.write('nominations/gamma.yaml', nomination('Gamma', ...DPG_RECORD, [['stage'], 'delisted'], [['delisting'], { date: '2026-07-01', reason: 'project archived' }]));
+    repo.write(
+      'nominations/gamma.yaml',
+      nomination('Gamma', ...DPG_RECORD, [['stage'], 'delisted'], [['delisting'], { date: '2026-07-01', reason: 'project archived' }]),
+    );
     repo.commit('delist gamma');
     repo.git('branch', '--force', 'main');
     repo.remove('nominations/gamma.yaml');
@@ -554,7 +638,13 @@ describe('dpg validate --changed', () => {
     const run = await validateChanged(repo);
     expect(run.code).toBe(0);
     expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([
-      ['nominations/gamma.yaml', [{ rule: 'git/deleted-nomination', severity: 'info' }, { rule: 'git/delisting-without-reason', severity: 'warning' }]],
+      [
+        'nominations/gamma.yaml',
+        [
+          { rule: 'git/deleted-nomination', severity: 'info' },
+          { rule: 'git/delisting-without-reason', severity: 'warning' },
+        ],
+      ],
     ]);
   });
 
@@ -604,9 +694,12 @@ describe('dpg validate --changed', () => {
     expect(run.code).toBe(1);
     const byFile = Object.fromEntries(run.results.map((r) => [r.file, r]));
     expect(ruleHits(byFile['nominations/gamma.yaml']!)).toEqual([
-      { rule: 'git/deleted-nomination', severity: 'info' }, { rule: 'git/delisting-without-reason', severity: 'error' },
+      { rule: 'git/deleted-nomination', severity: 'info' },
+      { rule: 'git/delisting-without-reason', severity: 'error' },
     ]);
-    expect(byFile['nominations/gamma.yaml']!.diagnostics[0]!.message).toContain('renames the nomination (stage: dpg) to nominations/evil-gamma.yaml');
+    expect(byFile['nominations/gamma.yaml']!.diagnostics[0]!.message).toContain(
+      'renames the nomination (stage: dpg) to nominations/evil-gamma.yaml',
+    );
     const decisions = byFile['nominations/evil-gamma.yaml']!.diagnostics.filter((d) => d.ruleId === 'git/decision').map((d) => d.message);
     expect(decisions).toEqual([expect.stringContaining('stage none (renamed from nominations/gamma.yaml) → dpg')]);
   });
@@ -626,17 +719,24 @@ describe('dpg validate --changed', () => {
 
   it('judges a copy of a recognised DPG as a new record', async () => {
     const repo = registryRepo();
-    repo.write('nominations/gamma-copy.yaml', repo.read('nominations/gamma.yaml').replace('name: Gamma', 'name: Gamma Copy')
-      .replace('example-org/gamma', 'example-org/gamma-copy'));
+    repo.write(
+      'nominations/gamma-copy.yaml',
+      repo.read('nominations/gamma.yaml').replace('name: Gamma', 'name: Gamma Copy').replace('example-org/gamma', 'example-org/gamma-copy'),
+    );
     repo.commit('copy gamma');
     const run = await validateChanged(repo);
-    expect(run.results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([['nominations/gamma-copy.yaml', ['git/decision']]]);
+    expect(run.results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([
+      ['nominations/gamma-copy.yaml', ['git/decision']],
+    ]);
   });
 
   it.each([
     {
       name: 'a type change: a DPG made a symlink',
-      change: (r: Repo) => { r.remove('nominations/gamma.yaml'); symlinkSync('alpha.yaml', path.join(r.dir, 'nominations/gamma.yaml')); },
+      change: (r: Repo) => {
+        r.remove('nominations/gamma.yaml');
+        symlinkSync('alpha.yaml', path.join(r.dir, 'nominations/gamma.yaml'));
+      },
       file: 'nominations/gamma.yaml',
     },
     {
@@ -646,7 +746,10 @@ describe('dpg validate --changed', () => {
     },
     {
       name: 'a review record that is a symbolic link',
-      change: (r: Repo) => { mkdirSync(path.join(r.dir, 'reviews/alpha'), { recursive: true }); symlinkSync('../../nominations/alpha.yaml', path.join(r.dir, 'reviews/alpha/someone.yaml')); },
+      change: (r: Repo) => {
+        mkdirSync(path.join(r.dir, 'reviews/alpha'), { recursive: true });
+        symlinkSync('../../nominations/alpha.yaml', path.join(r.dir, 'reviews/alpha/someone.yaml'));
+      },
       file: 'reviews/alpha/someone.yaml',
     },
   ])('reports $name as registry/regular-file and never reads it', async ({ change, file }) => {
@@ -670,7 +773,9 @@ describe('dpg validate --changed', () => {
     mkdirSync(path.join(repo.dir, 'nominations/delta.yaml'));
     const run = await validateChanged(repo);
     expect(run.code).toBe(1);
-    expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([['nominations/delta.yaml', [{ rule: 'registry/regular-file', severity: 'error' }]]]);
+    expect(run.results.map((r) => [r.file, ruleHits(r)])).toEqual([
+      ['nominations/delta.yaml', [{ rule: 'registry/regular-file', severity: 'error' }]],
+    ]);
     expect(run.results[0]!.diagnostics[0]!.message).toContain('is a git submodule');
   });
 
@@ -690,7 +795,9 @@ describe('dpg validate --changed', () => {
       ['nominations/alpha.yaml', ['yaml/limits', 'git/decision']],
       ['nominations/beta.yaml', ['git/deleted-nomination', 'yaml/limits']],
     ]);
-    expect(run.results[0]!.diagnostics[0]!.message).toMatch(/at the merge-base [0-9a-f]{12} is \d+ bytes, above the limit of 1048576 bytes/);
+    expect(run.results[0]!.diagnostics[0]!.message).toMatch(
+      /at the merge-base [0-9a-f]{12} is \d+ bytes, above the limit of 1048576 bytes/,
+    );
     expect(run.results[1]!.diagnostics[0]!.message).toContain('stage: unknown');
   });
 
@@ -702,7 +809,8 @@ describe('dpg validate --changed', () => {
       repo.commit('silence the licence rule');
     }
 
-    const licenceErrors = (results: FileResult[]) => results.flatMap((r) => r.diagnostics).filter((d) => d.ruleId === 'license/approved-for-category');
+    const licenceErrors = (results: FileResult[]) =>
+      results.flatMap((r) => r.diagnostics).filter((d) => d.ruleId === 'license/approved-for-category');
 
     it('ignores a configuration the change adds, and reports it as a decision', async () => {
       const repo = registryRepo();
@@ -712,13 +820,17 @@ describe('dpg validate --changed', () => {
       expect(licenceErrors(run.results)).toHaveLength(1);
       const config = run.results.find((r) => r.file === 'dpg.config.yaml')!;
       // Findings at the same place are in rule id order.
-      expect(ruleHits(config)).toEqual([{ rule: 'git/decision', severity: 'info' }, { rule: 'git/outside-path', severity: 'warning' }]);
+      expect(ruleHits(config)).toEqual([
+        { rule: 'git/decision', severity: 'info' },
+        { rule: 'git/outside-path', severity: 'warning' },
+      ]);
       expect(config.diagnostics[0]!.message).toBe(
-        'This change adds dpg.config.yaml, the registry configuration (rules, severities, paths, review settings): a decision; needs a maintainer. '
-        + 'This check uses the version on main, not the change\'s.');
+        'This change adds dpg.config.yaml, the registry configuration (rules, severities, paths, review settings): a decision; needs a maintainer. ' +
+          "This check uses the version on main, not the change's.",
+      );
     });
 
-    it('uses the base\'s version of a configuration the change modifies, tip of the base rather than merge-base', async () => {
+    it("uses the base's version of a configuration the change modifies, tip of the base rather than merge-base", async () => {
       const repo = registryRepo();
       repo.git('checkout', '--quiet', 'main');
       repo.write('dpg.config.yaml', 'rules:\n  license/approved-for-category: warning\n');
@@ -736,7 +848,7 @@ describe('dpg validate --changed', () => {
       expect(ruleHits(run.results.find((r) => r.file === 'dpg.config.yaml')!)).toContainEqual({ rule: 'git/decision', severity: 'info' });
     });
 
-    it('reads --config from the base too, so a path to the change\'s own file fails with exit 2', async () => {
+    it("reads --config from the base too, so a path to the change's own file fails with exit 2", async () => {
       const repo = registryRepo();
       silencingBranch(repo, 'my-config.yaml');
       const run = await validateChanged(repo, '--config', 'my-config.yaml');
@@ -755,11 +867,22 @@ describe('dpg validate --changed', () => {
     });
 
     it.each([
-      { name: 'invalid', write: (r: Repo) => r.write('dpg.config.yaml', 'rules: [\n'), message: /dpg\.config\.yaml on main:2:1 {2}not valid YAML/ },
-      { name: 'unknown rule', write: (r: Repo) => r.write('dpg.config.yaml', 'rules:\n  no/such-rule: off\n'), message: /unknown rule "no\/such-rule"/ },
+      {
+        name: 'invalid',
+        write: (r: Repo) => r.write('dpg.config.yaml', 'rules: [\n'),
+        message: /dpg\.config\.yaml on main:2:1 {2}not valid YAML/,
+      },
+      {
+        name: 'unknown rule',
+        write: (r: Repo) => r.write('dpg.config.yaml', 'rules:\n  no/such-rule: off\n'),
+        message: /unknown rule "no\/such-rule"/,
+      },
       {
         name: 'a symbolic link',
-        write: (r: Repo) => { r.write('real.yaml', 'rules: {}\n'); symlinkSync('real.yaml', path.join(r.dir, 'dpg.config.yaml')); },
+        write: (r: Repo) => {
+          r.write('real.yaml', 'rules: {}\n');
+          symlinkSync('real.yaml', path.join(r.dir, 'dpg.config.yaml'));
+        },
         message: /dpg\.config\.yaml on main is a symbolic link/,
       },
     ])('stops with exit 2 on a base configuration that is $name, never falling back to defaults', async ({ write, message }) => {
@@ -784,8 +907,8 @@ describe('dpg validate --changed', () => {
       const run = await validateChanged(repo);
       const reviewers = run.results.find((r) => r.file === 'reviewers.yaml')!;
       expect(reviewers.diagnostics.filter((d) => d.ruleId === 'git/decision').map((d) => d.message)).toEqual([
-        'This change adds reviewers.yaml, the registry\'s maintainers and reviewers: a decision; needs a maintainer. '
-        + 'Reviews and decisions are checked against the version on main, not the change\'s.',
+        "This change adds reviewers.yaml, the registry's maintainers and reviewers: a decision; needs a maintainer. " +
+          "Reviews and decisions are checked against the version on main, not the change's.",
       ]);
     });
   });

@@ -31,7 +31,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('runGit', () => {
-  it('gives git\'s output, raw', async () => {
+  it("gives git's output, raw", async () => {
     expect(await gitText(['rev-parse', '--is-inside-work-tree'], { cwd: dir })).toBe('true');
     expect(await gitText(['rev-parse', 'HEAD:plain.yaml'], { cwd: dir })).toBe(contentHash(FILES['plain.yaml']!));
     expect((await runGit(['show', 'HEAD:plain.yaml'], { cwd: dir })).toString('utf8')).toBe('name: Plain\n');
@@ -56,7 +56,7 @@ describe('runGit', () => {
     }
   });
 
-  it('rejects with git\'s exit code and message', async () => {
+  it("rejects with git's exit code and message", async () => {
     const error = await runGit(['rev-parse', '--verify', 'no-such-branch'], { cwd: dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitError);
     expect((error as GitError).exitCode).toBe(128);
@@ -74,7 +74,10 @@ describe('runGit', () => {
 describe('readObjects', () => {
   it('reads every object named, byte for byte, in order, with undefined for what git does not have', async () => {
     const names = ['binary.bin', 'missing.yaml', 'plain.yaml', 'new\nline.yaml', 'empty.yaml', 'with space.yaml', 'gone\nalso.yaml'];
-    const objects = await readObjects(names.map((name) => `HEAD:${name}`), dir);
+    const objects = await readObjects(
+      names.map((name) => `HEAD:${name}`),
+      dir,
+    );
     expect(objects).toHaveLength(names.length);
     names.forEach((name, index) => {
       const expected = FILES[name];
@@ -87,9 +90,13 @@ describe('readObjects', () => {
     expect(await readObjects([], path.join(dir, 'missing-folder'))).toEqual([]);
   });
 
-  it('skips the content of objects above a size, giving their type and size from git\'s header', async () => {
+  it("skips the content of objects above a size, giving their type and size from git's header", async () => {
     const names = ['plain.yaml', 'huge.yaml', 'missing.yaml', 'new\nline.yaml', 'empty.yaml', 'binary.bin'];
-    const objects = await readObjectsWithin(names.map((name) => `HEAD:${name}`), dir, 100);
+    const objects = await readObjectsWithin(
+      names.map((name) => `HEAD:${name}`),
+      dir,
+      100,
+    );
     expect(objects.map((o) => o && { type: o.type, size: o.size, read: o.content !== undefined })).toEqual([
       { type: 'blob', size: 12, read: true },
       { type: 'blob', size: 3 * 1024 * 1024, read: false },

@@ -36,8 +36,12 @@ async function dpg(args: string[], env: Record<string, string | undefined> = {})
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     cwd: dir,
     env: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url, ...env },
     stdoutIsTTY: false,
@@ -98,7 +102,9 @@ describe('dpg comment', () => {
     const result = await comment(failingResults());
     expect(result.code).toBe(0);
     expect(standIn.requests.map((r) => r.status).slice(0, 3)).toEqual([502, 403, 200]);
-    expect(result.stderr).toMatch(/^dpg: GitHub rate limit reached for GET \/repos\/{owner}\/{repo}\/pulls\/{pull_number}; retrying in \ds\.\n$/);
+    expect(result.stderr).toMatch(
+      /^dpg: GitHub rate limit reached for GET \/repos\/{owner}\/{repo}\/pulls\/{pull_number}; retrying in \ds\.\n$/,
+    );
     expect(marked()).toHaveLength(1);
   });
 
@@ -106,7 +112,9 @@ describe('dpg comment', () => {
     standIn.failNext(10, 503, 'Service Unavailable');
     const result = await comment(failingResults());
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('dpg: GitHub failed while reading pull request #7 in dpg-registry/registry (503: Service Unavailable), also after retrying; try again later\n');
+    expect(result.stderr).toBe(
+      'dpg: GitHub failed while reading pull request #7 in dpg-registry/registry (503: Service Unavailable), also after retrying; try again later\n',
+    );
     expect(standIn.requests).toHaveLength(4);
   });
 
@@ -116,20 +124,39 @@ describe('dpg comment', () => {
     await closed.close();
     const result = await dpg(['comment', '--repo', REPO, '--pr', '7', '--report', writeResults(failingResults())], { GITHUB_API_URL: url });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^dpg: could not reach GitHub while reading pull request #7 in dpg-registry\/registry: .*ECONNREFUSED.*; check GITHUB_API_URL and the network\n$/);
+    expect(result.stderr).toMatch(
+      /^dpg: could not reach GitHub while reading pull request #7 in dpg-registry\/registry: .*ECONNREFUSED.*; check GITHUB_API_URL and the network\n$/,
+    );
   });
 
   it('makes no write in a dry run and prints the plan and the body', async () => {
     const result = await comment(failingResults(), '--dry-run', '--sha', HEAD_SHA);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^comment: would be created \(fail\)\nlabels: would be \+"dpg: needs changes" \+"dpg: licence" \(2 would be created in the repository\)\ncheck run: would be created with 2 annotation\(s\) in 1 request\(s\)\n\n<!-- dpg-review -->/);
+    expect(result.stdout).toMatch(
+      /^comment: would be created \(fail\)\nlabels: would be \+"dpg: needs changes" \+"dpg: licence" \(2 would be created in the repository\)\ncheck run: would be created with 2 annotation\(s\) in 1 request\(s\)\n\n<!-- dpg-review -->/,
+    );
     expect(standIn.writes()).toEqual([]);
   });
 
   it.each([
-    { name: 'no token', args: ['--repo', REPO, '--pr', '7'], env: { GITHUB_TOKEN: undefined }, stderr: 'dpg: GITHUB_TOKEN is not set; it must hold a token that may write pull request comments, labels and checks.\n' },
-    { name: 'bad repository', args: ['--repo', 'not-a-repo', '--pr', '7'], env: {}, stderr: 'dpg: --repo must look like owner/name, not "not-a-repo".\n' },
-    { name: 'bad sha', args: ['--repo', REPO, '--pr', '7', '--sha', 'main;rm'], env: {}, stderr: 'dpg: --sha must be a commit id of hexadecimal digits (0-9, a-f), not "main;rm".\n' },
+    {
+      name: 'no token',
+      args: ['--repo', REPO, '--pr', '7'],
+      env: { GITHUB_TOKEN: undefined },
+      stderr: 'dpg: GITHUB_TOKEN is not set; it must hold a token that may write pull request comments, labels and checks.\n',
+    },
+    {
+      name: 'bad repository',
+      args: ['--repo', 'not-a-repo', '--pr', '7'],
+      env: {},
+      stderr: 'dpg: --repo must look like owner/name, not "not-a-repo".\n',
+    },
+    {
+      name: 'bad sha',
+      args: ['--repo', REPO, '--pr', '7', '--sha', 'main;rm'],
+      env: {},
+      stderr: 'dpg: --sha must be a commit id of hexadecimal digits (0-9, a-f), not "main;rm".\n',
+    },
   ])('exits 2 on usage errors: $name', async ({ args, env, stderr }) => {
     const result = await dpg(['comment', ...args, '--report', writeResults(failingResults())], env);
     expect(result).toEqual({ code: 2, stdout: '', stderr });
@@ -141,15 +168,21 @@ describe('dpg comment', () => {
     bad[0]!.diagnostics[0]!.line = '14) [pwn](https://evil.example';
     const result = await comment(bad);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('dpg: results.json: results[0].diagnostics[0].line must be a whole number from 1; write the file with `dpg validate --format json`.\n');
+    expect(result.stderr).toBe(
+      'dpg: results.json: results[0].diagnostics[0].line must be a whole number from 1; write the file with `dpg validate --format json`.\n',
+    );
     expect(standIn.requests).toEqual([]);
   });
 });
 
 describe('dpg comment: untrusted results files', () => {
   it('sends a bounded number of check-run writes for a forged file of 180,000 findings, errors first', async () => {
-    const warnings = Array.from({ length: 179_990 }, (_, i) => diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: `w${i}`, line: (i % 5000) + 1 }));
-    const errors = Array.from({ length: 10 }, (_, i) => diagnostic({ ruleId: 'license/valid-spdx', indicator: '2', message: `e${i}`, line: i + 1 }));
+    const warnings = Array.from({ length: 179_990 }, (_, i) =>
+      diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: `w${i}`, line: (i % 5000) + 1 }),
+    );
+    const errors = Array.from({ length: 10 }, (_, i) =>
+      diagnostic({ ruleId: 'license/valid-spdx', indicator: '2', message: `e${i}`, line: i + 1 }),
+    );
     const result = await comment([fileResult('nominations/flood.yaml', [...warnings, ...errors])], '--sha', HEAD_SHA);
     expect(result.code).toBe(0);
     const checkWrites = standIn.writes().filter((r) => r.path.includes('/check-runs'));
@@ -174,7 +207,7 @@ describe('dpg comment: untrusted results files', () => {
 });
 
 describe('dpg report', () => {
-  it('writes a plain Markdown report from saved results, without the comment\'s markers', async () => {
+  it("writes a plain Markdown report from saved results, without the comment's markers", async () => {
     const file = writeResults(failingResults());
     const result = await dpg(['report', '--format', 'markdown', '--results', file, '--sha', HEAD_SHA, '--repo', REPO]);
     expect(result.code).toBe(0);
@@ -185,7 +218,19 @@ describe('dpg report', () => {
 
   it('writes the pull-request comment from saved results', async () => {
     const file = writeResults(failingResults());
-    const result = await dpg(['report', '--format', 'comment', '--results', file, '--sha', HEAD_SHA, '--repo', REPO, '--summary-url', 'https://github.com/dpg-registry/registry/actions/runs/1']);
+    const result = await dpg([
+      'report',
+      '--format',
+      'comment',
+      '--results',
+      file,
+      '--sha',
+      HEAD_SHA,
+      '--repo',
+      REPO,
+      '--summary-url',
+      'https://github.com/dpg-registry/registry/actions/runs/1',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith(`${COMMENT_MARKER}\n<!-- dpg-verdict: fail -->\n## ❌ DPG checks: changes needed`)).toBe(true);
     expect(result.stdout).toContain(`[\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/${REPO}/commit/${HEAD_SHA})`);
@@ -206,7 +251,12 @@ describe('dpg report', () => {
 
   it('exits 2 when the results file is missing or not JSON', async () => {
     writeFileSync(path.join(dir, 'broken.json'), '{ "results": [');
-    expect(await dpg(['report', '--results', 'missing.json'])).toMatchObject({ code: 2, stderr: 'dpg: Cannot read the results file missing.json: ENOENT.\n' });
-    expect((await dpg(['report', '--results', 'broken.json'])).stderr).toMatch(/^dpg: broken\.json: not JSON \(.*\); write it with `dpg validate --format json`\.\n$/);
+    expect(await dpg(['report', '--results', 'missing.json'])).toMatchObject({
+      code: 2,
+      stderr: 'dpg: Cannot read the results file missing.json: ENOENT.\n',
+    });
+    expect((await dpg(['report', '--results', 'broken.json'])).stderr).toMatch(
+      /^dpg: broken\.json: not JSON \(.*\); write it with `dpg validate --format json`\.\n$/,
+    );
   });
 });

@@ -30,7 +30,8 @@ defaultGroup: { name: General reviewers, members: ["@dpg-registry/reviewers"] }
 
 function review(reviewer: string, verdict = 'meets'): string {
   const indicators = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9a', '9b', '9c']
-    .map((id) => `  "${id}": { verdict: ${verdict}${verdict === 'meets' ? '' : ', comment: Please add the evidence.'} }`).join('\n');
+    .map((id) => `  "${id}": { verdict: ${verdict}${verdict === 'meets' ? '' : ', comment: Please add the evidence.'} }`)
+    .join('\n');
   return `reviewer: ${reviewer}\ndate: 2026-11-01\nconflictsOfInterest: []\nindicators:\n${indicators}\n`;
 }
 
@@ -39,7 +40,10 @@ function nomination(...edits: Array<[Array<string | number>, unknown]>): string 
   return withEdits([['name'], 'Open Clinic'], [['sectors'], ['Health']], ...edits);
 }
 
-const RECOGNISED: Array<[Array<string | number>, unknown]> = [[['stage'], 'dpg'], [['review'], { date: '2026-11-20', reviewer: 'ana-maintainer' }]];
+const RECOGNISED: Array<[Array<string | number>, unknown]> = [
+  [['stage'], 'dpg'],
+  [['review'], { date: '2026-11-20', reviewer: 'ana-maintainer' }],
+];
 
 let standIn: GitHubStandIn;
 let dir: string;
@@ -52,7 +56,8 @@ function write(file: string, text: string): void {
 /** A pull request by `author` changing FILE from what the base checkout holds (`base`, or nothing) to `head`. */
 function pullRequest(author: string, head: string, base?: string, extraFiles: Array<[string, string]> = []): void {
   standIn.addPullRequest(REPO, 7, {
-    headSha: HEAD_SHA, author,
+    headSha: HEAD_SHA,
+    author,
     files: [{ filename: FILE, status: base ? 'modified' : 'added' }, ...extraFiles.map(([filename]) => ({ filename, status: 'added' }))],
   });
   standIn.setFile(REPO, HEAD_SHA, FILE, head);
@@ -65,7 +70,8 @@ beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'dpg-human-'));
   write('reviewers.yaml', REVIEWERS);
   mkdirSync(path.join(dir, 'nominations'));
-  for (const login of ['amina-health', 'kwame-finance', 'nina-nominator', 'ana-maintainer', 'lucas-health']) standIn.setCollaborator(REPO, login, login === 'ana-maintainer' ? 'maintain' : 'read');
+  for (const login of ['amina-health', 'kwame-finance', 'nina-nominator', 'ana-maintainer', 'lucas-health'])
+    standIn.setCollaborator(REPO, login, login === 'ana-maintainer' ? 'maintain' : 'read');
   // lucas-health reviews through the Health CoP's team, which GitHub confirms.
   standIn.addTeamMember('dpg-registry', 'health-cop', 'lucas-health');
 });
@@ -85,8 +91,16 @@ async function commentWith(options: { cwd?: string; env?: Record<string, string>
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd,
-    env: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url, ...options.env }, stdoutIsTTY: false, now: new Date('2026-11-23T12:00:00Z'),
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd,
+    env: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url, ...options.env },
+    stdoutIsTTY: false,
+    now: new Date('2026-11-23T12:00:00Z'),
   };
   const code = await main(['comment', '--repo', REPO, '--pr', '7', '--report', 'results.json', '--sha', HEAD_SHA, ...extra], io);
   const body = standIn.comments(REPO, 7).find((c) => c.body.includes(COMMENT_MARKER))?.body ?? '';
@@ -99,7 +113,7 @@ function requestWrites() {
 }
 
 describe('dpg comment: reviewer requests', () => {
-  it('requests the health group of a new health nomination once, skipping the author and other organisations\' teams', async () => {
+  it("requests the health group of a new health nomination once, skipping the author and other organisations' teams", async () => {
     pullRequest('nina-nominator', nomination());
     const first = await comment();
     expect(first).toMatchObject({ code: 0, stderr: '' });
@@ -107,7 +121,9 @@ describe('dpg comment: reviewer requests', () => {
     expect(standIn.requestedReviewers(REPO, 7)).toEqual({ users: ['amina-health'], teams: ['health-cop'] });
     expect(first.stdout).toContain('reviewers: requested @amina-health, @dpg-registry/health-cop\n');
     expect(first.body).toContain('<!-- dpg-requested: @amina-health @dpg-registry/health-cop -->');
-    expect(first.body).toContain('- **Health CoP** (sector Health): @\u200ddpg-registry/health-cop, @\u200damina-health, @\u200dnina-nominator\n- **Partner CoP** (sector health): @\u200dpartner-org/reviewers\n');
+    expect(first.body).toContain(
+      '- **Health CoP** (sector Health): @\u200ddpg-registry/health-cop, @\u200damina-health, @\u200dnina-nominator\n- **Partner CoP** (sector health): @\u200dpartner-org/reviewers\n',
+    );
     expect(first.body).toContain('**Not ready for a decision**: 0 of 2 reviews.');
 
     // The reviewer answers (GitHub drops her request) and the team's request is gone too: nobody is asked again.
@@ -120,7 +136,10 @@ describe('dpg comment: reviewer requests', () => {
   });
 
   it('asks the default group when no Community of Practice matches', async () => {
-    pullRequest('nina-nominator', nomination([['sectors'], ['Transport']], [['sdgs'], [{ goal: 11, evidenceText: 'Safer streets for everyone in the city.' }]]));
+    pullRequest(
+      'nina-nominator',
+      nomination([['sectors'], ['Transport']], [['sdgs'], [{ goal: 11, evidenceText: 'Safer streets for everyone in the city.' }]]),
+    );
     await comment();
     expect(requestWrites().map((r) => r.body)).toEqual([{ reviewers: [], team_reviewers: ['reviewers'] }]);
   });
@@ -151,9 +170,17 @@ describe('dpg comment: decisions', () => {
     expect(result.code).toBe(0);
     expect(result.run).toMatchObject({ conclusion: 'failure' });
     const annotation = result.run!.output.annotations.find((a) => a.title === 'review/decision')!;
-    expect(annotation.message).toBe('stage: dpg set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.');
-    expect(annotation.start_line).toBe(nomination(...RECOGNISED).split('\n').findIndex((l) => l.startsWith('stage:')) + 1);
-    expect(result.stdout).toContain(`decision: ${FILE} stage nominee → dpg rejected: stage: dpg set by @nina-nominator, who is not a maintainer`);
+    expect(annotation.message).toBe(
+      'stage: dpg set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.',
+    );
+    expect(annotation.start_line).toBe(
+      nomination(...RECOGNISED)
+        .split('\n')
+        .findIndex((l) => l.startsWith('stage:')) + 1,
+    );
+    expect(result.stdout).toContain(
+      `decision: ${FILE} stage nominee → dpg rejected: stage: dpg set by @nina-nominator, who is not a maintainer`,
+    );
     expect(result.body).toContain('❌ nominations/open-clinic.yaml: stage nominee → dpg');
     expect(result.body).toContain('<!-- dpg-verdict: fail -->');
   });
@@ -172,8 +199,9 @@ describe('dpg comment: decisions', () => {
     standIn.addReview(REPO, 7, 'ana-maintainer', 'APPROVED');
     const result = await comment();
     expect(result.run).toMatchObject({ conclusion: 'failure' });
-    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message)
-      .toBe('stage: dpg: not ready for a decision: 1 of 2 reviews. Run `dpg status open-clinic` to see what is missing.');
+    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message).toBe(
+      'stage: dpg: not ready for a decision: 1 of 2 reviews. Run `dpg status open-clinic` to see what is missing.',
+    );
   });
 
   it('passes when a maintainer approves the head commit of a nomination with enough reviews', async () => {
@@ -183,7 +211,9 @@ describe('dpg comment: decisions', () => {
     standIn.addReview(REPO, 7, 'ana-maintainer', 'APPROVED');
     const result = await comment();
     expect(result.run).toMatchObject({ conclusion: 'success' });
-    expect(result.stdout).toContain(`decision: ${FILE} stage nominee → dpg accepted: taken by @ana-maintainer, a maintainer (maintain access to ${REPO}); ready (2 of 2 reviews)`);
+    expect(result.stdout).toContain(
+      `decision: ${FILE} stage nominee → dpg accepted: taken by @ana-maintainer, a maintainer (maintain access to ${REPO}); ready (2 of 2 reviews)`,
+    );
     expect(result.body).toContain('**Ready for a decision**: 2 of 2 reviews, no open objections.');
     expect(standIn.requests.some((r) => r.path === `/repos/${REPO}/collaborators/ana-maintainer/permission`)).toBe(true);
   });
@@ -226,8 +256,12 @@ describe('dpg comment: decisions', () => {
     const result = await comment();
     // The forged review would make two; only the author's own counts.
     expect(result.run).toMatchObject({ conclusion: 'failure' });
-    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message).toContain('not ready for a decision: 1 of 2 reviews');
-    expect(result.body).toContain('reviews/open-clinic/lucas-health.yaml: a review by @\u200dlucas-health in a pull request by @\u200dana-maintainer counts once merged');
+    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message).toContain(
+      'not ready for a decision: 1 of 2 reviews',
+    );
+    expect(result.body).toContain(
+      'reviews/open-clinic/lucas-health.yaml: a review by @\u200dlucas-health in a pull request by @\u200dana-maintainer counts once merged',
+    );
     expect(result.body).toMatch(/^\| # \| Indicator \| Automated \| @\u200dana-maintainer \|$/m);
   });
 
@@ -238,17 +272,27 @@ describe('dpg comment: decisions', () => {
     standIn.addReview(REPO, 7, 'ana-maintainer', 'APPROVED');
     const result = await comment();
     expect(result.run).toMatchObject({ conclusion: 'failure' });
-    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message).toContain('not ready for a decision: 1 of 2 reviews');
-    expect(result.body).toContain('@\u200dzoe-outsider does not count: @\u200dzoe-outsider is neither listed in reviewers.yaml nor an active member of a team listed there');
+    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message).toContain(
+      'not ready for a decision: 1 of 2 reviews',
+    );
+    expect(result.body).toContain(
+      '@\u200dzoe-outsider does not count: @\u200dzoe-outsider is neither listed in reviewers.yaml nor an active member of a team listed there',
+    );
   });
 
   it('treats a waiver the pull request adds as a decision', async () => {
-    const waiver = { rule: 'license/approved-for-category', reason: 'Licence under review', approvedBy: 'ana-maintainer', date: '2026-11-20' };
+    const waiver = {
+      rule: 'license/approved-for-category',
+      reason: 'Licence under review',
+      approvedBy: 'ana-maintainer',
+      date: '2026-11-20',
+    };
     pullRequest('nina-nominator', nomination([['waivers'], [waiver]]), nomination());
     const result = await comment();
     expect(result.run).toMatchObject({ conclusion: 'failure' });
-    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message)
-      .toBe('waivers: license/approved-for-category set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.');
+    expect(result.run!.output.annotations.find((a) => a.title === 'review/decision')!.message).toBe(
+      'waivers: license/approved-for-category set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.',
+    );
   });
 
   it('reads reviewers.yaml from the checkout, not from the pull request, and takes changing it for a decision', async () => {
@@ -259,14 +303,21 @@ describe('dpg comment: decisions', () => {
     const messages = result.run!.output.annotations.filter((a) => a.title === 'review/decision').map((a) => [a.path, a.message]);
     expect(messages).toEqual([
       [FILE, expect.stringContaining('stage: dpg set by @nina-nominator, who is not a maintainer')],
-      ['reviewers.yaml', 'a change of the registry configuration (reviewers.yaml added) set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.'],
+      [
+        'reviewers.yaml',
+        'a change of the registry configuration (reviewers.yaml added) set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.',
+      ],
     ]);
     expect(result.body).toContain('❌ reviewers.yaml: configuration added');
   });
 });
 
 /** A pull request by `author` with exactly these files, as GitHub lists them. */
-function pullRequestOf(author: string, files: Array<{ filename: string; status: string; previous_filename?: string }>, changedFiles?: number): void {
+function pullRequestOf(
+  author: string,
+  files: Array<{ filename: string; status: string; previous_filename?: string }>,
+  changedFiles?: number,
+): void {
   standIn.addPullRequest(REPO, 7, { headSha: HEAD_SHA, author, files, ...(changedFiles !== undefined ? { changedFiles } : {}) });
 }
 
@@ -326,12 +377,19 @@ describe('dpg comment: what it cannot read fails the check', () => {
   });
 
   it('reports a review record or reviewers.yaml that is a symbolic link', async () => {
-    pullRequestOf('amina-health', [{ filename: 'reviews/open-clinic/amina-health.yaml', status: 'added' }, { filename: 'reviewers.yaml', status: 'modified' }]);
+    pullRequestOf('amina-health', [
+      { filename: 'reviews/open-clinic/amina-health.yaml', status: 'added' },
+      { filename: 'reviewers.yaml', status: 'modified' },
+    ]);
     standIn.setSymlink(REPO, HEAD_SHA, 'reviews/open-clinic/amina-health.yaml', '../../../elsewhere.yaml');
     standIn.setSymlink(REPO, HEAD_SHA, 'reviewers.yaml', '/dev/zero');
     const result = await comment();
     expect(result.run).toMatchObject({ conclusion: 'failure' });
-    expect(findings(result.run, 'registry/regular-file').map((f) => f.path).sort()).toEqual(['reviewers.yaml', 'reviews/open-clinic/amina-health.yaml']);
+    expect(
+      findings(result.run, 'registry/regular-file')
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(['reviewers.yaml', 'reviews/open-clinic/amina-health.yaml']);
   });
 
   it('fails closed when GitHub lists fewer files than the pull request changes', async () => {
@@ -352,7 +410,9 @@ describe('dpg comment: renames and removals', () => {
     standIn.setFile(REPO, HEAD_SHA, FILE, nomination(...RECOGNISED));
     const result = await comment();
     expect(result.run).toMatchObject({ conclusion: 'failure' });
-    expect(result.stdout).toContain(`decision: ${FILE} stage none → dpg rejected: stage: dpg set by @nina-nominator, who is not a maintainer`);
+    expect(result.stdout).toContain(
+      `decision: ${FILE} stage none → dpg rejected: stage: dpg set by @nina-nominator, who is not a maintainer`,
+    );
   });
 
   it('takes a renamed DPG for the removal of the old one plus a new record', async () => {
@@ -363,7 +423,11 @@ describe('dpg comment: renames and removals', () => {
     const result = await comment();
     expect(result.run).toMatchObject({ conclusion: 'failure' });
     expect(findings(result.run, 'review/decision')).toEqual([
-      { path: FILE, message: 'the removal of a recognised DPG (stage: dpg) set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.' },
+      {
+        path: FILE,
+        message:
+          'the removal of a recognised DPG (stage: dpg) set by @nina-nominator, who is not a maintainer; a maintainer listed in reviewers.yaml must open or approve this pull request.',
+      },
       { path: renamed, message: expect.stringContaining('stage: dpg set by @nina-nominator') },
     ]);
   });
@@ -411,15 +475,19 @@ describe('dpg comment: counting reviews', () => {
     const result = await comment();
     expect(result.run).toMatchObject({ conclusion: 'failure' });
     expect(findings(result.run, 'review/decision')[0]!.message).toContain('not ready for a decision: 1 of 2 reviews');
-    expect(result.body.match(/has a counted review of this nomination already \(reviews\/open-clinic\/Amina-Health\.yaml\); one review per reviewer counts/g)).toHaveLength(2);
+    expect(
+      result.body.match(
+        /has a counted review of this nomination already \(reviews\/open-clinic\/Amina-Health\.yaml\); one review per reviewer counts/g,
+      ),
+    ).toHaveLength(2);
     expect(result.body).toContain('zoe-outsider is neither listed in reviewers.yaml nor an active member of a team listed there');
   });
 
-  it('never counts the nominator\'s own review of the nomination their pull request proposes', async () => {
+  it("never counts the nominator's own review of the nomination their pull request proposes", async () => {
     pullRequest('nina-nominator', nomination(), undefined, [['reviews/open-clinic/nina-nominator.yaml', review('nina-nominator')]]);
     const result = await comment();
     expect(result.body).toContain('**Not ready for a decision**: 0 of 2 reviews');
-    expect(result.body).toContain('opened the pull request that proposes this nomination, and a nominator\'s own review does not count');
+    expect(result.body).toContain("opened the pull request that proposes this nomination, and a nominator's own review does not count");
   });
 
   it('does not count a team member whose membership GitHub does not show', async () => {
@@ -437,7 +505,7 @@ describe('dpg comment: counting reviews', () => {
 });
 
 describe('dpg comment: a registry in a subfolder', () => {
-  it('maps the pull request\'s paths from the git repository root', async () => {
+  it("maps the pull request's paths from the git repository root", async () => {
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
     const registry = path.join(dir, 'registry');
     mkdirSync(path.join(registry, 'nominations'), { recursive: true });
@@ -450,6 +518,8 @@ describe('dpg comment: a registry in a subfolder', () => {
     // As the action runs it with `working-directory: registry`.
     const result = await commentWith({ cwd: registry });
     expect(result.run).toMatchObject({ conclusion: 'failure' });
-    expect(findings(result.run, 'review/decision')).toEqual([{ path: file, message: expect.stringContaining('stage: dpg set by @nina-nominator, who is not a maintainer') }]);
+    expect(findings(result.run, 'review/decision')).toEqual([
+      { path: file, message: expect.stringContaining('stage: dpg set by @nina-nominator, who is not a maintainer') },
+    ]);
   });
 });

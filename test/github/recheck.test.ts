@@ -47,8 +47,12 @@ async function dpg(args: string[], env: Record<string, string | undefined> = {})
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     cwd: dir,
     env: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url, ...env },
     stdoutIsTTY: false,
@@ -93,7 +97,9 @@ describe('/dpg recheck', () => {
     expect(result.stdout).toMatch(new RegExp(`^recheck: refused @${login}: only the pull request's author or a maintainer`));
     expect(standIn.workflowRuns(REPO).every((r) => r.reruns === 0)).toBe(true);
     expect(c.reactions).toEqual([{ content: 'confused', user: BOT }]);
-    expect(replies().map((r) => r.body)).toEqual([`@${login}: only the pull request's author or a maintainer listed in reviewers.yaml can ask for a recheck. Push a new commit to run the checks again.`]);
+    expect(replies().map((r) => r.body)).toEqual([
+      `@${login}: only the pull request's author or a maintainer listed in reviewers.yaml can ask for a recheck. Push a new commit to run the checks again.`,
+    ]);
   });
 
   it('does not take maintainers from anywhere but the checkout: without reviewers.yaml only the author is honoured', async () => {
@@ -105,7 +111,12 @@ describe('/dpg recheck', () => {
   });
 
   it.each([
-    { name: 'a comment that is no command', body: 'Could someone /dpg recheck this?', login: 'nina-nominator', why: 'not a /dpg recheck command' },
+    {
+      name: 'a comment that is no command',
+      body: 'Could someone /dpg recheck this?',
+      login: 'nina-nominator',
+      why: 'not a /dpg recheck command',
+    },
     { name: 'a command with more on its line', body: '/dpg recheck now', login: 'nina-nominator', why: 'not a /dpg recheck command' },
     { name: 'a bot comment', body: '/dpg recheck', login: 'dependabot[bot]', why: 'written by a bot' },
   ])('ignores $name without writing anything', async ({ body, login, why }) => {
@@ -128,8 +139,16 @@ describe('/dpg recheck', () => {
   });
 
   it.each([
-    { name: 'an edit', event: { action: 'edited', issue: { number: 7, pull_request: {} }, comment: { id: 1 } }, why: 'the comment was edited, not created' },
-    { name: 'a comment on an issue', event: { action: 'created', issue: { number: 7 }, comment: { id: 1 } }, why: 'not a comment on a pull request' },
+    {
+      name: 'an edit',
+      event: { action: 'edited', issue: { number: 7, pull_request: {} }, comment: { id: 1 } },
+      why: 'the comment was edited, not created',
+    },
+    {
+      name: 'a comment on an issue',
+      event: { action: 'created', issue: { number: 7 }, comment: { id: 1 } },
+      why: 'not a comment on a pull request',
+    },
   ])('ignores $name in the event payload without calling GitHub', async ({ event, why }) => {
     writeFileSync(path.join(dir, 'event.json'), JSON.stringify(event));
     const result = await dpg(['recheck', '--repo', REPO], { GITHUB_EVENT_PATH: path.join(dir, 'event.json') });
@@ -141,7 +160,14 @@ describe('/dpg recheck', () => {
   it('reads the comment id from the event in GITHUB_EVENT_PATH, and who wrote it from GitHub', async () => {
     const c = standIn.addComment(REPO, 7, '/dpg recheck', 'mallory');
     // The payload claims the author wrote it; the API says otherwise, and the API wins.
-    writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ action: 'created', issue: { number: 7, pull_request: {} }, comment: { id: c.id, user: { login: 'nina-nominator' }, body: '/dpg recheck' } }));
+    writeFileSync(
+      path.join(dir, 'event.json'),
+      JSON.stringify({
+        action: 'created',
+        issue: { number: 7, pull_request: {} },
+        comment: { id: c.id, user: { login: 'nina-nominator' }, body: '/dpg recheck' },
+      }),
+    );
     const result = await dpg(['recheck', '--repo', REPO], { GITHUB_EVENT_PATH: path.join(dir, 'event.json') });
     expect(result.stdout).toMatch(/^recheck: refused @mallory/);
   });
@@ -188,7 +214,10 @@ describe('recheck.yml', () => {
   const w = parse(readFileSync(path.join(import.meta.dirname, '../../.github/workflows/recheck.yml'), 'utf8')) as {
     on: Record<string, { types?: string[] }>;
     permissions: Record<string, string>;
-    jobs: Record<string, { if?: string; steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }> }>;
+    jobs: Record<
+      string,
+      { if?: string; steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }> }
+    >;
   };
   const job = Object.values(w.jobs)[0]!;
 

@@ -37,17 +37,21 @@ describe('dpg import', () => {
     const data = (f: string) => parse(readFileSync(path.join(cwd, 'nominations', f), 'utf8'));
     const approved = files.filter((f) => data(f).stage === 'dpg');
     expect(approved.length).toBeGreaterThanOrEqual(32);
-    for (const slug of ['school-census', 'ledger-links', 'letters-lab', 'field-survey', 'carbon-ledger']) expect(approved).toContain(`${slug}.yaml`);
+    for (const slug of ['school-census', 'ledger-links', 'letters-lab', 'field-survey', 'carbon-ledger'])
+      expect(approved).toContain(`${slug}.yaml`);
 
     const build = await runInProcess(['build', '-o', 'site'], { cwd });
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
-    for (const file of approved) expect(existsSync(path.join(cwd, 'site', 'api', 'v1', 'dpgs', file.replace(/\.yaml$/, '.json')))).toBe(true);
+    for (const file of approved)
+      expect(existsSync(path.join(cwd, 'site', 'api', 'v1', 'dpgs', file.replace(/\.yaml$/, '.json')))).toBe(true);
     expect(build.stdout).toContain(`Published ${approved.length} digital public goods`);
     // The import's own count of what the build publishes agrees with the build.
     const published = /^\| published \(dpg build would publish them\) +\| +(\d+) \|/m.exec(run.stdout);
     const nomineesDir = path.join(cwd, 'site', 'api', 'v1', 'nominees');
-    const publishedNominees = existsSync(nomineesDir) ? readdirSync(nomineesDir).filter((f) => f.endsWith('.json') && f !== 'index.json').length : 0;
+    const publishedNominees = existsSync(nomineesDir)
+      ? readdirSync(nomineesDir).filter((f) => f.endsWith('.json') && f !== 'index.json').length
+      : 0;
     expect(Number(published?.[1])).toBe(approved.length + publishedNominees);
     // The reconstruction left without an owner is a nominee that fails, so the build leaves it out.
     expect(existsSync(path.join(nomineesDir, 'ledger-without-owner.json'))).toBe(false);
@@ -59,13 +63,20 @@ describe('dpg import', () => {
     const run = await runInProcess(['import', 'old'], { cwd });
     expect(run.code).toBe(0);
     const data = (f: string) => parse(readFileSync(path.join(cwd, 'nominations', f), 'utf8'));
-    expect(data('caffe.yaml').delisting).toEqual({ date: '2021-12-08', reason: expect.stringMatching(/^No longer accepting open source tools/) });
+    expect(data('caffe.yaml').delisting).toEqual({
+      date: '2021-12-08',
+      reason: expect.stringMatching(/^No longer accepting open source tools/),
+    });
     expect(data('open-stax.yaml').delisting).toMatchObject({ date: '2022-02-16' });
     // Not in the log: still a gap, reported.
     expect(data('typescript.yaml').delisting).toBeUndefined();
-    expect(run.stdout).toMatch(/excluded-nominees\/typescript\.json → nominations\/typescript\.yaml: written\n(.*\n)*? {2}missing: delisting\.date: neither the former record nor an exclusion log/);
+    expect(run.stdout).toMatch(
+      /excluded-nominees\/typescript\.json → nominations\/typescript\.yaml: written\n(.*\n)*? {2}missing: delisting\.date: neither the former record nor an exclusion log/,
+    );
     expect(data('harbour-map.yaml')).toMatchObject({ name: 'Harbour Map', stage: 'expired' });
-    expect(run.stdout).toContain('old/archive/harbour-map.json + old/digitalpublicgoods/harbour-map.json → nominations/harbour-map.yaml: written');
+    expect(run.stdout).toContain(
+      'old/archive/harbour-map.json + old/digitalpublicgoods/harbour-map.json → nominations/harbour-map.yaml: written',
+    );
     expect(run.stdout).not.toContain(': failed');
   });
 
@@ -90,13 +101,15 @@ describe('dpg import', () => {
     const dpgs = json.records.filter((r: { stage: string }) => r.stage === 'dpg');
     expect(json.summary).toMatchObject({ records: RECORD_COUNT, converted: RECORD_COUNT, published: dpgs.length });
     expect(dpgs.every((r: { published: boolean }) => r.published)).toBe(true);
-    const pii = dpgs.filter((r: { validation: { dueAtRenewal: Record<string, number> } }) => r.validation.dueAtRenewal['privacy/pii-requirements']);
+    const pii = dpgs.filter(
+      (r: { validation: { dueAtRenewal: Record<string, number> } }) => r.validation.dueAtRenewal['privacy/pii-requirements'],
+    );
     expect(json.summary.dueAtRenewal['privacy/pii-requirements']).toEqual({ records: pii.length, findings: pii.length });
     const text = (await runInProcess(['import', 'old', '--dry-run'], { cwd })).stdout;
     expect(text).toMatch(new RegExp(`^\\| published \\(dpg build would publish them\\) +\\| +${dpgs.length} \\|`, 'm'));
   });
 
-  it('converts every record of the former registry\'s layout', async () => {
+  it("converts every record of the former registry's layout", async () => {
     const cwd = workspace();
     const run = await runInProcess(['import', 'old'], { cwd });
     expect(run.code).toBe(0);
@@ -109,7 +122,9 @@ describe('dpg import', () => {
     expect(aam.startsWith('# yaml-language-server: $schema=../schemas/nomination.schema.json\n')).toBe(true);
     expect(parse(aam)).toMatchObject({ name: 'Aam Digital', stage: 'dpg', ownership: { ownerType: 'organization' } });
     expect(parse(readFileSync(path.join(cwd, 'nominations', 'caffe.yaml'), 'utf8'))).toMatchObject({ stage: 'delisted' });
-    expect(run.stdout).toContain('old/nominees/aam-digital.json + old/digitalpublicgoods/aam-digital.json → nominations/aam-digital.yaml: written');
+    expect(run.stdout).toContain(
+      'old/nominees/aam-digital.json + old/digitalpublicgoods/aam-digital.json → nominations/aam-digital.yaml: written',
+    );
     expect(run.stdout).toMatch(/missing: privacy\.piiRequirements: /);
     expect(run.stdout).toMatch(/note: nominees\/aam-digital\.json:organizations\[0\]: contact_name and contact_email dropped/);
     expect(run.stdout).toContain(`${RECORD_COUNT} record(s): ${RECORD_COUNT} converted; ${RECORD_COUNT} written, 0 skipped, 0 failed.`);
@@ -177,9 +192,14 @@ describe('dpg import', () => {
 
   it('records --review-date and --reviewer on approved DPGs', async () => {
     const cwd = workspace();
-    const run = await runInProcess(['import', 'old/nominees/simple.json', '--review-date', '2025-02-03', '--reviewer', 'registry-team'], { cwd });
+    const run = await runInProcess(['import', 'old/nominees/simple.json', '--review-date', '2025-02-03', '--reviewer', 'registry-team'], {
+      cwd,
+    });
     expect(run.code).toBe(0);
-    expect(parse(readFileSync(path.join(cwd, 'nominations', 'simple.yaml'), 'utf8')).review).toEqual({ date: '2025-02-03', reviewer: 'registry-team' });
+    expect(parse(readFileSync(path.join(cwd, 'nominations', 'simple.yaml'), 'utf8')).review).toEqual({
+      date: '2025-02-03',
+      reviewer: 'registry-team',
+    });
     expect(run.stdout).not.toContain('missing: review.');
   });
 

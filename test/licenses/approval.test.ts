@@ -23,45 +23,87 @@ describe('licence approval by part', () => {
   });
 
   it.each([
-    ['CC-BY-4.0', 'notApproved'], ['CC0-1.0', 'notApproved'], ['ODbL-1.0', 'notApproved'],
-    ['CERN-OHL-P-2.0', 'rejected'], ['CERN-OHL-S-2.0', 'rejected'], ['CERN-OHL-W-2.0', 'rejected'], ['CERN-OHL-1.2', 'rejected'],
-    ['TAPR-OHL-1.0', 'rejected'], ['SHL-0.51', 'rejected'], ['EUPL-1.1', 'rejected'], ['BSD-4-Clause', 'rejected'],
+    ['CC-BY-4.0', 'notApproved'],
+    ['CC0-1.0', 'notApproved'],
+    ['ODbL-1.0', 'notApproved'],
+    ['CERN-OHL-P-2.0', 'rejected'],
+    ['CERN-OHL-S-2.0', 'rejected'],
+    ['CERN-OHL-W-2.0', 'rejected'],
+    ['CERN-OHL-1.2', 'rejected'],
+    ['TAPR-OHL-1.0', 'rejected'],
+    ['SHL-0.51', 'rejected'],
+    ['EUPL-1.1', 'rejected'],
+    ['BSD-4-Clause', 'rejected'],
     ['LicenseRef-our-own', 'licenseRef'],
   ])('rejects %s for code (%s)', (id, kind) => {
     expect(kinds(id, 'code')).toEqual([`${kind} ${id}`]);
   });
 
   it('rejects hardware licences even though the OSI approves some of them', () => {
-    expect(judgeSpdx('CERN-OHL-P-2.0', 'code')!.rejections[0]).toMatchObject({ reason: expect.stringContaining('a hardware licence on software') });
-    expect(judgeSpdx('CERN-OHL-P-2.0', 'content')!.rejections[0]).toMatchObject({ reason: expect.stringContaining('a hardware licence on content') });
+    expect(judgeSpdx('CERN-OHL-P-2.0', 'code')!.rejections[0]).toMatchObject({
+      reason: expect.stringContaining('a hardware licence on software'),
+    });
+    expect(judgeSpdx('CERN-OHL-P-2.0', 'content')!.rejections[0]).toMatchObject({
+      reason: expect.stringContaining('a hardware licence on content'),
+    });
   });
 
   it.each(['Apache-2.0', 'MIT', 'GPL-3.0-or-later', 'EUPL-1.2', 'BSD-3-Clause', 'MPL-2.0', 'AGPL-3.0-only', 'CERN-OHL-P-2.0 OR MIT'])(
-    'approves %s for code', (id) => expect(approved(id, 'code')).toBe(true));
+    'approves %s for code',
+    (id) => expect(approved(id, 'code')).toBe(true),
+  );
 
   it.each(['GPL-3.0', 'AGPL-3.0', 'LGPL-2.1', 'GPL-2.0+', 'GPL-2.0-with-classpath-exception', 'wxWindows'])(
-    'judges the deprecated %s as its successor, approved for code', (id) => expect(approved(id, 'code')).toBe(true));
+    'judges the deprecated %s as its successor, approved for code',
+    (id) => expect(approved(id, 'code')).toBe(true),
+  );
 
   it('names a rejected deprecated id as written', () => {
     expect(kinds('GPL-3.0', 'data')).toEqual(['notApproved GPL-3.0']);
   });
 
-  it.each(['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0', 'CC-BY-2.5', 'CC-BY-3.0-AT', 'CC-BY-SA-2.1-JP',
-    'CC-BY-3.0-IGO', 'CC-BY-SA-3.0-IGO', 'CC-BY-NC-3.0-IGO', 'CC-BY-NC-SA-3.0-IGO', 'CC-BY-NC-SA-2.0-UK'])(
-    'approves %s for content and specifications', (id) => {
-      expect(approved(id, 'content')).toBe(true);
-      expect(approved(id, 'specification')).toBe(true);
-    });
+  it.each([
+    'CC-BY-4.0',
+    'CC-BY-SA-4.0',
+    'CC0-1.0',
+    'CC-BY-NC-4.0',
+    'CC-BY-NC-SA-4.0',
+    'CC-BY-2.5',
+    'CC-BY-3.0-AT',
+    'CC-BY-SA-2.1-JP',
+    'CC-BY-3.0-IGO',
+    'CC-BY-SA-3.0-IGO',
+    'CC-BY-NC-3.0-IGO',
+    'CC-BY-NC-SA-3.0-IGO',
+    'CC-BY-NC-SA-2.0-UK',
+  ])('approves %s for content and specifications', (id) => {
+    expect(approved(id, 'content')).toBe(true);
+    expect(approved(id, 'specification')).toBe(true);
+  });
 
   it.each(['MIT', 'Apache-2.0', 'CC-SA-1.0', 'CC-PDDC', 'GFDL-1.3-only', 'ODbL-1.0'])('does not approve %s for content', (id) => {
     expect(kinds(id, 'content')).toEqual([`notApproved ${id}`]);
   });
 
-  it.each(['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODbL-1.0', 'ODC-By-1.0', 'PDDL-1.0', 'CC-BY-3.0-IGO', 'CC-BY-SA-3.0-IGO', 'OGL-UK-3.0'])(
-    'approves %s for data', (id) => expect(approved(id, 'data')).toBe(true));
+  it.each([
+    'CC-BY-4.0',
+    'CC-BY-SA-4.0',
+    'CC0-1.0',
+    'ODbL-1.0',
+    'ODC-By-1.0',
+    'PDDL-1.0',
+    'CC-BY-3.0-IGO',
+    'CC-BY-SA-3.0-IGO',
+    'OGL-UK-3.0',
+  ])('approves %s for data', (id) => expect(approved(id, 'data')).toBe(true));
 
-  it.each([['CC-BY-3.0', 'notApproved'], ['CC-BY-NC-4.0', 'notApproved'], ['MIT', 'notApproved'], ['NLOD-1.0', 'rejected'], ['NLOD-2.0', 'notApproved']])(
-    'does not approve %s for data (%s)', (id, kind) => expect(kinds(id, 'data')).toEqual([`${kind} ${id}`]));
+  it.each([
+    ['CC-BY-3.0', 'notApproved'],
+    ['CC-BY-NC-4.0', 'notApproved'],
+    ['MIT', 'notApproved'],
+    ['NLOD-1.0', 'rejected'],
+    ['NLOD-2.0', 'notApproved'],
+  ])('does not approve %s for data (%s)', (id, kind) => expect(kinds(id, 'data')).toEqual([`${kind} ${id}`]));
 
   it.each(['CC-BY-4.0', 'ODbL-1.0', 'CC-BY-NC-4.0', 'Apache-2.0', 'MIT'])('approves %s for model weights', (id) => {
     expect(approved(id, 'model')).toBe(true);
@@ -102,7 +144,11 @@ describe('parts of categories', () => {
     [['data'], ['data'], ['data']],
     [['ai-model'], ['code', 'model'], ['code', 'model']],
     [['standard'], ['specification'], ['code', 'specification']],
-    [['software', 'data'], ['code', 'data'], ['code', 'data']],
+    [
+      ['software', 'data'],
+      ['code', 'data'],
+      ['code', 'data'],
+    ],
   ] as const)('%j requires %j and may have %j', (categories, required, possible) => {
     expect(requiredParts(categories)).toEqual(required);
     expect(possibleParts(categories)).toEqual(possible);

@@ -10,7 +10,11 @@ const NOMINEES = fileURLToPath(new URL('../fixtures/dpga/nominees/', import.meta
 
 /** The former registry's `type` values, as our categories. */
 const CATEGORY_OF_TYPE: Record<string, Category> = {
-  software: 'software', content: 'content', data: 'data', aimodel: 'ai-model', standard: 'standard',
+  software: 'software',
+  content: 'content',
+  data: 'data',
+  aimodel: 'ai-model',
+  standard: 'standard',
 };
 
 /**
@@ -19,7 +23,12 @@ const CATEGORY_OF_TYPE: Record<string, Category> = {
  */
 const KNOWN_NONCONFORMING: Record<string, { parts: string[]; reason: string }> = {};
 
-interface DpgaRecord { file: string; stage: string; types: string[]; licenses: string[] }
+interface DpgaRecord {
+  file: string;
+  stage: string;
+  types: string[];
+  licenses: string[];
+}
 
 const records: DpgaRecord[] = readdirSync(NOMINEES)
   .filter((f) => f.endsWith('.json'))
@@ -51,18 +60,24 @@ describe('licence policy on the approved DPGs of the former registry', () => {
   });
 
   it('reads every licence they declare as valid SPDX', () => {
-    expect(dpgs.flatMap((r) => r.licenses.filter((spdx) => judgeSpdx(spdx, 'code') === undefined).map((spdx) => `${r.file}: ${spdx}`))).toEqual([]);
+    expect(
+      dpgs.flatMap((r) => r.licenses.filter((spdx) => judgeSpdx(spdx, 'code') === undefined).map((spdx) => `${r.file}: ${spdx}`)),
+    ).toEqual([]);
   });
 
   it.each(dpgs.filter((r) => !(r.file in KNOWN_NONCONFORMING)).map((r) => [r.file, r] as const))(
-    '%s is approved for its categories', (_file, record) => {
+    '%s is approved for its categories',
+    (_file, record) => {
       expect(unapprovedParts(record)).toEqual([]);
-    });
+    },
+  );
 
   it.each(Object.entries(KNOWN_NONCONFORMING).map(([file, known]) => [file, known.reason, known.parts] as const))(
-    '%s is still nonconforming: %s', (file, _reason, parts) => {
+    '%s is still nonconforming: %s',
+    (file, _reason, parts) => {
       const record = dpgs.find((r) => r.file === file);
       expect(record, `${file} is no longer among the DPG records; drop it from the list`).toBeDefined();
       expect(unapprovedParts(record!)).toEqual(parts);
-    });
+    },
+  );
 });

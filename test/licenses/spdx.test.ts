@@ -54,13 +54,16 @@ describe('deprecated ids', () => {
     expect(Object.keys(DEPRECATED_SUCCESSORS).filter((id) => !DEPRECATED_LICENSE_IDS.has(id))).toEqual([]);
   });
 
-  it.each(Object.entries(DEPRECATED_SUCCESSORS).filter(([, s]) => s !== undefined))('%s has successors made of current ids', (_id, successor) => {
-    for (const expression of [successor!.replacement, successor!.orLater].filter((e) => e !== undefined)) {
-      const parsed = parseSpdx(expression);
-      expect(parsed.ok).toBe(true);
-      if (parsed.ok) expect(licenseNodes(parsed.tree).every((n) => CURRENT_LICENSE_IDS.has(n.license))).toBe(true);
-    }
-  });
+  it.each(Object.entries(DEPRECATED_SUCCESSORS).filter(([, s]) => s !== undefined))(
+    '%s has successors made of current ids',
+    (_id, successor) => {
+      for (const expression of [successor!.replacement, successor!.orLater].filter((e) => e !== undefined)) {
+        const parsed = parseSpdx(expression);
+        expect(parsed.ok).toBe(true);
+        if (parsed.ok) expect(licenseNodes(parsed.tree).every((n) => CURRENT_LICENSE_IDS.has(n.license))).toBe(true);
+      }
+    },
+  );
 
   it.each([
     ['GPL-3.0', false, 'GPL-3.0-only'],

@@ -96,14 +96,22 @@ describe('composeFast on the repository', async () => {
 
 describe('composeFast on imported records', () => {
   const records = ['nominees', 'digitalpublicgoods', 'excluded-nominees'].flatMap((dir) =>
-    readdirSync(DPGA + dir).filter((f) => f.endsWith('.json')).sort().map((f) => `${dir}/${f}`));
+    readdirSync(DPGA + dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => `${dir}/${f}`),
+  );
 
   it.each(records)('%s written as YAML is answered as yaml does', (record) => {
     const json = JSON.parse(readFileSync(DPGA + record, 'utf8')) as unknown;
     expectAccepted(stringify(json, { lineWidth: 100, flowCollectionPadding: false }));
   });
 
-  it.each(readdirSync(DPGA + 'nominees').filter((f) => f.endsWith('.json')).sort())('nominee %s converted by the importer is answered as yaml does', (file) => {
+  it.each(
+    readdirSync(DPGA + 'nominees')
+      .filter((f) => f.endsWith('.json'))
+      .sort(),
+  )('nominee %s converted by the importer is answered as yaml does', (file) => {
     const nominee = JSON.parse(readFileSync(`${DPGA}nominees/${file}`, 'utf8')) as unknown;
     let screening: unknown;
     try {
@@ -118,21 +126,79 @@ describe('composeFast on imported records', () => {
 
 describe('composeFast scalars', () => {
   const cases: Array<[string, unknown]> = [
-    ['012', 12], ['+1', 1], ['-0', -0], ['1_000', '1_000'], ['0x1F', 31], ['0o17', 15], ['0o8', '0o8'], ['1e3', 1000],
-    ['-1.5E-2', -0.015], ['.5', 0.5], ['1.', 1], ['-.Inf', -Infinity], ['.inf', Infinity], ['+.INF', Infinity],
-    ['.NaN', NaN], ['.nan', NaN], ['12345678901234567890', 12345678901234567000], ['2026-07-21', '2026-07-21'],
-    ['yes', 'yes'], ['on', 'on'], ['y', 'y'], ['true', true], ['True', true], ['TRUE', true], ['tRUE', 'tRUE'],
-    ['false', false], ['False', false], ['null', null], ['Null', null], ['NULL', null], ['nULL', 'nULL'], ['~', null],
-    ['', null], ['1.2.3', '1.2.3'], ['0x', '0x'], ['-', undefined], ['- x', undefined], ['-x', '-x'],
-    ['a:b', 'a:b'], ['a#b', 'a#b'], ['a # b', 'a'], ['https://example.org/a?b=c#d', 'https://example.org/a?b=c#d'],
-    ["'it''s'", "it's"], ["'# not a comment'", '# not a comment'], ['"tab\\there"', 'tab\there'],
-    ['"\\u00e9\\x41\\U0001F600\\/\\\\\\""', 'éA😀/\\"'], ['"a  b "', 'a  b '], ["''", ''], ['""', ''],
-    ['"\\q"', undefined], ['"\\u12"', undefined], ['"\\x4G"', undefined], ['"open', undefined], ["'open", undefined],
-    ['[]', []], ['[ ]', []], ['{}', {}], ['[a, "b c", \'d\', 1, true, ~, -2]', ['a', 'b c', 'd', 1, true, null, -2]],
-    ['[https://example.org/x]', ['https://example.org/x']], ['[a, ]', undefined], ['[a, , b]', undefined],
-    ['[a: b]', undefined], ['[[a]]', undefined], ['{a: 1}', undefined], ['[a', undefined], ['[a] x', undefined],
-    ['"a" x', undefined], ['"a"# c', undefined], ['[a]# c', undefined], ['"a" # c', 'a'], ['[a] # c', ['a']],
-    ['b: c', undefined], ['b:', undefined],
+    ['012', 12],
+    ['+1', 1],
+    ['-0', -0],
+    ['1_000', '1_000'],
+    ['0x1F', 31],
+    ['0o17', 15],
+    ['0o8', '0o8'],
+    ['1e3', 1000],
+    ['-1.5E-2', -0.015],
+    ['.5', 0.5],
+    ['1.', 1],
+    ['-.Inf', -Infinity],
+    ['.inf', Infinity],
+    ['+.INF', Infinity],
+    ['.NaN', NaN],
+    ['.nan', NaN],
+    ['12345678901234567890', 12345678901234567000],
+    ['2026-07-21', '2026-07-21'],
+    ['yes', 'yes'],
+    ['on', 'on'],
+    ['y', 'y'],
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['tRUE', 'tRUE'],
+    ['false', false],
+    ['False', false],
+    ['null', null],
+    ['Null', null],
+    ['NULL', null],
+    ['nULL', 'nULL'],
+    ['~', null],
+    ['', null],
+    ['1.2.3', '1.2.3'],
+    ['0x', '0x'],
+    ['-', undefined],
+    ['- x', undefined],
+    ['-x', '-x'],
+    ['a:b', 'a:b'],
+    ['a#b', 'a#b'],
+    ['a # b', 'a'],
+    ['https://example.org/a?b=c#d', 'https://example.org/a?b=c#d'],
+    ["'it''s'", "it's"],
+    ["'# not a comment'", '# not a comment'],
+    ['"tab\\there"', 'tab\there'],
+    ['"\\u00e9\\x41\\U0001F600\\/\\\\\\""', 'éA😀/\\"'],
+    ['"a  b "', 'a  b '],
+    ["''", ''],
+    ['""', ''],
+    ['"\\q"', undefined],
+    ['"\\u12"', undefined],
+    ['"\\x4G"', undefined],
+    ['"open', undefined],
+    ["'open", undefined],
+    ['[]', []],
+    ['[ ]', []],
+    ['{}', {}],
+    ['[a, "b c", \'d\', 1, true, ~, -2]', ['a', 'b c', 'd', 1, true, null, -2]],
+    ['[https://example.org/x]', ['https://example.org/x']],
+    ['[a, ]', undefined],
+    ['[a, , b]', undefined],
+    ['[a: b]', undefined],
+    ['[[a]]', undefined],
+    ['{a: 1}', undefined],
+    ['[a', undefined],
+    ['[a] x', undefined],
+    ['"a" x', undefined],
+    ['"a"# c', undefined],
+    ['[a]# c', undefined],
+    ['"a" # c', 'a'],
+    ['[a] # c', ['a']],
+    ['b: c', undefined],
+    ['b:', undefined],
   ];
   it.each(cases)('value: %s', (source, expected) => {
     const text = `before: 1\nvalue: ${source}\nlist:\n  - ${source}\nafter: 2\n`;
@@ -184,7 +250,12 @@ describe('composeFast positions', () => {
   it('reads the canonical nomination with its source ranges', () => {
     const fast = composeFast(BASE)!;
     expectSame(BASE);
-    expect(fast.positions.get('/name')).toEqual([BASE.indexOf('Example'), BASE.indexOf('Example') + 7, BASE.indexOf('name'), BASE.indexOf('name') + 4]);
+    expect(fast.positions.get('/name')).toEqual([
+      BASE.indexOf('Example'),
+      BASE.indexOf('Example') + 7,
+      BASE.indexOf('name'),
+      BASE.indexOf('name') + 4,
+    ]);
     expect(fast.positions.get('/categories/1')).toEqual([BASE.indexOf('data]'), BASE.indexOf('data]') + 4]);
   });
 
@@ -197,7 +268,7 @@ describe('composeFast positions', () => {
     ['comments after a block scalar', 'a:\n  b: |+\n    t\n\n\n  # c\n'],
     ['an empty value', 'a:\nb: 1\nc:   \n'],
     ['an empty sequence entry', 'a:\n  -\n  - x\n  -   \n'],
-    ['a sequence at its key\'s indentation', 'a:\n- x\n- y:\n  - z\n  w: 1\nb: 2\n'],
+    ["a sequence at its key's indentation", 'a:\n- x\n- y:\n  - z\n  w: 1\nb: 2\n'],
     ['compact nested sequences', 'a:\n  - - x\n    - - y\n  - z\n'],
     ['no final newline', 'a:\n  b: c # d'],
     ['no final newline after a comment', 'a:\n  b: c\n  # d'],
@@ -288,11 +359,66 @@ describe('composeFast bails out', () => {
 describe('composeFast properties', () => {
   const plainText = fc.oneof(
     fc.lorem({ maxCount: 12 }),
-    fc.string({ unit: fc.constantFrom('a', 'b', ' ', ':', '#', '-', '"', "'", '\n', 'é', '😀', '[', ']', '{', '}', ',', '\\', '|', '>', '&', '*', '!', '%', '?', '1', '.', '~'), maxLength: 30 }),
-    fc.constantFrom('true', 'null', '012', '+1', '1_000', '0x1F', '1e3', '.5', '-.Inf', 'yes', '1.', '12345678901234567890', '2026-07-21', '-0', '~', ''),
+    fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'b',
+        ' ',
+        ':',
+        '#',
+        '-',
+        '"',
+        "'",
+        '\n',
+        'é',
+        '😀',
+        '[',
+        ']',
+        '{',
+        '}',
+        ',',
+        '\\',
+        '|',
+        '>',
+        '&',
+        '*',
+        '!',
+        '%',
+        '?',
+        '1',
+        '.',
+        '~',
+      ),
+      maxLength: 30,
+    }),
+    fc.constantFrom(
+      'true',
+      'null',
+      '012',
+      '+1',
+      '1_000',
+      '0x1F',
+      '1e3',
+      '.5',
+      '-.Inf',
+      'yes',
+      '1.',
+      '12345678901234567890',
+      '2026-07-21',
+      '-0',
+      '~',
+      '',
+    ),
   );
   const key = fc.oneof({ weight: 9, arbitrary: fc.stringMatching(/^[a-z][a-zA-Z0-9_-]{0,8}$/) }, { weight: 1, arbitrary: plainText });
-  const leaf = fc.oneof(plainText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom(-0, Infinity, -Infinity, NaN, 1e21));
+  const leaf = fc.oneof(
+    plainText,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom(-0, Infinity, -Infinity, NaN, 1e21),
+  );
   const { tree } = fc.letrec((tie) => ({
     tree: fc.oneof({ depthSize: 'small' }, leaf, tie('list'), tie('record')),
     list: fc.array(tie('tree'), { maxLength: 4 }),
@@ -311,34 +437,78 @@ describe('composeFast properties', () => {
 
   it('equals yaml on stringified data', () => {
     let answered = 0;
-    fc.assert(fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 6 }), options, (data, opts) => {
-      if (expectSame(stringify(data, opts))) answered++;
-    }), { numRuns: 600 });
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 6 }), options, (data, opts) => {
+        if (expectSame(stringify(data, opts))) answered++;
+      }),
+      { numRuns: 600 },
+    );
     // Guards the property against a fast path that never answers.
     expect(answered).toBeGreaterThan(60);
   });
 
-  const insertion = fc.tuple(fc.nat(), fc.constantFrom(':', ': ', '#', ' #', '-', '- ', '[', ']', '{', '}', '"', "'", '\t', '&', '*', '!', '|', '>', '%', ' ', '  ', '\n', '|-', '>+'))
-    .map(([n, s]) => (text: string) => { const i = n % (text.length + 1); return text.slice(0, i) + s + text.slice(i); });
-  const lineEdit = fc.tuple(fc.nat(), fc.constantFrom('indent', 'outdent', 'delete', 'duplicate'))
-    .map(([n, kind]) => (text: string) => {
-      const lines = text.split('\n');
-      const i = n % lines.length;
-      if (kind === 'indent') lines[i] = '  ' + lines[i];
-      else if (kind === 'outdent') lines[i] = lines[i]!.replace(/^ {1,2}/, '');
-      else if (kind === 'delete') lines.splice(i, 1);
-      else lines.splice(i, 0, lines[i]!);
-      return lines.join('\n');
+  const insertion = fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom(
+        ':',
+        ': ',
+        '#',
+        ' #',
+        '-',
+        '- ',
+        '[',
+        ']',
+        '{',
+        '}',
+        '"',
+        "'",
+        '\t',
+        '&',
+        '*',
+        '!',
+        '|',
+        '>',
+        '%',
+        ' ',
+        '  ',
+        '\n',
+        '|-',
+        '>+',
+      ),
+    )
+    .map(([n, s]) => (text: string) => {
+      const i = n % (text.length + 1);
+      return text.slice(0, i) + s + text.slice(i);
     });
+  const lineEdit = fc.tuple(fc.nat(), fc.constantFrom('indent', 'outdent', 'delete', 'duplicate')).map(([n, kind]) => (text: string) => {
+    const lines = text.split('\n');
+    const i = n % lines.length;
+    if (kind === 'indent') lines[i] = '  ' + lines[i];
+    else if (kind === 'outdent') lines[i] = lines[i]!.replace(/^ {1,2}/, '');
+    else if (kind === 'delete') lines.splice(i, 1);
+    else lines.splice(i, 0, lines[i]!);
+    return lines.join('\n');
+  });
   const crlf = fc.constant((text: string) => text.replace(/\n/g, '\r\n'));
-  const edited = fc.tuple(fc.constantFrom(...SEEDS), fc.array(fc.oneof({ weight: 4, arbitrary: insertion }, { weight: 4, arbitrary: lineEdit }, { weight: 1, arbitrary: crlf }), { minLength: 1, maxLength: 4 }))
+  const edited = fc
+    .tuple(
+      fc.constantFrom(...SEEDS),
+      fc.array(fc.oneof({ weight: 4, arbitrary: insertion }, { weight: 4, arbitrary: lineEdit }, { weight: 1, arbitrary: crlf }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    )
     .map(([seed, edits]) => edits.reduce((text, edit) => edit(text), seed));
 
   it('equals yaml on mutated nominations', () => {
     let answered = 0;
-    fc.assert(fc.property(fc.oneof(nominationTextArbitrary, edited), (text) => {
-      if (expectSame(text)) answered++;
-    }), { numRuns: 600 });
+    fc.assert(
+      fc.property(fc.oneof(nominationTextArbitrary, edited), (text) => {
+        if (expectSame(text)) answered++;
+      }),
+      { numRuns: 600 },
+    );
     expect(answered).toBeGreaterThan(60);
   });
 });

@@ -18,13 +18,14 @@ function validateContent(content: string | Uint8Array): FileResult {
 }
 
 /** Nine levels of nine-fold aliases: about 400 million strings if expanded. */
-const ALIAS_BOMB = [
-  'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
-  ...'bcdefghi'.split('').map((name, i) => {
-    const previous = 'abcdefghi'[i]!;
-    return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`;
-  }),
-].join('\n') + '\n';
+const ALIAS_BOMB =
+  [
+    'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+    ...'bcdefghi'.split('').map((name, i) => {
+      const previous = 'abcdefghi'[i]!;
+      return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`;
+    }),
+  ].join('\n') + '\n';
 
 const DEEP_FLOW = 'name: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n';
 /** `- - - … x`: 20,000 nested block sequences in 40 kB, far below the size limit. */
@@ -55,10 +56,30 @@ const cases: HostileCase[] = [
   { name: 'an empty file', content: '', expected: [{ rule: 'yaml/empty', line: 1 }], stopsEarly: true },
   { name: 'only blank lines', content: '\n  \n\n', expected: [{ rule: 'yaml/empty', line: 1 }], stopsEarly: true },
   { name: 'only comments', content: '# a nomination\n  # will follow\n\n', expected: [{ rule: 'yaml/empty', line: 1 }], stopsEarly: true },
-  { name: 'NUL bytes', content: new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0x00, 0x0a]), expected: [{ rule: 'yaml/not-text', line: 1 }], stopsEarly: true },
-  { name: 'invalid UTF-8', content: new Uint8Array([...utf8('name: caf'), 0xe9, 0x0a]), expected: [{ rule: 'yaml/not-text', line: 1 }], stopsEarly: true },
-  { name: 'a PNG header', content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), expected: [{ rule: 'yaml/not-text', line: 1 }], stopsEarly: true },
-  { name: 'a UTF-8 BOM before a valid nomination', content: utf8('\uFEFF' + VALID), expected: [{ rule: 'yaml/bom', line: 1 }], stopsEarly: false },
+  {
+    name: 'NUL bytes',
+    content: new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0x00, 0x0a]),
+    expected: [{ rule: 'yaml/not-text', line: 1 }],
+    stopsEarly: true,
+  },
+  {
+    name: 'invalid UTF-8',
+    content: new Uint8Array([...utf8('name: caf'), 0xe9, 0x0a]),
+    expected: [{ rule: 'yaml/not-text', line: 1 }],
+    stopsEarly: true,
+  },
+  {
+    name: 'a PNG header',
+    content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    expected: [{ rule: 'yaml/not-text', line: 1 }],
+    stopsEarly: true,
+  },
+  {
+    name: 'a UTF-8 BOM before a valid nomination',
+    content: utf8('\uFEFF' + VALID),
+    expected: [{ rule: 'yaml/bom', line: 1 }],
+    stopsEarly: false,
+  },
   {
     name: 'a UTF-8 BOM: the rest of the file is still validated',
     content: utf8(BOM_UNKNOWN_KEY),
@@ -69,9 +90,24 @@ const cases: HostileCase[] = [
     ],
     stopsEarly: false,
   },
-  { name: 'a tab as indentation', content: TAB_INDENT, expected: [{ rule: 'yaml/syntax', line: lineOf(TAB_INDENT, '\townerType') }], stopsEarly: true },
-  { name: 'a list instead of a mapping', content: '- name: Example\n- name: Other\n', expected: [{ rule: 'schema/type', line: 1 }], stopsEarly: false },
-  { name: 'a scalar instead of a mapping', content: 'Example Case Manager\n', expected: [{ rule: 'schema/type', line: 1 }], stopsEarly: false },
+  {
+    name: 'a tab as indentation',
+    content: TAB_INDENT,
+    expected: [{ rule: 'yaml/syntax', line: lineOf(TAB_INDENT, '\townerType') }],
+    stopsEarly: true,
+  },
+  {
+    name: 'a list instead of a mapping',
+    content: '- name: Example\n- name: Other\n',
+    expected: [{ rule: 'schema/type', line: 1 }],
+    stopsEarly: false,
+  },
+  {
+    name: 'a scalar instead of a mapping',
+    content: 'Example Case Manager\n',
+    expected: [{ rule: 'schema/type', line: 1 }],
+    stopsEarly: false,
+  },
   { name: 'null instead of a mapping', content: '~\n', expected: [{ rule: 'schema/type', line: 1 }], stopsEarly: false },
   {
     name: 'several documents',
@@ -79,11 +115,21 @@ const cases: HostileCase[] = [
     expected: [{ rule: 'yaml/multiple-documents', line: lineOf(TWO_DOCUMENTS, '---') }],
     stopsEarly: true,
   },
-  { name: 'a 6 MB file', content: 'name: ' + 'a'.repeat(6 * 1024 * 1024) + '\n', expected: [{ rule: 'yaml/limits', line: 1 }], stopsEarly: true },
+  {
+    name: 'a 6 MB file',
+    content: 'name: ' + 'a'.repeat(6 * 1024 * 1024) + '\n',
+    expected: [{ rule: 'yaml/limits', line: 1 }],
+    stopsEarly: true,
+  },
   { name: 'an alias bomb (billion laughs)', content: ALIAS_BOMB, expected: [{ rule: 'yaml/limits', line: 1 }], stopsEarly: true },
   { name: '20,000-deep flow nesting', content: DEEP_FLOW, expected: [{ rule: 'yaml/limits', line: 1 }], stopsEarly: true },
   { name: '20,000-deep block nesting', content: DEEP_BLOCK_SEQUENCE, expected: [{ rule: 'yaml/limits', line: 1 }], stopsEarly: true },
-  { name: 'block mappings nested past the depth limit', content: DEEP_BLOCK_MAPPING, expected: [{ rule: 'yaml/limits', line: 1 }], stopsEarly: true },
+  {
+    name: 'block mappings nested past the depth limit',
+    content: DEEP_BLOCK_MAPPING,
+    expected: [{ rule: 'yaml/limits', line: 1 }],
+    stopsEarly: true,
+  },
   {
     name: '__proto__ and constructor keys',
     content: PROTO_KEYS,
@@ -99,7 +145,12 @@ const cases: HostileCase[] = [
     expected: [{ rule: 'schema/unknown-key', line: lineOf(NESTED_PROTO_KEY, '__proto__:') }],
     stopsEarly: false,
   },
-  { name: 'a duplicate key', content: DUPLICATE_KEY, expected: [{ rule: 'yaml/duplicate-key', line: lineOf(DUPLICATE_KEY, 'stage: dpg') }], stopsEarly: false },
+  {
+    name: 'a duplicate key',
+    content: DUPLICATE_KEY,
+    expected: [{ rule: 'yaml/duplicate-key', line: lineOf(DUPLICATE_KEY, 'stage: dpg') }],
+    stopsEarly: false,
+  },
   {
     // The repeated key does not hide the rest of the file: the first value is read and checked.
     name: 'a duplicate key and other problems',
@@ -113,7 +164,12 @@ const cases: HostileCase[] = [
   { name: 'a very long comment line', content: LONG_COMMENT, expected: [], stopsEarly: false },
   // A pattern for "only blank lines and comments" once backtracked exponentially here: 20 blank lines took minutes.
   { name: '200 blank lines before the nomination', content: '\n'.repeat(200) + VALID, expected: [], stopsEarly: false },
-  { name: 'blank and comment lines only', content: ' \n\n# note\n\t\n'.repeat(100), expected: [{ rule: 'yaml/empty', line: 1 }], stopsEarly: true },
+  {
+    name: 'blank and comment lines only',
+    content: ' \n\n# note\n\t\n'.repeat(100),
+    expected: [{ rule: 'yaml/empty', line: 1 }],
+    stopsEarly: true,
+  },
   {
     name: 'a very long value',
     content: LONG_DESCRIPTION,

@@ -30,13 +30,45 @@ const render = (file: string) => `# continue with: dpg new --resume ${shown(file
 
 describe('keeping a draft', () => {
   it.each<{ name: string; before: Record<string, string>; mayReplace: boolean; answers: boolean[]; written: string; asked: number }>([
-    { name: 'no draft there: written without a question', before: {}, mayReplace: false, answers: [], written: '.dpg-new-x.draft.yaml', asked: 0 },
-    { name: 'the draft being continued: replaced without a question', before: { '.dpg-new-x.draft.yaml': 'old' }, mayReplace: true, answers: [], written: '.dpg-new-x.draft.yaml', asked: 0 },
-    { name: 'another draft, replacing agreed: replaced', before: { '.dpg-new-x.draft.yaml': 'old' }, mayReplace: false, answers: [true], written: '.dpg-new-x.draft.yaml', asked: 1 },
-    { name: 'another draft, replacing declined: kept beside it', before: { '.dpg-new-x.draft.yaml': 'old' }, mayReplace: false, answers: [false], written: '.dpg-new-x-2.draft.yaml', asked: 1 },
     {
-      name: 'the next free name beside several', before: { '.dpg-new-x.draft.yaml': 'old', '.dpg-new-x-2.draft.yaml': 'old 2' },
-      mayReplace: false, answers: [false], written: '.dpg-new-x-3.draft.yaml', asked: 1,
+      name: 'no draft there: written without a question',
+      before: {},
+      mayReplace: false,
+      answers: [],
+      written: '.dpg-new-x.draft.yaml',
+      asked: 0,
+    },
+    {
+      name: 'the draft being continued: replaced without a question',
+      before: { '.dpg-new-x.draft.yaml': 'old' },
+      mayReplace: true,
+      answers: [],
+      written: '.dpg-new-x.draft.yaml',
+      asked: 0,
+    },
+    {
+      name: 'another draft, replacing agreed: replaced',
+      before: { '.dpg-new-x.draft.yaml': 'old' },
+      mayReplace: false,
+      answers: [true],
+      written: '.dpg-new-x.draft.yaml',
+      asked: 1,
+    },
+    {
+      name: 'another draft, replacing declined: kept beside it',
+      before: { '.dpg-new-x.draft.yaml': 'old' },
+      mayReplace: false,
+      answers: [false],
+      written: '.dpg-new-x-2.draft.yaml',
+      asked: 1,
+    },
+    {
+      name: 'the next free name beside several',
+      before: { '.dpg-new-x.draft.yaml': 'old', '.dpg-new-x-2.draft.yaml': 'old 2' },
+      mayReplace: false,
+      answers: [false],
+      written: '.dpg-new-x-3.draft.yaml',
+      asked: 1,
     },
   ])('$name', async ({ before, mayReplace, answers, written, asked }) => {
     const dir = tempDir(before);
@@ -45,7 +77,8 @@ describe('keeping a draft', () => {
     expect(shown(file)).toBe(written);
     expect(readFileSync(file, 'utf8')).toBe(render(file));
     expect(ask.asked).toHaveLength(asked);
-    for (const [name, content] of Object.entries(before)) if (name !== written) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(content);
+    for (const [name, content] of Object.entries(before))
+      if (name !== written) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(content);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
@@ -53,19 +86,65 @@ describe('keeping a draft', () => {
 describe('offering a draft to continue, without --resume', () => {
   it.each<{ name: string; files: Record<string, string>; given?: string; answers: boolean[]; offered?: string; asked: number }>([
     { name: 'no draft: nothing offered', files: {}, given: undefined, answers: [], offered: undefined, asked: 0 },
-    { name: 'the only draft, taken', files: { '.dpg-new-a.draft.yaml': '' }, given: undefined, answers: [true], offered: '.dpg-new-a.draft.yaml', asked: 1 },
-    { name: 'the only draft, declined', files: { '.dpg-new-a.draft.yaml': '' }, given: undefined, answers: [false], offered: undefined, asked: 1 },
-    { name: 'the draft of the name given', files: { '.dpg-new-a.draft.yaml': '', '.dpg-new-clinic-queue.draft.yaml': '' }, given: 'Clinic Queue', answers: [true], offered: '.dpg-new-clinic-queue.draft.yaml', asked: 1 },
-    { name: 'a name with no draft: nothing offered', files: { '.dpg-new-a.draft.yaml': '' }, given: 'Clinic Queue', answers: [], offered: undefined, asked: 0 },
-    { name: 'several drafts: listed, none taken', files: { '.dpg-new-a.draft.yaml': '', '.dpg-new-b.draft.yaml': '' }, given: undefined, answers: [], offered: undefined, asked: 0 },
-    { name: 'other files are no drafts', files: { 'a.yaml': '', '.dpg-new-a.yaml': '' }, given: undefined, answers: [], offered: undefined, asked: 0 },
+    {
+      name: 'the only draft, taken',
+      files: { '.dpg-new-a.draft.yaml': '' },
+      given: undefined,
+      answers: [true],
+      offered: '.dpg-new-a.draft.yaml',
+      asked: 1,
+    },
+    {
+      name: 'the only draft, declined',
+      files: { '.dpg-new-a.draft.yaml': '' },
+      given: undefined,
+      answers: [false],
+      offered: undefined,
+      asked: 1,
+    },
+    {
+      name: 'the draft of the name given',
+      files: { '.dpg-new-a.draft.yaml': '', '.dpg-new-clinic-queue.draft.yaml': '' },
+      given: 'Clinic Queue',
+      answers: [true],
+      offered: '.dpg-new-clinic-queue.draft.yaml',
+      asked: 1,
+    },
+    {
+      name: 'a name with no draft: nothing offered',
+      files: { '.dpg-new-a.draft.yaml': '' },
+      given: 'Clinic Queue',
+      answers: [],
+      offered: undefined,
+      asked: 0,
+    },
+    {
+      name: 'several drafts: listed, none taken',
+      files: { '.dpg-new-a.draft.yaml': '', '.dpg-new-b.draft.yaml': '' },
+      given: undefined,
+      answers: [],
+      offered: undefined,
+      asked: 0,
+    },
+    {
+      name: 'other files are no drafts',
+      files: { 'a.yaml': '', '.dpg-new-a.yaml': '' },
+      given: undefined,
+      answers: [],
+      offered: undefined,
+      asked: 0,
+    },
   ])('$name', async ({ name, files, given, answers, offered, asked }) => {
     const dir = tempDir(files);
     const ask = prompts(...answers);
     const file = await offerDraft(dir, given, { prompts: ask, shown });
     expect(file === undefined ? undefined : shown(file)).toBe(offered);
     expect(ask.asked).toHaveLength(asked);
-    expect(ask.said.join('\n')).toBe(name.startsWith('several') ? 'Drafts of dpg new are here; to continue one: dpg new --resume .dpg-new-a.draft.yaml, dpg new --resume .dpg-new-b.draft.yaml.' : '');
+    expect(ask.said.join('\n')).toBe(
+      name.startsWith('several')
+        ? 'Drafts of dpg new are here; to continue one: dpg new --resume .dpg-new-a.draft.yaml, dpg new --resume .dpg-new-b.draft.yaml.'
+        : '',
+    );
   });
 });
 
@@ -90,7 +169,10 @@ describe('save and quit in the wizard', () => {
       confirm: () => Promise.reject(new Error('no confirm expected')),
       say: () => undefined,
     };
-    const wizard = new Wizard(prompter, { stage: 'nominee' }, { env: { nameProblem: () => undefined, maxGoals: 8 }, inspect: () => [] }, [question('name'), question(at)]);
+    const wizard = new Wizard(prompter, { stage: 'nominee' }, { env: { nameProblem: () => undefined, maxGoals: 8 }, inspect: () => [] }, [
+      question('name'),
+      question(at),
+    ]);
     await expect(wizard.run()).rejects.toBeInstanceOf(SaveRequested);
     expect(asked).toEqual([expect.stringMatching(/^input What is the name/), expect.stringMatching(new RegExp(`^${kind} `))]);
     expect(wizard.answered()).toEqual(['/name']);

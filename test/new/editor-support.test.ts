@@ -22,7 +22,8 @@ interface SchemaNode {
 }
 
 const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/nomination.schema.json'), 'utf8')) as SchemaNode;
-const resolve = (node: SchemaNode): SchemaNode => (node.$ref ? { ...resolve(schema.$defs![node.$ref.replace('#/$defs/', '')]!), ...node } : node);
+const resolve = (node: SchemaNode): SchemaNode =>
+  node.$ref ? { ...resolve(schema.$defs![node.$ref.replace('#/$defs/', '')]!), ...node } : node;
 
 /** Every leaf property of the schema with its (resolved) definition: what editors complete and explain. */
 function leaves(node: SchemaNode, prefix = ''): Array<{ field: string; node: SchemaNode }> {
@@ -58,9 +59,16 @@ describe('editor support', () => {
   });
 
   it('the examples of list fields are lists, and of text fields texts', () => {
-    const mismatched = LEAVES.filter(({ node }) => (node.examples ?? []).some((example) =>
-      (node.type === 'array' ? !Array.isArray(example) : node.type === 'integer' ? !Number.isInteger(example) : typeof example !== 'string')
-      && node.type !== 'boolean'));
+    const mismatched = LEAVES.filter(({ node }) =>
+      (node.examples ?? []).some(
+        (example) =>
+          (node.type === 'array'
+            ? !Array.isArray(example)
+            : node.type === 'integer'
+              ? !Number.isInteger(example)
+              : typeof example !== 'string') && node.type !== 'boolean',
+      ),
+    );
     expect(mismatched.map((l) => l.field)).toEqual([]);
   });
 });
@@ -72,7 +80,10 @@ describe('the complete annotated example of docs/format.md', () => {
 
   it('starts with the modeline and validates clean', () => {
     expect(example.split('\n')[0]).toBe(MODELINE);
-    const [result] = validateSources([{ file: 'nominations/harvest-ledger.yaml', content: example }], { config: loadConfig(REPO_ROOT).config, now: TEST_NOW });
+    const [result] = validateSources([{ file: 'nominations/harvest-ledger.yaml', content: example }], {
+      config: loadConfig(REPO_ROOT).config,
+      now: TEST_NOW,
+    });
     expect(result!.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.message}`)).toEqual([]);
   });
 
@@ -80,7 +91,17 @@ describe('the complete annotated example of docs/format.md', () => {
     const data = parse(example) as Record<string, unknown>;
     const sections = Object.keys(schema.properties!).filter((key) => !['review', 'delisting', 'waivers'].includes(key));
     expect(sections.filter((key) => data[key] === undefined)).toEqual([]);
-    for (const title of ['Indicator 1 ', 'Indicator 2 ', 'Indicator 3 ', 'Indicator 4 ', 'Indicator 5 ', 'Indicator 6 ', 'Indicator 7 ', 'Indicator 8 ', 'Indicator 9 ']) {
+    for (const title of [
+      'Indicator 1 ',
+      'Indicator 2 ',
+      'Indicator 3 ',
+      'Indicator 4 ',
+      'Indicator 5 ',
+      'Indicator 6 ',
+      'Indicator 7 ',
+      'Indicator 8 ',
+      'Indicator 9 ',
+    ]) {
       expect(example).toContain(`# ${title}`);
     }
     for (const part of ['# 9a', '# 9b', '# 9c']) expect(example).toContain(part);

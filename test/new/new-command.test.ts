@@ -39,8 +39,21 @@ describe.each(CLI_MODES)('dpg new --answers (%s)', (mode) => {
 
     const text = readFileSync(path.join(dir, 'nominations', 'clinic-queue.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe(MODELINE);
-    for (const section of ['Indicator 1 — ', 'Indicator 2 — ', 'Indicator 3 — ', 'Indicator 4 — ', 'Indicator 5 — ', 'Indicator 6 — ',
-      'Indicator 7 — ', 'Indicator 8 — ', 'Indicator 9 — ', '9a — ', '9b — ', '9c — ', 'Maintainers only']) {
+    for (const section of [
+      'Indicator 1 — ',
+      'Indicator 2 — ',
+      'Indicator 3 — ',
+      'Indicator 4 — ',
+      'Indicator 5 — ',
+      'Indicator 6 — ',
+      'Indicator 7 — ',
+      'Indicator 8 — ',
+      'Indicator 9 — ',
+      '9a — ',
+      '9b — ',
+      '9c — ',
+      'Maintainers only',
+    ]) {
       expect(text).toContain(`# ${section}`);
     }
     const result = validate('nominations/clinic-queue.yaml', text);
@@ -54,10 +67,24 @@ describe.each(CLI_MODES)('dpg new --answers (%s)', (mode) => {
 
   it('takes the name, category, licence and repository from flags over the answers file', async () => {
     const dir = tempDir({ 'answers.json': JSON.stringify(parse(EXAMPLE)) });
-    const run = await runCli(mode, [
-      'new', 'Queue Keeper', '--answers', 'answers.json', '--category', 'software', '--license', 'MIT',
-      '--license-url', 'https://github.com/queue-keeper/queue-keeper/blob/main/LICENSE', '--repository', 'https://github.com/queue-keeper/queue-keeper',
-    ], { cwd: dir });
+    const run = await runCli(
+      mode,
+      [
+        'new',
+        'Queue Keeper',
+        '--answers',
+        'answers.json',
+        '--category',
+        'software',
+        '--license',
+        'MIT',
+        '--license-url',
+        'https://github.com/queue-keeper/queue-keeper/blob/main/LICENSE',
+        '--repository',
+        'https://github.com/queue-keeper/queue-keeper',
+      ],
+      { cwd: dir },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const written = parse(readFileSync(path.join(dir, 'nominations', 'queue-keeper.yaml'), 'utf8')) as Record<string, any>;
@@ -92,7 +119,9 @@ describe.each(CLI_MODES)('dpg new --answers (%s)', (mode) => {
     const dir = tempDir({ 'answers.yaml': EXAMPLE, 'nominations/clinic-queue.yaml': existing });
     const run = await runCli(mode, ['new', '--answers', 'answers.yaml'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('dpg: nominations/clinic-queue.yaml already exists; dpg new never replaces a file. Choose another name, or edit that file.\n');
+    expect(run.stderr).toBe(
+      'dpg: nominations/clinic-queue.yaml already exists; dpg new never replaces a file. Choose another name, or edit that file.\n',
+    );
     expect(readFileSync(path.join(dir, 'nominations', 'clinic-queue.yaml'), 'utf8')).toBe(existing);
     expect(readdirSync(path.join(dir, 'nominations'))).toEqual(['clinic-queue.yaml']);
   });
@@ -130,7 +159,9 @@ describe('dpg new without a terminal', () => {
     const dir = tempDir();
     const run = await runSubprocess(['new', 'Some Tool'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('dpg: dpg new asks its questions in a terminal, and standard input is not one; give the answers in a file instead: dpg new --answers <file.yaml> (see docs/new.md).\n');
+    expect(run.stderr).toBe(
+      'dpg: dpg new asks its questions in a terminal, and standard input is not one; give the answers in a file instead: dpg new --answers <file.yaml> (see docs/new.md).\n',
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -56,8 +56,19 @@ function keys(...names: string[]): void {
 }
 
 function startWith(name: string, cwd: string, args: string): void {
-  tmux('new-session', '-d', '-s', name, '-x', '200', '-y', '50', '-c', cwd,
-    `env NO_COLOR=1 '${process.execPath}' '${BIN}' ${args}; echo "EXIT=$?"; sleep 600`);
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    '200',
+    '-y',
+    '50',
+    '-c',
+    cwd,
+    `env NO_COLOR=1 '${process.execPath}' '${BIN}' ${args}; echo "EXIT=$?"; sleep 600`,
+  );
   session = name;
 }
 
@@ -78,7 +89,9 @@ describe('dpg new in a terminal', () => {
   beforeAll(() => {
     const version = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
     if (version.error || version.status !== 0) {
-      throw new Error('tmux is needed for the terminal test of dpg new; install it (apt-get install tmux, brew install tmux). CI installs it.');
+      throw new Error(
+        'tmux is needed for the terminal test of dpg new; install it (apt-get install tmux, brew install tmux). CI installs it.',
+      );
     }
     if (!existsSync(BUILT_ENTRY)) throw new Error(`${BUILT_ENTRY} is missing; run \`npm run build\` first (npm test does).`);
     dir = tempDir();
@@ -142,7 +155,7 @@ describe('dpg new in a terminal', () => {
     await answer('SDG 3: how does the solution contribute', 'yes');
     await shown('SDG 3 has only placeholder evidence ("yes")');
     keys(...Array<string>(5).fill('BSpace'));
-    type('Case workers follow up every child\'s vaccinations and clinic visits.');
+    type("Case workers follow up every child's vaccinations and clinic visits.");
     keys('Enter');
 
     await answer('Its SPDX licence identifier', 'Apache-2.0');
@@ -184,7 +197,10 @@ describe('dpg new in a terminal', () => {
     expect(readdirSync(path.join(dir, 'nominations'))).toEqual(['pty-case-tool.yaml']);
     const text = readFileSync(path.join(dir, 'nominations', 'pty-case-tool.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/nomination.schema.json');
-    const [result] = validateSources([{ file: 'nominations/pty-case-tool.yaml', content: text }], { config: DEFAULT_CONFIG, now: TEST_NOW });
+    const [result] = validateSources([{ file: 'nominations/pty-case-tool.yaml', content: text }], {
+      config: DEFAULT_CONFIG,
+      now: TEST_NOW,
+    });
     expect(result!.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.message}`)).toEqual([]);
     expect(text).toContain('organizations:\n  - name: Pty Case Foundation\n    roles: [owner]\n    country: Kenya');
     expect(text).toContain('sdgs:\n  - goal: 3');
@@ -217,7 +233,10 @@ describe('dpg new in a terminal', () => {
     expect(screen().join('\n')).toContain('Continue with: dpg new --resume .dpg-new-norway-tool.draft.yaml');
     expect(screen().join('\n')).toContain('EXIT=130');
     const draft = readFileSync(path.join(folder, '.dpg-new-norway-tool.draft.yaml'), 'utf8');
-    expect(parse(draft, { version: '1.1' })).toMatchObject({ answered: ['/name', '/aliases'], answers: { name: 'Norway Tool', aliases: ['Off'] } });
+    expect(parse(draft, { version: '1.1' })).toMatchObject({
+      answered: ['/name', '/aliases'],
+      answers: { name: 'Norway Tool', aliases: ['Off'] },
+    });
     expect(existsSync(path.join(folder, 'nominations'))).toBe(false);
 
     startWith('resumed', folder, 'new --resume');
@@ -238,9 +257,14 @@ describe('dpg new in a terminal', () => {
     await answer('Other names it is known by');
     await answer('Describe Save Quit Tool', '!save');
     await shown('EXIT=');
-    expect(screen().join('\n')).toContain('dpg new: stopped; the answers so far are in .dpg-new-save-quit-tool.draft.yaml. Continue with: dpg new --resume .dpg-new-save-quit-tool.draft.yaml');
+    expect(screen().join('\n')).toContain(
+      'dpg new: stopped; the answers so far are in .dpg-new-save-quit-tool.draft.yaml. Continue with: dpg new --resume .dpg-new-save-quit-tool.draft.yaml',
+    );
     expect(screen().join('\n')).toContain('EXIT=130');
-    expect(parse(readFileSync(draftFile, 'utf8'), { version: '1.1' })).toMatchObject({ answered: ['/name', '/aliases'], answers: { name: 'Save Quit Tool' } });
+    expect(parse(readFileSync(draftFile, 'utf8'), { version: '1.1' })).toMatchObject({
+      answered: ['/name', '/aliases'],
+      answers: { name: 'Save Quit Tool' },
+    });
 
     startWith('offered', folder, 'new');
     await answer('Continue from .dpg-new-save-quit-tool.draft.yaml'); // yes
@@ -260,7 +284,8 @@ describe('dpg new in a terminal', () => {
     expect(text).toContain('- "Off"');
     expect(text).toContain('- "12:30"');
     expect(parse(text, { version: '1.1' })).toMatchObject({
-      answered: ['/name', '/aliases', '/description'], answers: { name: 'Save Quit Tool', aliases: ['Off', '12:30'], description: 'A tool that saves.' },
+      answered: ['/name', '/aliases', '/description'],
+      answers: { name: 'Save Quit Tool', aliases: ['Off', '12:30'], description: 'A tool that saves.' },
     });
   }, 20_000);
 });

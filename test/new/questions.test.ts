@@ -99,46 +99,115 @@ function edited(...edits: Array<[string, unknown]>): Draft {
   return data;
 }
 
-const PII_ANSWERS = ['isMinimal', 'minimisationExplanation', 'consentNotice', 'policyUrl', 'processing', 'deletion'].map((k) => `privacy.piiRequirements.${k}`);
+const PII_ANSWERS = ['isMinimal', 'minimisationExplanation', 'consentNotice', 'policyUrl', 'processing', 'deletion'].map(
+  (k) => `privacy.piiRequirements.${k}`,
+);
 
-describe('follow-up questions (the schema\'s if/then, and the rules)', () => {
+describe("follow-up questions (the schema's if/then, and the rules)", () => {
   const noPii: Array<[string, unknown]> = [
-    ['doNoHarm.dataPrivacySecurity', { piiHandling: 'none' }], ['privacy', { laws: ['GDPR'] }],
+    ['doNoHarm.dataPrivacySecurity', { piiHandling: 'none' }],
+    ['privacy', { laws: ['GDPR'] }],
   ];
   const cases: Array<{ name: string; answers: Draft; needed: string[] }> = [
-    { name: 'the owner owns everything: no redistribution evidence', answers: edited(['ownership.ownsAllComponents', true], ['ownership.redistributionEvidence', undefined]), needed: [] },
-    { name: 'the owner does not own everything: redistribution evidence', answers: edited(['ownership.redistributionEvidence', undefined]), needed: ['ownership.redistributionEvidence'] },
-    { name: 'closed components: their open alternatives', answers: edited(['platformIndependence.hasClosedComponents', true]), needed: ['platformIndependence.openAlternatives'] },
+    {
+      name: 'the owner owns everything: no redistribution evidence',
+      answers: edited(['ownership.ownsAllComponents', true], ['ownership.redistributionEvidence', undefined]),
+      needed: [],
+    },
+    {
+      name: 'the owner does not own everything: redistribution evidence',
+      answers: edited(['ownership.redistributionEvidence', undefined]),
+      needed: ['ownership.redistributionEvidence'],
+    },
+    {
+      name: 'closed components: their open alternatives',
+      answers: edited(['platformIndependence.hasClosedComponents', true]),
+      needed: ['platformIndependence.openAlternatives'],
+    },
     { name: 'no non-personal data: no export mechanism', answers: edited(['dataExtraction', { handlesNonPii: false }]), needed: [] },
-    { name: 'non-personal data: the export mechanism', answers: edited(['dataExtraction', { handlesNonPii: true }]), needed: ['dataExtraction.mechanism'] },
+    {
+      name: 'non-personal data: the export mechanism',
+      answers: edited(['dataExtraction', { handlesNonPii: true }]),
+      needed: ['dataExtraction.mechanism'],
+    },
     {
       name: 'personal data collected: 9a details, privacy evidence and the 2025 answers',
       answers: edited(['doNoHarm.dataPrivacySecurity', { piiHandling: 'collected' }], ['privacy', { laws: ['GDPR'] }]),
-      needed: ['doNoHarm.dataPrivacySecurity.piiTypes', 'doNoHarm.dataPrivacySecurity.thirdPartySharing', 'doNoHarm.dataPrivacySecurity.safeguards', 'privacy.evidenceUrls', ...PII_ANSWERS],
+      needed: [
+        'doNoHarm.dataPrivacySecurity.piiTypes',
+        'doNoHarm.dataPrivacySecurity.thirdPartySharing',
+        'doNoHarm.dataPrivacySecurity.safeguards',
+        'privacy.evidenceUrls',
+        ...PII_ANSWERS,
+      ],
     },
     { name: 'no personal data: none of the privacy follow-ups', answers: edited(...noPii), needed: [] },
-    { name: 'personal data shared: the circumstances', answers: edited(['doNoHarm.dataPrivacySecurity.thirdPartySharing', true]), needed: ['doNoHarm.dataPrivacySecurity.sharingCircumstances'] },
     {
-      name: 'user content stored: 9b details', answers: edited(['doNoHarm.inappropriateContent', { contentHandling: 'stored' }]),
-      needed: ['doNoHarm.inappropriateContent.contentTypes', 'doNoHarm.inappropriateContent.policyUrl', 'doNoHarm.inappropriateContent.moderationProcess'],
+      name: 'personal data shared: the circumstances',
+      answers: edited(['doNoHarm.dataPrivacySecurity.thirdPartySharing', true]),
+      needed: ['doNoHarm.dataPrivacySecurity.sharingCircumstances'],
     },
     {
-      name: 'users interact: 9c details', answers: edited(['doNoHarm.harassmentProtection', { userInteraction: true }]),
+      name: 'user content stored: 9b details',
+      answers: edited(['doNoHarm.inappropriateContent', { contentHandling: 'stored' }]),
+      needed: [
+        'doNoHarm.inappropriateContent.contentTypes',
+        'doNoHarm.inappropriateContent.policyUrl',
+        'doNoHarm.inappropriateContent.moderationProcess',
+      ],
+    },
+    {
+      name: 'users interact: 9c details',
+      answers: edited(['doNoHarm.harassmentProtection', { userInteraction: true }]),
       needed: ['doNoHarm.harassmentProtection.protectionMeasures', 'doNoHarm.harassmentProtection.underageSafety'],
     },
     {
       name: 'an AI model: whether its training data holds personal data',
-      answers: edited(...noPii, ['categories', ['software', 'ai-model']], ['licenses', [{ spdx: 'Apache-2.0', evidenceUrl: 'https://github.com/clinic-queue/clinic-queue-server/blob/main/LICENSE', covers: ['code', 'model'] }]]),
+      answers: edited(
+        ...noPii,
+        ['categories', ['software', 'ai-model']],
+        [
+          'licenses',
+          [
+            {
+              spdx: 'Apache-2.0',
+              evidenceUrl: 'https://github.com/clinic-queue/clinic-queue-server/blob/main/LICENSE',
+              covers: ['code', 'model'],
+            },
+          ],
+        ],
+      ),
       needed: ['doNoHarm.dataPrivacySecurity.trainingDataPii'],
     },
     {
       name: 'personal data in the training data: the 2025 answers',
-      answers: edited(...noPii, ['categories', ['software', 'ai-model']], ['doNoHarm.dataPrivacySecurity', { piiHandling: 'none', trainingDataPii: true }],
-        ['licenses', [{ spdx: 'Apache-2.0', evidenceUrl: 'https://github.com/clinic-queue/clinic-queue-server/blob/main/LICENSE', covers: ['code', 'model'] }]]),
+      answers: edited(
+        ...noPii,
+        ['categories', ['software', 'ai-model']],
+        ['doNoHarm.dataPrivacySecurity', { piiHandling: 'none', trainingDataPii: true }],
+        [
+          'licenses',
+          [
+            {
+              spdx: 'Apache-2.0',
+              evidenceUrl: 'https://github.com/clinic-queue/clinic-queue-server/blob/main/LICENSE',
+              covers: ['code', 'model'],
+            },
+          ],
+        ],
+      ),
       needed: ['privacy.evidenceUrls', ...PII_ANSWERS],
     },
     { name: 'software without a repository: a repository', answers: edited(['repositories', undefined]), needed: ['repositories'] },
-    { name: 'content needs no repository', answers: edited(['categories', ['content']], ['repositories', undefined], ['licenses', [{ spdx: 'CC-BY-4.0', evidenceUrl: 'https://clinicqueue.example.org/license' }]]), needed: [] },
+    {
+      name: 'content needs no repository',
+      answers: edited(
+        ['categories', ['content']],
+        ['repositories', undefined],
+        ['licenses', [{ spdx: 'CC-BY-4.0', evidenceUrl: 'https://clinicqueue.example.org/license' }]],
+      ),
+      needed: [],
+    },
   ];
 
   it.each(cases)('$name', ({ answers, needed }) => {
@@ -150,28 +219,34 @@ describe('follow-up questions (the schema\'s if/then, and the rules)', () => {
 
 describe('checks of the answers', () => {
   const checker = new RuleChecker({ config: DEFAULT_CONFIG, now: TEST_NOW, context: [], fileFor: () => 'nominations/clinic-queue.yaml' });
-  const problemsWith = (pointer: string, ...edits: Array<[string, unknown]>) => checker.problemsAt(edited(['stage', 'nominee'], ...edits), pointer);
+  const problemsWith = (pointer: string, ...edits: Array<[string, unknown]>) =>
+    checker.problemsAt(edited(['stage', 'nominee'], ...edits), pointer);
   const country = STEPS.flatMap((s) => (s.type === 'group' ? s.questions : [])).find((q) => q.kind === 'country')!;
   const countries = STEPS.find((s): s is Question => s.type === 'question' && s.kind === 'countries')!;
   const scope = { root: {}, item: {} };
 
   it('suggests the SPDX id of a licence written loosely', () => {
-    expect(problemsWith('/licenses/0/spdx', ['licenses', [{ spdx: 'apache2', evidenceUrl: 'https://example.org/LICENSE' }]]))
-      .toEqual(['"apache2" is not an SPDX licence identifier; did you mean "Apache-2.0"?']);
+    expect(problemsWith('/licenses/0/spdx', ['licenses', [{ spdx: 'apache2', evidenceUrl: 'https://example.org/LICENSE' }]])).toEqual([
+      '"apache2" is not an SPDX licence identifier; did you mean "Apache-2.0"?',
+    ]);
   });
 
   it('refuses a No-Derivatives licence for software, with the reason', () => {
-    expect(problemsWith('/licenses/0/spdx', ['licenses', [{ spdx: 'CC-BY-ND-4.0', evidenceUrl: 'https://example.org/LICENSE' }]]))
-      .toEqual(['"CC-BY-ND-4.0" is a No-Derivatives licence; software (code) needs an OSI-approved licence such as Apache-2.0, MIT or GPL-3.0-or-later.']);
+    expect(problemsWith('/licenses/0/spdx', ['licenses', [{ spdx: 'CC-BY-ND-4.0', evidenceUrl: 'https://example.org/LICENSE' }]])).toEqual([
+      '"CC-BY-ND-4.0" is a No-Derivatives licence; software (code) needs an OSI-approved licence such as Apache-2.0, MIT or GPL-3.0-or-later.',
+    ]);
   });
 
   it('accepts an approved licence', () => {
-    expect(problemsWith('/licenses/0/spdx', ['licenses', [{ spdx: 'GPL-3.0-or-later', evidenceUrl: 'https://example.org/LICENSE' }]])).toEqual([]);
+    expect(
+      problemsWith('/licenses/0/spdx', ['licenses', [{ spdx: 'GPL-3.0-or-later', evidenceUrl: 'https://example.org/LICENSE' }]]),
+    ).toEqual([]);
   });
 
   it('hints at https for a plain http:// URL', () => {
-    expect(problemsWith('/website', ['website', 'http://clinicqueue.example.org']))
-      .toEqual(['"http://clinicqueue.example.org" uses plain http://; write "https://clinicqueue.example.org" (check the site answers over https).']);
+    expect(problemsWith('/website', ['website', 'http://clinicqueue.example.org'])).toEqual([
+      '"http://clinicqueue.example.org" uses plain http://; write "https://clinicqueue.example.org" (check the site answers over https).',
+    ]);
   });
 
   it('suggests the country meant, and writes aliases and codes as ISO 3166 names', () => {
@@ -183,7 +258,12 @@ describe('checks of the answers', () => {
 
   const placeholders: Array<{ name: string; field: string; answer: string; edits?: Array<[string, unknown]> }> = [
     { name: 'redistribution evidence "n/a"', field: 'ownership.redistributionEvidence', answer: 'n/a' },
-    { name: 'open alternatives "TBD"', field: 'platformIndependence.openAlternatives', answer: 'TBD', edits: [['platformIndependence.hasClosedComponents', true]] },
+    {
+      name: 'open alternatives "TBD"',
+      field: 'platformIndependence.openAlternatives',
+      answer: 'TBD',
+      edits: [['platformIndependence.hasClosedComponents', true]],
+    },
     { name: 'export mechanism "yes"', field: 'dataExtraction.mechanism', answer: 'yes' },
     { name: 'safeguards "  todo "', field: 'doNoHarm.dataPrivacySecurity.safeguards', answer: '  todo ' },
     { name: '2025 question 5 "-"', field: 'privacy.piiRequirements.deletion', answer: '-' },
@@ -193,11 +273,16 @@ describe('checks of the answers', () => {
 
   it.each(placeholders)('refuses placeholder evidence in a file: $name', ({ field, answer, edits = [] }) => {
     const list = field === 'standards.bestPractices';
-    const { problems } = checkAnswers(edited(...edits, list ? [field, [{ name: 'Principles for Digital Development', evidenceText: answer }]] : [field, answer]), ENV);
-    expect(problems).toEqual([{
-      path: list ? `${field}[0].evidenceText` : field,
-      message: `"${answer.trim()}" is a placeholder, not an answer reviewers can judge; say in a sentence or two what is done (links welcome).`,
-    }]);
+    const { problems } = checkAnswers(
+      edited(...edits, list ? [field, [{ name: 'Principles for Digital Development', evidenceText: answer }]] : [field, answer]),
+      ENV,
+    );
+    expect(problems).toEqual([
+      {
+        path: list ? `${field}[0].evidenceText` : field,
+        message: `"${answer.trim()}" is a placeholder, not an answer reviewers can judge; say in a sentence or two what is done (links welcome).`,
+      },
+    ]);
   });
 
   it('takes a real sentence that starts like a placeholder', () => {
@@ -205,7 +290,10 @@ describe('checks of the answers', () => {
   });
 
   it('refuses an empty answer to a required question, and the wrong kind of answer in a file', () => {
-    const { problems } = checkAnswers(edited(['description', ''], ['ownership.ownsAllComponents', 'yes'], ['categories', ['software', 'app']]), ENV);
+    const { problems } = checkAnswers(
+      edited(['description', ''], ['ownership.ownsAllComponents', 'yes'], ['categories', ['software', 'app']]),
+      ENV,
+    );
     expect(problems).toEqual([
       { path: 'description', message: expect.stringMatching(/^needs an answer: Describe Clinic Queue/) },
       { path: 'categories', message: '"app" is not among "software", "content", "data", "ai-model", "standard".' },
@@ -221,7 +309,13 @@ type Reply = [start: string, answer: unknown];
  * expects (a refused reply is recorded, and the next reply answers the same question); records what
  * it was asked, with the default it offered.
  */
-function scripted(replies: Reply[]): { prompter: Prompter; asked: string[]; refused: string[]; defaults: Record<string, unknown>; said: string[] } {
+function scripted(replies: Reply[]): {
+  prompter: Prompter;
+  asked: string[];
+  refused: string[];
+  defaults: Record<string, unknown>;
+  said: string[];
+} {
   const asked: string[] = [];
   const refused: string[] = [];
   const said: string[] = [];
@@ -263,22 +357,36 @@ describe('the interactive wizard', () => {
 
   it('asks the 2025 privacy questions when personal data is stored', async () => {
     const { prompter, asked } = scripted([
-      ['How far does the solution handle personal data', 'stored'], ['Which types of personal data', 'Name, Phone number'],
-      ['Is personal data shared', false], ['How are the privacy', 'Encrypted, role-based access.'],
-      ['Which privacy, domestic', 'GDPR'], ['Links to the privacy policy', 'https://clinicqueue.example.org/privacy'], ['Steps taken', ''],
-      ['2025 privacy question 1', true], ['Why is it the minimum', 'Only what booking needs.'], ['2025 privacy question 2', 'On the booking page.'],
-      ['2025 privacy question 3', 'https://clinicqueue.example.org/privacy'], ['2025 privacy question 4', 'The server database.'], ['2025 privacy question 5', 'By SMS request.'],
+      ['How far does the solution handle personal data', 'stored'],
+      ['Which types of personal data', 'Name, Phone number'],
+      ['Is personal data shared', false],
+      ['How are the privacy', 'Encrypted, role-based access.'],
+      ['Which privacy, domestic', 'GDPR'],
+      ['Links to the privacy policy', 'https://clinicqueue.example.org/privacy'],
+      ['Steps taken', ''],
+      ['2025 privacy question 1', true],
+      ['Why is it the minimum', 'Only what booking needs.'],
+      ['2025 privacy question 2', 'On the booking page.'],
+      ['2025 privacy question 3', 'https://clinicqueue.example.org/privacy'],
+      ['2025 privacy question 4', 'The server database.'],
+      ['2025 privacy question 5', 'By SMS request.'],
     ]);
     const draft = await runWizard(prompter, withoutPrivacy(), noRules, stepsOf('privacy', 'doNoHarm'));
     expect(asked.filter((m) => m.startsWith('2025 privacy question'))).toHaveLength(5);
     expect(asked.some((m) => m.startsWith('With whom is it shared'))).toBe(false);
     expect(checkAnswers(draft, ENV).problems).toEqual([]);
-    expect((draft.privacy as Draft).piiRequirements).toMatchObject({ isMinimal: true, policyUrl: 'https://clinicqueue.example.org/privacy' });
+    expect((draft.privacy as Draft).piiRequirements).toMatchObject({
+      isMinimal: true,
+      policyUrl: 'https://clinicqueue.example.org/privacy',
+    });
   });
 
   it('skips them when no personal data is handled', async () => {
     const { prompter, asked } = scripted([
-      ['How far does the solution handle personal data', 'none'], ['Which privacy, domestic', 'GDPR'], ['Links to the privacy policy', ''], ['Steps taken', ''],
+      ['How far does the solution handle personal data', 'none'],
+      ['Which privacy, domestic', 'GDPR'],
+      ['Links to the privacy policy', ''],
+      ['Steps taken', ''],
     ]);
     const draft = await runWizard(prompter, withoutPrivacy(), noRules, stepsOf('privacy', 'doNoHarm'));
     expect(asked).toHaveLength(4);
@@ -286,21 +394,31 @@ describe('the interactive wizard', () => {
   });
 
   it('asks for the right to redistribute only when the owner does not own everything', async () => {
-    const start = () => edited(['stage', 'nominee'], ['ownership', { ownerType: 'organization', evidenceUrls: ['https://clinicqueue.example.org/about'] }]);
+    const start = () =>
+      edited(['stage', 'nominee'], ['ownership', { ownerType: 'organization', evidenceUrls: ['https://clinicqueue.example.org/about'] }]);
     const owns = scripted([['Does the owner own all', true]]);
     await runWizard(owns.prompter, start(), noRules, stepsOf('ownership'));
     expect(owns.asked).toEqual([expect.stringMatching(/^Does the owner own all/)]);
-    const doesNot = scripted([['Does the owner own all', false], ['What gives the owner the right', 'Contributors sign the DCO.']]);
+    const doesNot = scripted([
+      ['Does the owner own all', false],
+      ['What gives the owner the right', 'Contributors sign the DCO.'],
+    ]);
     const draft = await runWizard(doesNot.prompter, start(), noRules, stepsOf('ownership'));
     expect(doesNot.asked).toHaveLength(2);
     expect((draft.ownership as Draft).redistributionEvidence).toBe('Contributors sign the DCO.');
   });
 
   it('refuses answers the rules reject while they are typed', async () => {
-    const { prompter, refused } = scripted([['Its SPDX licence identifier', 'CC-BY-ND-4.0'], ['Its SPDX licence identifier', 'MIT'],
-      ['A public page that names MIT', 'https://example.org/LICENSE'], ['Its SPDX licence identifier', '']]);
+    const { prompter, refused } = scripted([
+      ['Its SPDX licence identifier', 'CC-BY-ND-4.0'],
+      ['Its SPDX licence identifier', 'MIT'],
+      ['A public page that names MIT', 'https://example.org/LICENSE'],
+      ['Its SPDX licence identifier', ''],
+    ]);
     const draft = await runWizard(prompter, edited(['stage', 'nominee'], ['licenses', undefined]), engine, stepsOf('licenses'));
-    expect(refused).toEqual([expect.stringMatching(/^"CC-BY-ND-4.0" is a No-Derivatives licence; software \(code\) needs an OSI-approved licence/)]);
+    expect(refused).toEqual([
+      expect.stringMatching(/^"CC-BY-ND-4.0" is a No-Derivatives licence; software \(code\) needs an OSI-approved licence/),
+    ]);
     expect(draft.licenses).toEqual([{ spdx: 'MIT', evidenceUrl: 'https://example.org/LICENSE' }]);
   });
 
@@ -322,41 +440,81 @@ describe('the interactive wizard', () => {
 
   it('refuses placeholder evidence at the prompt of every question reviewers judge, not only the SDGs', async () => {
     const { prompter, refused } = scripted([
-      ['Who owns the solution', 'organization'], ['Links to the copyright', 'https://clinicqueue.example.org/about'], ['Does the owner own all', false],
-      ['What gives the owner the right', 'N/A'], ['What gives the owner the right', 'Contributors sign the DCO.'],
+      ['Who owns the solution', 'organization'],
+      ['Links to the copyright', 'https://clinicqueue.example.org/about'],
+      ['Does the owner own all', false],
+      ['What gives the owner the right', 'N/A'],
+      ['What gives the owner the right', 'Contributors sign the DCO.'],
     ]);
     const draft = await runWizard(prompter, edited(['stage', 'nominee'], ['ownership', undefined]), engine, stepsOf('ownership'));
-    expect(refused).toEqual(['"N/A" is a placeholder, not an answer reviewers can judge; say in a sentence or two what is done (links welcome).']);
+    expect(refused).toEqual([
+      '"N/A" is a placeholder, not an answer reviewers can judge; say in a sentence or two what is done (links welcome).',
+    ]);
     expect((draft.ownership as Draft).redistributionEvidence).toBe('Contributors sign the DCO.');
   });
 
   it('goes back to earlier questions, offering their answers, and keeps the later answers', async () => {
     const description = 'A free appointment and queue system for public health clinics.';
     const { prompter, asked, defaults } = scripted([
-      ['What is the name', 'Clinic Queue'], ['Other names', ''], ['Describe Clinic Queue', description],
-      ['Its public website', BACK], ['Describe Clinic Queue', BACK], ['Other names', 'CQ, ClinicQ'],
+      ['What is the name', 'Clinic Queue'],
+      ['Other names', ''],
+      ['Describe Clinic Queue', description],
+      ['Its public website', BACK],
+      ['Describe Clinic Queue', BACK],
+      ['Other names', 'CQ, ClinicQ'],
       ['Its public website', 'https://clinicqueue.example.org'],
     ]);
-    const draft = await runWizard(prompter, { stage: 'nominee' }, noRules, STEPS.filter((s) => s.type === 'question' && ['name', 'aliases', 'description', 'website'].includes(s.path[0]!)));
-    expect(asked.map((m) => m.slice(0, 14))).toEqual(['What is the na', 'Other names it', 'Describe Clini', 'Its public web', 'Describe Clini', 'Other names it', 'Its public web']);
+    const draft = await runWizard(
+      prompter,
+      { stage: 'nominee' },
+      noRules,
+      STEPS.filter((s) => s.type === 'question' && ['name', 'aliases', 'description', 'website'].includes(s.path[0]!)),
+    );
+    expect(asked.map((m) => m.slice(0, 14))).toEqual([
+      'What is the na',
+      'Other names it',
+      'Describe Clini',
+      'Its public web',
+      'Describe Clini',
+      'Other names it',
+      'Its public web',
+    ]);
     expect(defaults[asked[4]!]).toBe(description);
-    expect(draft).toEqual({ stage: 'nominee', name: 'Clinic Queue', aliases: ['CQ', 'ClinicQ'], description, website: 'https://clinicqueue.example.org' });
+    expect(draft).toEqual({
+      stage: 'nominee',
+      name: 'Clinic Queue',
+      aliases: ['CQ', 'ClinicQ'],
+      description,
+      website: 'https://clinicqueue.example.org',
+    });
   });
 
   it('asks again a later answer that an earlier change made wrong, before finishing', async () => {
     const licence = 'https://github.com/clinic-queue/clinic-queue-server/blob/main/LICENSE';
     const { prompter, asked, said } = scripted([
       ['What kind of digital public good', ['software']],
-      ['The URL of a source repository', 'https://github.com/clinic-queue/clinic-queue-server'], ['A short label', ''], ['The URL of a source repository', ''],
-      ['Its SPDX licence identifier', 'MIT'], ['A public page that names MIT', licence], ['Its SPDX licence identifier', BACK],
-      ['A public page that names MIT', BACK], ['Its SPDX licence identifier', BACK], ['The URL of a source repository', BACK], ['A short label', BACK],
-      ['The URL of a source repository', BACK], ['What kind of digital public good', ['content']],
+      ['The URL of a source repository', 'https://github.com/clinic-queue/clinic-queue-server'],
+      ['A short label', ''],
+      ['The URL of a source repository', ''],
+      ['Its SPDX licence identifier', 'MIT'],
+      ['A public page that names MIT', licence],
+      ['Its SPDX licence identifier', BACK],
+      ['A public page that names MIT', BACK],
+      ['Its SPDX licence identifier', BACK],
+      ['The URL of a source repository', BACK],
+      ['A short label', BACK],
+      ['The URL of a source repository', BACK],
+      ['What kind of digital public good', ['content']],
       // The lists ended before are not asked again; the licence stays until the last check refuses it for content.
       ['Its SPDX licence identifier', ''],
       ['Its SPDX licence identifier', 'CC-BY-4.0'],
     ]);
-    const draft = await runWizard(prompter, normalised(['categories', undefined], ['repositories', undefined], ['licenses', undefined]), engine,
-      stepsOf('categories', 'repositories', 'licenses'));
+    const draft = await runWizard(
+      prompter,
+      normalised(['categories', undefined], ['repositories', undefined], ['licenses', undefined]),
+      engine,
+      stepsOf('categories', 'repositories', 'licenses'),
+    );
     expect(said).toContainEqual(expect.stringMatching(/^✖ "MIT" .*content/));
     expect(said.filter((line) => line.startsWith('✖'))).toHaveLength(1);
     expect(asked.filter((m) => m.startsWith('A public page')).length).toBe(2);
@@ -366,11 +524,26 @@ describe('the interactive wizard', () => {
   });
 
   it('resumes where it stopped, from the answers and the list of questions answered', async () => {
-    const first = new Wizard(scripted([['What is the name', 'Clinic Queue'], ['Other names', '']]).prompter, { stage: 'nominee' }, noRules);
+    const first = new Wizard(
+      scripted([
+        ['What is the name', 'Clinic Queue'],
+        ['Other names', ''],
+      ]).prompter,
+      { stage: 'nominee' },
+      noRules,
+    );
     await expect(first.run()).rejects.toThrow('unexpected question: Describe Clinic Queue');
     expect(first.answered()).toEqual(['/name', '/aliases']);
-    const second = scripted([['Describe Clinic Queue', 'Queues.'], ['Its public website', 'https://clinicqueue.example.org']]);
-    const again = new Wizard(second.prompter, structuredClone(first.draft), noRules, STEPS.filter((s) => s.type === 'question' && ['name', 'aliases', 'description', 'website'].includes(s.path[0]!)));
+    const second = scripted([
+      ['Describe Clinic Queue', 'Queues.'],
+      ['Its public website', 'https://clinicqueue.example.org'],
+    ]);
+    const again = new Wizard(
+      second.prompter,
+      structuredClone(first.draft),
+      noRules,
+      STEPS.filter((s) => s.type === 'question' && ['name', 'aliases', 'description', 'website'].includes(s.path[0]!)),
+    );
     again.resume(first.answered());
     await again.run();
     expect(second.asked.map((m) => m.slice(0, 14))).toEqual(['Describe Clini', 'Its public web']);

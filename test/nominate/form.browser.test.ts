@@ -20,7 +20,12 @@ import { TEST_NOW } from '../support/validate.js';
 const CHROMIUM = process.env.DPG_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-output');
 const REPOSITORY = 'example-org/dpg-registry';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+};
 
 let site: string;
 let server: Server;
@@ -58,7 +63,9 @@ async function open(url: string): Promise<Page> {
     outside.push(route.request().url());
     return route.abort('blockedbyclient');
   });
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto(url);
   return page;
@@ -73,7 +80,7 @@ async function answerEligibility(page: Page, categories: string[]): Promise<void
 async function shownAt(page: Page, id: string): Promise<Array<{ message: string; rule: string | null }>> {
   const items = page.locator(`#e-${id} .problem.error`);
   const out: Array<{ message: string; rule: string | null }> = [];
-  for (let i = 0; i < await items.count(); i++) {
+  for (let i = 0; i < (await items.count()); i++) {
     out.push({ message: (await items.nth(i).locator('.message').textContent()) ?? '', rule: await items.nth(i).getAttribute('data-rule') });
   }
   return out;
@@ -83,13 +90,20 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium or set DPG_CHROMIUM.`);
   site = path.join(tempDir(), 'site');
   const run = await runInProcess(['build', '--out', site], {
-    cwd: REPO_ROOT, env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' },
+    cwd: REPO_ROOT,
+    env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' },
   });
   expect(run.code, run.stdout + run.stderr).toBe(0);
-  expect(existsSync(path.join(site, 'nominate/index.html')), 'dpg build wrote no nominate/index.html; is dist/nominate.js built (npm run build)?').toBe(true);
+  expect(
+    existsSync(path.join(site, 'nominate/index.html')),
+    'dpg build wrote no nominate/index.html; is dist/nominate.js built (npm run build)?',
+  ).toBe(true);
   server = await serve(site);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -115,7 +129,7 @@ describe('the nomination form in chromium', () => {
     await page.context().close();
   }, 60_000);
 
-  it('checks the answers with the CLI\'s messages, and gives a file that dpg validate passes', async () => {
+  it("checks the answers with the CLI's messages, and gives a file that dpg validate passes", async () => {
     const page = await open(`${base}nominate/`);
     await answerEligibility(page, ['software']);
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -132,7 +146,9 @@ describe('the nomination form in chromium', () => {
     await page.locator('#f-organizations-0-country').fill('Narnia');
     await page.locator('#f-sectors').fill('Water, Sanitation');
     await page.locator('#f-sdgs-goal input[value="6"]').check();
-    await page.locator('#f-sdgs-0-evidenceText').fill('Repairs recorded in the app cut the downtime of village water points, serving target 6.1.');
+    await page
+      .locator('#f-sdgs-0-evidenceText')
+      .fill('Repairs recorded in the app cut the downtime of village water points, serving target 6.1.');
     await page.locator('#f-licenses-0-spdx').fill('CC-BY-ND-4.0');
     await page.locator('#f-licenses-0-evidenceUrl').fill('https://github.com/example-org/water-ledger/blob/main/LICENSE');
     await page.locator('#f-ownership-ownerType input[value="organization"]').check();
@@ -157,10 +173,15 @@ describe('the nomination form in chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'nominate-errors.png'), fullPage: true });
 
     // The same data through the engine in Node, as `dpg validate` runs it.
-    const draft = await page.evaluate(() => (JSON.parse(localStorage.getItem('dpg-nominate-draft')!) as { draft: Record<string, unknown> }).draft);
+    const draft = await page.evaluate(
+      () => (JSON.parse(localStorage.getItem('dpg-nominate-draft')!) as { draft: Record<string, unknown> }).draft,
+    );
     const { config } = loadConfig(REPO_ROOT);
     const checked = checkAnswers(draft, { nameProblem: () => undefined, maxGoals: 17 }).draft;
-    const [result] = validateSources([{ file: 'nominations/village-water-ledger.yaml', content: renderNomination(checked, '../schemas/nomination.schema.json') }], { config, now: TEST_NOW });
+    const [result] = validateSources(
+      [{ file: 'nominations/village-water-ledger.yaml', content: renderNomination(checked, '../schemas/nomination.schema.json') }],
+      { config, now: TEST_NOW },
+    );
     const errors = result!.diagnostics.filter((d) => d.severity === 'error');
     const at = (pointer: string) => errors.filter((d) => d.path === pointer).map((d) => ({ message: d.message, rule: d.ruleId }));
     const licence = at('/licenses/0/spdx');
@@ -170,7 +191,9 @@ describe('the nomination form in chromium', () => {
     expect(await shownAt(page, 'f-licenses-0-spdx')).toEqual(licence);
     expect(await shownAt(page, 'f-organizations-0-country')).toEqual(country);
     // Nothing else is wrong, and every error of the engine is in the summary.
-    expect(errors.map((d) => d.path).sort(), JSON.stringify(errors)).toEqual([...licence.map(() => '/licenses/0/spdx'), '/organizations/0/country'].sort());
+    expect(errors.map((d) => d.path).sort(), JSON.stringify(errors)).toEqual(
+      [...licence.map(() => '/licenses/0/spdx'), '/organizations/0/country'].sort(),
+    );
     expect(summary).toEqual(expect.arrayContaining([...licence, ...country].map((d) => expect.stringContaining(d.message))));
     expect(summary).toHaveLength(errors.length);
     // Fields and their messages are tied together for screen readers; the summary links to the field.
@@ -195,7 +218,8 @@ describe('the nomination form in chromium', () => {
     await download.saveAs(file);
     const yaml = readFileSync(file, 'utf8');
     expect(yaml).toBe(shown);
-    if (existsSync(path.join(REPO_ROOT, 'dpg.config.yaml'))) writeFileSync(path.join(registry, 'dpg.config.yaml'), readFileSync(path.join(REPO_ROOT, 'dpg.config.yaml')));
+    if (existsSync(path.join(REPO_ROOT, 'dpg.config.yaml')))
+      writeFileSync(path.join(registry, 'dpg.config.yaml'), readFileSync(path.join(REPO_ROOT, 'dpg.config.yaml')));
     const validate = await runInProcess(['validate', 'nominations/village-water-ledger.yaml'], { cwd: registry });
     expect(validate.code, validate.stdout + validate.stderr).toBe(0);
 

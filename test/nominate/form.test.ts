@@ -34,7 +34,7 @@ function renderedKeys(html: string): string[] {
   return [...html.matchAll(/data-question="([^"]+)"/g)].map((m) => m[1]!);
 }
 
-describe('the form\'s fields', () => {
+describe("the form's fields", () => {
   it('cover every question of the table of dpg new', () => {
     const { html, bindings } = renderFields(everythingAsked());
     const table = tableQuestions().map((q) => q.key);
@@ -102,7 +102,12 @@ describe('the eligibility check', () => {
     ['not one of the five kinds', ['none'], yes, { eligible: false, reasons: 1, unanswered: [], unsure: [] }],
     ['no open licence', ['data'], { ...yes, license: 'no' }, { eligible: false, reasons: 1, unanswered: [], unsure: [] }],
     ['not sure of the SDGs', ['content'], { ...yes, sdgs: 'unsure' }, { eligible: true, reasons: 0, unanswered: [], unsure: ['sdgs'] }],
-    ['nothing answered', [], {}, { eligible: false, reasons: 0, unanswered: ['categories', 'license', 'sdgs', 'ownership', 'documentation', 'harm'], unsure: [] }],
+    [
+      'nothing answered',
+      [],
+      {},
+      { eligible: false, reasons: 0, unanswered: ['categories', 'license', 'sdgs', 'ownership', 'documentation', 'harm'], unsure: [] },
+    ],
   ] as const)('%s', (_name, categories, answers, expected) => {
     const verdict = judgeEligibility({ categories, answers });
     expect({ ...verdict, reasons: verdict.reasons.length }).toEqual(expected);
@@ -113,18 +118,25 @@ describe('the eligibility check', () => {
   });
 });
 
-describe('the form\'s checks', () => {
+describe("the form's checks", () => {
   const settings = { config: DEFAULT_CONFIG, registry: 'nominations', existingSlugs: ['aam-digital'] };
 
   it('report rules by id, as dpg validate does, and a name already in the registry', () => {
-    const draft = { ...everythingAsked(), name: 'Aam Digital', licenses: [{ spdx: 'CC-BY-ND-4.0', evidenceUrl: 'https://example.org/LICENSE' }] };
+    const draft = {
+      ...everythingAsked(),
+      name: 'Aam Digital',
+      licenses: [{ spdx: 'CC-BY-ND-4.0', evidenceUrl: 'https://example.org/LICENSE' }],
+    };
     const { problems, file } = checkForm(draft, settings, TEST_NOW);
     expect(file).toBe('nominations/aam-digital.yaml');
     expect(problems.find((p) => p.path === 'name')?.message).toContain('nominations/aam-digital.yaml already exists');
-    expect(problems.find((p) => p.path === 'licenses[0].spdx')).toMatchObject({ ruleId: 'license/approved-for-category', severity: 'error' });
+    expect(problems.find((p) => p.path === 'licenses[0].spdx')).toMatchObject({
+      ruleId: 'license/approved-for-category',
+      severity: 'error',
+    });
   });
 
-  it('make GitHub\'s new-file address with the file name and the content', () => {
+  it("make GitHub's new-file address with the file name and the content", () => {
     const content = 'name: "A & B"\n# 100% open?\n';
     const url = new URL(githubNewFileUrl('owner/registry', 'main', 'nominations/a-b.yaml', content));
     expect(url.pathname).toBe('/owner/registry/new/main');
@@ -134,13 +146,21 @@ describe('the form\'s checks', () => {
 });
 
 describe('the page', () => {
-  const page = renderNominatePage({ config: DEFAULT_CONFIG, registry: 'nominations', files: ['nominations/x<script>.yaml'], repository: 'owner/registry' });
+  const page = renderNominatePage({
+    config: DEFAULT_CONFIG,
+    registry: 'nominations',
+    files: ['nominations/x<script>.yaml'],
+    repository: 'owner/registry',
+  });
 
   it('runs no inline script: its own script file, and settings as data', () => {
     expect(page).toContain("script-src 'self'");
     expect(page).not.toMatch(/unsafe-inline/);
     const scripts = [...page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((s) => s[1]!.trim())).toEqual(['type="application/json" id="nominate-settings"', 'src="../assets/nominate.js" defer']);
+    expect(scripts.map((s) => s[1]!.trim())).toEqual([
+      'type="application/json" id="nominate-settings"',
+      'src="../assets/nominate.js" defer',
+    ]);
     // No file name can open or end markup in the data block.
     expect(scripts[0]![2]).not.toContain('<');
     expect(JSON.parse(scripts[0]![2]!).existingSlugs).toEqual(['x<script>']);

@@ -15,14 +15,16 @@ afterEach(removeTempDirs);
 
 /** Declares MIT for a repository GitHub finds GPL-2.0 in, with dead, looping, walled, rate-limited and slow links. */
 function troubledNomination(): string {
-  return localNomination(servers.web.origin,
+  return localNomination(
+    servers.web.origin,
     [['licenses', 0], { spdx: 'MIT', evidenceUrl: servers.web.url('/license-mit') }],
     [['ownership', 'evidenceUrls'], [servers.web.url('/loop')]],
     [['documentation', 'urls'], [servers.web.url('/gone-404')]],
     [['privacy', 'evidenceUrls'], [servers.web.url('/challenge')]],
     [['privacy', 'piiRequirements', 'policyUrl'], servers.web.url('/slow')],
     [['standards', 'openStandards', 0, 'evidenceUrl'], servers.web.url('/busy')],
-    [['standards', 'openStandards', 1, 'evidenceUrl'], servers.web.url('/head-405')]);
+    [['standards', 'openStandards', 1, 'evidenceUrl'], servers.web.url('/head-405')],
+  );
 }
 
 const ONLINE = ['--online', '--allow-private-hosts', '--timeout', '400', '--cache-dir', '.online-cache'];
@@ -32,7 +34,8 @@ function requestCount(): number {
 }
 
 function onlineFindings(stdout: string): Array<{ rule: string; line: number; severity: string }> {
-  return (JSON.parse(stdout) as FileResult[]).flatMap((r) => r.diagnostics)
+  return (JSON.parse(stdout) as FileResult[])
+    .flatMap((r) => r.diagnostics)
     .filter((d) => d.ruleId.startsWith('online/'))
     .map((d) => ({ rule: d.ruleId, line: d.line, severity: d.severity }));
 }
@@ -55,7 +58,9 @@ describe.each(CLI_MODES)('dpg validate --online (%s)', (mode) => {
     ]);
     const [result] = JSON.parse(first.stdout) as FileResult[];
     expect(result!.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['online/license-mismatch']);
-    expect(result!.diagnostics.find((d) => d.ruleId === 'online/license-mismatch')!.message).toContain('GitHub detects GPL-2.0 in example-org/case-manager but the nomination declares MIT');
+    expect(result!.diagnostics.find((d) => d.ruleId === 'online/license-mismatch')!.message).toContain(
+      'GitHub detects GPL-2.0 in example-org/case-manager but the nomination declares MIT',
+    );
     expect(result!.diagnostics.find((d) => d.line === lineOf(yaml, '/loop'))!.message).toContain('redirect loop');
     expect(result!.indicators).toMatchObject({ '2': 'fail', '3': 'warning', '5': 'warning' });
 
@@ -67,8 +72,15 @@ describe.each(CLI_MODES)('dpg validate --online (%s)', (mode) => {
 
     const stylish = await runCli(mode, ['validate', FILE, ...ONLINE], { cwd, env });
     expect(requestCount()).toBe(made);
-    expect(stylish.stdout).toMatch(new RegExp(`^\\s+${lineOf(yaml, '/gone-404')}:\\d+\\s+warning\\s+"http://127\\.0\\.0\\.1:\\d+/gone-404" is broken \\(404 Not Found\\).*online/broken-link$`, 'm'));
-    expect(stylish.stdout).toMatch(new RegExp(`^\\s+${lineOf(yaml, REPOSITORY)}:\\d+\\s+error\\s+GitHub detects GPL-2\\.0 .*online/license-mismatch$`, 'm'));
+    expect(stylish.stdout).toMatch(
+      new RegExp(
+        `^\\s+${lineOf(yaml, '/gone-404')}:\\d+\\s+warning\\s+"http://127\\.0\\.0\\.1:\\d+/gone-404" is broken \\(404 Not Found\\).*online/broken-link$`,
+        'm',
+      ),
+    );
+    expect(stylish.stdout).toMatch(
+      new RegExp(`^\\s+${lineOf(yaml, REPOSITORY)}:\\d+\\s+error\\s+GitHub detects GPL-2\\.0 .*online/license-mismatch$`, 'm'),
+    );
   });
 });
 
@@ -77,11 +89,18 @@ describe('dpg validate --online', () => {
     servers.github.setRepositoryInfo('example-org/case-manager', { license: 'GPL-3.0' });
     const yaml = localNomination(servers.web.origin, [['documentation', 'urls'], [servers.web.url('/gone-404')]]);
     const cwd = tempDir({ [FILE]: yaml });
-    const run = await runInProcess(['validate', FILE, '-f', 'json', '--online', '--no-cache'], { cwd, env: { GITHUB_API_URL: servers.github.url } });
+    const run = await runInProcess(['validate', FILE, '-f', 'json', '--online', '--no-cache'], {
+      cwd,
+      env: { GITHUB_API_URL: servers.github.url },
+    });
     expect(run.code).toBe(0);
     const findings = (JSON.parse(run.stdout) as FileResult[])[0]!.diagnostics.filter((d) => d.ruleId.startsWith('online/'));
     expect(findings.length).toBeGreaterThan(0);
-    expect(findings.every((d) => d.ruleId === 'online/unverified-link' && d.severity === 'info' && d.message.includes('refused: private address'))).toBe(true);
+    expect(
+      findings.every(
+        (d) => d.ruleId === 'online/unverified-link' && d.severity === 'info' && d.message.includes('refused: private address'),
+      ),
+    ).toBe(true);
     expect(servers.web.requests).toEqual([]);
   });
 
@@ -90,7 +109,10 @@ describe('dpg validate --online', () => {
     const env = { GITHUB_API_URL: servers.github.url };
     const online = await runInProcess(['validate', FILE, ...ONLINE], { cwd, env });
     const made = requestCount();
-    const offline = await runInProcess(['validate', FILE, '--offline', '--allow-private-hosts', '--cache-dir', '.online-cache'], { cwd, env });
+    const offline = await runInProcess(['validate', FILE, '--offline', '--allow-private-hosts', '--cache-dir', '.online-cache'], {
+      cwd,
+      env,
+    });
     expect(requestCount()).toBe(made);
     expect(offline).toEqual(online);
     // Answers that came through a private address stay refused once the guard is back on.
@@ -114,7 +136,10 @@ describe('dpg validate --online', () => {
     const changed = localNomination(servers.web.origin, [['documentation', 'urls'], [servers.web.url('/gone-410')]]);
     writeTempFile(cwd, FILE, changed);
     git('commit', '--quiet', '-am', 'dead documentation link');
-    const run = await runInProcess(['validate', '--changed', '--base', 'main', '-f', 'json', ...ONLINE], { cwd, env: { GITHUB_API_URL: servers.github.url } });
+    const run = await runInProcess(['validate', '--changed', '--base', 'main', '-f', 'json', ...ONLINE], {
+      cwd,
+      env: { GITHUB_API_URL: servers.github.url },
+    });
     expect(run.code).toBe(0);
     expect(onlineFindings(run.stdout)).toEqual([{ rule: 'online/broken-link', line: lineOf(changed, '/gone-410'), severity: 'warning' }]);
   });
@@ -135,15 +160,21 @@ describe('dpg validate --online', () => {
     expect(requestCount()).toBe(0);
   });
 
-  it('keeps its cache in the caches\' folder of the registry, signed with the same key', async () => {
+  it("keeps its cache in the caches' folder of the registry, signed with the same key", async () => {
     const cwd = tempDir({ [FILE]: localNomination(servers.web.origin) });
     const cacheRoot = tempDir();
-    const first = await runInProcess(['validate', FILE, '--online', '--allow-private-hosts'], { cwd, env: { DPG_CACHE_DIR: cacheRoot, GITHUB_API_URL: servers.github.url } });
+    const first = await runInProcess(['validate', FILE, '--online', '--allow-private-hosts'], {
+      cwd,
+      env: { DPG_CACHE_DIR: cacheRoot, GITHUB_API_URL: servers.github.url },
+    });
     const [registry] = readdirSync(path.join(cacheRoot, 'registries'));
     expect(readdirSync(path.join(cacheRoot, 'registries', registry!))).toContain('online');
     expect(existsSync(path.join(cwd, 'node_modules'))).toBe(false);
     const before = requestCount();
-    const second = await runInProcess(['validate', FILE, '--online', '--allow-private-hosts'], { cwd, env: { DPG_CACHE_DIR: cacheRoot, GITHUB_API_URL: servers.github.url } });
+    const second = await runInProcess(['validate', FILE, '--online', '--allow-private-hosts'], {
+      cwd,
+      env: { DPG_CACHE_DIR: cacheRoot, GITHUB_API_URL: servers.github.url },
+    });
     expect(requestCount()).toBe(before);
     expect(second.stdout).toBe(first.stdout);
   });

@@ -28,7 +28,9 @@ function settings(overrides: Partial<HttpSettings> = {}): HttpSettings {
     allowHosts: [],
     denyHosts: [],
     resolve: systemResolver,
-    sleep: async (ms) => { waits.push(ms); },
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
     limiter: new Limiter(8, 2),
     userAgent: 'dpg-test',
     ...overrides,
@@ -53,16 +55,66 @@ interface StatusCase {
 
 const statusCases: StatusCase[] = [
   { name: '200 is ok after one HEAD', path: '/ok', outcome: 'ok', reason: /^200 OK$/, requests: ['HEAD /ok'] },
-  { name: '404 is broken (HEAD, then GET to be sure)', path: '/gone-404', outcome: 'broken', reason: /^404 Not Found$/, requests: ['HEAD /gone-404', 'GET /gone-404'] },
+  {
+    name: '404 is broken (HEAD, then GET to be sure)',
+    path: '/gone-404',
+    outcome: 'broken',
+    reason: /^404 Not Found$/,
+    requests: ['HEAD /gone-404', 'GET /gone-404'],
+  },
   { name: '410 is broken', path: '/gone-410', outcome: 'broken', reason: /^410 Gone$/, requests: ['HEAD /gone-410', 'GET /gone-410'] },
-  { name: 'a 403 bot challenge is unverified', path: '/challenge', outcome: 'unverified', reason: /^403 Forbidden: .*automated checks/, requests: ['HEAD /challenge', 'GET /challenge'] },
-  { name: '429 is unverified, without a GET', path: '/busy', outcome: 'unverified', reason: /^429 Too Many Requests/, requests: ['HEAD /busy'] },
+  {
+    name: 'a 403 bot challenge is unverified',
+    path: '/challenge',
+    outcome: 'unverified',
+    reason: /^403 Forbidden: .*automated checks/,
+    requests: ['HEAD /challenge', 'GET /challenge'],
+  },
+  {
+    name: '429 is unverified, without a GET',
+    path: '/busy',
+    outcome: 'unverified',
+    reason: /^429 Too Many Requests/,
+    requests: ['HEAD /busy'],
+  },
   { name: 'a redirect loop is broken', path: '/loop', outcome: 'broken', reason: /^redirect loop/, requests: ['HEAD /loop'] },
-  { name: 'redirects are followed', path: '/hop-1', outcome: 'ok', reason: /^200 OK$/, requests: ['HEAD /hop-1', 'HEAD /hop-2', 'HEAD /ok'] },
-  { name: 'a HEAD-405 server is asked again with GET', path: '/head-405', outcome: 'ok', reason: /^200 OK$/, requests: ['HEAD /head-405', 'GET /head-405'] },
-  { name: 'an answer slower than the timeout is unverified', path: '/slow', outcome: 'unverified', reason: /^no answer within 400 ms$/, requests: ['HEAD /slow'] },
-  { name: '5xx is retried with exponential back-off', path: '/flaky', outcome: 'ok', reason: /^200 OK$/, requests: ['HEAD /flaky', 'HEAD /flaky', 'HEAD /flaky'], waits: [10, 20] },
-  { name: '5xx after the retries is unverified', path: '/down', outcome: 'unverified', reason: /^503 Service Unavailable, also after 2 retries$/, requests: ['HEAD /down', 'HEAD /down', 'HEAD /down'], waits: [10, 20] },
+  {
+    name: 'redirects are followed',
+    path: '/hop-1',
+    outcome: 'ok',
+    reason: /^200 OK$/,
+    requests: ['HEAD /hop-1', 'HEAD /hop-2', 'HEAD /ok'],
+  },
+  {
+    name: 'a HEAD-405 server is asked again with GET',
+    path: '/head-405',
+    outcome: 'ok',
+    reason: /^200 OK$/,
+    requests: ['HEAD /head-405', 'GET /head-405'],
+  },
+  {
+    name: 'an answer slower than the timeout is unverified',
+    path: '/slow',
+    outcome: 'unverified',
+    reason: /^no answer within 400 ms$/,
+    requests: ['HEAD /slow'],
+  },
+  {
+    name: '5xx is retried with exponential back-off',
+    path: '/flaky',
+    outcome: 'ok',
+    reason: /^200 OK$/,
+    requests: ['HEAD /flaky', 'HEAD /flaky', 'HEAD /flaky'],
+    waits: [10, 20],
+  },
+  {
+    name: '5xx after the retries is unverified',
+    path: '/down',
+    outcome: 'unverified',
+    reason: /^503 Service Unavailable, also after 2 retries$/,
+    requests: ['HEAD /down', 'HEAD /down', 'HEAD /down'],
+    waits: [10, 20],
+  },
 ];
 
 describe('fetchUrl: what an address answers', () => {
@@ -86,13 +138,22 @@ describe('fetchUrl: what an address answers', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    expect(await fetchUrl(`http://127.0.0.1:${port}/`, 'check', settings())).toMatchObject({ outcome: 'broken', reason: 'connection refused' });
+    expect(await fetchUrl(`http://127.0.0.1:${port}/`, 'check', settings())).toMatchObject({
+      outcome: 'broken',
+      reason: 'connection refused',
+    });
   });
 
   it('reports a host name that does not exist as broken, unless DNS answers nothing at all', async () => {
     const working = settings({ resolve: toLoopback, dnsWorks: dnsCheck(toLoopback) });
-    expect(await fetchUrl('https://no-such-host.invalid/', 'check', working)).toMatchObject({ outcome: 'broken', reason: 'the host name does not exist (DNS)', cacheable: true });
-    const noDns: Resolver = async (hostname) => { throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }); };
+    expect(await fetchUrl('https://no-such-host.invalid/', 'check', working)).toMatchObject({
+      outcome: 'broken',
+      reason: 'the host name does not exist (DNS)',
+      cacheable: true,
+    });
+    const noDns: Resolver = async (hostname) => {
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    };
     const offline = await fetchUrl('https://www.example.org/', 'check', settings({ resolve: noDns, dnsWorks: dnsCheck(noDns) }));
     expect(offline).toMatchObject({ outcome: 'unverified', cacheable: false });
     expect(offline.reason).toMatch(/^DNS lookup of www\.example\.org failed, and DNS does not answer for well-known names either/);
@@ -117,7 +178,9 @@ describe('fetchUrl: what an address answers', () => {
       return { status: 200, delayMs: 30 };
     });
     const limiter = new Limiter(8, 2);
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => fetchUrl(web.url(`/queued?${i}`), 'check', settings({ limiter }))));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => fetchUrl(web.url(`/queued?${i}`), 'check', settings({ limiter }))),
+    );
     expect(results.map((r) => r.outcome)).toEqual(Array(6).fill('ok'));
     expect(most).toBe(2);
   });
@@ -133,7 +196,9 @@ describe('fetchUrl: the private-address guard', () => {
   ])('refuses %s without sending anything', async (_name, url) => {
     const result = await fetchUrl(url(), 'check', guarded());
     expect(result).toMatchObject({ outcome: 'unverified', cacheable: false });
-    expect(result.reason).toMatch(/^refused: private address \((127\.0\.0\.1 is|::ffff:7f00:1 is|www\.public\.example is 127\.0\.0\.1,) loopback\)/);
+    expect(result.reason).toMatch(
+      /^refused: private address \((127\.0\.0\.1 is|::ffff:7f00:1 is|www\.public\.example is 127\.0\.0\.1,) loopback\)/,
+    );
     expect(web.requests).toEqual([]);
   });
 

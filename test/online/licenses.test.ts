@@ -5,8 +5,18 @@ const mentions: Array<{ name: string; text: string; id: string; expected: boolea
   { name: 'the SPDX id', text: 'Licensed under MIT.', id: 'MIT', expected: true },
   { name: 'the full name across a line break', text: 'MIT\n   License', id: 'MIT', expected: true },
   { name: 'a short id in lower case is a word, not the licence', text: 'Hergestellt mit Liebe', id: 'MIT', expected: false },
-  { name: 'the GPL title with "Version 3"', text: 'GNU GENERAL PUBLIC LICENSE\n   Version 3, 29 June 2007', id: 'GPL-3.0-only', expected: true },
-  { name: 'the GPL title of another version', text: 'GNU GENERAL PUBLIC LICENSE Version 2, June 1991', id: 'GPL-3.0-or-later', expected: false },
+  {
+    name: 'the GPL title with "Version 3"',
+    text: 'GNU GENERAL PUBLIC LICENSE\n   Version 3, 29 June 2007',
+    id: 'GPL-3.0-only',
+    expected: true,
+  },
+  {
+    name: 'the GPL title of another version',
+    text: 'GNU GENERAL PUBLIC LICENSE Version 2, June 1991',
+    id: 'GPL-3.0-or-later',
+    expected: false,
+  },
   { name: 'the Apache title with "Version 2.0"', text: 'Apache License\nVersion 2.0, January 2004', id: 'Apache-2.0', expected: true },
   { name: 'an id with spaces for hyphens', text: 'Content is CC BY 4.0', id: 'CC-BY-4.0', expected: true },
   { name: 'the Creative Commons name', text: 'Creative Commons Attribution 4.0 International License', id: 'CC-BY-4.0', expected: true },
@@ -41,7 +51,8 @@ describe('matchesDeclared and expressionLicenseIds', () => {
 
 describe('pageText', () => {
   it('keeps the visible text of HTML only', () => {
-    const html = '<html><head><style>.MIT{}</style><script>var MIT = 1</script></head><body><p>Apache&nbsp;License&#44; Version&#x20;2.0</p><!-- MIT --></body></html>';
+    const html =
+      '<html><head><style>.MIT{}</style><script>var MIT = 1</script></head><body><p>Apache&nbsp;License&#44; Version&#x20;2.0</p><!-- MIT --></body></html>';
     expect(pageText(html, 'text/html')).toBe('Apache License, Version 2.0');
     expect(pageText('<b>MIT</b>', 'text/plain')).toBe('<b>MIT</b>');
   });

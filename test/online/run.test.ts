@@ -66,7 +66,11 @@ interface Case {
 const repo = (name: string) => `https://github.com/example-org/${name}`;
 
 const cases: Case[] = [
-  { name: 'a nomination whose links, repository and licence all check out', yaml: () => localNomination(servers.web.origin), expected: () => [] },
+  {
+    name: 'a nomination whose links, repository and licence all check out',
+    yaml: () => localNomination(servers.web.origin),
+    expected: () => [],
+  },
   {
     name: 'a dead documentation link is broken at its line',
     yaml: () => localNomination(servers.web.origin, [['documentation', 'urls'], [servers.web.url('/gone-404')]]),
@@ -79,17 +83,24 @@ const cases: Case[] = [
   },
   {
     name: 'bot walls, rate limits and slow pages are unverified',
-    yaml: () => localNomination(servers.web.origin,
-      [['privacy', 'evidenceUrls'], [servers.web.url('/challenge')]],
-      [['standards', 'openStandards', 0, 'evidenceUrl'], servers.web.url('/busy')],
-      [['privacy', 'piiRequirements', 'policyUrl'], servers.web.url('/slow')]),
+    yaml: () =>
+      localNomination(
+        servers.web.origin,
+        [['privacy', 'evidenceUrls'], [servers.web.url('/challenge')]],
+        [['standards', 'openStandards', 0, 'evidenceUrl'], servers.web.url('/busy')],
+        [['privacy', 'piiRequirements', 'policyUrl'], servers.web.url('/slow')],
+      ),
     expected: (y) => [
       { rule: 'online/unverified-link', line: lineOf(y, '/challenge') },
       { rule: 'online/unverified-link', line: lineOf(y, '/slow') },
       { rule: 'online/unverified-link', line: lineOf(y, '/busy') },
     ],
   },
-  { name: 'a server that only answers GET is fine', yaml: () => localNomination(servers.web.origin, [['website'], servers.web.url('/head-405')]), expected: () => [] },
+  {
+    name: 'a server that only answers GET is fine',
+    yaml: () => localNomination(servers.web.origin, [['website'], servers.web.url('/head-405')]),
+    expected: () => [],
+  },
   {
     name: 'a GitHub repository that does not exist is missing',
     yaml: () => localNomination(servers.web.origin, [['repositories', 0, 'url'], repo('ghost')]),
@@ -112,8 +123,13 @@ const cases: Case[] = [
   },
   {
     name: 'GitHub detects the declared licence under its short id',
-    yaml: () => localNomination(servers.web.origin, [['repositories', 0, 'url'], repo('gpl2')], [['licenses', 0, 'spdx'], 'GPL-2.0-or-later'],
-      [['licenses', 0, 'evidenceUrl'], servers.web.url('/license-gpl')]),
+    yaml: () =>
+      localNomination(
+        servers.web.origin,
+        [['repositories', 0, 'url'], repo('gpl2')],
+        [['licenses', 0, 'spdx'], 'GPL-2.0-or-later'],
+        [['licenses', 0, 'evidenceUrl'], servers.web.url('/license-gpl')],
+      ),
     // The page names GPL version 3, not 2.
     expected: (y) => [{ rule: 'online/license-evidence-mismatch', line: lineOf(y, '/license-gpl') }],
   },
@@ -137,9 +153,16 @@ const cases: Case[] = [
   },
   {
     name: 'repositories on other hosts: gone is missing, a loop is broken, a wall is unverified',
-    yaml: () => localNomination(servers.web.origin, [['repositories'], [
-      { url: servers.web.url('/gone-404') }, { url: servers.web.url('/loop') }, { url: servers.web.url('/challenge') }, { url: servers.web.url('/ok') },
-    ]]),
+    yaml: () =>
+      localNomination(servers.web.origin, [
+        ['repositories'],
+        [
+          { url: servers.web.url('/gone-404') },
+          { url: servers.web.url('/loop') },
+          { url: servers.web.url('/challenge') },
+          { url: servers.web.url('/ok') },
+        ],
+      ]),
     expected: (y) => [
       { rule: 'online/repository-missing', line: lineOf(y, '/gone-404') },
       { rule: 'online/broken-link', line: lineOf(y, '/loop') },
@@ -155,23 +178,40 @@ describe('online rules', () => {
   });
 
   it('settles severities like every rule: errors, warnings, information; waivers and config apply', async () => {
-    const text = localNomination(servers.web.origin,
+    const text = localNomination(
+      servers.web.origin,
       [['repositories', 0, 'url'], repo('gpl2')],
       [['documentation', 'urls'], [servers.web.url('/gone-404')]],
-      [['privacy', 'evidenceUrls'], [servers.web.url('/challenge')]]);
+      [['privacy', 'evidenceUrls'], [servers.web.url('/challenge')]],
+    );
     const result = await checkYaml(text);
-    const severities = Object.fromEntries(result.diagnostics.filter((d) => d.ruleId.startsWith('online/')).map((d) => [d.ruleId, d.severity]));
+    const severities = Object.fromEntries(
+      result.diagnostics.filter((d) => d.ruleId.startsWith('online/')).map((d) => [d.ruleId, d.severity]),
+    );
     expect(severities).toEqual({ 'online/license-mismatch': 'error', 'online/broken-link': 'warning', 'online/unverified-link': 'info' });
     expect(result.indicators['2']).toBe('fail');
     expect(result.indicators['5']).toBe('warning');
     expect(result.errorCount).toBe(1);
-    expect(result.diagnostics.find((d) => d.ruleId === 'online/license-mismatch')!.message)
-      .toBe('GitHub detects GPL-2.0 in example-org/gpl2 but the nomination declares GPL-3.0-only; declare the licence the repository is under, or correct the repository\'s licence file.');
+    expect(result.diagnostics.find((d) => d.ruleId === 'online/license-mismatch')!.message).toBe(
+      "GitHub detects GPL-2.0 in example-org/gpl2 but the nomination declares GPL-3.0-only; declare the licence the repository is under, or correct the repository's licence file.",
+    );
 
-    const waived = await checkYaml(text.replace('stage: nominee', 'stage: nominee\nwaivers:\n  - rule: online/license-mismatch\n    reason: The repository is being relicensed.\n    approvedBy: A Reviewer'),
-      { config: { ...DEFAULT_CONFIG, rules: { 'online/broken-link': { severity: 'error' }, 'online/unverified-link': { severity: 'off' } } } });
-    expect(waived.diagnostics.filter((d) => d.ruleId.startsWith('online/')).map((d) => [d.ruleId, d.severity, Boolean(d.waived)]))
-      .toEqual([['online/license-mismatch', 'info', true], ['online/broken-link', 'error', false]]);
+    const waived = await checkYaml(
+      text.replace(
+        'stage: nominee',
+        'stage: nominee\nwaivers:\n  - rule: online/license-mismatch\n    reason: The repository is being relicensed.\n    approvedBy: A Reviewer',
+      ),
+      {
+        config: {
+          ...DEFAULT_CONFIG,
+          rules: { 'online/broken-link': { severity: 'error' }, 'online/unverified-link': { severity: 'off' } },
+        },
+      },
+    );
+    expect(waived.diagnostics.filter((d) => d.ruleId.startsWith('online/')).map((d) => [d.ruleId, d.severity, Boolean(d.waived)])).toEqual([
+      ['online/license-mismatch', 'info', true],
+      ['online/broken-link', 'error', false],
+    ]);
   });
 
   it('refuses loopback addresses unless private hosts are allowed, and never fails a nomination for it', async () => {
@@ -206,10 +246,19 @@ describe('online rules', () => {
 });
 
 describe('the online cache', () => {
-  const text = () => localNomination(servers.web.origin,
-    [['repositories', 0, 'url'], repo('gpl2')],
-    [['documentation', 'urls'], [servers.web.url('/gone-404'), servers.web.url('/loop')]],
-    [['privacy', 'evidenceUrls'], [servers.web.url('/challenge'), servers.web.url('/slow')]]);
+  const text = () =>
+    localNomination(
+      servers.web.origin,
+      [['repositories', 0, 'url'], repo('gpl2')],
+      [
+        ['documentation', 'urls'],
+        [servers.web.url('/gone-404'), servers.web.url('/loop')],
+      ],
+      [
+        ['privacy', 'evidenceUrls'],
+        [servers.web.url('/challenge'), servers.web.url('/slow')],
+      ],
+    );
   const requests = () => servers.web.requests.length + servers.github.requests.length;
 
   it('answers a second run without a single request, with the same findings', async () => {
@@ -229,7 +278,9 @@ describe('the online cache', () => {
     const empty = await checkYaml(yaml, { cacheDir: dir, mode: 'offline' });
     expect(requests()).toBe(0);
     expect(new Set(onlineHits(empty).map((h) => h.rule))).toEqual(new Set(['online/unverified-link']));
-    expect(empty.diagnostics.filter((d) => d.ruleId === 'online/unverified-link').every((d) => d.message.includes('not in the cache'))).toBe(true);
+    expect(
+      empty.diagnostics.filter((d) => d.ruleId === 'online/unverified-link').every((d) => d.message.includes('not in the cache')),
+    ).toBe(true);
 
     const online = await checkYaml(yaml, { cacheDir: dir });
     const made = requests();

@@ -28,7 +28,11 @@ export function useOnlineServers(prepare: (github: GitHubStandIn) => void): Onli
     github!.clearLog();
   });
   return {
-    get web() { return web!; },
-    get github() { return github!; },
+    get web() {
+      return web!;
+    },
+    get github() {
+      return github!;
+    },
   };
 }

@@ -10,19 +10,27 @@ describe('online settings in dpg.config.yaml', () => {
   });
 
   it('reads every key', () => {
-    const config = parseConfig([
-      'online:',
-      '  timeoutMs: 5000',
-      '  retries: 0',
-      '  concurrency: 4',
-      '  hostConcurrency: 1',
-      '  cacheTtl: 30m',
-      '  allowHosts: [registry.intranet.example, "*.corp.example"]',
-      '  denyHosts: [tracker.example]',
-    ].join('\n'), ALL_RULES);
+    const config = parseConfig(
+      [
+        'online:',
+        '  timeoutMs: 5000',
+        '  retries: 0',
+        '  concurrency: 4',
+        '  hostConcurrency: 1',
+        '  cacheTtl: 30m',
+        '  allowHosts: [registry.intranet.example, "*.corp.example"]',
+        '  denyHosts: [tracker.example]',
+      ].join('\n'),
+      ALL_RULES,
+    );
     expect(config.online).toEqual({
-      timeoutMs: 5000, retries: 0, concurrency: 4, hostConcurrency: 1, cacheTtlMs: 1_800_000,
-      allowHosts: ['registry.intranet.example', '*.corp.example'], denyHosts: ['tracker.example'],
+      timeoutMs: 5000,
+      retries: 0,
+      concurrency: 4,
+      hostConcurrency: 1,
+      cacheTtlMs: 1_800_000,
+      allowHosts: ['registry.intranet.example', '*.corp.example'],
+      denyHosts: ['tracker.example'],
     });
   });
 
@@ -40,8 +48,15 @@ describe('online settings in dpg.config.yaml', () => {
   });
 
   it.each([
-    ['24h', 86_400_000], ['30m', 1_800_000], ['90s', 90_000], ['7d', 604_800_000], ['500ms', 500], ['0', 0],
-    ['24', undefined], ['h', undefined], ['-1h', undefined],
+    ['24h', 86_400_000],
+    ['30m', 1_800_000],
+    ['90s', 90_000],
+    ['7d', 604_800_000],
+    ['500ms', 500],
+    ['0', 0],
+    ['24', undefined],
+    ['h', undefined],
+    ['-1h', undefined],
   ] as const)('parseDuration(%s) is %s', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });

@@ -11,7 +11,8 @@ interface Page {
 
 type Route = (request: IncomingMessage, count: number) => Page;
 
-const html = (title: string, text: string): string => `<!doctype html><html><head><title>${title}</title><style>p{color:red}</style></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
+const html = (title: string, text: string): string =>
+  `<!doctype html><html><head><title>${title}</title><style>p{color:red}</style></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
 
 /**
  * The pages link checks meet in the wild, served on 127.0.0.1. `/loop` redirects to itself,
@@ -21,7 +22,11 @@ const ROUTES: Record<string, Route> = {
   '/ok': () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: html('Example', 'Hello') }),
   '/gone-404': () => ({ status: 404, body: 'Not Found' }),
   '/gone-410': () => ({ status: 410, body: 'Gone' }),
-  '/challenge': () => ({ status: 403, headers: { 'content-type': 'text/html' }, body: html('Just a moment...', 'Checking your browser before accessing the site.') }),
+  '/challenge': () => ({
+    status: 403,
+    headers: { 'content-type': 'text/html' },
+    body: html('Just a moment...', 'Checking your browser before accessing the site.'),
+  }),
   '/busy': () => ({ status: 429, headers: { 'retry-after': '3600' }, body: 'Too Many Requests' }),
   '/loop': () => ({ status: 302, headers: { location: '/loop' } }),
   '/hop-1': () => ({ status: 301, headers: { location: '/hop-2' } }),
@@ -40,7 +45,11 @@ const ROUTES: Record<string, Route> = {
     headers: { 'content-type': 'text/plain' },
     body: '                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n',
   }),
-  '/license-none': () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: html('About us', 'We build software for social good.') }),
+  '/license-none': () => ({
+    status: 200,
+    headers: { 'content-type': 'text/html' },
+    body: html('About us', 'We build software for social good.'),
+  }),
 };
 
 export class WebServer {
@@ -49,7 +58,10 @@ export class WebServer {
   /** Extra routes, e.g. a redirect whose target depends on the port. */
   readonly routes = new Map<string, Route>();
 
-  private constructor(private readonly server: Server, readonly origin: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly origin: string,
+  ) {}
 
   static async start(): Promise<WebServer> {
     let web: WebServer | undefined;

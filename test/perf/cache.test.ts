@@ -31,8 +31,13 @@ function registry(files: Record<string, string>): { dir: string; entries: Regist
 
 const validate = (entries: RegistryFile[], options: { cacheDirectory?: string; now?: Date; targets?: RegistryFile[] } = {}) =>
   validateRegistry({
-    config: DEFAULT_CONFIG, now: options.now ?? TEST_NOW, targets: options.targets ?? entries, context: entries,
-    cacheDirectory: options.cacheDirectory, workers: 0, schema: () => nominationSchema,
+    config: DEFAULT_CONFIG,
+    now: options.now ?? TEST_NOW,
+    targets: options.targets ?? entries,
+    context: entries,
+    cacheDirectory: options.cacheDirectory,
+    workers: 0,
+    schema: () => nominationSchema,
   });
 
 /** A cache file's JSON, as this process (whose key signed it) reads it. */
@@ -75,7 +80,10 @@ describe('the results cache', () => {
     await validate(entries, { cacheDirectory });
     const files = readdirSync(path.join(cacheDirectory, 'details')).map((b) => path.join(cacheDirectory, 'details', b));
     // Findings erased, as a committed or restored cache would hold them.
-    const erased = (file: string) => cachedText(file).replace(/"diagnostics":\[.*?\]\]/, '"diagnostics":[]]').replace(/\[\{"ruleId".*?\}\]/g, '[]');
+    const erased = (file: string) =>
+      cachedText(file)
+        .replace(/"diagnostics":\[.*?\]\]/, '"diagnostics":[]]')
+        .replace(/\[\{"ruleId".*?\}\]/g, '[]');
     const forgeries: Array<[string, (file: string) => Buffer | string]> = [
       ['unsigned', (file) => erased(file)],
       ['signed by another key', (file) => CacheKey.ephemeral().seal(file, erased(file))],
@@ -122,13 +130,23 @@ describe('the results cache', () => {
     // Every bucket of the details corrupt, or from another configuration.
     mkdirSync(path.join(cacheDirectory, 'details'));
     for (let i = 0; i < 256; i++) {
-      writeFileSync(path.join(cacheDirectory, 'details', `${i.toString(16).padStart(2, '0')}.json`), i % 2 ? '{"format":5,"fingerprint":"x","files":{}}' : '[1, 2, 3]');
+      writeFileSync(
+        path.join(cacheDirectory, 'details', `${i.toString(16).padStart(2, '0')}.json`),
+        i % 2 ? '{"format":5,"fingerprint":"x","files":{}}' : '[1, 2, 3]',
+      );
     }
     expect(await validate(entries, { cacheDirectory })).toEqual(reference);
-    expect(Object.keys((cached(path.join(cacheDirectory, 'summaries.json')) as { files: object }).files)).toEqual(['nominations/example-case-manager.yaml']);
+    expect(Object.keys((cached(path.join(cacheDirectory, 'summaries.json')) as { files: object }).files)).toEqual([
+      'nominations/example-case-manager.yaml',
+    ]);
     // The file's own bucket was replaced: a second run is served from it.
     const rewritten = readdirSync(path.join(cacheDirectory, 'details'))
-      .map((b) => CacheKey.processKey().read(path.join(cacheDirectory, 'details', b))?.toString('utf8') ?? '')
+      .map(
+        (b) =>
+          CacheKey.processKey()
+            .read(path.join(cacheDirectory, 'details', b))
+            ?.toString('utf8') ?? '',
+      )
       .filter((b) => b.includes('example-case-manager.yaml'));
     expect(rewritten).toHaveLength(1);
     expect(await validate(entries, { cacheDirectory })).toEqual(reference);
@@ -153,8 +171,15 @@ describe('the results cache', () => {
 
   it('does not cache the result of a rule that reads the date without declaring it', () => {
     const undeclared: FileRule = {
-      kind: 'file', id: 'lifecycle/example', indicator: null, description: 'x', defaultSeverity: 'warning',
-      messages: { old: 'old' }, check(context) { if (context.now.getTime() > 0) context.report({ path: '/name', messageId: 'old' }); },
+      kind: 'file',
+      id: 'lifecycle/example',
+      indicator: null,
+      description: 'x',
+      defaultSeverity: 'warning',
+      messages: { old: 'old' },
+      check(context) {
+        if (context.now.getTime() > 0) context.report({ path: '/name', messageId: 'old' });
+      },
     };
     const options = { config: DEFAULT_CONFIG, limits: DEFAULT_LIMITS, now: TEST_NOW, full: true };
     const analysis = analyseFile('nominations/a.yaml', validNominationText(), { ...options, rules: [undeclared] });
@@ -165,7 +190,7 @@ describe('the results cache', () => {
     expect(cache.get('nominations/a.yaml', 'h', false)).toBeUndefined();
   });
 
-  describe('file stats, as git\'s index uses them', () => {
+  describe("file stats, as git's index uses them", () => {
     const stat = { size: 10, mtimeMs: 1_000, ctimeMs: 1_000, ino: 7 };
     const analysis = { file: 'nominations/a.yaml', readable: true, schemaFailed: false, diagnostics: [] };
 

@@ -13,7 +13,9 @@ afterEach(removeTempDirs);
 /** Eight nominations: valid ones, a duplicate pair, one with a warning and one broken. */
 function registryFiles(): Record<string, string> {
   const variant = (name: string, slug: string) =>
-    validNominationText().replace(/^name: .*$/m, `name: ${name}`).replaceAll('example-org/case-manager', `example-org/${slug}`);
+    validNominationText()
+      .replace(/^name: .*$/m, `name: ${name}`)
+      .replaceAll('example-org/case-manager', `example-org/${slug}`);
   const files: Record<string, string> = {};
   for (const n of ['one', 'two', 'three', 'four', 'five']) files[`nominations/case-${n}.yaml`] = variant(`Case ${n}`, n);
   files['nominations/copy-a.yaml'] = variant('Copy A', 'same');
@@ -103,7 +105,9 @@ describe.each(CLI_MODES)('validate run options (%s)', (mode) => {
     // Quietly, unless asked: with DPG_DEBUG the lost thread is told.
     const debugged = await runCli(mode, ['validate', '-f', 'json', '--no-cache', '--workers', '1'], { cwd, env: { DPG_DEBUG: '1' } });
     expect(debugged.stdout).toBe(threads.stdout);
-    expect(debugged.stderr).toMatch(/^dpg: a worker thread stopped \(.*memory.*\); its \d+ remaining files are checked in the main thread$/m);
+    expect(debugged.stderr).toMatch(
+      /^dpg: a worker thread stopped \(.*memory.*\); its \d+ remaining files are checked in the main thread$/m,
+    );
     const results = JSON.parse(threads.stdout) as FileResult[];
     expect(results.map((r) => r.file).sort()).toEqual([...Object.keys(registryFiles()), 'nominations/huge.yaml'].sort());
   }, 150_000);
@@ -115,7 +119,11 @@ describe.each(CLI_MODES)('validate run options (%s)', (mode) => {
     git('-c', 'user.email=t@example.org', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', 'add', '-A');
     git('-c', 'user.email=t@example.org', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'registry');
     await runCli(mode, ['validate'], { cwd });
-    writeTempFile(cwd, 'nominations/case-two.yaml', registryFiles()['nominations/case-two.yaml']!.replace('example-org/two', 'example-org/same'));
+    writeTempFile(
+      cwd,
+      'nominations/case-two.yaml',
+      registryFiles()['nominations/case-two.yaml']!.replace('example-org/two', 'example-org/same'),
+    );
     const cached = await runCli(mode, ['validate', '--changed', '--base', 'main', '-f', 'json'], { cwd });
     const uncached = await runCli(mode, ['validate', '--changed', '--base', 'main', '-f', 'json', '--no-cache'], { cwd });
     expect(cached).toEqual(uncached);

@@ -14,7 +14,11 @@ const require = createRequire(import.meta.url);
 /** Documents to compare the validators on: the bundled registry, the fixtures and some broken variants. */
 function documents(): Array<{ name: string; data: unknown }> {
   const folders = ['nominations/', 'test/fixtures/valid/'];
-  const files = folders.flatMap((folder) => readdirSync(ROOT + folder).filter((f) => f.endsWith('.yaml')).map((f) => folder + f));
+  const files = folders.flatMap((folder) =>
+    readdirSync(ROOT + folder)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => folder + f),
+  );
   const broken = [
     withEdits([['stage'], 'approved']),
     withEdits([['licenses'], 'MIT']),
@@ -38,7 +42,10 @@ describe('the schema validator compiled at build time', () => {
       const { createRequire } = await import('node:module');
       const loaded = Object.keys(createRequire(import.meta.url).cache);
       process.stdout.write(JSON.stringify({ origin: ['nomination', 'review', 'reviewers'].map((n) => validatorOrigin(n)), compiler: loaded.filter((f) => /ajv[\\\\/]dist[\\\\/](compile|core|2020)/.test(f)) }));`;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as { origin: string[]; compiler: string[] };
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as {
+      origin: string[];
+      compiler: string[];
+    };
     expect(out).toEqual({ origin: ['precompiled', 'precompiled', 'precompiled'], compiler: [] });
   });
 
@@ -49,7 +56,11 @@ describe('the schema validator compiled at build time', () => {
     expect(cases.length).toBeGreaterThan(10);
     for (const { name, data } of cases) {
       const valid = [precompiled(data), compiled(data)];
-      expect({ name, valid: valid[0], errors: precompiled.errors ?? null }).toEqual({ name, valid: valid[1], errors: compiled.errors ?? null });
+      expect({ name, valid: valid[0], errors: precompiled.errors ?? null }).toEqual({
+        name,
+        valid: valid[1],
+        errors: compiled.errors ?? null,
+      });
     }
     expect(cases.some(({ data }) => !compiled(data))).toBe(true);
   });

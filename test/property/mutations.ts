@@ -9,7 +9,10 @@ const VALID = fileURLToPath(new URL('../fixtures/valid/software.yaml', import.me
 /** The bundled nominations and the canonical valid one: the material the mutations start from. */
 export const SEEDS: readonly string[] = [
   readFileSync(VALID, 'utf8'),
-  ...readdirSync(NOMINATIONS).filter((f) => f.endsWith('.yaml')).sort().map((f) => readFileSync(NOMINATIONS + f, 'utf8')),
+  ...readdirSync(NOMINATIONS)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => readFileSync(NOMINATIONS + f, 'utf8')),
 ];
 
 type Mutation = (text: string) => string;
@@ -21,7 +24,11 @@ const at = (n: number, length: number): number => (length === 0 ? 0 : n % length
 const WRONG_VALUES: readonly unknown[] = [null, 0, -1, 3.5, true, '', 'text', [], [1, 'two'], {}, { a: { b: [] } }, 'x'.repeat(5000)];
 
 /** Leaf and branch paths of a document, to aim type errors at. */
-function pathsOf(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+function pathsOf(
+  value: unknown,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const key = Array.isArray(value) ? Number(k) : k;
@@ -34,8 +41,17 @@ function pathsOf(value: unknown, prefix: Array<string | number> = [], out: Array
 
 /** One random edit of a nomination's text; the arbitraries pick where and what. */
 const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((n): Mutation => (text) => { const l = lines(text); l.splice(at(n, l.length), 1); return l.join('\n'); }),
-  fc.nat().map((n): Mutation => (text) => { const l = lines(text); const i = at(n, l.length); l.splice(i, 0, l[i] ?? ''); return l.join('\n'); }),
+  fc.nat().map((n): Mutation => (text) => {
+    const l = lines(text);
+    l.splice(at(n, l.length), 1);
+    return l.join('\n');
+  }),
+  fc.nat().map((n): Mutation => (text) => {
+    const l = lines(text);
+    const i = at(n, l.length);
+    l.splice(i, 0, l[i] ?? '');
+    return l.join('\n');
+  }),
   fc.tuple(fc.nat(), fc.nat()).map(([a, b]): Mutation => (text) => {
     const l = lines(text);
     const i = at(a, l.length);
@@ -47,16 +63,32 @@ const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
     const i = at(n, text.length + 1);
     return text.slice(0, i) + s + text.slice(i);
   }),
-  fc.tuple(fc.nat(), fc.constantFrom(':', '-', '"', "'", '[', '{', '&a', '*a', '\t', '#', '? ', '!!binary ', '---\n', '\0', '\uFEFF', '|')).map(([n, s]): Mutation => (text) => {
-    const i = at(n, text.length + 1);
-    return text.slice(0, i) + s + text.slice(i);
-  }),
-  fc.integer({ min: 1, max: 120 }).map((depth): Mutation => (text) => `${text}\nnested: ${'['.repeat(depth)}1${']'.repeat(depth)}\n`),
-  fc.integer({ min: 1, max: 120 }).map((depth): Mutation => (text) =>
-    `${text}\nnestedBlock:\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')} end\n`),
-  fc.integer({ min: 1, max: 12 }).map((width): Mutation => (text) =>
-    `${text}\na0: &a0 [x, x]\n${Array.from({ length: width }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`).join('\n')}\n`),
-  fc.integer({ min: 1, max: 200_000 }).map((size): Mutation => (text) => text.replace(/^description: .*$/m, `description: ${'d'.repeat(size)}`)),
+  fc
+    .tuple(fc.nat(), fc.constantFrom(':', '-', '"', "'", '[', '{', '&a', '*a', '\t', '#', '? ', '!!binary ', '---\n', '\0', '\uFEFF', '|'))
+    .map(([n, s]): Mutation => (text) => {
+      const i = at(n, text.length + 1);
+      return text.slice(0, i) + s + text.slice(i);
+    }),
+  fc.integer({ min: 1, max: 120 }).map(
+    (depth): Mutation =>
+      (text) =>
+        `${text}\nnested: ${'['.repeat(depth)}1${']'.repeat(depth)}\n`,
+  ),
+  fc.integer({ min: 1, max: 120 }).map(
+    (depth): Mutation =>
+      (text) =>
+        `${text}\nnestedBlock:\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')} end\n`,
+  ),
+  fc.integer({ min: 1, max: 12 }).map(
+    (width): Mutation =>
+      (text) =>
+        `${text}\na0: &a0 [x, x]\n${Array.from({ length: width }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`).join('\n')}\n`,
+  ),
+  fc.integer({ min: 1, max: 200_000 }).map(
+    (size): Mutation =>
+      (text) =>
+        text.replace(/^description: .*$/m, `description: ${'d'.repeat(size)}`),
+  ),
   fc.tuple(fc.nat(), fc.constantFrom(...WRONG_VALUES)).map(([n, value]): Mutation => (text) => {
     const doc = parseDocument(text);
     const paths = pathsOf(doc.toJS());

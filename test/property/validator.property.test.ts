@@ -34,36 +34,80 @@ function defects(result: FileResult, text: string): string[] {
 
 describe('the validator on mutated and random input', () => {
   it('ends in diagnostics or success with valid positions, never a crash, for mutated nominations', () => {
-    fc.assert(fc.property(nominationTextArbitrary, (text) => {
-      const [result] = validateSources([{ file: FILE, content: text }], { config: DEFAULT_CONFIG, now: TEST_NOW });
-      expect(defects(result!, text)).toEqual([]);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(nominationTextArbitrary, (text) => {
+        const [result] = validateSources([{ file: FILE, content: text }], { config: DEFAULT_CONFIG, now: TEST_NOW });
+        expect(defects(result!, text)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('does the same for arbitrary text and bytes', () => {
     const input = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 400 }),
       fc.uint8Array({ maxLength: 400 }),
-      fc.array(fc.constantFrom('a', ':', ' ', '-', '\n', '[', ']', '{', '}', '&x', '*x', '"', "'", '#', '? ', '|', '>', '!', '%', '@', 'name', 'sdgs'), { maxLength: 80 }).map((parts) => parts.join('')),
+      fc
+        .array(
+          fc.constantFrom(
+            'a',
+            ':',
+            ' ',
+            '-',
+            '\n',
+            '[',
+            ']',
+            '{',
+            '}',
+            '&x',
+            '*x',
+            '"',
+            "'",
+            '#',
+            '? ',
+            '|',
+            '>',
+            '!',
+            '%',
+            '@',
+            'name',
+            'sdgs',
+          ),
+          { maxLength: 80 },
+        )
+        .map((parts) => parts.join('')),
     );
-    fc.assert(fc.property(input, (content) => {
-      const [result] = validateSources([{ file: FILE, content }], { config: DEFAULT_CONFIG, now: TEST_NOW });
-      const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
-      expect(defects(result!, text)).toEqual([]);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(input, (content) => {
+        const [result] = validateSources([{ file: FILE, content }], { config: DEFAULT_CONFIG, now: TEST_NOW });
+        const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+        expect(defects(result!, text)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('the facts kept for registry-wide checks', () => {
   it('locate every node as the syntax tree does', () => {
-    fc.assert(fc.property(nominationTextArbitrary, (text) => {
-      const loaded = loadNomination(FILE, text);
-      const facts = analyseFile(FILE, text, { config: DEFAULT_CONFIG, rules: ALL_RULES, limits: DEFAULT_LIMITS, now: TEST_NOW, full: false }).facts;
-      if (!facts) return;
-      for (const pointer of Object.keys(facts.spans)) {
-        for (const anchor of ['value', 'key'] as const) expect([pointer, anchor, locateInFacts(facts, pointer, anchor)]).toEqual([pointer, anchor, loaded.locate(pointer, anchor)]);
-      }
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(nominationTextArbitrary, (text) => {
+        const loaded = loadNomination(FILE, text);
+        const facts = analyseFile(FILE, text, {
+          config: DEFAULT_CONFIG,
+          rules: ALL_RULES,
+          limits: DEFAULT_LIMITS,
+          now: TEST_NOW,
+          full: false,
+        }).facts;
+        if (!facts) return;
+        for (const pointer of Object.keys(facts.spans)) {
+          for (const anchor of ['value', 'key'] as const)
+            expect([pointer, anchor, locateInFacts(facts, pointer, anchor)]).toEqual([pointer, anchor, loaded.locate(pointer, anchor)]);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
@@ -88,24 +132,34 @@ describe('the same results however the run is organised', () => {
     validateRegistry({ config: DEFAULT_CONFIG, now: TEST_NOW, targets, context: files, schema: () => nominationSchema, ...extra });
 
   // Two duplicates of a seed among mutants make registry-wide findings likely too.
-  const registryArbitrary = fc.tuple(fc.array(nominationTextArbitrary, { minLength: 1, maxLength: 5 }), fc.constantFrom(...SEEDS))
+  const registryArbitrary = fc
+    .tuple(fc.array(nominationTextArbitrary, { minLength: 1, maxLength: 5 }), fc.constantFrom(...SEEDS))
     .map(([mutants, seed]) => [...mutants, seed, seed]);
 
   it('with and without worker threads, with a cold and a warm cache, and split into shards', async () => {
-    await fc.assert(fc.asyncProperty(registryArbitrary, fc.integer({ min: 2, max: 3 }), async (texts, shards) => {
-      const { dir, files } = writeRegistry(texts);
-      const reference = await run(files, files, { workers: 0 });
-      const cacheDirectory = path.join(dir, 'cache');
-      expect(await run(files, files, { workers: 2 })).toEqual(reference);
-      expect(await run(files, files, { workers: 0, cacheDirectory })).toEqual(reference);
-      expect(await run(files, files, { workers: 0, cacheDirectory })).toEqual(reference);
-      // One file alone, with the cache holding the rest: the registry-wide findings still see every file.
-      expect(await run(files, [files[0]!], { workers: 0, cacheDirectory })).toEqual([reference[0]]);
-      const union: FileResult[] = [];
-      for (let index = 1; index <= shards; index++) {
-        union.push(...await run(files, selectShard(files, (f) => f.file, { index, count: shards }), { workers: 0 }));
-      }
-      expect(union.sort((a, b) => a.file.localeCompare(b.file))).toEqual([...reference].sort((a, b) => a.file.localeCompare(b.file)));
-    }), { numRuns: 6 });
+    await fc.assert(
+      fc.asyncProperty(registryArbitrary, fc.integer({ min: 2, max: 3 }), async (texts, shards) => {
+        const { dir, files } = writeRegistry(texts);
+        const reference = await run(files, files, { workers: 0 });
+        const cacheDirectory = path.join(dir, 'cache');
+        expect(await run(files, files, { workers: 2 })).toEqual(reference);
+        expect(await run(files, files, { workers: 0, cacheDirectory })).toEqual(reference);
+        expect(await run(files, files, { workers: 0, cacheDirectory })).toEqual(reference);
+        // One file alone, with the cache holding the rest: the registry-wide findings still see every file.
+        expect(await run(files, [files[0]!], { workers: 0, cacheDirectory })).toEqual([reference[0]]);
+        const union: FileResult[] = [];
+        for (let index = 1; index <= shards; index++) {
+          union.push(
+            ...(await run(
+              files,
+              selectShard(files, (f) => f.file, { index, count: shards }),
+              { workers: 0 },
+            )),
+          );
+        }
+        expect(union.sort((a, b) => a.file.localeCompare(b.file))).toEqual([...reference].sort((a, b) => a.file.localeCompare(b.file)));
+      }),
+      { numRuns: 6 },
+    );
   });
 });

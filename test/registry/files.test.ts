@@ -11,15 +11,30 @@ describe('registryFiles', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('lists .yaml and .yml files at any depth, sorted, skipping hidden ones and other extensions', () => {
-    const files = ['b.yaml', 'a.yml', 'sub/c.yaml', 'sub/deeper/d.yaml', '.hidden.yaml', '.git/e.yaml', 'notes.md', 'UPPER.YAML', 'sub/f.yaml.bak'];
+    const files = [
+      'b.yaml',
+      'a.yml',
+      'sub/c.yaml',
+      'sub/deeper/d.yaml',
+      '.hidden.yaml',
+      '.git/e.yaml',
+      'notes.md',
+      'UPPER.YAML',
+      'sub/f.yaml.bak',
+    ];
     for (const f of files) {
       mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
       writeFileSync(path.join(dir, f), 'name: x\n');
     }
     symlinkSync(path.join(dir, 'b.yaml'), path.join(dir, 'linked.yaml'));
     symlinkSync(path.join(dir, 'sub'), path.join(dir, 'linked-folder'));
-    expect(registryFiles(dir).map((f) => path.relative(dir, f).split(path.sep).join('/')))
-      .toEqual(['a.yml', 'b.yaml', 'linked.yaml', 'sub/c.yaml', 'sub/deeper/d.yaml']);
+    expect(registryFiles(dir).map((f) => path.relative(dir, f).split(path.sep).join('/'))).toEqual([
+      'a.yml',
+      'b.yaml',
+      'linked.yaml',
+      'sub/c.yaml',
+      'sub/deeper/d.yaml',
+    ]);
     expect(registryFiles(path.join(dir, 'missing'))).toEqual([]);
   });
 });
@@ -28,10 +43,13 @@ describe('isInside', () => {
   it('agrees with path.relative on any pair of paths', () => {
     const segment = fc.constantFrom('a', 'b', '.', '..', '.hidden', '');
     const pathArb = fc.array(segment, { maxLength: 5 }).map((parts) => `/${parts.join('/')}`);
-    fc.assert(fc.property(pathArb, pathArb, (file, dir) => {
-      const relative = path.relative(dir, file);
-      expect(isInside(file, dir)).toBe(relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(pathArb, pathArb, (file, dir) => {
+        const relative = path.relative(dir, file);
+        expect(isInside(file, dir)).toBe(relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -45,9 +63,12 @@ describe('displayPath', () => {
   it('agrees with path.relative on any path', () => {
     const segment = fc.constantFrom('a', 'b', '.', '..', '.hidden', 'x y', '');
     const pathArb = fc.array(segment, { maxLength: 5 }).map((parts) => `/${parts.join('/')}`);
-    fc.assert(fc.property(pathArb, pathArb, (file, cwd) => {
-      expect(displayPath(file, cwd)).toBe(expected(file, cwd));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(pathArb, pathArb, (file, cwd) => {
+        expect(displayPath(file, cwd)).toBe(expected(file, cwd));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('shows files below the working directory relative to it', () => {

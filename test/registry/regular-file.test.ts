@@ -93,13 +93,23 @@ describe.runIf(POSIX)('the registry listing', () => {
     mkfifo(path.join(dir, 'pipe.yaml'));
     mkdirSync(path.join(dir, 'folder.yaml'));
     writeFileSync(path.join(dir, 'folder.yaml', 'inner.yaml'), 'name: z\n');
-    expect(registryFiles(dir).map((f) => path.relative(dir, f)))
-      .toEqual(['absolute.yaml', 'dangling.yaml', 'folder.yaml', 'folder.yaml/inner.yaml', 'pipe.yaml', 'plain.yaml', 'x.yaml']);
+    expect(registryFiles(dir).map((f) => path.relative(dir, f))).toEqual([
+      'absolute.yaml',
+      'dangling.yaml',
+      'folder.yaml',
+      'folder.yaml/inner.yaml',
+      'pipe.yaml',
+      'plain.yaml',
+      'x.yaml',
+    ]);
   });
 
   it('takes a link named on the command line as a file, never following it', () => {
-    expect(resolveOperands(['x.yaml', 'dangling.yaml', 'linked-folder'], dir).map((f) => path.relative(dir, f)))
-      .toEqual(['dangling.yaml', 'linked-folder', 'x.yaml']);
+    expect(resolveOperands(['x.yaml', 'dangling.yaml', 'linked-folder'], dir).map((f) => path.relative(dir, f))).toEqual([
+      'dangling.yaml',
+      'linked-folder',
+      'x.yaml',
+    ]);
   });
 });
 
@@ -128,8 +138,9 @@ describe.runIf(POSIX)('dpg validate, build and review records with links and spe
     const run = await runInProcess(args, { cwd: dir, env });
     const results = JSON.parse(run.stdout) as FileResult[];
     expect(ruleIdsOf(results, 'nominations/x.yaml')).toEqual(['registry/regular-file']);
-    expect(results.find((r) => r.file === 'nominations/x.yaml')!.diagnostics[0]!.message)
-      .toBe('nominations/x.yaml is a symbolic link; a registry file must be a regular file. Replace the link by the file itself.');
+    expect(results.find((r) => r.file === 'nominations/x.yaml')!.diagnostics[0]!.message).toBe(
+      'nominations/x.yaml is a symbolic link; a registry file must be a regular file. Replace the link by the file itself.',
+    );
     expect(run.code).toBe(1);
     rmSync(env.DPG_CACHE_DIR, { recursive: true, force: true });
   });
@@ -143,7 +154,9 @@ describe.runIf(POSIX)('dpg validate, build and review records with links and spe
     expect(Date.now() - started).toBeLessThan(10_000);
     const results = JSON.parse(run.stdout) as FileResult[];
     expect(ruleIdsOf(results, 'nominations/zero.yaml')).toEqual(['registry/regular-file']);
-    expect(results.find((r) => r.file === 'nominations/pipe.yaml')!.diagnostics[0]!.message).toContain('is a named pipe, not a regular file');
+    expect(results.find((r) => r.file === 'nominations/pipe.yaml')!.diagnostics[0]!.message).toContain(
+      'is a named pipe, not a regular file',
+    );
     expect(run.code).toBe(1);
   });
 

@@ -29,13 +29,35 @@ const at = (rule: string, needle: string) => (yaml: string) => [{ rule, line: li
 
 const cases = [
   { name: 'the example is valid', yaml: VALID, expected: () => [] },
-  { name: 'a group without members', yaml: edit('    members: [priya-data]\n', ''), expected: at('review/reviewers-schema', '- name: Data CoP') },
-  { name: 'a group that matches nothing', yaml: edit('    match:\n      categories: [data, ai-model]', '    match: {}'), expected: at('review/reviewers-schema', 'match: {}') },
+  {
+    name: 'a group without members',
+    yaml: edit('    members: [priya-data]\n', ''),
+    expected: at('review/reviewers-schema', '- name: Data CoP'),
+  },
+  {
+    name: 'a group that matches nothing',
+    yaml: edit('    match:\n      categories: [data, ai-model]', '    match: {}'),
+    expected: at('review/reviewers-schema', 'match: {}'),
+  },
   { name: 'an SDG out of range', yaml: edit('sdgs: [3]', 'sdgs: [18]'), expected: at('review/reviewers-schema', 'sdgs: [18]') },
-  { name: 'an unknown category', yaml: edit('[data, ai-model]', '[data, dataset]'), expected: at('review/reviewers-schema', '[data, dataset]') },
-  { name: 'an e-mail address instead of a handle', yaml: edit('  - ana-maintainer', '  - ana@example.org'),
-    expected: (y: string) => [{ rule: 'privacy/personal-contact', line: lineOf(y, 'ana@') }, { rule: 'review/reviewers-schema', line: lineOf(y, 'ana@') }] },
-  { name: 'no maintainers', yaml: edit('maintainers:\n  - "@dpg-registry/maintainers"\n  - ana-maintainer\n', 'maintainers: []\n'), expected: at('review/reviewers-schema', 'maintainers: []') },
+  {
+    name: 'an unknown category',
+    yaml: edit('[data, ai-model]', '[data, dataset]'),
+    expected: at('review/reviewers-schema', '[data, dataset]'),
+  },
+  {
+    name: 'an e-mail address instead of a handle',
+    yaml: edit('  - ana-maintainer', '  - ana@example.org'),
+    expected: (y: string) => [
+      { rule: 'privacy/personal-contact', line: lineOf(y, 'ana@') },
+      { rule: 'review/reviewers-schema', line: lineOf(y, 'ana@') },
+    ],
+  },
+  {
+    name: 'no maintainers',
+    yaml: edit('maintainers:\n  - "@dpg-registry/maintainers"\n  - ana-maintainer\n', 'maintainers: []\n'),
+    expected: at('review/reviewers-schema', 'maintainers: []'),
+  },
   { name: 'a misspelt key', yaml: edit('defaultGroup:', 'defaultGroupe:'), expected: at('review/reviewers-schema', 'defaultGroupe:') },
 ];
 
@@ -64,10 +86,12 @@ describe('reviewers.yaml', () => {
   it('matches groups by sector (any case), SDG and category, and falls back to the default group', () => {
     const { reviewers } = loadReviewers('reviewers.yaml', VALID, DEFAULT_CONFIG);
     const data = (yaml: string) => ({ sectors: [], sdgs: [], categories: [], ...JSON.parse(yaml) }) as unknown;
-    expect(matchGroups(data('{"sectors":["health"],"sdgs":[{"goal":3}]}'), reviewers!).map((g) => [g.name, g.because]))
-      .toEqual([['Health CoP', ['sector Health', 'SDG 3']]]);
-    expect(matchGroups(data('{"categories":["software","ai-model"]}'), reviewers!).map((g) => [g.name, g.because]))
-      .toEqual([['Data CoP', ['category ai-model']]]);
+    expect(matchGroups(data('{"sectors":["health"],"sdgs":[{"goal":3}]}'), reviewers!).map((g) => [g.name, g.because])).toEqual([
+      ['Health CoP', ['sector Health', 'SDG 3']],
+    ]);
+    expect(matchGroups(data('{"categories":["software","ai-model"]}'), reviewers!).map((g) => [g.name, g.because])).toEqual([
+      ['Data CoP', ['category ai-model']],
+    ]);
     expect(matchGroups(data('{"sectors":["Transport"]}'), reviewers!).map((g) => g.name)).toEqual(['General reviewers']);
   });
 });

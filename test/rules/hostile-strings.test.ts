@@ -78,16 +78,29 @@ function groups(paths: readonly Path[], text: string): Path[][] {
 
 let worker: Worker;
 
-function timedValidation(targets: Array<{ file: string; content: string }>, context: Array<{ file: string; content: string }>): Promise<{ ms: number; rules: string[] } | 'overran'> {
+function timedValidation(
+  targets: Array<{ file: string; content: string }>,
+  context: Array<{ file: string; content: string }>,
+): Promise<{ ms: number; rules: string[] } | 'overran'> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       worker.removeAllListeners('message');
       // The thread is stuck in the overrunning case: stop it and start another for the next case.
-      void worker.terminate().then(() => { worker = newWorker(); resolve('overran'); });
+      void worker.terminate().then(() => {
+        worker = newWorker();
+        resolve('overran');
+      });
     }, BUDGET_MS * 2);
-    const failed = (err: Error) => { clearTimeout(timer); reject(err); };
+    const failed = (err: Error) => {
+      clearTimeout(timer);
+      reject(err);
+    };
     worker.once('error', failed);
-    worker.once('message', (reply: { ms: number; rules: string[] }) => { clearTimeout(timer); worker.off('error', failed); resolve(reply); });
+    worker.once('message', (reply: { ms: number; rules: string[] }) => {
+      clearTimeout(timer);
+      worker.off('error', failed);
+      resolve(reply);
+    });
     worker.postMessage({ targets, context });
   });
 }
@@ -105,29 +118,53 @@ describe('every rule on hostile text', () => {
     // The first validation compiles the schema and loads the rules: not part of any case.
     await timedValidation([{ file: 'nominations/warm-up.yaml', content: asYaml(base) }], []);
   });
-  afterAll(async () => { await worker.terminate(); });
+  afterAll(async () => {
+    await worker.terminate();
+  });
 
   it('reaches every kind of string the rules read', () => {
     expect(paths.length).toBeGreaterThan(40);
-    for (const key of ['name', 'aliases', 'description', 'website', 'repositories', 'licenses', 'sdgs', 'organizations', 'waivers', 'privacy', 'doNoHarm']) {
-      expect(paths.some((p) => p[0] === key), key).toBe(true);
+    for (const key of [
+      'name',
+      'aliases',
+      'description',
+      'website',
+      'repositories',
+      'licenses',
+      'sdgs',
+      'organizations',
+      'waivers',
+      'privacy',
+      'doNoHarm',
+    ]) {
+      expect(
+        paths.some((p) => p[0] === key),
+        key,
+      ).toBe(true);
     }
   });
 
-  it.each(HOSTILE)('validates nominations full of %s within the budget', async (_name, text) => {
-    for (const group of groups(paths, text)) {
-      const data = withValues(base, group, text);
-      const reply = await timedValidation(
-        [{ file: 'nominations/hostile.yaml', content: asYaml(data) }],
-        // A second file with the same values, so that the registry rules compare hostile text across files too.
-        [{ file: 'nominations/hostile-twin.yaml', content: asYaml(data) }],
-      );
-      const where = group.map((p) => p.join('.')).join(', ');
-      expect(reply, `overran ${BUDGET_MS * 2} ms with ${where}`).not.toBe('overran');
-      if (reply === 'overran') return;
-      expect(reply.ms, `took ${Math.round(reply.ms)} ms with ${where}`).toBeLessThan(BUDGET_MS);
-      // The file was read and checked: findings of the rules, not only a refusal of the loader.
-      expect(reply.rules.some((id) => id.startsWith('yaml/')), reply.rules.join(', ')).toBe(false);
-    }
-  }, 120_000);
+  it.each(HOSTILE)(
+    'validates nominations full of %s within the budget',
+    async (_name, text) => {
+      for (const group of groups(paths, text)) {
+        const data = withValues(base, group, text);
+        const reply = await timedValidation(
+          [{ file: 'nominations/hostile.yaml', content: asYaml(data) }],
+          // A second file with the same values, so that the registry rules compare hostile text across files too.
+          [{ file: 'nominations/hostile-twin.yaml', content: asYaml(data) }],
+        );
+        const where = group.map((p) => p.join('.')).join(', ');
+        expect(reply, `overran ${BUDGET_MS * 2} ms with ${where}`).not.toBe('overran');
+        if (reply === 'overran') return;
+        expect(reply.ms, `took ${Math.round(reply.ms)} ms with ${where}`).toBeLessThan(BUDGET_MS);
+        // The file was read and checked: findings of the rules, not only a refusal of the loader.
+        expect(
+          reply.rules.some((id) => id.startsWith('yaml/')),
+          reply.rules.join(', '),
+        ).toBe(false);
+      }
+    },
+    120_000,
+  );
 });

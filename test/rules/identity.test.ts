@@ -34,20 +34,27 @@ const cases: Case[] = [
   {
     name: 'software without repositories',
     yaml: withEdits([['repositories'], undefined]),
-    get expected() { return [{ rule: 'identity/repository-required', line: lineOf(this.yaml, 'categories:') }]; },
+    get expected() {
+      return [{ rule: 'identity/repository-required', line: lineOf(this.yaml, 'categories:') }];
+    },
   },
   {
     name: 'software with an empty repositories list',
     yaml: withEdits([['repositories'], []]),
-    get expected() { return [{ rule: 'identity/repository-required', line: lineOf(this.yaml, 'repositories:') }]; },
+    get expected() {
+      return [{ rule: 'identity/repository-required', line: lineOf(this.yaml, 'repositories:') }];
+    },
   },
   {
     name: 'an AI model without repositories',
     yaml: withEdits(
-      [['repositories'], undefined], [['categories'], ['ai-model']],
+      [['repositories'], undefined],
+      [['categories'], ['ai-model']],
       [['doNoHarm', 'dataPrivacySecurity', 'trainingDataPii'], false],
     ),
-    get expected() { return [{ rule: 'identity/repository-required', line: lineOf(this.yaml, 'categories:') }]; },
+    get expected() {
+      return [{ rule: 'identity/repository-required', line: lineOf(this.yaml, 'categories:') }];
+    },
   },
   {
     name: 'content without repositories',
@@ -60,16 +67,18 @@ const cases: Case[] = [
   repositoryCase('the GitHub home page', 'https://github.com', ['identity/repository-url']),
   repositoryCase('a GitLab project in a subgroup', 'https://gitlab.com/group/subgroup/project', []),
   repositoryCase('a repository on another forge', 'https://codeberg.org/example-org', []),
-  ...([
-    ['a logo file in the registry folder', 'logos/case-manager.png', []],
-    ['an https logo URL', 'https://example.org/logo.svg', []],
-    ['a logo path leading out of the registry', '../secrets/key.png', ['identity/logo']],
-    ['an absolute logo path', '/etc/logo.png', ['identity/logo']],
-    ['a logo that is not an image file', 'logos/case-manager.yaml', ['identity/logo']],
-    ['a hidden logo file', 'logos/.logo.png', ['identity/logo']],
-    ['a plain-http logo URL', 'http://example.org/logo.png', ['identity/logo']],
-    ['a data: logo', 'data:image/png;base64,AAAA', ['identity/logo']],
-  ] as Array<[string, string, string[]]>).map(([name, logo, rules]): Case => {
+  ...(
+    [
+      ['a logo file in the registry folder', 'logos/case-manager.png', []],
+      ['an https logo URL', 'https://example.org/logo.svg', []],
+      ['a logo path leading out of the registry', '../secrets/key.png', ['identity/logo']],
+      ['an absolute logo path', '/etc/logo.png', ['identity/logo']],
+      ['a logo that is not an image file', 'logos/case-manager.yaml', ['identity/logo']],
+      ['a hidden logo file', 'logos/.logo.png', ['identity/logo']],
+      ['a plain-http logo URL', 'http://example.org/logo.png', ['identity/logo']],
+      ['a data: logo', 'data:image/png;base64,AAAA', ['identity/logo']],
+    ] as Array<[string, string, string[]]>
+  ).map(([name, logo, rules]): Case => {
     const yaml = withEdits([['logo'], logo]);
     return { name, yaml, expected: rules.map((rule) => ({ rule, line: lineOf(yaml, 'logo:') })) };
   }),
@@ -81,8 +90,10 @@ describe('identity rules', () => {
   });
 
   it('leaves exact repeats and empty aliases to the schema', () => {
-    expect(hits(validateYaml(withEdits([['aliases'], ['ECM', 'ECM', '']]))).map((h) => h.rule))
-      .toEqual(['schema/invalid-value', 'schema/invalid-value']);
+    expect(hits(validateYaml(withEdits([['aliases'], ['ECM', 'ECM', '']]))).map((h) => h.rule)).toEqual([
+      'schema/invalid-value',
+      'schema/invalid-value',
+    ]);
   });
 
   it('names the account of an organisation URL and shows a repository URL', () => {

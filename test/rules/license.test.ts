@@ -3,7 +3,11 @@ import { applyFixes } from '../../src/fix/apply.js';
 import { hits, validateYaml } from '../support/validate.js';
 import { lineOf, withEdits } from '../support/nomination.js';
 
-interface Case { name: string; yaml: string; expected: Array<{ rule: string; line: number }> }
+interface Case {
+  name: string;
+  yaml: string;
+  expected: Array<{ rule: string; line: number }>;
+}
 
 function row(name: string, yaml: string, expected: (yaml: string) => Case['expected'] = () => []): Case {
   return { name, yaml, expected: expected(yaml) };
@@ -12,10 +16,12 @@ function row(name: string, yaml: string, expected: (yaml: string) => Case['expec
 const EVIDENCE = 'https://github.com/example-org/case-manager/blob/master/LICENSE';
 const licence = (spdx: string, covers?: string[]) => ({ spdx, evidenceUrl: EVIDENCE, ...(covers ? { covers } : {}) });
 /** The valid nomination with other categories and licences (an AI model also answers whether its training data holds PII). */
-const nomination = (categories: string[], ...licences: object[]) => withEdits(
-  [['categories'], categories], [['licenses'], licences],
-  [['doNoHarm', 'dataPrivacySecurity', 'trainingDataPii'], categories.includes('ai-model') ? false : undefined],
-);
+const nomination = (categories: string[], ...licences: object[]) =>
+  withEdits(
+    [['categories'], categories],
+    [['licenses'], licences],
+    [['doNoHarm', 'dataPrivacySecurity', 'trainingDataPii'], categories.includes('ai-model') ? false : undefined],
+  );
 const withSpdx = (spdx: string) => withEdits([['licenses', 0, 'spdx'], spdx]);
 
 const at = (rule: string, needle: string) => (y: string) => [{ rule, line: lineOf(y, needle) }];
@@ -32,26 +38,42 @@ const cases: Case[] = [
   row('an exception is fine', withSpdx('GPL-2.0-or-later WITH Classpath-exception-2.0')),
   row('a licence name with a space', withSpdx('Apache 2.0'), at(VALID, 'spdx: Apache 2.0')),
   row('an informal name', withSpdx('GPLv3'), at(VALID, 'spdx: GPLv3')),
-  row('lowercase ids in an expression, one finding each', withSpdx('mit or apache-2.0'),
-    (y) => [{ rule: VALID, line: lineOf(y, 'spdx: mit') }, { rule: VALID, line: lineOf(y, 'spdx: mit') }]),
+  row('lowercase ids in an expression, one finding each', withSpdx('mit or apache-2.0'), (y) => [
+    { rule: VALID, line: lineOf(y, 'spdx: mit') },
+    { rule: VALID, line: lineOf(y, 'spdx: mit') },
+  ]),
   row('an unknown exception', withSpdx('GPL-2.0-only WITH Classpath'), at(VALID, 'spdx: GPL-2.0-only WITH')),
   row('two ids without an operator', withSpdx('MIT Apache-2.0'), at(VALID, 'spdx: MIT Apache-2.0')),
   row('unbalanced parentheses', withSpdx('(MIT OR Apache-2.0'), at(VALID, 'spdx: (MIT')),
   row('a blank licence', withSpdx('   '), at(VALID, 'spdx:')),
   row('an empty licence is left to the schema', withSpdx(''), at('schema/invalid-value', 'spdx:')),
-  row('a garbled value: each distinct unknown part once, five at most', withSpdx('](x ](x FOO BAR ](x A-1 OR B-2 OR C-3 OR D-4 OR E-5 OR F-6'),
-    (y) => Array.from({ length: 5 }, () => ({ rule: VALID, line: lineOf(y, '](x ](x') }))),
-  row('a value far longer than any expression is one finding, not parsed', withSpdx('MIT OR '.repeat(50_000) + 'MIT'), at(VALID, 'spdx: MIT OR MIT')),
-  row('an invalid expression is not judged again for the category', nomination(['content'], licence('CC BY-ND 4.0')),
-    at(VALID, 'spdx: CC BY-ND 4.0')),
+  row(
+    'a garbled value: each distinct unknown part once, five at most',
+    withSpdx('](x ](x FOO BAR ](x A-1 OR B-2 OR C-3 OR D-4 OR E-5 OR F-6'),
+    (y) => Array.from({ length: 5 }, () => ({ rule: VALID, line: lineOf(y, '](x ](x') })),
+  ),
+  row(
+    'a value far longer than any expression is one finding, not parsed',
+    withSpdx('MIT OR '.repeat(50_000) + 'MIT'),
+    at(VALID, 'spdx: MIT OR MIT'),
+  ),
+  row(
+    'an invalid expression is not judged again for the category',
+    nomination(['content'], licence('CC BY-ND 4.0')),
+    at(VALID, 'spdx: CC BY-ND 4.0'),
+  ),
 
   // license/deprecated-id
   row('a deprecated GNU id', withSpdx('GPL-3.0'), at(DEPRECATED, 'spdx: GPL-3.0')),
   row('a deprecated id with +', withSpdx('GPL-2.0+ OR MIT'), at(DEPRECATED, 'spdx: GPL-2.0+')),
-  row('two deprecated ids', withSpdx('LGPL-2.1 AND AGPL-3.0'),
-    (y) => [{ rule: DEPRECATED, line: lineOf(y, 'spdx: LGPL') }, { rule: DEPRECATED, line: lineOf(y, 'spdx: LGPL') }]),
-  row('a deprecated id without a successor that is not OSI approved either', withSpdx('Net-SNMP'),
-    (y) => [{ rule: APPROVED, line: lineOf(y, 'spdx: Net-SNMP') }, { rule: DEPRECATED, line: lineOf(y, 'spdx: Net-SNMP') }]),
+  row('two deprecated ids', withSpdx('LGPL-2.1 AND AGPL-3.0'), (y) => [
+    { rule: DEPRECATED, line: lineOf(y, 'spdx: LGPL') },
+    { rule: DEPRECATED, line: lineOf(y, 'spdx: LGPL') },
+  ]),
+  row('a deprecated id without a successor that is not OSI approved either', withSpdx('Net-SNMP'), (y) => [
+    { rule: APPROVED, line: lineOf(y, 'spdx: Net-SNMP') },
+    { rule: DEPRECATED, line: lineOf(y, 'spdx: Net-SNMP') },
+  ]),
 
   // license/approved-for-category: software
   row('a content licence on software', withSpdx('CC-BY-4.0'), at(APPROVED, 'spdx: CC-BY-4.0')),
@@ -64,16 +86,27 @@ const cases: Case[] = [
   row('a custom licence needs a waiver', withSpdx('LicenseRef-example'), at(APPROVED, 'spdx: LicenseRef-example')),
   row('several licences for code alone need no covers', nomination(['software'], licence('MIT'), licence('Apache-2.0'))),
   row('a documentation licence declared as such is fine', nomination(['software'], licence('MIT'), licence('CC-BY-4.0', ['content']))),
-  row('a licence declared for another part leaves the code uncovered', nomination(['software'], licence('CC-BY-4.0', ['content'])),
-    at(APPROVED, 'licenses:')),
+  row(
+    'a licence declared for another part leaves the code uncovered',
+    nomination(['software'], licence('CC-BY-4.0', ['content'])),
+    at(APPROVED, 'licenses:'),
+  ),
   // license/content-covers
-  row('a content licence beside the code\'s licence is a warning to say covers: [content]', nomination(['software'], licence('BSD-2-Clause'), licence('CC-BY-4.0')),
-    at(CONTENT_COVERS, 'spdx: CC-BY-4.0')),
-  row('a No-Derivatives licence beside the code\'s is still refused', nomination(['software'], licence('BSD-2-Clause'), licence('CC-BY-ND-4.0')),
-    at(APPROVED, 'spdx: CC-BY-ND-4.0')),
+  row(
+    "a content licence beside the code's licence is a warning to say covers: [content]",
+    nomination(['software'], licence('BSD-2-Clause'), licence('CC-BY-4.0')),
+    at(CONTENT_COVERS, 'spdx: CC-BY-4.0'),
+  ),
+  row(
+    "a No-Derivatives licence beside the code's is still refused",
+    nomination(['software'], licence('BSD-2-Clause'), licence('CC-BY-ND-4.0')),
+    at(APPROVED, 'spdx: CC-BY-ND-4.0'),
+  ),
   row('a content licence alone does not license code', nomination(['software'], licence('CC-BY-4.0')), at(APPROVED, 'spdx: CC-BY-4.0')),
-  row('two content licences and no code licence are refused', nomination(['software'], licence('CC-BY-4.0'), licence('CC0-1.0')),
-    (y) => [{ rule: APPROVED, line: lineOf(y, 'spdx: CC-BY-4.0') }, { rule: APPROVED, line: lineOf(y, 'spdx: CC0-1.0') }]),
+  row('two content licences and no code licence are refused', nomination(['software'], licence('CC-BY-4.0'), licence('CC0-1.0')), (y) => [
+    { rule: APPROVED, line: lineOf(y, 'spdx: CC-BY-4.0') },
+    { rule: APPROVED, line: lineOf(y, 'spdx: CC0-1.0') },
+  ]),
 
   // content, data, standards
   row('a No-Derivatives licence on content', nomination(['content'], licence('CC-BY-ND-4.0')), at(APPROVED, 'spdx: CC-BY-ND-4.0')),
@@ -83,38 +116,75 @@ const cases: Case[] = [
   row('open data under ODbL is fine', nomination(['data'], licence('ODbL-1.0'))),
   row('NonCommercial data', nomination(['data'], licence('CC-BY-NC-4.0')), at(APPROVED, 'spdx: CC-BY-NC-4.0')),
   row('NLOD 1.0 data is rejected', nomination(['data'], licence('NLOD-1.0')), at(APPROVED, 'spdx: NLOD-1.0')),
-  row('mixed licensing of a data set', nomination(['data'], licence('CC-BY-4.0'), licence('CC-BY-NC-4.0')),
-    at(APPROVED, 'spdx: CC-BY-NC-4.0')),
+  row(
+    'mixed licensing of a data set',
+    nomination(['data'], licence('CC-BY-4.0'), licence('CC-BY-NC-4.0')),
+    at(APPROVED, 'spdx: CC-BY-NC-4.0'),
+  ),
   row('a standard under a content licence is fine', nomination(['standard'], licence('CC-BY-4.0'))),
   row('a standard under an OSI licence only is fine (real standards publish so)', nomination(['standard'], licence('MIT'))),
   row('a standard under a data-only licence', nomination(['standard'], licence('ODbL-1.0')), at(APPROVED, 'spdx: ODbL-1.0')),
-  row('a standard with declared specification and reference code licences is fine',
-    nomination(['standard'], licence('CC-BY-4.0', ['specification']), licence('Apache-2.0', ['code']))),
-  row('reference code declared under a content licence', nomination(['standard'], licence('CC-BY-4.0', ['specification', 'code'])),
-    at(APPROVED, 'spdx: CC-BY-4.0')),
-  row('a standard with two licences that do not say what they cover', nomination(['standard'], licence('CC-BY-4.0'), licence('Apache-2.0')),
-    (y) => [{ rule: APPROVED, line: lineOf(y, 'spdx: CC-BY-4.0') }, { rule: APPROVED, line: lineOf(y, 'spdx: Apache-2.0') }]),
+  row(
+    'a standard with declared specification and reference code licences is fine',
+    nomination(['standard'], licence('CC-BY-4.0', ['specification']), licence('Apache-2.0', ['code'])),
+  ),
+  row(
+    'reference code declared under a content licence',
+    nomination(['standard'], licence('CC-BY-4.0', ['specification', 'code'])),
+    at(APPROVED, 'spdx: CC-BY-4.0'),
+  ),
+  row(
+    'a standard with two licences that do not say what they cover',
+    nomination(['standard'], licence('CC-BY-4.0'), licence('Apache-2.0')),
+    (y) => [
+      { rule: APPROVED, line: lineOf(y, 'spdx: CC-BY-4.0') },
+      { rule: APPROVED, line: lineOf(y, 'spdx: Apache-2.0') },
+    ],
+  ),
 
   // AI models and several categories
   row('one OSI licence covers the code and the model', nomination(['ai-model'], licence('Apache-2.0'))),
-  row('separate code and model licences are fine', nomination(['ai-model'], licence('Apache-2.0', ['code']), licence('CC-BY-4.0', ['model']))),
+  row(
+    'separate code and model licences are fine',
+    nomination(['ai-model'], licence('Apache-2.0', ['code']), licence('CC-BY-4.0', ['model'])),
+  ),
   row('an AI model whose weights no licence covers', nomination(['ai-model'], licence('Apache-2.0', ['code'])), at(APPROVED, 'licenses:')),
-  row('an AI model with two licences that do not say what they cover', nomination(['ai-model'], licence('Apache-2.0'), licence('CC-BY-4.0')),
-    (y) => [{ rule: APPROVED, line: lineOf(y, 'spdx: Apache-2.0') }, { rule: APPROVED, line: lineOf(y, 'spdx: CC-BY-4.0') }]),
-  row('covers alone disambiguates the rest', nomination(['ai-model'], licence('Apache-2.0', ['code']), licence('CC-BY-4.0')),
-    at(APPROVED, 'spdx: CC-BY-4.0')),
-  row('one content licence on software and content', nomination(['software', 'content'], licence('CC-BY-4.0')),
-    at(APPROVED, 'spdx: CC-BY-4.0')),
-  row('software and data with declared licences are fine',
-    nomination(['software', 'data'], licence('AGPL-3.0-only', ['code']), licence('CC0-1.0', ['data']))),
+  row(
+    'an AI model with two licences that do not say what they cover',
+    nomination(['ai-model'], licence('Apache-2.0'), licence('CC-BY-4.0')),
+    (y) => [
+      { rule: APPROVED, line: lineOf(y, 'spdx: Apache-2.0') },
+      { rule: APPROVED, line: lineOf(y, 'spdx: CC-BY-4.0') },
+    ],
+  ),
+  row(
+    'covers alone disambiguates the rest',
+    nomination(['ai-model'], licence('Apache-2.0', ['code']), licence('CC-BY-4.0')),
+    at(APPROVED, 'spdx: CC-BY-4.0'),
+  ),
+  row(
+    'one content licence on software and content',
+    nomination(['software', 'content'], licence('CC-BY-4.0')),
+    at(APPROVED, 'spdx: CC-BY-4.0'),
+  ),
+  row(
+    'software and data with declared licences are fine',
+    nomination(['software', 'data'], licence('AGPL-3.0-only', ['code']), licence('CC0-1.0', ['data'])),
+  ),
   row('an empty covers is left to the schema', nomination(['software'], licence('MIT', [])), at('schema/invalid-value', 'covers:')),
-  row('a custom licence on two parts is reported once', nomination(['ai-model'], licence('LicenseRef-model')),
-    at(APPROVED, 'spdx: LicenseRef-model')),
+  row(
+    'a custom licence on two parts is reported once',
+    nomination(['ai-model'], licence('LicenseRef-model')),
+    at(APPROVED, 'spdx: LicenseRef-model'),
+  ),
 
   // license/evidence-url
   row('a licence without evidence', withEdits([['licenses', 0, 'evidenceUrl'], undefined]), at(EVIDENCE_URL, 'spdx: GPL-3.0-only')),
-  row('every licence needs its own evidence', nomination(['software'], licence('MIT'), { spdx: 'Apache-2.0' }),
-    at(EVIDENCE_URL, 'spdx: Apache-2.0')),
+  row(
+    'every licence needs its own evidence',
+    nomination(['software'], licence('MIT'), { spdx: 'Apache-2.0' }),
+    at(EVIDENCE_URL, 'spdx: Apache-2.0'),
+  ),
 ];
 
 describe('license rules', () => {
@@ -122,7 +192,10 @@ describe('license rules', () => {
     expect(hits(validateYaml(yaml))).toEqual(expected);
   });
 
-  const message = (yaml: string, rule: string) => validateYaml(yaml).diagnostics.filter((d) => d.ruleId === rule).map((d) => d.message);
+  const message = (yaml: string, rule: string) =>
+    validateYaml(yaml)
+      .diagnostics.filter((d) => d.ruleId === rule)
+      .map((d) => d.message);
 
   it('suggests the closest id for a malformed one', () => {
     expect(message(withSpdx('Apache 2.0'), VALID)).toEqual(['"Apache 2.0" is not an SPDX licence identifier; did you mean "Apache-2.0"?']);
@@ -164,12 +237,15 @@ describe('license rules', () => {
   it('offers to replace a deprecated id, as a warning', () => {
     const result = validateYaml(withSpdx('GPL-3.0 OR MIT'));
     expect(result.errorCount).toBe(0);
-    expect(result.diagnostics).toEqual([expect.objectContaining({
-      ruleId: DEPRECATED,
-      severity: 'warning',
-      message: '"GPL-3.0" is a deprecated SPDX identifier; use "GPL-3.0-only", or "GPL-3.0-or-later" if the licence says "or any later version".',
-      fix: { description: 'replace "GPL-3.0" with "GPL-3.0-only"', path: '/licenses/0/spdx', value: 'GPL-3.0-only OR MIT' },
-    })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: DEPRECATED,
+        severity: 'warning',
+        message:
+          '"GPL-3.0" is a deprecated SPDX identifier; use "GPL-3.0-only", or "GPL-3.0-or-later" if the licence says "or any later version".',
+        fix: { description: 'replace "GPL-3.0" with "GPL-3.0-only"', path: '/licenses/0/spdx', value: 'GPL-3.0-only OR MIT' },
+      }),
+    ]);
   });
 
   it.each([
@@ -179,18 +255,21 @@ describe('license rules', () => {
     ['Nunit AND MIT', 'zlib-acknowledgement AND MIT'],
     ['wxWindows', 'LGPL-2.0-or-later WITH WxWindows-exception-3.1'],
   ])('fixes %s as %s', (spdx, fixed) => {
-    const fixes = validateYaml(withSpdx(spdx)).diagnostics.filter((d) => d.ruleId === DEPRECATED).map((d) => d.fix?.value);
+    const fixes = validateYaml(withSpdx(spdx))
+      .diagnostics.filter((d) => d.ruleId === DEPRECATED)
+      .map((d) => d.fix?.value);
     expect(fixes[0]).toBe(fixed);
   });
 
-  it('offers to add covers: [content] to a content licence beside the code\'s, and the fixed file passes', () => {
+  it("offers to add covers: [content] to a content licence beside the code's, and the fixed file passes", () => {
     const yaml = nomination(['software'], licence('BSD-2-Clause'), licence('CC-BY-4.0'));
     const result = validateYaml(yaml);
     expect(result.errorCount).toBe(0);
     const [finding] = result.diagnostics.filter((d) => d.ruleId === CONTENT_COVERS);
     expect(finding).toMatchObject({
       severity: 'warning',
-      message: '"CC-BY-4.0" can only apply to content, and "BSD-2-Clause" covers the code; add covers: [content] so that it is judged as the licence of the content.',
+      message:
+        '"CC-BY-4.0" can only apply to content, and "BSD-2-Clause" covers the code; add covers: [content] so that it is judged as the licence of the content.',
       fix: { path: '/licenses/1/covers', value: ['content'], insert: true },
     });
     const fixed = applyFixes(yaml, [finding!.fix!]);

@@ -4,7 +4,11 @@ import { ALL_RULES } from '../../src/rules/index.js';
 import { hits, TEST_NOW, validateYaml } from '../support/validate.js';
 import { lineOf, withEdits } from '../support/nomination.js';
 
-interface Case { name: string; yaml: string; expected: Array<{ rule: string; line: number }> }
+interface Case {
+  name: string;
+  yaml: string;
+  expected: Array<{ rule: string; line: number }>;
+}
 
 function row(name: string, yaml: string, expected: (yaml: string) => Case['expected'] = () => []): Case {
   return { name, yaml, expected: expected(yaml) };
@@ -33,8 +37,10 @@ const cases: Case[] = [
   row('a waiver of a schema rule', waiving('schema/required'), atWaiver('schema/required')),
   row('a waiver of a YAML rule', waiving('yaml/duplicate-key'), atWaiver('yaml/duplicate-key')),
   row('a waiver of the internal rule', waiving('internal/rule-error'), atWaiver('internal/rule-error')),
-  row('each bad waiver is reported', waiving('ownership/owner', 'sdg/unique-goals', 'schema/type'),
-    (y) => [...atWaiver('ownership/owner')(y), ...atWaiver('schema/type')(y)]),
+  row('each bad waiver is reported', waiving('ownership/owner', 'sdg/unique-goals', 'schema/type'), (y) => [
+    ...atWaiver('ownership/owner')(y),
+    ...atWaiver('schema/type')(y),
+  ]),
 ];
 
 describe('lifecycle rules', () => {
@@ -46,11 +52,12 @@ describe('lifecycle rules', () => {
     const result = validateYaml(reviewed('dpg', '2025-11-23'));
     expect(result.diagnostics[0]).toMatchObject({
       severity: 'warning',
-      message: 'Recognition expired on 2026-11-23 (one year after the review of 2025-11-23); renew it with a new review, or set stage: expired.',
+      message:
+        'Recognition expired on 2026-11-23 (one year after the review of 2025-11-23); renew it with a new review, or set stage: expired.',
     });
   });
 
-  it('ends a year begun on 29 February on 28 February (the anniversary clamps to the month\'s end)', () => {
+  it("ends a year begun on 29 February on 28 February (the anniversary clamps to the month's end)", () => {
     const result = validateYaml(reviewed('dpg', '2024-02-29'));
     expect(result.diagnostics[0]!.message).toContain('expired on 2025-02-28');
   });
@@ -58,15 +65,20 @@ describe('lifecycle rules', () => {
   it('does not expire a record while the day before its end date still runs somewhere', () => {
     const yaml = reviewed('dpg', '2025-11-23');
     expect(hits(validateYaml(yaml, { now: new Date('2026-11-23T11:59:00Z') }))).toEqual([]);
-    expect(hits(validateYaml(yaml, { now: new Date('2026-11-23T12:00:00Z') }))).toEqual([{ rule: 'lifecycle/review-current', line: lineOf(yaml, 'date:') }]);
+    expect(hits(validateYaml(yaml, { now: new Date('2026-11-23T12:00:00Z') }))).toEqual([
+      { rule: 'lifecycle/review-current', line: lineOf(yaml, 'date:') },
+    ]);
   });
 
   it('reports a future review date as an error', () => {
     const result = validateYaml(reviewed('dpg', '2026-12-01'));
-    expect(result.diagnostics).toEqual([expect.objectContaining({
-      ruleId: 'lifecycle/review-date-future', severity: 'error',
-      message: 'The review date 2026-12-01 is in the future (today is 2026-11-23); write the date the decision was taken.',
-    })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'lifecycle/review-date-future',
+        severity: 'error',
+        message: 'The review date 2026-12-01 is in the future (today is 2026-11-23); write the date the decision was taken.',
+      }),
+    ]);
   });
 
   it('suggests the rule a mistyped waiver meant', () => {
@@ -83,10 +95,20 @@ describe('lifecycle rules', () => {
     const yaml = withEdits(
       [['stage'], 'dpg'],
       [['review'], { date: '2025-10-01', reviewer: 'dpg-review-team' }],
-      [['waivers'], [{ rule: 'lifecycle/review-current', reason: 'Renewal under review since 2026-09-15.', approvedBy: 'dpg-review-team' }]],
+      [
+        ['waivers'],
+        [{ rule: 'lifecycle/review-current', reason: 'Renewal under review since 2026-09-15.', approvedBy: 'dpg-review-team' }],
+      ],
     );
     const result = validateYaml(yaml);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: 'lifecycle/review-current', severity: 'info', waived: expect.any(Object), line: lineOf(yaml, 'date:') })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'lifecycle/review-current',
+        severity: 'info',
+        waived: expect.any(Object),
+        line: lineOf(yaml, 'date:'),
+      }),
+    ]);
     expect(result.warningCount).toBe(0);
   });
 
@@ -107,7 +129,10 @@ describe('lifecycle rules', () => {
     const { validateSources } = await import('../../src/lint/engine.js');
     const { DEFAULT_CONFIG } = await import('../../src/config/config.js');
     expect(fresh.map((r) => r.id)).toContain('lifecycle/waiver-valid');
-    const [result] = validateSources([{ file: 'nominations/example-case-manager.yaml', content: waiving('sdg/max-goal') }], { config: DEFAULT_CONFIG, now: TEST_NOW });
+    const [result] = validateSources([{ file: 'nominations/example-case-manager.yaml', content: waiving('sdg/max-goal') }], {
+      config: DEFAULT_CONFIG,
+      now: TEST_NOW,
+    });
     expect(result!.diagnostics.filter((d) => d.ruleId.startsWith('lifecycle/') || d.ruleId.startsWith('internal/'))).toEqual([
       expect.objectContaining({ ruleId: 'lifecycle/waiver-valid', message: expect.stringContaining('Did you mean "sdg/max-goals"?') }),
     ]);

@@ -7,7 +7,8 @@ import { validateYaml } from '../support/validate.js';
 // The patterns the rule used before its scanners (each address once): exact on short texts, but they backtrack without bound on long ones.
 const EMAIL = /[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}/g;
 const INTERNATIONAL_PHONE = /(?:tel:\s*|(?<![\w/.=-]))(?:\+|00)[1-9][\d\s().-]{6,22}\d/g;
-const LABELLED_PHONE = /\b(?:phone|telephone|tel|mobile|cell|whatsapp|signal|fax)\b\.?\s*(?:number|no\.?)?\s*[:=]?\s*(\(?\d[\d\s().-]{5,20}\d)/gi;
+const LABELLED_PHONE =
+  /\b(?:phone|telephone|tel|mobile|cell|whatsapp|signal|fax)\b\.?\s*(?:number|no\.?)?\s*[:=]?\s*(\(?\d[\d\s().-]{5,20}\d)/gi;
 
 function byPatterns(text: string): Array<{ kind: 'email' | 'phone'; masked: string }> {
   const found: Array<{ kind: 'email' | 'phone'; masked: string }> = [];
@@ -32,17 +33,67 @@ function byPatterns(text: string): Array<{ kind: 'email' | 'phone'; masked: stri
 
 // Pieces that make contacts, near-contacts and the separators between them likely.
 const PIECES = [
-  'a', 'Z', 'j', '0', '1', '7', '00', '+', '+49', '.', '-', '_', '%', '@', ' ', '  ', '\t', '\n', '\u00a0', '(', ')', ':', '=', '/',
-  '://', 'tel:', 'Tel', 'phone', 'PHONE', 'telephone', 'mobile', 'cell', 'WhatsApp', 'signal', 'fax', 'number', 'No', 'no.',
-  'info', 'jane.doe', 'example', 'org', 'de', 'x1', 'https://', 'é', 'ſ', '030 123', '12345', '678',
+  'a',
+  'Z',
+  'j',
+  '0',
+  '1',
+  '7',
+  '00',
+  '+',
+  '+49',
+  '.',
+  '-',
+  '_',
+  '%',
+  '@',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\u00a0',
+  '(',
+  ')',
+  ':',
+  '=',
+  '/',
+  '://',
+  'tel:',
+  'Tel',
+  'phone',
+  'PHONE',
+  'telephone',
+  'mobile',
+  'cell',
+  'WhatsApp',
+  'signal',
+  'fax',
+  'number',
+  'No',
+  'no.',
+  'info',
+  'jane.doe',
+  'example',
+  'org',
+  'de',
+  'x1',
+  'https://',
+  'é',
+  'ſ',
+  '030 123',
+  '12345',
+  '678',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
 
 describe('privacy/personal-contact scanners', () => {
   it('find what the former patterns found, on any short text', () => {
-    fc.assert(fc.property(text, (t) => {
-      expect(personalContacts(t)).toEqual(byPatterns(t));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(personalContacts(t)).toEqual(byPatterns(t));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it.each([
@@ -74,9 +125,13 @@ describe('privacy/personal-contact findings per text', () => {
   it('reports each contact once and at most ten per text, counting the rest in one more finding', () => {
     const addresses = Array.from({ length: 14 }, (_, i) => `person${i}@example.org`);
     const notes = [...addresses, ...addresses, 'jane@example.org jane@example.org'].join(' ');
-    const findings = validateYaml(withEdits([['documentation', 'notes'], notes])).diagnostics.filter((d) => d.ruleId === 'privacy/personal-contact');
+    const findings = validateYaml(withEdits([['documentation', 'notes'], notes])).diagnostics.filter(
+      (d) => d.ruleId === 'privacy/personal-contact',
+    );
     expect(findings).toHaveLength(11);
     expect(findings.filter((d) => d.message.startsWith('p•••@'))).toHaveLength(10);
-    expect(findings.map((d) => d.message)).toContain('5 more e-mail addresses or phone numbers in this text look personal; remove them too.');
+    expect(findings.map((d) => d.message)).toContain(
+      '5 more e-mail addresses or phone numbers in this text look personal; remove them too.',
+    );
   });
 });

@@ -15,13 +15,21 @@ function nomination(file: string, ...edits: Edit[]): SourceFile {
 
 /** Every file's findings of the registry rules: file → [rule, messageId-ish text]. */
 function registryFindings(files: SourceFile[]): Array<{ file: string; rule: string; severity: string; message: string }> {
-  return validateSources(files, { config: DEFAULT_CONFIG, now: TEST_NOW }).flatMap((result) => result.diagnostics
-    .filter((d) => d.ruleId.startsWith('registry/'))
-    .map((d) => ({ file: result.file, rule: d.ruleId, severity: d.severity, message: d.message })));
+  return validateSources(files, { config: DEFAULT_CONFIG, now: TEST_NOW }).flatMap((result) =>
+    result.diagnostics
+      .filter((d) => d.ruleId.startsWith('registry/'))
+      .map((d) => ({ file: result.file, rule: d.ruleId, severity: d.severity, message: d.message })),
+  );
 }
 
-const openlmis = (file: string, name: string, ...edits: Edit[]) => nomination(file, [['name'], name],
-  [['repositories', 0, 'url'], `https://github.com/x/${file.replace(/\W/g, '')}`], [['website'], `https://${file.replace(/\W/g, '')}.example.org`], ...edits);
+const openlmis = (file: string, name: string, ...edits: Edit[]) =>
+  nomination(
+    file,
+    [['name'], name],
+    [['repositories', 0, 'url'], `https://github.com/x/${file.replace(/\W/g, '')}`],
+    [['website'], `https://${file.replace(/\W/g, '')}.example.org`],
+    ...edits,
+  );
 
 describe('look-alike names', () => {
   it.each([
@@ -62,8 +70,18 @@ describe('registry/shared-repository', () => {
   const server = 'https://github.com/santedb/santedb-server';
   it('asks to confirm two products with different names and websites on one repository, without an error', () => {
     const findings = registryFindings([
-      openlmis('nominations/santeims.yaml', 'SanteIMS', [['repositories', 0, 'url'], server], [['website'], 'https://santesuite.org/santeims']),
-      openlmis('nominations/santempi.yaml', 'SantéMPI', [['repositories', 0, 'url'], server], [['website'], 'https://santesuite.org/santempi']),
+      openlmis(
+        'nominations/santeims.yaml',
+        'SanteIMS',
+        [['repositories', 0, 'url'], server],
+        [['website'], 'https://santesuite.org/santeims'],
+      ),
+      openlmis(
+        'nominations/santempi.yaml',
+        'SantéMPI',
+        [['repositories', 0, 'url'], server],
+        [['website'], 'https://santesuite.org/santempi'],
+      ),
     ]);
     expect(findings.map((f) => [f.file, f.rule, f.severity])).toEqual([
       ['nominations/santeims.yaml', 'registry/shared-repository', 'warning'],
@@ -82,7 +100,10 @@ describe('registry/shared-repository', () => {
       openlmis('nominations/santempi.yaml', 'SantéMPI', [['repositories', 0, 'url'], server], editB),
     ]);
     expect(findings.filter((f) => f.rule === 'registry/shared-repository')).toEqual([]);
-    expect(findings.filter((f) => f.rule === 'registry/duplicate' && f.message.startsWith('Repository')).map((f) => f.severity)).toEqual(['error', 'error']);
+    expect(findings.filter((f) => f.rule === 'registry/duplicate' && f.message.startsWith('Repository')).map((f) => f.severity)).toEqual([
+      'error',
+      'error',
+    ]);
   });
 });
 
@@ -92,7 +113,10 @@ describe('registry/unique-slug', () => {
       openlmis('nominations/openlmis.yaml', 'OpenLMIS'),
       openlmis('nominations/zh/openlmis.yaml', 'OpenLMIS 中文'),
     ]).filter((f) => f.rule === 'registry/unique-slug');
-    expect(findings.map((f) => [f.file, f.severity])).toEqual([['nominations/openlmis.yaml', 'error'], ['nominations/zh/openlmis.yaml', 'error']]);
+    expect(findings.map((f) => [f.file, f.severity])).toEqual([
+      ['nominations/openlmis.yaml', 'error'],
+      ['nominations/zh/openlmis.yaml', 'error'],
+    ]);
     expect(findings[0]!.message).toContain('"openlmis" is also the slug of nominations/zh/openlmis.yaml');
     expect(findings[1]!.message).toContain('is also the slug of nominations/openlmis.yaml');
   });
@@ -106,7 +130,9 @@ describe('registry/unique-slug', () => {
   });
 
   it('leaves distinct slugs alone', () => {
-    expect(registryFindings([openlmis('nominations/openlmis.yaml', 'OpenLMIS'), openlmis('nominations/openmrs.yaml', 'OpenMRS')])).toEqual([]);
+    expect(registryFindings([openlmis('nominations/openlmis.yaml', 'OpenLMIS'), openlmis('nominations/openmrs.yaml', 'OpenMRS')])).toEqual(
+      [],
+    );
   });
 });
 
@@ -134,7 +160,11 @@ describe('waivers on long lists', () => {
     const file = nomination('nominations/example-case-manager.yaml', [['waivers'], waivers], [['documentation', 'urls'], urls]);
     const started = performance.now();
     // Past the 1 MB a nomination may have: what is measured here is the rules, not the loader's limit.
-    const [result] = validateSources([file], { config: DEFAULT_CONFIG, now: TEST_NOW, limits: { ...DEFAULT_LIMITS, maxFileBytes: 16 << 20 } });
+    const [result] = validateSources([file], {
+      config: DEFAULT_CONFIG,
+      now: TEST_NOW,
+      limits: { ...DEFAULT_LIMITS, maxFileBytes: 16 << 20 },
+    });
     expect(performance.now() - started).toBeLessThan(15_000);
     const https = result!.diagnostics.filter((d) => d.ruleId === 'url/https');
     expect(https).toHaveLength(40_000);

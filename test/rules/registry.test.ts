@@ -33,10 +33,30 @@ const withRepositoryUrl = withEdits([['repositories', 0, 'url'], 'https://github
 
 const cases: Case[] = [
   { name: 'the canonical nomination in its own file', yaml: valid, expected: [] },
-  { name: 'a file named after another name', yaml: valid, file: 'nominations/case-manager.yaml', expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }] },
-  { name: 'a .yml file', yaml: valid, file: 'nominations/example-case-manager.yml', expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }] },
-  { name: 'a file named in capitals', yaml: valid, file: 'nominations/Example-Case-Manager.yaml', expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }] },
-  { name: 'a name with accents and symbols', yaml: withEdits([['name'], 'Sauvé & Santé — 2.0']), file: 'nominations/sauve-sante-2-0.yaml', expected: [] },
+  {
+    name: 'a file named after another name',
+    yaml: valid,
+    file: 'nominations/case-manager.yaml',
+    expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }],
+  },
+  {
+    name: 'a .yml file',
+    yaml: valid,
+    file: 'nominations/example-case-manager.yml',
+    expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }],
+  },
+  {
+    name: 'a file named in capitals',
+    yaml: valid,
+    file: 'nominations/Example-Case-Manager.yaml',
+    expected: [{ rule: 'registry/filename-slug', line: lineOf(valid, 'name:') }],
+  },
+  {
+    name: 'a name with accents and symbols',
+    yaml: withEdits([['name'], 'Sauvé & Santé — 2.0']),
+    file: 'nominations/sauve-sante-2-0.yaml',
+    expected: [],
+  },
   {
     name: 'a name without Latin letters gives no slug',
     yaml: withEdits([['name'], '病例管理']),
@@ -66,19 +86,19 @@ const cases: Case[] = [
     expected: [{ rule: 'registry/duplicate', line: lineOf(valid, 'name:') }],
   },
   {
-    name: 'an alias equal to another\'s name',
+    name: "an alias equal to another's name",
     yaml: withAlias,
     context: [other('nominations/survey-kit.yaml', [['name'], 'Survey Kit'])],
     expected: [{ rule: 'registry/duplicate', line: lineOf(withAlias, '- Survey Kit') }],
   },
   {
-    name: 'an alias equal to another\'s alias',
+    name: "an alias equal to another's alias",
     yaml: withAlias,
     context: [other('nominations/field-survey-kit.yaml', [['aliases'], ['survey kit']])],
     expected: [{ rule: 'registry/duplicate', line: lineOf(withAlias, '- Survey Kit') }],
   },
   {
-    name: 'a name equal to another\'s alias',
+    name: "a name equal to another's alias",
     yaml: valid,
     context: [other('nominations/field-survey-kit.yaml', [['aliases'], ['Example Case Manager']])],
     expected: [{ rule: 'registry/duplicate', line: lineOf(valid, 'name:') }],
@@ -86,13 +106,20 @@ const cases: Case[] = [
   {
     name: 'a repository written differently',
     yaml: withRepositoryUrl,
-    context: [other('nominations/field-survey-kit.yaml', [['repositories', 0, 'url'], 'http://www.GitHub.com/Example-Org/case-manager.git/?tab=readme#top'])],
+    context: [
+      other('nominations/field-survey-kit.yaml', [
+        ['repositories', 0, 'url'],
+        'http://www.GitHub.com/Example-Org/case-manager.git/?tab=readme#top',
+      ]),
+    ],
     expected: [{ rule: 'registry/duplicate', line: lineOf(withRepositoryUrl, 'url: https://github.com') }],
   },
   {
     name: 'another repository of the same organisation',
     yaml: valid,
-    context: [other('nominations/field-survey-kit.yaml', [['repositories', 0, 'url'], 'https://github.com/example-org/case-manager-mobile'])],
+    context: [
+      other('nominations/field-survey-kit.yaml', [['repositories', 0, 'url'], 'https://github.com/example-org/case-manager-mobile']),
+    ],
     expected: [],
   },
 ];
@@ -118,10 +145,11 @@ describe('registry rules', () => {
 
   it('reports a duplicate on every target involved, and on no context file', () => {
     const copy = { file: 'nominations/ecm.yaml', content: valid };
-    const results = validateSources(
-      [{ file: OWN_FILE, content: valid }, copy],
-      { config: DEFAULT_CONFIG, now: TEST_NOW, context: [other('nominations/field-survey-kit.yaml', [['aliases'], ['Example Case Manager']])] },
-    );
+    const results = validateSources([{ file: OWN_FILE, content: valid }, copy], {
+      config: DEFAULT_CONFIG,
+      now: TEST_NOW,
+      context: [other('nominations/field-survey-kit.yaml', [['aliases'], ['Example Case Manager']])],
+    });
     expect(results.map((r) => r.file)).toEqual([OWN_FILE, 'nominations/ecm.yaml']);
     const [own, duplicate] = results;
     expect(hits(own!).filter((h) => h.rule === 'registry/duplicate')).toHaveLength(2);

@@ -33,9 +33,13 @@ const cases: Case[] = [
   urlCase('localhost', ['website'], 'http://localhost:8080/', 'website: http://localhost', ['url/valid']),
   urlCase('a host without a dot', ['website'], 'https://intranet/app', 'website: https://intranet', ['url/valid']),
   urlCase('a repository url', ['repositories', 0, 'url'], 'github.com/example-org/case-manager', 'url: github.com', ['url/valid']),
-  urlCase('an organisation website', ['organizations', 0, 'website'], 'http://aam-digital.com', 'website: http://aam-digital.com', ['url/https']),
+  urlCase('an organisation website', ['organizations', 0, 'website'], 'http://aam-digital.com', 'website: http://aam-digital.com', [
+    'url/https',
+  ]),
   urlCase('an evidenceUrl', ['licenses', 0, 'evidenceUrl'], 'example.org/LICENSE', 'evidenceUrl: example.org', ['url/valid']),
-  urlCase('a nested policyUrl', ['privacy', 'piiRequirements', 'policyUrl'], 'http://example.org/privacy', 'policyUrl: http://', ['url/https']),
+  urlCase('a nested policyUrl', ['privacy', 'piiRequirements', 'policyUrl'], 'http://example.org/privacy', 'policyUrl: http://', [
+    'url/https',
+  ]),
   urlCase('an item of evidenceUrls', ['ownership', 'evidenceUrls', 0], 'about-us', 'evidenceUrls: [ about-us ]', ['url/valid']),
   urlCase('an item of documentation urls', ['documentation', 'urls', 0], 'http://docs.example.org', 'urls: [ http://docs', ['url/https']),
 ];
@@ -57,7 +61,9 @@ describe('url rules', () => {
   it('fixes http:// to https:// at the value', () => {
     const [diagnostic] = validateYaml(withEdits([['documentation', 'urls', 0], 'http://docs.example.org/a?b=c'])).diagnostics;
     expect(diagnostic).toMatchObject({
-      ruleId: 'url/https', severity: 'warning', path: '/documentation/urls/0',
+      ruleId: 'url/https',
+      severity: 'warning',
+      path: '/documentation/urls/0',
       fix: { path: '/documentation/urls/0', value: 'https://docs.example.org/a?b=c' },
     });
   });

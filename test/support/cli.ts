@@ -37,8 +37,12 @@ export async function runInProcess(args: readonly string[], options: CliRunOptio
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
     cwd: options.cwd,
     // The caches' folder of the test run (see cache-root.ts), as a subprocess inherits it.
     env: { NO_COLOR: '1', ...(process.env.DPG_CACHE_DIR ? { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR } : {}), ...options.env },

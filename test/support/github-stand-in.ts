@@ -123,7 +123,11 @@ interface Fault {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
@@ -144,11 +148,16 @@ export class GitHubStandIn {
   private nextId = 1000;
   private clock = Date.parse('2026-01-01T00:00:00Z');
 
-  private constructor(private readonly server: Server, readonly url: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<GitHubStandIn> {
     let standIn: GitHubStandIn | undefined;
-    const server = createServer((req, res) => { void standIn!.handle(req, res); });
+    const server = createServer((req, res) => {
+      void standIn!.handle(req, res);
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     standIn = new GitHubStandIn(server, `http://127.0.0.1:${port}`);
@@ -164,7 +173,11 @@ export class GitHubStandIn {
     this.tokens.set(token, user);
   }
 
-  addPullRequest(fullName: string, number: number, options: { headSha?: string; files?: Array<string | PullFile>; author?: string; changedFiles?: number } = {}): void {
+  addPullRequest(
+    fullName: string,
+    number: number,
+    options: { headSha?: string; files?: Array<string | PullFile>; author?: string; changedFiles?: number } = {},
+  ): void {
     const repo = this.repository(fullName, true);
     this.reviewState(fullName, number).author = options.author ?? 'octocat';
     const files = (options.files ?? []).map((f) => (typeof f === 'string' ? { filename: f, status: 'modified' } : f));
@@ -200,7 +213,13 @@ export class GitHubStandIn {
   addReview(fullName: string, pull: number, login: string, state: string, commitId?: string): void {
     const pr = this.pull(this.repository(fullName), pull);
     const review = this.reviewState(fullName, pull);
-    review.reviews.push({ id: this.id(), user: { login, type: 'User' }, state, commit_id: commitId ?? pr.headSha, submitted_at: this.timestamp() });
+    review.reviews.push({
+      id: this.id(),
+      user: { login, type: 'User' },
+      state,
+      commit_id: commitId ?? pr.headSha,
+      submitted_at: this.timestamp(),
+    });
     // Like GitHub: a submitted review ends the request.
     review.requestedUsers = review.requestedUsers.filter((u) => u.toLowerCase() !== login.toLowerCase());
   }
@@ -255,10 +274,18 @@ export class GitHubStandIn {
   }
 
   /** A run of a workflow (by file name) on a commit, for GET …/actions/workflows/{file}/runs and POST …/runs/{id}/rerun. */
-  addWorkflowRun(fullName: string, run: { workflow: string; headSha: string; event?: string; status?: string; conclusion?: string | null }): StandInWorkflowRun {
+  addWorkflowRun(
+    fullName: string,
+    run: { workflow: string; headSha: string; event?: string; status?: string; conclusion?: string | null },
+  ): StandInWorkflowRun {
     const added = {
-      id: this.id(), workflow: run.workflow, head_sha: run.headSha, event: run.event ?? 'pull_request',
-      status: run.status ?? 'completed', conclusion: run.conclusion === undefined ? 'failure' : run.conclusion, reruns: 0,
+      id: this.id(),
+      workflow: run.workflow,
+      head_sha: run.headSha,
+      event: run.event ?? 'pull_request',
+      status: run.status ?? 'completed',
+      conclusion: run.conclusion === undefined ? 'failure' : run.conclusion,
+      reruns: 0,
     };
     this.repository(fullName, true).workflowRuns.push(added);
     return added;
@@ -287,7 +314,10 @@ export class GitHubStandIn {
         'x-ratelimit-used': '5000',
         'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000 + resetInSeconds)),
       },
-      body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' },
+      body: {
+        message: 'API rate limit exceeded for installation ID 1.',
+        documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+      },
     });
   }
 
@@ -330,7 +360,12 @@ export class GitHubStandIn {
     const id = this.id();
     const at = this.timestamp();
     const comment = {
-      id, body, user, created_at: at, updated_at: at, reactions: [],
+      id,
+      body,
+      user,
+      created_at: at,
+      updated_at: at,
+      reactions: [],
       html_url: `${WEB_URL}/${repo.owner}/${repo.name}/pull/${pr.number}#issuecomment-${id}`,
       issue_url: `${this.url}/repos/${repo.owner}/${repo.name}/issues/${pr.number}`,
     };
@@ -360,7 +395,13 @@ export class GitHubStandIn {
     } catch {
       body = raw;
     }
-    const entry: LoggedRequest = { method, path: decodeURIComponent(url.pathname), query: Object.fromEntries(url.searchParams), body, status: 0 };
+    const entry: LoggedRequest = {
+      method,
+      path: decodeURIComponent(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      body,
+      status: 0,
+    };
     this.requests.push(entry);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}): void => {
       entry.status = status;
@@ -416,11 +457,16 @@ export class GitHubStandIn {
   private reviewState(fullName: string, pull: number): ReviewState {
     const key = `${fullName.toLowerCase()}#${pull}`;
     let state = this.reviewStates.get(key);
-    if (!state) this.reviewStates.set(key, state = { author: 'octocat', requestedUsers: [], requestedTeams: [], reviews: [] });
+    if (!state) this.reviewStates.set(key, (state = { author: 'octocat', requestedUsers: [], requestedTeams: [], reviews: [] }));
     return state;
   }
 
-  private route(method: string, url: URL, body: Record<string, unknown> | undefined, user: StandInUser | undefined): [number, unknown, Record<string, string>?] {
+  private route(
+    method: string,
+    url: URL,
+    body: Record<string, unknown> | undefined,
+    user: StandInUser | undefined,
+  ): [number, unknown, Record<string, string>?] {
     const path = url.pathname;
     const membership = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path);
     if (membership && method === 'GET') {
@@ -444,15 +490,34 @@ export class GitHubStandIn {
     if (rest === '' && method === 'GET') {
       const info = repo.info ?? {};
       const license = info.license ? { key: info.license.toLowerCase(), spdx_id: info.license, name: info.license } : null;
-      return [200, {
-        id: 1, name: repo.name, full_name: `${repo.owner}/${repo.name}`, private: false, html_url: `${WEB_URL}/${repo.owner}/${repo.name}`,
-        archived: info.archived ?? false, pushed_at: info.pushedAt ?? '2026-10-01T00:00:00Z', license,
-      }];
+      return [
+        200,
+        {
+          id: 1,
+          name: repo.name,
+          full_name: `${repo.owner}/${repo.name}`,
+          private: false,
+          html_url: `${WEB_URL}/${repo.owner}/${repo.name}`,
+          archived: info.archived ?? false,
+          pushed_at: info.pushedAt ?? '2026-10-01T00:00:00Z',
+          license,
+        },
+      ];
     }
     if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
       const pr = this.pull(repo, Number(m[1]));
       const author = this.reviewState(`${repo.owner}/${repo.name}`, pr.number).author;
-      return [200, { number: pr.number, state: 'open', user: { login: author, type: 'User' }, head: { sha: pr.headSha, ref: 'topic' }, base: { ref: 'main', sha: 'b'.repeat(40) }, changed_files: pr.changedFiles }];
+      return [
+        200,
+        {
+          number: pr.number,
+          state: 'open',
+          user: { login: author, type: 'User' },
+          head: { sha: pr.headSha, ref: 'topic' },
+          base: { ref: 'main', sha: 'b'.repeat(40) },
+          changed_files: pr.changedFiles,
+        },
+      ];
     }
     if ((m = /^\/pulls\/(\d+)\/requested_reviewers$/.exec(rest))) {
       const pr = this.pull(repo, Number(m[1]));
@@ -464,11 +529,16 @@ export class GitHubStandIn {
       if (method === 'GET') return [200, listing()];
       if (method === 'POST') {
         write();
-        const users = Array.isArray(body?.reviewers) ? body.reviewers as string[] : [];
-        const teams = Array.isArray(body?.team_reviewers) ? body.team_reviewers as string[] : [];
-        if (users.some((u) => u.toLowerCase() === review.author.toLowerCase())) throw new HttpError(422, 'Review cannot be requested from pull request author.');
+        const users = Array.isArray(body?.reviewers) ? (body.reviewers as string[]) : [];
+        const teams = Array.isArray(body?.team_reviewers) ? (body.team_reviewers as string[]) : [];
+        if (users.some((u) => u.toLowerCase() === review.author.toLowerCase()))
+          throw new HttpError(422, 'Review cannot be requested from pull request author.');
         const collaborator = (u: string) => this.collaborators.has(`${repo.owner}/${repo.name}:${u}`.toLowerCase());
-        if (users.some((u) => !collaborator(u))) throw new HttpError(422, 'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the repository.');
+        if (users.some((u) => !collaborator(u)))
+          throw new HttpError(
+            422,
+            'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the repository.',
+          );
         for (const u of users) if (!review.requestedUsers.includes(u)) review.requestedUsers.push(u);
         for (const t of teams) if (!review.requestedTeams.includes(t)) review.requestedTeams.push(t);
         return [201, { number: pr.number, requested_reviewers: listing().users, requested_teams: listing().teams }];
@@ -499,7 +569,8 @@ export class GitHubStandIn {
       if (method === 'POST') {
         const author = write();
         const text = body?.body;
-        if (typeof text !== 'string' || !text) throw new HttpError(422, 'Validation Failed', { errors: [{ field: 'body', code: 'missing_field' }] });
+        if (typeof text !== 'string' || !text)
+          throw new HttpError(422, 'Validation Failed', { errors: [{ field: 'body', code: 'missing_field' }] });
         if (text.length > 65_536) throw new HttpError(422, 'Body is too long (maximum is 65536 characters)');
         return [201, this.createComment(repo, pr, text, author)];
       }
@@ -526,7 +597,8 @@ export class GitHubStandIn {
       const { comment } = this.findComment(repo, Number(m[1]));
       const author = write();
       const content = body?.content;
-      if (typeof content !== 'string' || !['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'].includes(content)) throw new HttpError(422, 'Validation Failed');
+      if (typeof content !== 'string' || !['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'].includes(content))
+        throw new HttpError(422, 'Validation Failed');
       const existing = comment.reactions.find((r) => r.content === content && r.user === author.login);
       if (!existing) comment.reactions.push({ content, user: author.login });
       return [existing ? 200 : 201, { id: this.id(), content, user: { login: author.login } }];
@@ -535,8 +607,17 @@ export class GitHubStandIn {
       const workflow = decodeURIComponent(m[1]!);
       const sha = url.searchParams.get('head_sha');
       const event = url.searchParams.get('event');
-      const runs = repo.workflowRuns.filter((r) => r.workflow === workflow && (!sha || r.head_sha === sha) && (!event || r.event === event));
-      const json = runs.map((r) => ({ id: r.id, head_sha: r.head_sha, event: r.event, status: r.status, conclusion: r.conclusion, html_url: `${WEB_URL}/${repo.owner}/${repo.name}/actions/runs/${r.id}` }));
+      const runs = repo.workflowRuns.filter(
+        (r) => r.workflow === workflow && (!sha || r.head_sha === sha) && (!event || r.event === event),
+      );
+      const json = runs.map((r) => ({
+        id: r.id,
+        head_sha: r.head_sha,
+        event: r.event,
+        status: r.status,
+        conclusion: r.conclusion,
+        html_url: `${WEB_URL}/${repo.owner}/${repo.name}/actions/runs/${r.id}`,
+      }));
       return [200, { total_count: json.length, workflow_runs: json.reverse() }];
     }
     if ((m = /^\/actions\/runs\/(\d+)\/rerun$/.exec(rest)) && method === 'POST') {
@@ -558,7 +639,12 @@ export class GitHubStandIn {
         if (repo.labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) {
           throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
         }
-        const label = { id: this.id(), name, color: String(body?.color ?? 'ededed'), description: typeof body?.description === 'string' ? body.description : null };
+        const label = {
+          id: this.id(),
+          name,
+          color: String(body?.color ?? 'ededed'),
+          description: typeof body?.description === 'string' ? body.description : null,
+        };
         repo.labels.push(label);
         return [201, label];
       }
@@ -573,7 +659,8 @@ export class GitHubStandIn {
         if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw new HttpError(422, 'Validation Failed');
         for (const name of names as string[]) {
           // Like GitHub, a label that does not exist yet is created with the default colour.
-          if (!repo.labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) repo.labels.push({ id: this.id(), name, color: 'ededed', description: null });
+          if (!repo.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
+            repo.labels.push({ id: this.id(), name, color: 'ededed', description: null });
           if (!pr.labels.some((l) => l.toLowerCase() === name.toLowerCase())) pr.labels.push(name);
         }
         return [200, issueLabels()];
@@ -591,8 +678,14 @@ export class GitHubStandIn {
     if (rest === '/check-runs' && method === 'POST') {
       write();
       const run: StandInCheckRun = {
-        id: this.id(), name: '', head_sha: '', status: 'queued', conclusion: null, details_url: null,
-        output: { title: null, summary: null, annotations: [] }, requests: [],
+        id: this.id(),
+        name: '',
+        head_sha: '',
+        status: 'queued',
+        conclusion: null,
+        details_url: null,
+        output: { title: null, summary: null, annotations: [] },
+        requests: [],
       };
       if (typeof body?.name !== 'string' || typeof body.head_sha !== 'string') throw new HttpError(422, 'Validation Failed');
       run.name = body.name;
@@ -630,9 +723,18 @@ export class GitHubStandIn {
     if (typeof entry === 'string') {
       const bytes = Buffer.from(entry, 'utf8');
       const large = bytes.length > 1024 * 1024;
-      return { type: 'file', name, path: file, size: bytes.length, encoding: large ? 'none' : 'base64', content: large ? '' : bytes.toString('base64'), sha: 'c'.repeat(40) };
+      return {
+        type: 'file',
+        name,
+        path: file,
+        size: bytes.length,
+        encoding: large ? 'none' : 'base64',
+        content: large ? '' : bytes.toString('base64'),
+        sha: 'c'.repeat(40),
+      };
     }
-    if (entry.type === 'submodule') return { type: 'submodule', name, path: file, size: 0, sha: 'd'.repeat(40), submodule_git_url: entry.url };
+    if (entry.type === 'submodule')
+      return { type: 'submodule', name, path: file, size: 0, sha: 'd'.repeat(40), submodule_git_url: entry.url };
     const segments = [...file.split('/').slice(0, -1)];
     for (const part of entry.target.split('/')) {
       if (part === '..') segments.pop();
@@ -648,8 +750,10 @@ export class GitHubStandIn {
     const output = body.output as { title?: string; summary?: string; annotations?: StandInAnnotation[] } | undefined;
     const annotations = output?.annotations ?? [];
     if (annotations.length > 50) throw new HttpError(422, 'Only 50 annotations are allowed per request');
-    if (output && (typeof output.title !== 'string' || typeof output.summary !== 'string')) throw new HttpError(422, 'output needs a title and a summary');
-    if (body.status === 'completed' && typeof body.conclusion !== 'string') throw new HttpError(422, 'conclusion is required when status is completed');
+    if (output && (typeof output.title !== 'string' || typeof output.summary !== 'string'))
+      throw new HttpError(422, 'output needs a title and a summary');
+    if (body.status === 'completed' && typeof body.conclusion !== 'string')
+      throw new HttpError(422, 'conclusion is required when status is completed');
     if (typeof body.conclusion === 'string') run.status = 'completed';
     else if (typeof body.status === 'string') run.status = body.status;
     if (typeof body.conclusion === 'string') run.conclusion = body.conclusion;
@@ -664,9 +768,20 @@ export class GitHubStandIn {
 
   private checkRunJson(repo: Repository, run: StandInCheckRun): unknown {
     return {
-      id: run.id, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion, details_url: run.details_url,
+      id: run.id,
+      name: run.name,
+      head_sha: run.head_sha,
+      status: run.status,
+      conclusion: run.conclusion,
+      details_url: run.details_url,
       html_url: `${WEB_URL}/${repo.owner}/${repo.name}/runs/${run.id}`,
-      output: { title: run.output.title, summary: run.output.summary, text: null, annotations_count: run.output.annotations.length, annotations_url: `${this.url}/repos/${repo.owner}/${repo.name}/check-runs/${run.id}/annotations` },
+      output: {
+        title: run.output.title,
+        summary: run.output.summary,
+        text: null,
+        annotations_count: run.output.annotations.length,
+        annotations_url: `${this.url}/repos/${repo.owner}/${repo.name}/check-runs/${run.id}/annotations`,
+      },
     };
   }
 }

@@ -38,7 +38,7 @@ describe('country names', () => {
     // The former registry's own labels: an everyday name, with another or a former name in brackets.
     { written: 'Congo (Congo-Brazzaville)', name: 'Republic of the Congo' },
     { written: 'Eswatini (fmr. "Swaziland")', name: 'Eswatini' },
-    { written: 'Eswatini (fmr. \'Swaziland\')', name: 'Eswatini' },
+    { written: "Eswatini (fmr. 'Swaziland')", name: 'Eswatini' },
     { written: 'Czechia (Czech Republic)', name: 'Czech Republic' },
     { written: 'Myanmar (formerly Burma)', name: 'Myanmar' },
     { written: 'Caribbean Netherlands', name: 'Bonaire, Sint Eustatius and Saba' },

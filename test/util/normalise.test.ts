@@ -60,11 +60,19 @@ describe('normaliseUrl', () => {
 
 describe('normaliseName on ASCII', () => {
   // The ASCII fast path must agree with the general Unicode folding it skips.
-  const general = (name: string) => name.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  const general = (name: string) =>
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
 
   it('gives what the general folding gives', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (name) => {
-      expect(normaliseName(name)).toBe(general(name));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (name) => {
+        expect(normaliseName(name)).toBe(general(name));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

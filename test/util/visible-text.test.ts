@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { showControls, showControlsInLines, showLineStart, showLogLines, workflowCommandData, workflowCommandProperty } from '../../src/util/visible-text.js';
+import {
+  showControls,
+  showControlsInLines,
+  showLineStart,
+  showLogLines,
+  workflowCommandData,
+  workflowCommandProperty,
+} from '../../src/util/visible-text.js';
 
 describe('showControls', () => {
   it.each([
     { name: 'CSI', input: 'a\u001b[31mb', expected: 'a\\u001b[31mb' },
-    { name: 'OSC 8 hyperlink', input: '\u001b]8;;https://x\u0007t\u001b]8;;\u001b\\', expected: '\\u001b]8;;https://x\\u0007t\\u001b]8;;\\u001b\\' },
+    {
+      name: 'OSC 8 hyperlink',
+      input: '\u001b]8;;https://x\u0007t\u001b]8;;\u001b\\',
+      expected: '\\u001b]8;;https://x\\u0007t\\u001b]8;;\\u001b\\',
+    },
     { name: 'carriage return and backspace', input: 'bad\r\bok', expected: 'bad\\u000d\\u0008ok' },
     { name: 'line breaks', input: 'a\nb\u2028c', expected: 'a\\u000ab\\u2028c' },
     { name: 'C1 CSI and DEL', input: '\u009b2J\u007f', expected: '\\u009b2J\\u007f' },
-    { name: 'bidi overrides and isolates', input: '\u202aa\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069', expected: '\\u202aa\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069' },
+    {
+      name: 'bidi overrides and isolates',
+      input: '\u202aa\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069',
+      expected: '\\u202aa\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069',
+    },
     { name: 'directional marks', input: '\u200e\u200f\u061c', expected: '\\u200e\\u200f\\u061c' },
     { name: 'ordinary text', input: 'Ünïcödé 名前 عربى — “ok”', expected: 'Ünïcödé 名前 عربى — “ok”' },
   ])('shows $name', ({ input, expected }) => {

@@ -34,26 +34,44 @@ function describe(outcome: PublishOutcome, dryRun: boolean): string[] {
   const { comment, labels, checkRun } = outcome;
   const at = comment.url ? ` ${shown(comment.url)}` : '';
   switch (comment.action) {
-    case 'create': lines.push(`comment: ${would}created${at} (${outcome.verdict})`); break;
-    case 'update': lines.push(`comment: ${would}updated${at} (${outcome.verdict})`); break;
-    case 'replace': lines.push(`comment: verdict changed to ${outcome.verdict}; a new comment ${would}posted${at} and comment ${comment.current?.id} ${would}marked outdated`); break;
-    case 'unchanged': lines.push(`comment: unchanged${at}`); break;
+    case 'create':
+      lines.push(`comment: ${would}created${at} (${outcome.verdict})`);
+      break;
+    case 'update':
+      lines.push(`comment: ${would}updated${at} (${outcome.verdict})`);
+      break;
+    case 'replace':
+      lines.push(
+        `comment: verdict changed to ${outcome.verdict}; a new comment ${would}posted${at} and comment ${comment.current?.id} ${would}marked outdated`,
+      );
+      break;
+    case 'unchanged':
+      lines.push(`comment: unchanged${at}`);
+      break;
   }
   if (comment.duplicates.length) lines.push(`comment: ${comment.duplicates.length} duplicate(s) ${would}deleted`);
   const changes = [...labels.add.map((l) => `+"${shown(l.name)}"`), ...labels.remove.map((name) => `-"${shown(name)}"`)];
-  lines.push(changes.length ? `labels: ${would}${changes.join(' ')}${labels.created.length ? ` (${labels.created.length} ${would}created in the repository)` : ''}` : 'labels: unchanged');
+  lines.push(
+    changes.length
+      ? `labels: ${would}${changes.join(' ')}${labels.created.length ? ` (${labels.created.length} ${would}created in the repository)` : ''}`
+      : 'labels: unchanged',
+  );
   if (checkRun) {
-    lines.push(checkRun.action === 'unchanged'
-      ? 'check run: unchanged'
-      : `check run: ${would}created with ${checkRun.annotations} annotation(s) in ${checkRun.batches} request(s)${checkRun.omitted ? `; ${checkRun.omitted} more finding(s) only counted in its summary` : ''}`);
+    lines.push(
+      checkRun.action === 'unchanged'
+        ? 'check run: unchanged'
+        : `check run: ${would}created with ${checkRun.annotations} annotation(s) in ${checkRun.batches} request(s)${checkRun.omitted ? `; ${checkRun.omitted} more finding(s) only counted in its summary` : ''}`,
+    );
   }
   return lines;
 }
 
 export function describeHumanReview(outcome: HumanReviewOutcome, dryRun: boolean): string[] {
-  const lines = [outcome.requested.length
-    ? `reviewers: ${dryRun ? 'would be ' : ''}requested ${outcome.requested.map(shown).join(', ')}`
-    : 'reviewers: nobody new to request'];
+  const lines = [
+    outcome.requested.length
+      ? `reviewers: ${dryRun ? 'would be ' : ''}requested ${outcome.requested.map(shown).join(', ')}`
+      : 'reviewers: nobody new to request',
+  ];
   for (const refusal of outcome.refused) lines.push(`reviewers: GitHub refused ${shown(refusal.name)}: ${shown(refusal.why)}`);
   for (const d of outcome.decisions) {
     lines.push(`decision: ${shown(d.file)} ${shown(d.change)} ${d.accepted ? 'accepted' : 'rejected'}: ${shown(d.reason)}`);
@@ -89,14 +107,16 @@ function fromRepositoryRoot(file: string, cwd: string, root: string): string {
 export const registerComment: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('comment')
-    .description('Post or update the checks comment, labels and check run of a pull request from saved results (token: GITHUB_TOKEN, API: GITHUB_API_URL).')
+    .description(
+      'Post or update the checks comment, labels and check run of a pull request from saved results (token: GITHUB_TOKEN, API: GITHUB_API_URL).',
+    )
     .requiredOption('--repo <owner/name>', 'the repository of the pull request')
     .requiredOption('--pr <number>', 'the pull request number', parsePullNumber)
     .requiredOption('--report <file>', 'results file written by `dpg validate --format json`')
     .option('--sha <commit>', 'the commit the results describe; also gets a check run with annotations')
     .option('--server-url <url>', 'GitHub web address (default: GITHUB_SERVER_URL or https://github.com)')
     .option('--summary-url <url>', 'the job summary with the full report (linked when the comment is shortened, and from the check run)')
-    .option('--author <login>', 'only comments by this account count as the bot\'s', ACTIONS_BOT_LOGIN)
+    .option('--author <login>', "only comments by this account count as the bot's", ACTIONS_BOT_LOGIN)
     .option('--dry-run', 'read the pull request and say what would change, without writing anything')
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action(async (flags: CommentFlags) => {
@@ -110,7 +130,8 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
       const notes = read.notes;
       let context = commentContext(flags, notes, io.env);
       const token = io.env.GITHUB_TOKEN?.trim();
-      if (!token && !flags.dryRun) throw new UsageError('GITHUB_TOKEN is not set; it must hold a token that may write pull request comments, labels and checks.');
+      if (!token && !flags.dryRun)
+        throw new UsageError('GITHUB_TOKEN is not set; it must hold a token that may write pull request comments, labels and checks.');
       // Octokit is loaded only here, so that other commands start without it.
       const { createGitHubClient, DEFAULT_API_URL, isLoopbackUrl } = await import('../../github/client.js');
       const { publishResults } = await import('../../github/bot/publish.js');
@@ -119,7 +140,10 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
       // A loopback API is a local stand-in: waiting GitHub's real back-off there only makes tests slow.
       const local = isLoopbackUrl(baseUrl);
       const octokit = createGitHubClient({
-        token, baseUrl, paceWrites: !local, delayUnitMs: local ? 5 : 1000,
+        token,
+        baseUrl,
+        paceWrites: !local,
+        delayUnitMs: local ? 5 : 1000,
         warn: (message) => io.stderr(`dpg: ${message}\n`),
       });
       try {
@@ -133,16 +157,27 @@ export const registerComment: RegisterCommand = (program, { io, setExitCode }) =
           const { loadReviewers } = await import('../../review/reviewers.js');
           const shown = displayPath(reviewersFile, io.cwd);
           const loaded = loadReviewers(shown, readRegistryBytes(reviewersFile), config);
-          if (!loaded.reviewers) throw new UsageError(`${shown} has errors, so reviewers and maintainers are unknown; run \`dpg validate ${shown}\`.`);
+          if (!loaded.reviewers)
+            throw new UsageError(`${shown} has errors, so reviewers and maintainers are unknown; run \`dpg validate ${shown}\`.`);
           const { listComments } = await import('../../github/bot/upsert.js');
           const { prepareHumanReview } = await import('../../github/human-review.js');
           const membersToken = io.env.GITHUB_MEMBERS_TOKEN?.trim();
           comments = await listComments(octokit, pr);
           human = await prepareHumanReview(octokit, {
-            pr, results, config, configRoot: root, repositoryRoot, reviewers: loaded.reviewers, comments,
+            pr,
+            results,
+            config,
+            configRoot: root,
+            repositoryRoot,
+            reviewers: loaded.reviewers,
+            comments,
             configFile: flags.config ? path.resolve(io.cwd, flags.config) : path.join(io.cwd, CONFIG_FILE),
-            botLogin: flags.author, now: io.now, dryRun: flags.dryRun,
-            ...(membersToken ? { teamsClient: createGitHubClient({ token: membersToken, baseUrl, paceWrites: !local, delayUnitMs: local ? 5 : 1000 }) } : {}),
+            botLogin: flags.author,
+            now: io.now,
+            dryRun: flags.dryRun,
+            ...(membersToken
+              ? { teamsClient: createGitHubClient({ token: membersToken, baseUrl, paceWrites: !local, delayUnitMs: local ? 5 : 1000 }) }
+              : {}),
           });
         }
         if (human?.notes.length) context = { ...context, notes: [...(context.notes ?? []), ...human.notes] };

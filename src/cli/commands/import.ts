@@ -51,7 +51,8 @@ function readRecord(file: string, cwd: string): unknown {
   const shown = displayPath(file, cwd);
   const read = readRegularFile(file, MAX_RECORD_BYTES);
   if (isReadProblem(read)) {
-    if (read.problem === 'tooLarge' && !read.atLeast) throw new RecordError(`${shown}: ${read.size} bytes, more than the ${MAX_RECORD_BYTES} a record may have.`);
+    if (read.problem === 'tooLarge' && !read.atLeast)
+      throw new RecordError(`${shown}: ${read.size} bytes, more than the ${MAX_RECORD_BYTES} a record may have.`);
     throw new RecordError(`${shown}: ${describeReadProblem(read)}.`);
   }
   return parseRecordJson(shown, read.bytes.toString('utf8'));
@@ -111,7 +112,7 @@ function summarise(records: RecordReport[]): ImportSummary {
   const dueAtRenewal: ImportSummary['dueAtRenewal'] = {};
   for (const r of records) {
     for (const [rule, findings] of Object.entries(r.validation?.dueAtRenewal ?? {})) {
-      const entry = dueAtRenewal[rule] ??= { records: 0, findings: 0 };
+      const entry = (dueAtRenewal[rule] ??= { records: 0, findings: 0 });
       entry.records += 1;
       entry.findings += findings;
     }
@@ -130,33 +131,51 @@ function summaryTable(summary: ImportSummary): string {
     ['records', String(summary.records), ''],
     ['converted', String(summary.converted), ''],
     ['published (dpg build would publish them)', String(summary.published), ''],
-    ...Object.entries(summary.dueAtRenewal).map(([rule, n]): [string, string, string] => [`due at renewal: ${rule}`, String(n.records), String(n.findings)]),
+    ...Object.entries(summary.dueAtRenewal).map(([rule, n]): [string, string, string] => [
+      `due at renewal: ${rule}`,
+      String(n.records),
+      String(n.findings),
+    ]),
   ];
   const header: [string, string, string] = ['', 'records', 'findings'];
   const widths = [0, 1, 2].map((i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
-  const line = (row: [string, string, string]) => `| ${row[0].padEnd(widths[0]!)} | ${row[1].padStart(widths[1]!)} | ${row[2].padStart(widths[2]!)} |`;
-  return [line(header), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (row: [string, string, string]) =>
+    `| ${row[0].padEnd(widths[0]!)} | ${row[1].padStart(widths[1]!)} | ${row[2].padStart(widths[2]!)} |`;
+  return [line(header), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join(
+    '\n',
+  );
 }
 
 /** The text report; statuses and counts coloured with `color` (failed red, skipped yellow, written green). */
 function textReport(records: RecordReport[], dryRun: boolean, color = false): string {
   const paint = styles(color);
   const statusPaint: Record<Status, (text: string) => string> = {
-    written: paint.ok, overwritten: paint.ok, 'would write': paint.ok, skipped: paint.warning, failed: paint.error,
+    written: paint.ok,
+    overwritten: paint.ok,
+    'would write': paint.ok,
+    skipped: paint.warning,
+    failed: paint.error,
   };
   const lines: string[] = [];
   for (const r of records) {
     const target = r.file ? ` → ${showControls(r.file)}` : '';
-    lines.push(`${showLineStart(r.sources.join(' + '))}${target}: ${statusPaint[r.status](r.status)}${r.reason ? ` (${showControls(r.reason)})` : ''}`);
+    lines.push(
+      `${showLineStart(r.sources.join(' + '))}${target}: ${statusPaint[r.status](r.status)}${r.reason ? ` (${showControls(r.reason)})` : ''}`,
+    );
     if (r.status === 'failed') continue;
-    if (r.mapped?.length) lines.push(paint.dim(`  mapped: ${showControls([...new Set(r.mapped.map((m) => m.to.replace(/ \(.*$/, '')))].join(', '))}`));
+    if (r.mapped?.length)
+      lines.push(paint.dim(`  mapped: ${showControls([...new Set(r.mapped.map((m) => m.to.replace(/ \(.*$/, '')))].join(', '))}`));
     for (const gap of r.missing ?? []) lines.push(`  ${paint.warning('missing')}: ${showControls(gap.field)}: ${showControls(gap.reason)}`);
     for (const note of r.notes ?? []) lines.push(`  ${paint.dim('note')}: ${showControls(note.source)}: ${showControls(note.note)}`);
     if (r.validation) {
-      const rules = Object.entries(r.validation.rules).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
+      const rules = Object.entries(r.validation.rules)
+        .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))
+        .join(', ');
       const errors = `${r.validation.errors} error(s)`;
       const warnings = `${r.validation.warnings} warning(s)`;
-      lines.push(`  validation: ${r.validation.errors ? paint.error(errors) : errors}, ${r.validation.warnings ? paint.warning(warnings) : warnings}${rules ? paint.dim(` — ${rules}`) : ''}`);
+      lines.push(
+        `  validation: ${r.validation.errors ? paint.error(errors) : errors}, ${r.validation.warnings ? paint.warning(warnings) : warnings}${rules ? paint.dim(` — ${rules}`) : ''}`,
+      );
       lines.push(`  published by dpg build: ${r.published ? paint.ok('yes') : paint.warning('no')}`);
     }
   }
@@ -169,7 +188,8 @@ function textReport(records: RecordReport[], dryRun: boolean, color = false): st
   ];
   lines.push('', `${records.length} record(s): ${converted} converted; ${parts.join(', ')}.`);
   const files = records.filter((r) => r.file && r.status !== 'failed' && r.status !== 'skipped').map((r) => r.file!);
-  if (files.length && !dryRun) lines.push(`Check them with: dpg validate ${showControls(files.length > 3 ? path.posix.dirname(files[0]!) : files.join(' '))}`);
+  if (files.length && !dryRun)
+    lines.push(`Check them with: dpg validate ${showControls(files.length > 3 ? path.posix.dirname(files[0]!) : files.join(' '))}`);
   lines.push('', summaryTable(summarise(records)));
   return lines.join('\n') + '\n';
 }
@@ -178,7 +198,10 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
   program
     .command('import')
     .description('Convert records of the former DPG registry (JSON) into nominations (YAML).')
-    .argument('<paths...>', 'a folder in the former registry\'s layout (nominees/, digitalpublicgoods/), a folder of records, or record files')
+    .argument(
+      '<paths...>',
+      "a folder in the former registry's layout (nominees/, digitalpublicgoods/), a folder of records, or record files",
+    )
     .option('-o, --out <folder>', 'where to write the nominations (default: the registry folder, nominations/)')
     .option('--force', 'replace nominations that already exist')
     .option('--dry-run', 'convert and report, but write nothing')
@@ -194,12 +217,20 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
       if (flags.reviewer !== undefined && !flags.reviewer.trim()) throw new UsageError('--reviewer must not be empty.');
       const { config, root } = loadConfig(io.cwd, flags.config);
       const outDir = path.resolve(io.cwd, flags.out ?? path.join(path.relative(io.cwd, root) || '.', config.registry));
-      if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${displayPath(outDir, io.cwd)} is not a folder.`);
-      const schemaRef = path.relative(outDir, path.join(root, 'schemas', 'nomination.schema.json')).split(path.sep).join('/');
+      if (existsSync(outDir) && !statSync(outDir).isDirectory())
+        throw new UsageError(`--out ${displayPath(outDir, io.cwd)} is not a folder.`);
+      const schemaRef = path
+        .relative(outDir, path.join(root, 'schemas', 'nomination.schema.json'))
+        .split(path.sep)
+        .join('/');
       const { sources, problems } = findRecordSources(operands, io.cwd);
       if (!sources.length && !problems.length) throw new UsageError('No former registry records (.json) found in the paths given.');
 
-      const records: RecordReport[] = problems.map((p) => ({ sources: [displayPath(p.file, io.cwd)], status: 'failed', reason: p.problem }));
+      const records: RecordReport[] = problems.map((p) => ({
+        sources: [displayPath(p.file, io.cwd)],
+        status: 'failed',
+        reason: p.problem,
+      }));
       const planned = new Set<string>();
       const logs = new Map<string, Exclusion[]>();
       /** The converted records by target file, validated together once all are converted. */
@@ -223,7 +254,9 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
         for (const result of results) {
           const report = reports.get(result.file)!;
           report.validation = {
-            errors: result.errorCount, warnings: result.warningCount, rules: summariseRules(result.diagnostics),
+            errors: result.errorCount,
+            warnings: result.warningCount,
+            rules: summariseRules(result.diagnostics),
             dueAtRenewal: summariseRules(result.diagnostics.filter((d) => d.due)),
           };
           report.published = published.has(result.file);
@@ -231,7 +264,10 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
       }
 
       /** The exclusion log's row about an excluded record, found by the record's name or file name. */
-      function exclusionOf(source: RecordSource, nominee: unknown): NonNullable<Parameters<typeof convertDpgaRecord>[0]['exclusion']> | undefined {
+      function exclusionOf(
+        source: RecordSource,
+        nominee: unknown,
+      ): NonNullable<Parameters<typeof convertDpgaRecord>[0]['exclusion']> | undefined {
         if (!source.exclusionLog) return undefined;
         let log = logs.get(source.exclusionLog);
         if (!log) {
@@ -241,24 +277,32 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
           logs.set(source.exclusionLog, log);
         }
         const name = (nominee as { name?: unknown } | null)?.name;
-        const row = findExclusion(log, [typeof name === 'string' ? name : '', path.basename(source.nomineeFile, path.extname(source.nomineeFile))]);
+        const row = findExclusion(log, [
+          typeof name === 'string' ? name : '',
+          path.basename(source.nomineeFile, path.extname(source.nomineeFile)),
+        ]);
         return row ? { log: displayPath(source.exclusionLog, io.cwd).split('/').slice(-2).join('/'), ...row } : undefined;
       }
 
       function importOne(source: RecordSource): RecordReport {
-        const shown = [source.nomineeFile, source.screeningFile].filter((f): f is string => f !== undefined).map((f) => displayPath(f, io.cwd));
+        const shown = [source.nomineeFile, source.screeningFile]
+          .filter((f): f is string => f !== undefined)
+          .map((f) => displayPath(f, io.cwd));
         let conversion: Conversion;
         try {
           const nominee = readRecord(source.nomineeFile, io.cwd);
           const exclusion = exclusionOf(source, nominee);
-          conversion = convertDpgaRecord({
-            nomineeFile: shown[0]!,
-            nominee,
-            ...(source.screeningFile ? { screeningFile: shown[1]!, screening: readRecord(source.screeningFile, io.cwd) } : {}),
-            excluded: source.excluded,
-            ...(source.archived ? { archived: true } : {}),
-            ...(exclusion ? { exclusion } : {}),
-          }, { reviewDate: flags.reviewDate, reviewer: flags.reviewer?.trim(), today: io.now.toISOString().slice(0, 10) });
+          conversion = convertDpgaRecord(
+            {
+              nomineeFile: shown[0]!,
+              nominee,
+              ...(source.screeningFile ? { screeningFile: shown[1]!, screening: readRecord(source.screeningFile, io.cwd) } : {}),
+              excluded: source.excluded,
+              ...(source.archived ? { archived: true } : {}),
+              ...(exclusion ? { exclusion } : {}),
+            },
+            { reviewDate: flags.reviewDate, reviewer: flags.reviewer?.trim(), today: io.now.toISOString().slice(0, 10) },
+          );
         } catch (err) {
           if (!(err instanceof RecordError)) throw err;
           return { sources: shown, status: 'failed', reason: err.message };
@@ -268,8 +312,14 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
         const labels = shown.map((f) => f.split('/').slice(-2).join('/'));
         const yaml = nominationYaml(conversion, { schemaRef, sources: labels });
         const report: RecordReport = {
-          sources: shown, file, status: 'would write', name: conversion.name, stage: conversion.stage,
-          mapped: conversion.mapped, missing: conversion.missing, notes: conversion.notes,
+          sources: shown,
+          file,
+          status: 'would write',
+          name: conversion.name,
+          stage: conversion.stage,
+          mapped: conversion.mapped,
+          missing: conversion.missing,
+          notes: conversion.notes,
         };
         if (planned.has(target)) return { ...report, status: 'skipped', reason: 'another record of this import has the same file name' };
         planned.add(target);
@@ -292,14 +342,23 @@ export const registerImport: RegisterCommand = (program, { io, setExitCode }) =>
 
       if (flags.format === 'json') {
         const count = (status: Status) => records.filter((r) => r.status === status).length;
-        io.stdout(JSON.stringify({
-          records,
-          summary: {
-            records: records.length, written: count('written') + count('overwritten'), wouldWrite: count('would write'),
-            skipped: count('skipped'), failed: count('failed'),
-            ...(({ records: _records, ...rest }) => rest)(summarise(records)),
-          },
-        }, null, 2) + '\n');
+        io.stdout(
+          JSON.stringify(
+            {
+              records,
+              summary: {
+                records: records.length,
+                written: count('written') + count('overwritten'),
+                wouldWrite: count('would write'),
+                skipped: count('skipped'),
+                failed: count('failed'),
+                ...(({ records: _records, ...rest }) => rest)(summarise(records)),
+              },
+            },
+            null,
+            2,
+          ) + '\n',
+        );
       } else {
         io.stdout(textReport(records, Boolean(flags.dryRun), useColor(flags.color, io)));
       }

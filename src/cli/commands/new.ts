@@ -41,20 +41,25 @@ export const registerNew: RegisterCommand = (program, { io, setExitCode }) => {
       if (operand !== undefined && flags.name !== undefined && operand !== flags.name) {
         throw new UsageError(`Give the name once: "${operand}" and --name "${flags.name}" differ.`);
       }
-      setExitCode(await runNew({
-        name: operand ?? flags.name,
-        answers: flags.answers,
-        description: flags.description,
-        website: flags.website,
-        categories: flags.category,
-        license: flags.license,
-        licenseUrl: flags.licenseUrl,
-        repositories: flags.repository,
-        out: flags.out,
-        dryRun: flags.dryRun,
-        config: flags.config,
-        resume: flags.resume,
-        interactive: Boolean(process.stdin.isTTY),
-      }, io));
+      setExitCode(
+        await runNew(
+          {
+            name: operand ?? flags.name,
+            answers: flags.answers,
+            description: flags.description,
+            website: flags.website,
+            categories: flags.category,
+            license: flags.license,
+            licenseUrl: flags.licenseUrl,
+            repositories: flags.repository,
+            out: flags.out,
+            dryRun: flags.dryRun,
+            config: flags.config,
+            resume: flags.resume,
+            interactive: Boolean(process.stdin.isTTY),
+          },
+          io,
+        ),
+      );
     });
 };

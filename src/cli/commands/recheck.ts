@@ -38,7 +38,8 @@ function commentFromEvent(file: string, cwd: string): { commentId: number } | { 
     throw new UsageError(`${file}: not JSON (${(err as Error).message}).`);
   }
   if (event === null || typeof event !== 'object') throw new UsageError(`${file}: not an issue_comment event.`);
-  if (event.action !== 'created') return { ignored: `the comment was ${typeof event.action === 'string' ? shown(event.action) : 'changed'}, not created` };
+  if (event.action !== 'created')
+    return { ignored: `the comment was ${typeof event.action === 'string' ? shown(event.action) : 'changed'}, not created` };
   if (!event.issue?.pull_request) return { ignored: 'not a comment on a pull request' };
   const id = event.comment?.id;
   if (!Number.isSafeInteger(id) || (id as number) < 1) throw new UsageError(`${file}: comment.id is not a comment id.`);
@@ -48,18 +49,25 @@ function commentFromEvent(file: string, cwd: string): { commentId: number } | { 
 function describe(outcome: RecheckOutcome, dryRun: boolean): string {
   const would = dryRun ? 'would be ' : '';
   switch (outcome.action) {
-    case 'ignored': return `recheck: ignored (${shown(outcome.why)})`;
-    case 'refused': return `recheck: refused @${shown(outcome.login)}: ${shown(outcome.why)}`;
-    case 'no-run': return `recheck: nothing to re-run for @${shown(outcome.login)} (${outcome.as}): ${shown(outcome.why)}`;
-    case 'running': return `recheck: run ${outcome.runId} on pull request #${outcome.pull} is still running; asked by @${shown(outcome.login)} (${outcome.as})`;
-    case 'rerun': return `recheck: run ${outcome.runId} on pull request #${outcome.pull} ${would}re-run for @${shown(outcome.login)} (${outcome.as})`;
+    case 'ignored':
+      return `recheck: ignored (${shown(outcome.why)})`;
+    case 'refused':
+      return `recheck: refused @${shown(outcome.login)}: ${shown(outcome.why)}`;
+    case 'no-run':
+      return `recheck: nothing to re-run for @${shown(outcome.login)} (${outcome.as}): ${shown(outcome.why)}`;
+    case 'running':
+      return `recheck: run ${outcome.runId} on pull request #${outcome.pull} is still running; asked by @${shown(outcome.login)} (${outcome.as})`;
+    case 'rerun':
+      return `recheck: run ${outcome.runId} on pull request #${outcome.pull} ${would}re-run for @${shown(outcome.login)} (${outcome.as})`;
   }
 }
 
 export const registerRecheck: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('recheck')
-    .description('Act on a `/dpg recheck` pull-request comment: re-run the checks for the author or a maintainer, refuse anyone else (token: GITHUB_TOKEN, API: GITHUB_API_URL).')
+    .description(
+      'Act on a `/dpg recheck` pull-request comment: re-run the checks for the author or a maintainer, refuse anyone else (token: GITHUB_TOKEN, API: GITHUB_API_URL).',
+    )
     .requiredOption('--repo <owner/name>', 'the repository of the pull request')
     .option('--comment-id <id>', 'the comment to act on (default: the comment of the event in GITHUB_EVENT_PATH)', parseCommentId)
     .option('--event <file>', 'an issue_comment event payload (default: GITHUB_EVENT_PATH)')
@@ -69,11 +77,13 @@ export const registerRecheck: RegisterCommand = (program, { io, setExitCode }) =
     .action(async (flags: RecheckFlags) => {
       const { GitHubError } = await import('../../github/errors.js');
       const repository = parseRepository(flags.repo);
-      if (!/^[\w.-]+\.ya?ml$/.test(flags.workflow)) throw new UsageError(`--workflow must be a workflow file name such as validate.yml, not "${flags.workflow}".`);
+      if (!/^[\w.-]+\.ya?ml$/.test(flags.workflow))
+        throw new UsageError(`--workflow must be a workflow file name such as validate.yml, not "${flags.workflow}".`);
       let commentId = flags.commentId;
       if (commentId === undefined) {
         const eventFile = flags.event ?? io.env.GITHUB_EVENT_PATH?.trim();
-        if (!eventFile) throw new UsageError('Give the comment with --comment-id <id>, or the event with --event <file> or GITHUB_EVENT_PATH.');
+        if (!eventFile)
+          throw new UsageError('Give the comment with --comment-id <id>, or the event with --event <file> or GITHUB_EVENT_PATH.');
         const fromEvent = commentFromEvent(eventFile, io.cwd);
         if ('ignored' in fromEvent) {
           io.stdout(`recheck: ignored (${fromEvent.ignored})\n`);
@@ -84,13 +94,21 @@ export const registerRecheck: RegisterCommand = (program, { io, setExitCode }) =
       }
       const { config, root } = loadConfig(io.cwd, flags.config);
       const token = io.env.GITHUB_TOKEN?.trim();
-      if (!token) throw new UsageError('GITHUB_TOKEN is not set; it must hold a token that may read comments, react, comment and re-run workflows.');
+      if (!token)
+        throw new UsageError('GITHUB_TOKEN is not set; it must hold a token that may read comments, react, comment and re-run workflows.');
       const { createGitHubClient, DEFAULT_API_URL, isLoopbackUrl } = await import('../../github/client.js');
       const { handleRecheck } = await import('../../github/bot/recheck.js');
       const baseUrl = io.env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
       if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError(`GITHUB_API_URL must be an http(s) URL, not "${baseUrl}".`);
       const local = isLoopbackUrl(baseUrl);
-      const client = (auth: string) => createGitHubClient({ token: auth, baseUrl, paceWrites: !local, delayUnitMs: local ? 5 : 1000, warn: (message) => io.stderr(`dpg: ${message}\n`) });
+      const client = (auth: string) =>
+        createGitHubClient({
+          token: auth,
+          baseUrl,
+          paceWrites: !local,
+          delayUnitMs: local ? 5 : 1000,
+          warn: (message) => io.stderr(`dpg: ${message}\n`),
+        });
       const octokit = client(token);
       try {
         // Maintainers come from the checkout (the base branch: trusted), confirmed through GitHub; never from the pull request.
@@ -106,7 +124,13 @@ export const registerRecheck: RegisterCommand = (program, { io, setExitCode }) =
           const membersToken = io.env.GITHUB_MEMBERS_TOKEN?.trim();
           maintainers = new MaintainerDirectory(octokit, repository, loaded.reviewers, membersToken ? client(membersToken) : octokit);
         }
-        const outcome = await handleRecheck(octokit, { repository, commentId, workflow: flags.workflow, dryRun: flags.dryRun, ...(maintainers ? { maintainers } : {}) });
+        const outcome = await handleRecheck(octokit, {
+          repository,
+          commentId,
+          workflow: flags.workflow,
+          dryRun: flags.dryRun,
+          ...(maintainers ? { maintainers } : {}),
+        });
         io.stdout(`${describe(outcome, Boolean(flags.dryRun))}\n`);
         setExitCode(0);
       } catch (err) {

@@ -3,7 +3,13 @@ import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { loadConfig, readSource, registryFiles, resolveOperands } from '../../runner/files.js';
 import {
-  DEFAULT_WINDOW, findRenewals, formatRenewalsJson, formatRenewalsMarkdown, formatRenewalsText, parseWindow, type RenewalReport,
+  DEFAULT_WINDOW,
+  findRenewals,
+  formatRenewalsJson,
+  formatRenewalsMarkdown,
+  formatRenewalsText,
+  parseWindow,
+  type RenewalReport,
 } from '../../renewals/renewals.js';
 import { useColor, type RegisterCommand } from '../context.js';
 
@@ -27,7 +33,9 @@ export const registerRenewals: RegisterCommand = (program, { io, setExitCode }) 
       const { config, root } = loadConfig(io.cwd, flags.config);
       const files = operands.length ? resolveOperands(operands, io.cwd) : registryFiles(path.resolve(root, config.registry));
       if (!files.length) {
-        throw new UsageError(operands.length ? 'No nomination files (.yaml, .yml) in the paths given.' : `No nominations found in ${config.registry}/.`);
+        throw new UsageError(
+          operands.length ? 'No nomination files (.yaml, .yml) in the paths given.' : `No nominations found in ${config.registry}/.`,
+        );
       }
       const sources = files.map((f) => readSource(f, io.cwd));
       const { validateSources } = await import('../../lint/engine.js');

@@ -24,11 +24,16 @@ export const registerReport: RegisterCommand = (program, { io, setExitCode }) =>
     .option('--repo <owner/name>', 'the repository, for links to files and lines')
     .option('--server-url <url>', 'GitHub web address (default: GITHUB_SERVER_URL or https://github.com)')
     .option('--summary-url <url>', 'where the full report is, linked when the comment has to be shortened (comment)')
-    .option('--max-length <n>', 'longest comment to write (comment; default 64000, within GitHub\'s limit of 65536)', parseNonNegativeInteger('--max-length'))
+    .option(
+      '--max-length <n>',
+      "longest comment to write (comment; default 64000, within GitHub's limit of 65536)",
+      parseNonNegativeInteger('--max-length'),
+    )
     .option('-c, --config <file>', 'configuration file (default: dpg.config.yaml in the working directory)')
     .action(async (flags: ReportFlags) => {
       const { config } = loadConfig(io.cwd, flags.config);
-      if ((flags.results === undefined) === (flags.merge === undefined)) throw new UsageError('Give the results with either --results <file> or --merge <files…>.');
+      if ((flags.results === undefined) === (flags.merge === undefined))
+        throw new UsageError('Give the results with either --results <file> or --merge <files…>.');
       const { results, notes } = flags.merge
         ? mergeResults(flags.merge.map((source) => ({ source, results: readResultsFile(source, io.cwd) })))
         : readResultsFile(flags.results!, io.cwd);
@@ -39,8 +44,7 @@ export const registerReport: RegisterCommand = (program, { io, setExitCode }) =>
         // The comment's code loads only for this format.
         const { renderComment } = await import('../../github/bot/body.js');
         io.stdout(renderComment(results, options, context).body);
-      }
-      else io.stdout(FORMATTERS[flags.format]!(results, options));
+      } else io.stdout(FORMATTERS[flags.format]!(results, options));
       // The validate step already failed on errors; reporting them is a success.
       setExitCode(0);
     });

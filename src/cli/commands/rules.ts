@@ -18,13 +18,18 @@ interface RuleRow {
 /** The rules as aligned text; severities coloured with `color` (error red, warn yellow, off dim). */
 function formatRulesText(rows: readonly RuleRow[], options: { color?: boolean } = {}): string {
   const paint = styles(options.color);
-  const severity = (s: string) => (s === 'error' ? paint.error : s === 'warn' || s === 'warning' ? paint.warning : s === 'off' ? paint.dim : (t: string) => t);
+  const severity = (s: string) =>
+    s === 'error' ? paint.error : s === 'warn' || s === 'warning' ? paint.warning : s === 'off' ? paint.dim : (t: string) => t;
   const width = Math.max(...rows.map((r) => r.id.length));
-  return rows.map((r) => {
-    const indicator = r.indicator ? `#${r.indicator}` : '-';
-    return `${r.id.padEnd(width)}  ${indicator.padEnd(3)}  ${severity(r.severity)(r.severity.padEnd(7))}  ${r.fixable ? 'fix ' : '    '} ${showControls(r.description)}\n`
-      + `${''.padEnd(width)}  ${paint.dim(showControls(r.docs))}\n`;
-  }).join('');
+  return rows
+    .map((r) => {
+      const indicator = r.indicator ? `#${r.indicator}` : '-';
+      return (
+        `${r.id.padEnd(width)}  ${indicator.padEnd(3)}  ${severity(r.severity)(r.severity.padEnd(7))}  ${r.fixable ? 'fix ' : '    '} ${showControls(r.description)}\n` +
+        `${''.padEnd(width)}  ${paint.dim(showControls(r.docs))}\n`
+      );
+    })
+    .join('');
 }
 
 export const registerRules: RegisterCommand = (program, { io, setExitCode }) => {

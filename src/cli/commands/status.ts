@@ -12,7 +12,9 @@ const FORMATS = ['text', 'json', 'markdown'] as const;
 export const registerStatus: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('status')
-    .description('Automated and human verdicts of nominations side by side, what is missing, and whether each is ready for a decision (exit 0).')
+    .description(
+      'Automated and human verdicts of nominations side by side, what is missing, and whether each is ready for a decision (exit 0).',
+    )
     .argument('[nominations...]', 'nominations by slug (file name without .yaml) or path (default: every nomination)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--no-color', 'no colours in the text output')
@@ -28,7 +30,9 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
         if (/\.ya?ml$/i.test(operand) || operand.includes('/') || operand.includes(path.sep)) {
           const file = registry.find((f) => f === path.resolve(io.cwd, operand));
           if (file) return slugOf(file);
-          throw new UsageError(`${operand} is not a nomination of ${config.registry}/ (give a slug or a file in that folder).${didYouMean(path.basename(operand).replace(/\.ya?ml$/i, ''), known)}`);
+          throw new UsageError(
+            `${operand} is not a nomination of ${config.registry}/ (give a slug or a file in that folder).${didYouMean(path.basename(operand).replace(/\.ya?ml$/i, ''), known)}`,
+          );
         }
         throw new UsageError(`No nomination "${operand}" in ${config.registry}/.${didYouMean(operand, known)}`);
       });
@@ -42,15 +46,26 @@ export const registerStatus: RegisterCommand = (program, { io, setExitCode }) =>
 
       const sources = selected.map((f) => readSource(f, io.cwd));
       const chosen = new Set(selected);
-      const results = validateSources(sources, { config, now: io.now, context: registry.filter((f) => !chosen.has(f)).map((f) => readSource(f, io.cwd)) });
+      const results = validateSources(sources, {
+        config,
+        now: io.now,
+        context: registry.filter((f) => !chosen.has(f)).map((f) => readSource(f, io.cwd)),
+      });
       const paths = reviewPaths(root, config);
       const { records } = readLocalReviews(paths, registry, config, io);
       const shown = displayPath(paths.reviewersFile, io.cwd);
       const { loadReviewers } = await import('../../review/reviewers.js');
-      const reviewers = entryExists(paths.reviewersFile) ? loadReviewers(shown, readRegistryBytes(paths.reviewersFile), config).reviewers : undefined;
+      const reviewers = entryExists(paths.reviewersFile)
+        ? loadReviewers(shown, readRegistryBytes(paths.reviewersFile), config).reviewers
+        : undefined;
       const excluded = localReviewerExclusion(reviewers, shown);
       const statuses = results.map((result, i) =>
-        nominationStatus(result, loadNomination(sources[i]!.file, sources[i]!.content).data, records, { minReviews: config.review.minReviews, excluded, now: io.now }));
+        nominationStatus(result, loadNomination(sources[i]!.file, sources[i]!.content).data, records, {
+          minReviews: config.review.minReviews,
+          excluded,
+          now: io.now,
+        }),
+      );
       const format = {
         text: () => formatStatusText(statuses, { color: useColor(flags.color, io) }),
         json: () => formatStatusJson(statuses),

@@ -48,15 +48,20 @@ function real(file: string): string {
 function checkOutputFolder(out: string, folders: { project: string[]; registry: string }, force: boolean, shown: string): void {
   const target = real(out);
   const registry = real(folders.registry);
-  const overlaps = folders.project.map(real).some((dir) => isInside(dir, target)) || isInside(registry, target) || isInside(target, registry);
+  const overlaps =
+    folders.project.map(real).some((dir) => isInside(dir, target)) || isInside(registry, target) || isInside(target, registry);
   if (overlaps) {
-    throw new UsageError(`--out ${shown} would replace the project or its registry folder; choose a folder of its own, such as "${DEFAULT_OUT}".`);
+    throw new UsageError(
+      `--out ${shown} would replace the project or its registry folder; choose a folder of its own, such as "${DEFAULT_OUT}".`,
+    );
   }
   if (!existsSync(out)) return;
   if (!statSync(out).isDirectory()) throw new UsageError(`--out ${shown} exists and is not a folder.`);
   const earlierBuild = existsSync(path.join(out, API_ROOT, 'index.json'));
   if (!earlierBuild && readdirSync(out).length && !force) {
-    throw new UsageError(`--out ${shown} is not empty and holds no earlier build of the site; choose another folder, or pass --force to replace it.`);
+    throw new UsageError(
+      `--out ${shown} is not empty and holds no earlier build of the site; choose another folder, or pass --force to replace it.`,
+    );
   }
 }
 
@@ -94,21 +99,36 @@ function plural(n: number, word: string, words = `${word}s`): string {
 }
 
 function changelogLine(changelog: Changelog): string {
-  if (!changelog.available) return `Changelog: unavailable (${changelog.reason}); changelog/index.html says so and no Atom feed is written.`;
+  if (!changelog.available)
+    return `Changelog: unavailable (${changelog.reason}); changelog/index.html says so and no Atom feed is written.`;
   const shallow = changelog.shallow ? ' (shallow clone: older history is missing; fetch with fetch-depth: 0)' : '';
   return `Changelog: ${plural(changelog.commits.length, 'commit')} changed the registry${shallow}; changelog/index.html and ${FEED_PATH}.`;
 }
 
 function weightLines(weight: PageWeight): string[] {
   const f = weight.front;
-  const lines = [`Page weight: front page ${number(f.total)} bytes (index.html ${number(f.html)} + site.css ${number(f.css)} + site.js ${number(f.js)})`];
-  if (weight.detail) lines.push(`             largest DPG page ${number(weight.detail.total)} bytes (dpgs/${weight.detail.slug}/index.html ${number(weight.detail.html)} + site.css ${number(weight.detail.css)})`);
+  const lines = [
+    `Page weight: front page ${number(f.total)} bytes (index.html ${number(f.html)} + site.css ${number(f.css)} + site.js ${number(f.js)})`,
+  ];
+  if (weight.detail)
+    lines.push(
+      `             largest DPG page ${number(weight.detail.total)} bytes (dpgs/${weight.detail.slug}/index.html ${number(weight.detail.html)} + site.css ${number(weight.detail.css)})`,
+    );
   return lines;
 }
 
-function reportLines(selection: Selection, out: string, fileCount: number, changelog: Changelog, weight: PageWeight, color: boolean): string[] {
+function reportLines(
+  selection: Selection,
+  out: string,
+  fileCount: number,
+  changelog: Changelog,
+  weight: PageWeight,
+  color: boolean,
+): string[] {
   const paint = styles(color);
-  const lines = [`${paint.ok('Published')} ${plural(selection.dpgs.length, 'digital public good')} and ${plural(selection.nominees.length, 'nominee')} under review to ${out}/ (${plural(fileCount, 'file')}).`];
+  const lines = [
+    `${paint.ok('Published')} ${plural(selection.dpgs.length, 'digital public good')} and ${plural(selection.nominees.length, 'nominee')} under review to ${out}/ (${plural(fileCount, 'file')}).`,
+  ];
   if (selection.excluded.length) {
     lines.push(paint.warning(`Excluded ${plural(selection.excluded.length, 'record')}:`));
     for (const e of selection.excluded) lines.push(showLineStart(`  ${e.file}: ${e.name}: ${e.reason}`));
@@ -123,14 +143,22 @@ function reportLines(selection: Selection, out: string, fileCount: number, chang
  * from git (the registry folder's place in the work tree), else from the configuration's folder.
  */
 export function sourceRepository(
-  site: SiteConfig, env: Readonly<Record<string, string | undefined>>, changelog: Changelog, registryDir: string, cwd: string,
+  site: SiteConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  changelog: Changelog,
+  registryDir: string,
+  cwd: string,
 ): SourceRepository | undefined {
   const fromEnv = env.GITHUB_REPOSITORY !== undefined && REPOSITORY_NAME.test(env.GITHUB_REPOSITORY) ? env.GITHUB_REPOSITORY : undefined;
   const name = site.repository ?? fromEnv;
   if (!name) return undefined;
-  const refBranch = !site.repository && env.GITHUB_REF_TYPE === 'branch' && env.GITHUB_REF_NAME && BRANCH_NAME.test(env.GITHUB_REF_NAME) ? env.GITHUB_REF_NAME : undefined;
+  const refBranch =
+    !site.repository && env.GITHUB_REF_TYPE === 'branch' && env.GITHUB_REF_NAME && BRANCH_NAME.test(env.GITHUB_REF_NAME)
+      ? env.GITHUB_REF_NAME
+      : undefined;
   const branch = site.branch ?? refBranch ?? 'main';
-  const server = env.GITHUB_SERVER_URL && /^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : 'https://github.com';
+  const server =
+    env.GITHUB_SERVER_URL && /^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : 'https://github.com';
   const prefix = changelog.available && changelog.registryPrefix !== undefined ? changelog.registryPrefix : undefined;
   return {
     url: `${server}/${name}`,
@@ -167,9 +195,11 @@ export async function runBuild(flags: BuildFlags, io: CliIO): Promise<number> {
     if (blocking.length) reportResults(blocking, { format: 'stylish', color: flags.color }, config, io);
     for (const conflict of conflicts) io.stdout(`${showLineStart(conflict)}\n`);
     const count = blocking.length + conflicts.length;
-    io.stderr(`dpg build: stopped: ${plural(count, 'record')} cannot be published as ${count === 1 ? 'it is' : 'they are'} `
-      + `(${showControls([...blocking.map((r) => r.file), ...conflicts.map((c) => c.split(':')[0])].join(', '))}). `
-      + 'An approved record (stage: dpg) must pass validation; fix it, or set its stage back to nominee. Nothing was written.\n');
+    io.stderr(
+      `dpg build: stopped: ${plural(count, 'record')} cannot be published as ${count === 1 ? 'it is' : 'they are'} ` +
+        `(${showControls([...blocking.map((r) => r.file), ...conflicts.map((c) => c.split(':')[0])].join(', '))}). ` +
+        'An approved record (stage: dpg) must pass validation; fix it, or set its stage back to nominee. Nothing was written.\n',
+    );
     return 1;
   };
   if (selection.blocking.length || selection.conflicts.length) return stop(selection.blocking, selection.conflicts);
@@ -189,9 +219,17 @@ export async function runBuild(flags: BuildFlags, io: CliIO): Promise<number> {
   const repository = sourceRepository(config.site, io.env, changelog, registryDir, io.cwd);
   const site = renderSite({ selection, changelog, compat: flags.compat, siteUrl, logos, ...(repository ? { repository } : {}) });
   if (site.conflicts.length) return stop([], site.conflicts);
-  for (const [file, content] of nominateSiteFiles({ config, root, registryDir, files: targets, env: io.env })) site.files.set(file, content);
+  for (const [file, content] of nominateSiteFiles({ config, root, registryDir, files: targets, env: io.env }))
+    site.files.set(file, content);
   writeSite(out, site.files);
-  const lines = reportLines(selection, flags.out.replace(/[\\/]+$/, ''), site.files.size, changelog, site.weight, useColor(flags.color, io));
+  const lines = reportLines(
+    selection,
+    flags.out.replace(/[\\/]+$/, ''),
+    site.files.size,
+    changelog,
+    site.weight,
+    useColor(flags.color, io),
+  );
   lines.push(`Validated ${plural(sources.length, 'nomination')} and built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   io.stdout(lines.join('\n') + '\n');
   return 0;

@@ -39,12 +39,27 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
     const { content, identity } = readRegistryFile(absolute);
     // Decoding bytes that are not UTF-8 would replace them by U+FFFD on write: such a file is never fixed.
     const original = content instanceof RefusedContent ? undefined : textOf(content);
-    return { absolute, file: displayPath(absolute, io.cwd), content, original, text: original, ...(identity ? { identity } : {}), applied: [] };
+    return {
+      absolute,
+      file: displayPath(absolute, io.cwd),
+      content,
+      original,
+      text: original,
+      ...(identity ? { identity } : {}),
+      applied: [],
+    };
   });
   const targetSet = new Set(targets);
   // The rest of the registry is analysed once for every pass.
-  const analysedContext = analyseContext(registry.filter((f) => !targetSet.has(f)).map((f) => readSource(f, io.cwd)), { config, now: io.now });
-  const validate = (): FileResult[] => validateSources(files.map((f) => ({ file: f.file, content: f.text ?? f.content })), { config, now: io.now, analysedContext });
+  const analysedContext = analyseContext(
+    registry.filter((f) => !targetSet.has(f)).map((f) => readSource(f, io.cwd)),
+    { config, now: io.now },
+  );
+  const validate = (): FileResult[] =>
+    validateSources(
+      files.map((f) => ({ file: f.file, content: f.text ?? f.content })),
+      { config, now: io.now, analysedContext },
+    );
 
   const results = fixFiles(files, validate);
 
@@ -57,7 +72,9 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
   for (const target of changedFiles) {
     if (flags.dryRun) {
       const { createTwoFilesPatch } = await import('diff');
-      notes(colorPatch(showLogLines(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original!, target.text!)), { color }));
+      notes(
+        colorPatch(showLogLines(createTwoFilesPatch(`a/${target.file}`, `b/${target.file}`, target.original!, target.text!)), { color }),
+      );
     } else {
       const { identity } = target;
       writeFileAtomically(target.absolute, target.text!, identity && identity.mode & 0o7777, identity);
@@ -66,8 +83,12 @@ export async function runFix(operands: readonly string[], flags: FixFlags, io: C
   const appliedCount = files.reduce((n, f) => n + f.applied.length, 0);
   if (appliedCount) {
     const verb = flags.dryRun ? 'Would fix' : 'Fixed';
-    const lines = files.flatMap((f) => f.applied.map((d) => `${showLineStart(f.file)}:${d.line}  ${paint.dim(d.ruleId)}  ${showControls(d.fix!.description)}`));
-    notes(`${lines.join('\n')}\n${paint.ok(verb)} ${appliedCount} problem${appliedCount === 1 ? '' : 's'} in ${changedFiles.length} file${changedFiles.length === 1 ? '' : 's'}${flags.dryRun ? ' (dry run: nothing written)' : ''}.\n\n`);
+    const lines = files.flatMap((f) =>
+      f.applied.map((d) => `${showLineStart(f.file)}:${d.line}  ${paint.dim(d.ruleId)}  ${showControls(d.fix!.description)}`),
+    );
+    notes(
+      `${lines.join('\n')}\n${paint.ok(verb)} ${appliedCount} problem${appliedCount === 1 ? '' : 's'} in ${changedFiles.length} file${changedFiles.length === 1 ? '' : 's'}${flags.dryRun ? ' (dry run: nothing written)' : ''}.\n\n`,
+    );
   } else {
     notes('Nothing to fix.\n\n');
   }

@@ -38,7 +38,8 @@ function parseTtl(value: string): number {
 
 function checkFlags(flags: OnlineFlags & { fix?: boolean }): void {
   const network = flags.online || flags.offline;
-  if (flags.online && flags.offline) throw new UsageError('--online and --offline exclude each other: --offline replays the cache of earlier --online runs.');
+  if (flags.online && flags.offline)
+    throw new UsageError('--online and --offline exclude each other: --offline replays the cache of earlier --online runs.');
   if (network && flags.fix) throw new UsageError('--online and --offline apply to validation, not to --fix; run `dpg fix` first.');
   const needsNetwork: Array<[boolean, string]> = [
     [Boolean(flags.allowPrivateHosts), '--allow-private-hosts'],
@@ -57,7 +58,11 @@ export function addOnlineOptions(command: Command): Command {
     .option('--offline', 'the online checks from the cache only, without any request')
     .option('--allow-private-hosts', 'let --online reach private, loopback and link-local addresses (refused by default)')
     .option('--timeout <ms>', 'longest wait for one request of --online (default 10000, or online.timeoutMs)', parseTimeout)
-    .option('--cache-ttl <duration>', 'reuse cached results of --online up to this age, e.g. 24h, 30m, 0 (default 24h, or online.cacheTtl)', parseTtl)
+    .option(
+      '--cache-ttl <duration>',
+      'reuse cached results of --online up to this age, e.g. 24h, 30m, 0 (default 24h, or online.cacheTtl)',
+      parseTtl,
+    )
     .hook('preAction', (thisCommand) => checkFlags(thisCommand.opts()));
 }
 
@@ -83,15 +88,28 @@ function progressLine(io: CliIO): { update(finished: number, started: number): v
  * `--online` / `--offline`: runs the network rules on the nominations among `results` and returns the
  * results with their findings merged in. Without either flag, returns `results` as they are.
  */
-export async function runOnlineChecks(results: FileResult[], operands: readonly string[], flags: OnlineFlags, config: Config, io: CliIO): Promise<FileResult[]> {
+export async function runOnlineChecks(
+  results: FileResult[],
+  operands: readonly string[],
+  flags: OnlineFlags,
+  config: Config,
+  io: CliIO,
+): Promise<FileResult[]> {
   if (!flags.online && !flags.offline) return results;
   const { root } = loadConfig(io.cwd, flags.config);
   const apiUrl = io.env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
   if (!/^https?:\/\/\S+$/.test(apiUrl)) throw new UsageError(`GITHUB_API_URL must be an http(s) URL, not "${apiUrl}".`);
-  const nominations = [...registryFiles(path.resolve(root, config.registry)), ...(operands.length ? resolveOperands(operands, io.cwd) : [])];
+  const nominations = [
+    ...registryFiles(path.resolve(root, config.registry)),
+    ...(operands.length ? resolveOperands(operands, io.cwd) : []),
+  ];
   // The caches' folder (see resolveCacheFolder), shared with the results cache: its own sub-folder, the same key.
-  const cache = flags.cache === false ? undefined
-    : resolveCacheFolder({ cacheDir: flags.cacheDir, configRoot: root, cwd: io.cwd, env: io.env }, (message) => io.stderr(`dpg: ${message}\n`));
+  const cache =
+    flags.cache === false
+      ? undefined
+      : resolveCacheFolder({ cacheDir: flags.cacheDir, configRoot: root, cwd: io.cwd, env: io.env }, (message) =>
+          io.stderr(`dpg: ${message}\n`),
+        );
   // The network code (node:http, Octokit) is loaded only for --online and --offline.
   const { checkOnline } = await import('../../online/run.js');
   const { isLoopbackUrl } = await import('../../github/client.js');

@@ -41,7 +41,8 @@ export function resolveTargets(operands: readonly string[], configFile: string |
   if (operands.length) {
     targets = resolveOperands(operands, io.cwd);
   } else {
-    if (!registry.length) throw new UsageError(`No nominations found in ${config.registry}/ (give files to validate, or set "registry" in dpg.config.yaml).`);
+    if (!registry.length)
+      throw new UsageError(`No nominations found in ${config.registry}/ (give files to validate, or set "registry" in dpg.config.yaml).`);
     targets = registry;
   }
   if (!targets.length) throw new UsageError('No nomination files (.yaml, .yml) to validate.');
@@ -70,7 +71,8 @@ export function reportResults(results: readonly FileResult[], flags: ReportFlags
 /** Writes the report to `file` (from the working directory), creating its folders as ESLint does; a folder there is a usage error. */
 function writeOutputFile(file: string, text: string, io: CliIO): void {
   const target = path.resolve(io.cwd, file);
-  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output-file ${file} is a folder; give a file name.`);
+  if (statSync(target, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`--output-file ${file} is a folder; give a file name.`);
   try {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileAtomically(target, text);

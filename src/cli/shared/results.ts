@@ -5,7 +5,16 @@ import type { ChangeNote, FormatterOptions } from '../../formatters/types.js';
 import type { CommentContext } from '../../github/bot/context.js';
 import { describeReadProblem, isReadProblem, readRegularFile } from '../../util/regular-file.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { INDICATOR_IDS, type Diagnostic, type FileResult, type Fix, type IndicatorId, type IndicatorStatus, type ReviewNote, type Severity } from '../../core/types.js';
+import {
+  INDICATOR_IDS,
+  type Diagnostic,
+  type FileResult,
+  type Fix,
+  type IndicatorId,
+  type IndicatorStatus,
+  type ReviewNote,
+  type Severity,
+} from '../../core/types.js';
 import { VERSION } from '../../core/version.js';
 
 const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
@@ -26,7 +35,8 @@ export function readResultsFile(file: string, cwd: string): ResultsFile {
   const absolute = path.resolve(cwd, file);
   const read = readRegularFile(absolute, MAX_RESULTS_BYTES);
   if (isReadProblem(read)) {
-    if (read.problem === 'tooLarge') throw new UsageError(`${file}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB; not a results file.`);
+    if (read.problem === 'tooLarge')
+      throw new UsageError(`${file}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB; not a results file.`);
     const why = read.problem === 'missing' ? 'ENOENT' : read.problem === 'unreadable' ? read.code : `it ${describeReadProblem(read)}`;
     throw new UsageError(`Cannot read the results file ${file}: ${why}.`);
   }
@@ -45,20 +55,31 @@ function parseResults(data: unknown, source: string): ResultsFile {
     throw new UsageError(`${source}: ${where} ${what}; write the file with \`dpg validate --format json\`.`);
   };
   const record = (value: unknown, where: string): Record<string, unknown> =>
-    value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : fail(where, 'must be an object');
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : fail(where, 'must be an object');
   const list = (value: unknown, where: string): unknown[] => (Array.isArray(value) ? value : fail(where, 'must be a list'));
   const text = (value: unknown, where: string): string => (typeof value === 'string' ? value : fail(where, 'must be a string'));
   const position = (value: unknown, where: string): number =>
-    (Number.isSafeInteger(value) && (value as number) >= 1 ? value as number : fail(where, 'must be a whole number from 1'));
+    Number.isSafeInteger(value) && (value as number) >= 1 ? (value as number) : fail(where, 'must be a whole number from 1');
   const oneOf = <T extends string>(value: unknown, allowed: readonly T[], where: string): T =>
-    (allowed.includes(value as T) ? value as T : fail(where, `must be one of ${allowed.join(', ')}`));
+    allowed.includes(value as T) ? (value as T) : fail(where, `must be one of ${allowed.join(', ')}`);
 
   const fixOf = (f: Record<string, unknown>, where: string): Fix => {
-    const value = Array.isArray(f.value) ? f.value.map((v, i) => text(v, `${where}.value[${i}]`))
-      : ['string', 'number', 'boolean'].includes(typeof f.value) ? f.value as string | number | boolean : fail(`${where}.value`, 'must be a string, number, boolean or list of strings');
+    const value = Array.isArray(f.value)
+      ? f.value.map((v, i) => text(v, `${where}.value[${i}]`))
+      : ['string', 'number', 'boolean'].includes(typeof f.value)
+        ? (f.value as string | number | boolean)
+        : fail(`${where}.value`, 'must be a string, number, boolean or list of strings');
     const flag = (key: 'insert' | 'remove'): { insert?: true; remove?: true } =>
-      (f[key] === undefined ? {} : f[key] === true ? { [key]: true } : fail(`${where}.${key}`, 'must be true'));
-    return { description: text(f.description, `${where}.description`), path: text(f.path, `${where}.path`), value, ...flag('insert'), ...flag('remove') };
+      f[key] === undefined ? {} : f[key] === true ? { [key]: true } : fail(`${where}.${key}`, 'must be true');
+    return {
+      description: text(f.description, `${where}.description`),
+      path: text(f.path, `${where}.path`),
+      value,
+      ...flag('insert'),
+      ...flag('remove'),
+    };
   };
   const top = Array.isArray(data) ? { results: data } : record(data, 'the top level');
   const results = list(top.results, 'results').map((raw, i): FileResult => {
@@ -82,19 +103,33 @@ function parseResults(data: unknown, source: string): ResultsFile {
         column,
         endLine: d.endLine === undefined ? line : position(d.endLine, `${dAt}.endLine`),
         endColumn: d.endColumn === undefined ? column : position(d.endColumn, `${dAt}.endColumn`),
-        ...(waived ? { waived: { reason: text(waived.reason, `${dAt}.waived.reason`), approvedBy: text(waived.approvedBy, `${dAt}.waived.approvedBy`) } } : {}),
+        ...(waived
+          ? {
+              waived: {
+                reason: text(waived.reason, `${dAt}.waived.reason`),
+                approvedBy: text(waived.approvedBy, `${dAt}.waived.approvedBy`),
+              },
+            }
+          : {}),
         ...(d.fix === undefined ? {} : { fix: fixOf(record(d.fix, `${dAt}.fix`), `${dAt}.fix`) }),
       };
     });
     // Statuses recorded in the file win (an unreadable file fails every indicator); missing ones follow the diagnostics.
     const derived = summarise(file, diagnostics, true).indicators;
     const recorded = r.indicators === undefined ? {} : record(r.indicators, `${at}.indicators`);
-    const indicators = Object.fromEntries(INDICATOR_IDS.map((id) => [id,
-      recorded[id] === undefined ? derived[id] : oneOf(recorded[id], STATUSES, `${at}.indicators.${id}`)])) as Record<IndicatorId, IndicatorStatus>;
-    const reviewNotes = r.reviewNotes === undefined ? [] : list(r.reviewNotes, `${at}.reviewNotes`).map((rawNote, k): ReviewNote => {
-      const n = record(rawNote, `${at}.reviewNotes[${k}]`);
-      return { indicator: oneOf(n.indicator, INDICATOR_IDS, `${at}.reviewNotes[${k}].indicator`), note: text(n.note, `${at}.reviewNotes[${k}].note`) };
-    });
+    const indicators = Object.fromEntries(
+      INDICATOR_IDS.map((id) => [id, recorded[id] === undefined ? derived[id] : oneOf(recorded[id], STATUSES, `${at}.indicators.${id}`)]),
+    ) as Record<IndicatorId, IndicatorStatus>;
+    const reviewNotes =
+      r.reviewNotes === undefined
+        ? []
+        : list(r.reviewNotes, `${at}.reviewNotes`).map((rawNote, k): ReviewNote => {
+            const n = record(rawNote, `${at}.reviewNotes[${k}]`);
+            return {
+              indicator: oneOf(n.indicator, INDICATOR_IDS, `${at}.reviewNotes[${k}].indicator`),
+              note: text(n.note, `${at}.reviewNotes[${k}].note`),
+            };
+          });
     return {
       file,
       diagnostics,
@@ -104,10 +139,17 @@ function parseResults(data: unknown, source: string): ResultsFile {
       warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
     };
   });
-  const notes = top.notes === undefined ? [] : list(top.notes, 'notes').map((rawNote, i): ChangeNote => {
-    const n = record(rawNote, `notes[${i}]`);
-    return { file: text(n.file, `notes[${i}].file`), severity: oneOf(n.severity, SEVERITIES, `notes[${i}].severity`), message: text(n.message, `notes[${i}].message`) };
-  });
+  const notes =
+    top.notes === undefined
+      ? []
+      : list(top.notes, 'notes').map((rawNote, i): ChangeNote => {
+          const n = record(rawNote, `notes[${i}]`);
+          return {
+            file: text(n.file, `notes[${i}].file`),
+            severity: oneOf(n.severity, SEVERITIES, `notes[${i}].severity`),
+            message: text(n.message, `notes[${i}].message`),
+          };
+        });
   return { results, notes };
 }
 
@@ -124,7 +166,9 @@ export function mergeResults(inputs: ReadonlyArray<{ source: string; results: Re
       const text = JSON.stringify(result);
       const seen = byFile.get(result.file);
       if (seen && seen.text !== text) {
-        throw new UsageError(`${seen.source} and ${source} disagree on ${result.file}; merge only results of the same commit and configuration.`);
+        throw new UsageError(
+          `${seen.source} and ${source} disagree on ${result.file}; merge only results of the same commit and configuration.`,
+        );
       }
       if (!seen) byFile.set(result.file, { source, result, text });
     }
@@ -162,7 +206,8 @@ export function commentContext(flags: ReviewFlags, notes: readonly ChangeNote[],
   if (flags.sha !== undefined && !SHA_PATTERN.test(flags.sha)) throw new UsageError(shaProblem(flags.sha));
   const serverUrl = (flags.serverUrl ?? env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(serverUrl)) throw new UsageError(`--server-url must be an http(s) URL, not "${serverUrl}".`);
-  if (flags.summaryUrl !== undefined && !/^https?:\/\/\S+$/.test(flags.summaryUrl)) throw new UsageError(`--summary-url must be an http(s) URL, not "${flags.summaryUrl}".`);
+  if (flags.summaryUrl !== undefined && !/^https?:\/\/\S+$/.test(flags.summaryUrl))
+    throw new UsageError(`--summary-url must be an http(s) URL, not "${flags.summaryUrl}".`);
   if (flags.repo !== undefined) parseRepository(flags.repo);
   return {
     ...(flags.sha ? { commitSha: flags.sha.toLowerCase() } : {}),
@@ -173,6 +218,9 @@ export function commentContext(flags: ReviewFlags, notes: readonly ChangeNote[],
 }
 
 export function markdownFormatterOptions(docsBaseUrl: string, context: CommentContext): FormatterOptions {
-  const source = { ...(context.repositoryUrl ? { repositoryUrl: context.repositoryUrl } : {}), ...(context.commitSha ? { commitSha: context.commitSha } : {}) };
+  const source = {
+    ...(context.repositoryUrl ? { repositoryUrl: context.repositoryUrl } : {}),
+    ...(context.commitSha ? { commitSha: context.commitSha } : {}),
+  };
   return { color: false, docsBaseUrl, rules: ALL_RULES, version: VERSION, source, notes: context.notes ?? [] };
 }

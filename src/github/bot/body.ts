@@ -1,7 +1,24 @@
 import type { FileResult } from '../../core/types.js';
 import {
-  changeLines, counts, escapeMarkdownText, fileSummary, indicatorTable, isChangeResult, isCounted, isRecordResult, link, linkDestination,
-  markdownLinks, MAX_NAME_LENGTH, plural, problemLine, reviewerNotes, SHA_PATTERN, shownDiagnostics, tally, type MarkdownLinks,
+  changeLines,
+  counts,
+  escapeMarkdownText,
+  fileSummary,
+  indicatorTable,
+  isChangeResult,
+  isCounted,
+  isRecordResult,
+  link,
+  linkDestination,
+  markdownLinks,
+  MAX_NAME_LENGTH,
+  plural,
+  problemLine,
+  reviewerNotes,
+  SHA_PATTERN,
+  shownDiagnostics,
+  tally,
+  type MarkdownLinks,
 } from '../../formatters/markdown.js';
 import type { ChangeNote, FormatterOptions } from '../../formatters/types.js';
 import type { CommentContext } from './context.js';
@@ -44,7 +61,12 @@ function hasErrors(result: FileResult): boolean {
   return result.diagnostics.some((d) => d.severity === 'error');
 }
 
-function verdictLine(nominations: readonly FileResult[], changes: ReadonlyArray<{ severity: string }>, verdict: Verdict, records: readonly FileResult[]): string {
+function verdictLine(
+  nominations: readonly FileResult[],
+  changes: ReadonlyArray<{ severity: string }>,
+  verdict: Verdict,
+  records: readonly FileResult[],
+): string {
   const t = tally([...nominations, ...records].flatMap((r) => r.diagnostics));
   const errors = t.errors + changes.filter((c) => c.severity === 'error').length;
   const warnings = t.warnings + changes.filter((c) => c.severity === 'warning').length;
@@ -60,7 +82,10 @@ function verdictLine(nominations: readonly FileResult[], changes: ReadonlyArray<
 
 /** One line saying what was checked, naming a few files. */
 function checkedLine(nominations: readonly FileResult[], records: readonly FileResult[]): string {
-  const names = nominations.slice(0, NAMES_LISTED).map((r) => escapeMarkdownText(r.file, MAX_NAME_LENGTH)).join(', ');
+  const names = nominations
+    .slice(0, NAMES_LISTED)
+    .map((r) => escapeMarkdownText(r.file, MAX_NAME_LENGTH))
+    .join(', ');
   const more = nominations.length > NAMES_LISTED ? ` and ${nominations.length - NAMES_LISTED} more` : '';
   const what = nominations.length ? `${plural(nominations.length, 'nomination')} (${names}${more})` : 'the changed files';
   const recordsPart = records.length ? ` and ${plural(records.length, 'review record')}` : '';
@@ -107,7 +132,12 @@ interface Shortening {
  * file keeps its name and verdict down to the last step; only then are whole lines cut.
  */
 function failingSections(
-  failing: readonly FileResult[], budget: number, links: MarkdownLinks, quiet: boolean | undefined, elsewhere: string, omitted: Shortening,
+  failing: readonly FileResult[],
+  budget: number,
+  links: MarkdownLinks,
+  quiet: boolean | undefined,
+  elsewhere: string,
+  omitted: Shortening,
 ): string {
   const listed = failing.map((r) => ({ result: r, shown: shownDiagnostics(r, quiet) }));
   const section = (r: FileResult, shown: readonly ReturnType<typeof shownDiagnostics>[number][], limit: number, table: boolean): string => {
@@ -123,7 +153,8 @@ function failingSections(
     if (notes) parts.push(notes);
     return parts.join('\n\n');
   };
-  const render = (limit: number, table: boolean): string => listed.map(({ result, shown }) => section(result, shown, limit, table)).join('\n\n');
+  const render = (limit: number, table: boolean): string =>
+    listed.map(({ result, shown }) => section(result, shown, limit, table)).join('\n\n');
   const count = (limit: number): void => {
     for (const { result, shown } of listed) {
       omitted.problems += shown.slice(limit).filter(isCounted).length;
@@ -162,7 +193,11 @@ function failingSections(
 
 function fullSection(result: FileResult, links: MarkdownLinks, quiet: boolean | undefined): string {
   const { icon, summary } = fileSummary(result);
-  const parts = [`### ${icon} ${link(escapeMarkdownText(result.file, MAX_NAME_LENGTH), links.line(result.file))}`, summary, indicatorTable(result)];
+  const parts = [
+    `### ${icon} ${link(escapeMarkdownText(result.file, MAX_NAME_LENGTH), links.line(result.file))}`,
+    summary,
+    indicatorTable(result),
+  ];
   const shown = shownDiagnostics(result, quiet);
   if (shown.length) parts.push(`#### Problems\n\n${shown.map((d) => problemLine(result.file, d, links)).join('\n')}`);
   const notes = reviewerNotes(result);
@@ -174,7 +209,11 @@ function fullSection(result: FileResult, links: MarkdownLinks, quiet: boolean | 
  * The pull-request comment and its verdict. Failing nominations come first and are never cut; passing
  * ones fold into a `<details>` block, and when everything passes the visible part is three lines.
  */
-export function renderComment(results: readonly FileResult[], format: FormatterOptions, context: CommentContext = {}): { body: string; verdict: Verdict } {
+export function renderComment(
+  results: readonly FileResult[],
+  format: FormatterOptions,
+  context: CommentContext = {},
+): { body: string; verdict: Verdict } {
   const notes = context.notes ?? [];
   const verdict = checksVerdict(results, notes);
   const links = markdownLinks({ ...format, source: { repositoryUrl: context.repositoryUrl, commitSha: context.commitSha } });
@@ -186,24 +225,36 @@ export function renderComment(results: readonly FileResult[], format: FormatterO
   const records = results.filter(isRecordResult);
   const changes = changeLines(notes, results.filter(isChangeResult), links);
   const requested = context.humanReview?.everRequested.filter((n) => /^@[\w.-]+(\/[\w.-]+)?$/.test(n)) ?? [];
-  const header = [COMMENT_MARKER, verdictMarker(verdict), ...(requested.length ? [`<!-- dpg-requested: ${requested.join(' ')} -->`] : []),
-    verdictLine(nominations, changes, verdict, records), checkedLine(nominations, records)].join('\n');
-  const commit = context.commitSha && SHA_PATTERN.test(context.commitSha)
-    ? `Checked commit ${link(`\`${context.commitSha.slice(0, 7)}\``, links.commit())} with dpg ${escapeMarkdownText(format.version, 40)}.`
-    : `Checked with dpg ${escapeMarkdownText(format.version, 40)}.`;
+  const header = [
+    COMMENT_MARKER,
+    verdictMarker(verdict),
+    ...(requested.length ? [`<!-- dpg-requested: ${requested.join(' ')} -->`] : []),
+    verdictLine(nominations, changes, verdict, records),
+    checkedLine(nominations, records),
+  ].join('\n');
+  const commit =
+    context.commitSha && SHA_PATTERN.test(context.commitSha)
+      ? `Checked commit ${link(`\`${context.commitSha.slice(0, 7)}\``, links.commit())} with dpg ${escapeMarkdownText(format.version, 40)}.`
+      : `Checked with dpg ${escapeMarkdownText(format.version, 40)}.`;
   const footer = `<sub>${commit}</sub>`;
-  const summaryLink = context.summaryUrl && linkDestination(context.summaryUrl) ? link('full report in the job summary', context.summaryUrl) : null;
-  const elsewhere = summaryLink ? `see the check run's annotations or the ${summaryLink}` : 'see the check run\'s annotations or run `dpg validate`';
+  const summaryLink =
+    context.summaryUrl && linkDestination(context.summaryUrl) ? link('full report in the job summary', context.summaryUrl) : null;
+  const elsewhere = summaryLink
+    ? `see the check run's annotations or the ${summaryLink}`
+    : "see the check run's annotations or run `dpg validate`";
   const shortenedNotice = (o: Shortening): string => {
     const left = [
       o.problems ? plural(o.problems, 'problem') : '',
       o.files ? plural(o.files, 'nomination') : '',
       o.notes ? plural(o.notes, 'other detail') : '',
       o.reviewerNotes ? `reviewer notes of ${plural(o.reviewerNotes, 'nomination')}` : '',
-    ].filter(Boolean).join(', ');
+    ]
+      .filter(Boolean)
+      .join(', ');
     return `> ⚠️ **This comment is shortened** to fit GitHub's size limit: ${left || 'some details'} not shown here; ${summaryLink ? `see the ${summaryLink}` : 'run `dpg validate` for the full report'}.`;
   };
-  const reserve = header.length + footer.length + shortenedNotice({ problems: 1e6, files: 1e6, notes: 1e6, reviewerNotes: 1e6 }).length + 16;
+  const reserve =
+    header.length + footer.length + shortenedNotice({ problems: 1e6, files: 1e6, notes: 1e6, reviewerNotes: 1e6 }).length + 16;
   const omitted: Shortening = { problems: 0, files: 0, notes: 0, reviewerNotes: 0 };
 
   const failed = failingSections(failing, Math.max(0, maxLength - reserve), links, format.quiet, elsewhere, omitted);
@@ -221,7 +272,10 @@ export function renderComment(results: readonly FileResult[], format: FormatterO
     else {
       for (const record of records) {
         const name = link(escapeMarkdownText(record.file, MAX_NAME_LENGTH), links.line(record.file));
-        if (!record.diagnostics.length) { if (!body.add(`- ✅ ${name}`, true)) omitted.notes++; continue; }
+        if (!record.diagnostics.length) {
+          if (!body.add(`- ✅ ${name}`, true)) omitted.notes++;
+          continue;
+        }
         for (const d of record.diagnostics) if (!body.add(problemLine(record.file, d, links), true) && isCounted(d)) omitted.problems++;
       }
     }

@@ -42,22 +42,26 @@ function cappedAnnotations(results: readonly FileResult[], max = MAX_ANNOTATIONS
 
 export function checkAnnotations(results: readonly FileResult[]): CheckAnnotation[] {
   // GitHub only annotates files of the repository, named relative to its root.
-  const inRepository = results.filter((r) => r.file && !r.file.startsWith('/') && !/^[a-z]:/i.test(r.file) && !r.file.split('/').includes('..'));
-  return inRepository.flatMap((result) => result.diagnostics.map((d) => {
-    // Diagnostic ends are exclusive: a span ending at column 1 ends on the line before.
-    const endLine = Math.max(d.line, d.endColumn <= 1 && d.endLine > d.line ? d.endLine - 1 : d.endLine);
-    // Annotations show the text as it is: controls and bidirectional marks from nominations become visible escapes.
-    const message = showControls(d.waived ? `${d.message} (waived by ${d.waived.approvedBy}: ${d.waived.reason})` : d.message);
-    return {
-      path: result.file,
-      start_line: d.line,
-      end_line: endLine,
-      ...(endLine === d.line ? { start_column: d.column, end_column: Math.max(d.column, d.endColumn - 1) } : {}),
-      annotation_level: LEVEL[d.severity],
-      message: message.length > MAX_ANNOTATION_MESSAGE ? message.slice(0, MAX_ANNOTATION_MESSAGE) + '…' : message,
-      title: showControls(d.ruleId).slice(0, 255),
-    };
-  }));
+  const inRepository = results.filter(
+    (r) => r.file && !r.file.startsWith('/') && !/^[a-z]:/i.test(r.file) && !r.file.split('/').includes('..'),
+  );
+  return inRepository.flatMap((result) =>
+    result.diagnostics.map((d) => {
+      // Diagnostic ends are exclusive: a span ending at column 1 ends on the line before.
+      const endLine = Math.max(d.line, d.endColumn <= 1 && d.endLine > d.line ? d.endLine - 1 : d.endLine);
+      // Annotations show the text as it is: controls and bidirectional marks from nominations become visible escapes.
+      const message = showControls(d.waived ? `${d.message} (waived by ${d.waived.approvedBy}: ${d.waived.reason})` : d.message);
+      return {
+        path: result.file,
+        start_line: d.line,
+        end_line: endLine,
+        ...(endLine === d.line ? { start_column: d.column, end_column: Math.max(d.column, d.endColumn - 1) } : {}),
+        annotation_level: LEVEL[d.severity],
+        message: message.length > MAX_ANNOTATION_MESSAGE ? message.slice(0, MAX_ANNOTATION_MESSAGE) + '…' : message,
+        title: showControls(d.ruleId).slice(0, 255),
+      };
+    }),
+  );
 }
 
 interface CheckOutput {
@@ -74,15 +78,29 @@ function checkOutput(
   extra: { omitted?: number; notes?: readonly ChangeNote[] } = {},
 ): CheckOutput {
   const notes = extra.notes ?? [];
-  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0) + notes.filter((n) => n.severity === 'error').length;
-  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0) + notes.filter((n) => n.severity === 'warning').length;
-  const parts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
+  const errors =
+    results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0) +
+    notes.filter((n) => n.severity === 'error').length;
+  const warnings =
+    results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0) +
+    notes.filter((n) => n.severity === 'warning').length;
+  const parts = [
+    errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
   const title = parts.length ? parts.join(', ') : 'No problems';
   const files = `${results.length} nomination${results.length === 1 ? '' : 's'} checked`;
   const headline = verdict === 'fail' ? 'Changes needed' : 'Checks passed';
-  const digest = createHash('sha256').update(JSON.stringify([verdict, annotations, extra.omitted ?? 0, notes])).digest('hex').slice(0, 16);
+  const digest = createHash('sha256')
+    .update(JSON.stringify([verdict, annotations, extra.omitted ?? 0, notes]))
+    .digest('hex')
+    .slice(0, 16);
   // Notes concern the pull request as a whole (no file line to annotate): they are written out here.
-  const noted = notes.filter((n) => n.severity === 'error').slice(0, 10).map((n) => `\n- ${escapeMarkdownText(n.file, 200)}: ${escapeMarkdownText(n.message)}`).join('');
+  const noted = notes
+    .filter((n) => n.severity === 'error')
+    .slice(0, 10)
+    .map((n) => `\n- ${escapeMarkdownText(n.file, 200)}: ${escapeMarkdownText(n.message)}`)
+    .join('');
   const omitted = extra.omitted
     ? `\n\n… and ${extra.omitted} more finding${extra.omitted === 1 ? '' : 's'} not annotated here (at most ${MAX_ANNOTATIONS}, errors first); see the pull request's DPG checks comment and the job summary.`
     : '';
@@ -111,7 +129,14 @@ export interface CheckRunOutcome {
 export async function publishCheckRun(
   octokit: GitHubClient,
   pr: Omit<PullRequestRef, 'pull'>,
-  run: { headSha: string; results: readonly FileResult[]; verdict: Verdict; notes?: readonly ChangeNote[]; detailsUrl?: string; dryRun?: boolean },
+  run: {
+    headSha: string;
+    results: readonly FileResult[];
+    verdict: Verdict;
+    notes?: readonly ChangeNote[];
+    detailsUrl?: string;
+    dryRun?: boolean;
+  },
 ): Promise<CheckRunOutcome> {
   const where = `${pr.owner}/${pr.repo}`;
   const target = { owner: pr.owner, repo: pr.repo };
@@ -123,10 +148,16 @@ export async function publishCheckRun(
   const dryRun = run.dryRun ?? false;
 
   const existing = await githubStep(`listing the check runs of ${run.headSha.slice(0, 7)}`, where, () =>
-    octokit.rest.checks.listForRef({ ...target, ref: run.headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 100 }));
+    octokit.rest.checks.listForRef({ ...target, ref: run.headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 100 }),
+  );
   const latest = existing.data.check_runs.sort((a, b) => b.id - a.id)[0];
-  if (latest && latest.status === 'completed' && latest.conclusion === output.conclusion
-    && latest.output?.title === output.title && latest.output?.summary === output.summary) {
+  if (
+    latest &&
+    latest.status === 'completed' &&
+    latest.conclusion === output.conclusion &&
+    latest.output?.title === output.title &&
+    latest.output?.summary === output.summary
+  ) {
     return { action: 'unchanged', checkRunId: latest.id, batches: 0, annotations: annotations.length, omitted, dryRun };
   }
   if (dryRun) return { action: 'created', batches: batches.length, annotations: annotations.length, omitted, dryRun };
@@ -137,15 +168,20 @@ export async function publishCheckRun(
   const single = batches.length === 1;
   const created = await githubStep(`creating a check run on ${run.headSha.slice(0, 7)}`, where, () =>
     octokit.rest.checks.create({
-      ...target, name: CHECK_NAME, head_sha: run.headSha, ...details,
+      ...target,
+      name: CHECK_NAME,
+      head_sha: run.headSha,
+      ...details,
       ...(single ? completed : { status: 'in_progress' as const }),
       output: { ...text, annotations: batches[0] },
-    }));
+    }),
+  );
   const id = created.data.id;
   for (let i = 1; i < batches.length; i++) {
     const last = i === batches.length - 1;
     await githubStep(`adding annotations to check run ${id}`, where, () =>
-      octokit.rest.checks.update({ ...target, check_run_id: id, ...(last ? completed : {}), output: { ...text, annotations: batches[i] } }));
+      octokit.rest.checks.update({ ...target, check_run_id: id, ...(last ? completed : {}), output: { ...text, annotations: batches[i] } }),
+    );
   }
   return { action: 'created', checkRunId: id, batches: batches.length, annotations: annotations.length, omitted, dryRun };
 }

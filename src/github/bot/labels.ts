@@ -13,7 +13,11 @@ export interface LabelSpec {
 }
 
 export const VERDICT_LABELS: Record<Verdict, LabelSpec> = {
-  pass: { name: 'dpg: checks passed', color: '0e8a16', description: 'The automated DPG checks found no errors; a human review is still needed.' },
+  pass: {
+    name: 'dpg: checks passed',
+    color: '0e8a16',
+    description: 'The automated DPG checks found no errors; a human review is still needed.',
+  },
   fail: { name: 'dpg: needs changes', color: 'd93f0b', description: 'The automated DPG checks found errors the nominator has to fix.' },
 };
 
@@ -36,11 +40,21 @@ const INDICATOR_LABEL_NAMES: Record<IndicatorId, string> = {
 
 /** One label per indicator, set while that indicator fails. */
 export const INDICATOR_LABELS: Record<IndicatorId, LabelSpec> = Object.fromEntries(
-  INDICATOR_ORDER.map((id) => [id, { name: INDICATOR_LABEL_NAMES[id], color: INDICATOR_COLOR, description: `Indicator ${id} of the DPG Standard fails the automated checks.` }]),
+  INDICATOR_ORDER.map((id) => [
+    id,
+    {
+      name: INDICATOR_LABEL_NAMES[id],
+      color: INDICATOR_COLOR,
+      description: `Indicator ${id} of the DPG Standard fails the automated checks.`,
+    },
+  ]),
 ) as Record<IndicatorId, LabelSpec>;
 
 /** Every label dpg sets; it removes only these, never labels people added. */
-export const MANAGED_LABELS: readonly LabelSpec[] = [...Object.values(VERDICT_LABELS), ...INDICATOR_ORDER.map((id) => INDICATOR_LABELS[id])];
+export const MANAGED_LABELS: readonly LabelSpec[] = [
+  ...Object.values(VERDICT_LABELS),
+  ...INDICATOR_ORDER.map((id) => INDICATOR_LABELS[id]),
+];
 
 export function failingIndicators(results: readonly FileResult[]): IndicatorId[] {
   return INDICATOR_ORDER.filter((id) => results.some((r) => r.indicators?.[id] === 'fail'));
@@ -84,13 +98,18 @@ export async function syncLabels(
   const where = `${pr.owner}/${pr.repo}`;
   const target = { owner: pr.owner, repo: pr.repo };
   const current = await githubStep(`listing the labels of pull request #${pr.pull}`, where, () =>
-    octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { ...target, issue_number: pr.pull, per_page: 100 }));
-  const plan = planLabels(current.map((l) => l.name), desired);
+    octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { ...target, issue_number: pr.pull, per_page: 100 }),
+  );
+  const plan = planLabels(
+    current.map((l) => l.name),
+    desired,
+  );
   const dryRun = options.dryRun ?? false;
   let created: string[] = [];
   if (plan.add.length) {
-    const existing = await githubStep('listing the repository\'s labels', where, () =>
-      octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...target, per_page: 100 }));
+    const existing = await githubStep("listing the repository's labels", where, () =>
+      octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...target, per_page: 100 }),
+    );
     const names = new Set(existing.map((l) => l.name.toLowerCase()));
     const missing = plan.add.filter((l) => !names.has(l.name.toLowerCase()));
     created = missing.map((l) => l.name);
@@ -101,18 +120,21 @@ export async function syncLabels(
             // 422: created meanwhile by a concurrent run.
             if ((err as { status?: unknown } | null)?.status === 422) return undefined;
             throw err;
-          }));
+          }),
+        );
       }
     }
   }
   if (!dryRun) {
     if (plan.add.length) {
       await githubStep(`labelling pull request #${pr.pull}`, where, () =>
-        octokit.rest.issues.addLabels({ ...target, issue_number: pr.pull, labels: plan.add.map((l) => l.name) }));
+        octokit.rest.issues.addLabels({ ...target, issue_number: pr.pull, labels: plan.add.map((l) => l.name) }),
+      );
     }
     for (const name of plan.remove) {
       await githubStep(`removing the label "${name}" from pull request #${pr.pull}`, where, () =>
-        octokit.rest.issues.removeLabel({ ...target, issue_number: pr.pull, name }).catch(ignoreNotFound));
+        octokit.rest.issues.removeLabel({ ...target, issue_number: pr.pull, name }).catch(ignoreNotFound),
+      );
     }
   }
   return { ...plan, created, dryRun };

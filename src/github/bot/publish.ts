@@ -36,16 +36,32 @@ export interface PublishOutcome {
 export async function publishResults(octokit: GitHubClient, options: PublishOptions): Promise<PublishOutcome> {
   const { pr, results, context } = options;
   const where = `${pr.owner}/${pr.repo}`;
-  await githubStep(`reading pull request #${pr.pull}`, where, () =>
-    octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull }),
-  `pull request #${pr.pull} not found in ${where} (404)`);
+  await githubStep(
+    `reading pull request #${pr.pull}`,
+    where,
+    () => octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull }),
+    `pull request #${pr.pull} not found in ${where} (404)`,
+  );
 
   const { body, verdict } = renderComment(results, options.format, context);
-  const comment = await upsertComment(octokit, pr, { body, verdict, author: options.author, dryRun: options.dryRun, existing: options.comments });
+  const comment = await upsertComment(octokit, pr, {
+    body,
+    verdict,
+    author: options.author,
+    dryRun: options.dryRun,
+    existing: options.comments,
+  });
   const labels = await syncLabels(octokit, pr, desiredLabels(verdict, failingIndicators(results)), { dryRun: options.dryRun });
   const headSha = context.commitSha;
   const checkRun = headSha
-    ? await publishCheckRun(octokit, pr, { headSha, results, verdict, notes: context.notes ?? [], detailsUrl: options.detailsUrl, dryRun: options.dryRun })
+    ? await publishCheckRun(octokit, pr, {
+        headSha,
+        results,
+        verdict,
+        notes: context.notes ?? [],
+        detailsUrl: options.detailsUrl,
+        dryRun: options.dryRun,
+      })
     : undefined;
   return { verdict, body, comment, labels, ...(checkRun ? { checkRun } : {}) };
 }

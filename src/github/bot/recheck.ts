@@ -11,7 +11,10 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** Whether a comment is the recheck command: its first non-empty line, in any case, and nothing more on that line. */
 export function isRecheckCommand(body: string): boolean {
-  const first = body.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
+  const first = body
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '');
   return first?.toLowerCase() === RECHECK_COMMAND;
 }
 
@@ -40,12 +43,16 @@ export interface RecheckOptions {
 export async function handleRecheck(octokit: GitHubClient, options: RecheckOptions): Promise<RecheckOutcome> {
   const { repository } = options;
   const where = `${repository.owner}/${repository.repo}`;
-  const { data: comment } = await githubStep(`reading comment ${options.commentId}`, where, () =>
-    octokit.rest.issues.getComment({ ...repository, comment_id: options.commentId }),
-  `comment ${options.commentId} not found in ${where} (404)`);
+  const { data: comment } = await githubStep(
+    `reading comment ${options.commentId}`,
+    where,
+    () => octokit.rest.issues.getComment({ ...repository, comment_id: options.commentId }),
+    `comment ${options.commentId} not found in ${where} (404)`,
+  );
   const login = comment.user?.login ?? '';
   if (!comment.user || comment.user.type === 'Bot' || login.endsWith('[bot]')) return { action: 'ignored', why: 'written by a bot' };
-  if (comment.updated_at !== comment.created_at) return { action: 'ignored', why: 'the comment was edited; only new comments are commands' };
+  if (comment.updated_at !== comment.created_at)
+    return { action: 'ignored', why: 'the comment was edited; only new comments are commands' };
   if (!isRecheckCommand(comment.body ?? '')) return { action: 'ignored', why: `not a ${RECHECK_COMMAND} command` };
   const pullMatch = /\/issues\/(\d+)$/.exec(comment.issue_url);
   if (!pullMatch || !LOGIN.test(login)) return { action: 'ignored', why: 'not a comment on a pull request' };
@@ -58,10 +65,18 @@ export async function handleRecheck(octokit: GitHubClient, options: RecheckOptio
     if ((err as { status?: unknown }).status === 404) return { action: 'ignored', why: `#${pull} is an issue, not a pull request` };
     return githubStep(`reading pull request #${pull}`, where, () => Promise.reject(err));
   }
-  const react = (content: '+1' | 'confused') => (options.dryRun ? Promise.resolve() : githubStep(`reacting to comment ${comment.id}`, where, () =>
-    octokit.rest.reactions.createForIssueComment({ ...repository, comment_id: comment.id, content })).then(() => undefined));
-  const reply = (text: string) => (options.dryRun ? Promise.resolve() : githubStep(`replying on pull request #${pull}`, where, () =>
-    octokit.rest.issues.createComment({ ...repository, issue_number: pull, body: text })).then(() => undefined));
+  const react = (content: '+1' | 'confused') =>
+    options.dryRun
+      ? Promise.resolve()
+      : githubStep(`reacting to comment ${comment.id}`, where, () =>
+          octokit.rest.reactions.createForIssueComment({ ...repository, comment_id: comment.id, content }),
+        ).then(() => undefined);
+  const reply = (text: string) =>
+    options.dryRun
+      ? Promise.resolve()
+      : githubStep(`replying on pull request #${pull}`, where, () =>
+          octokit.rest.issues.createComment({ ...repository, issue_number: pull, body: text }),
+        ).then(() => undefined);
 
   let as: 'author' | 'maintainer' | undefined;
   if (pr.user?.login && pr.user.login.toLowerCase() === login.toLowerCase()) as = 'author';
@@ -75,7 +90,14 @@ export async function handleRecheck(octokit: GitHubClient, options: RecheckOptio
 
   const workflow = options.workflow ?? DEFAULT_RECHECK_WORKFLOW;
   const { data: runs } = await githubStep(`listing the runs of ${workflow} on ${pr.head.sha.slice(0, 7)}`, where, () =>
-    octokit.rest.actions.listWorkflowRuns({ ...repository, workflow_id: workflow, head_sha: pr.head.sha, event: 'pull_request', per_page: 100 }));
+    octokit.rest.actions.listWorkflowRuns({
+      ...repository,
+      workflow_id: workflow,
+      head_sha: pr.head.sha,
+      event: 'pull_request',
+      per_page: 100,
+    }),
+  );
   const latest = [...runs.workflow_runs].sort((a, b) => b.id - a.id)[0];
   if (!latest) {
     const why = `no run of ${workflow} on the head commit ${pr.head.sha.slice(0, 7)} to re-run`;
@@ -88,7 +110,9 @@ export async function handleRecheck(octokit: GitHubClient, options: RecheckOptio
     return { action: 'running', login, as, runId: latest.id, pull };
   }
   if (!options.dryRun) {
-    await githubStep(`re-running run ${latest.id} of ${workflow}`, where, () => octokit.rest.actions.reRunWorkflow({ ...repository, run_id: latest.id }));
+    await githubStep(`re-running run ${latest.id} of ${workflow}`, where, () =>
+      octokit.rest.actions.reRunWorkflow({ ...repository, run_id: latest.id }),
+    );
   }
   await react('+1');
   return { action: 'rerun', login, as, runId: latest.id, pull };

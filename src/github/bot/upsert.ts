@@ -65,7 +65,8 @@ export function ignoreNotFound(err: unknown): undefined {
 export async function listComments(octokit: GitHubClient, pr: PullRequestRef): Promise<ExistingComment[]> {
   const where = `${pr.owner}/${pr.repo}`;
   const comments = await githubStep(`listing the comments of pull request #${pr.pull}`, where, () =>
-    octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.pull, per_page: 100 }));
+    octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.pull, per_page: 100 }),
+  );
   return comments.map((c) => ({ id: c.id, body: c.body ?? '', author: c.user?.login, url: c.html_url }));
 }
 
@@ -77,31 +78,41 @@ export async function upsertComment(
 ): Promise<CommentOutcome> {
   const where = `${pr.owner}/${pr.repo}`;
   const target = { owner: pr.owner, repo: pr.repo };
-  const plan = planComment(comment.existing ?? await listComments(octokit, pr), comment.body, comment.verdict, comment.author);
+  const plan = planComment(comment.existing ?? (await listComments(octokit, pr)), comment.body, comment.verdict, comment.author);
   const dryRun = comment.dryRun ?? false;
-  if (dryRun) return { ...plan, commentId: plan.action === 'create' || plan.action === 'replace' ? undefined : plan.current?.id, url: plan.current?.url, dryRun };
+  if (dryRun)
+    return {
+      ...plan,
+      commentId: plan.action === 'create' || plan.action === 'replace' ? undefined : plan.current?.id,
+      url: plan.current?.url,
+      dryRun,
+    };
 
   let commentId = plan.current?.id;
   let url = plan.current?.url;
   if (plan.action === 'create' || plan.action === 'replace') {
     const created = await githubStep(`commenting on pull request #${pr.pull}`, where, () =>
-      octokit.rest.issues.createComment({ ...target, issue_number: pr.pull, body: comment.body }));
+      octokit.rest.issues.createComment({ ...target, issue_number: pr.pull, body: comment.body }),
+    );
     commentId = created.data.id;
     url = created.data.html_url;
   }
   if (plan.action === 'update' && plan.current) {
     const current = plan.current;
     await githubStep(`updating comment ${current.id}`, where, () =>
-      octokit.rest.issues.updateComment({ ...target, comment_id: current.id, body: comment.body }));
+      octokit.rest.issues.updateComment({ ...target, comment_id: current.id, body: comment.body }),
+    );
   }
   if (plan.action === 'replace' && plan.current) {
     const current = plan.current;
     await githubStep(`marking comment ${current.id} outdated`, where, () =>
-      octokit.rest.issues.updateComment({ ...target, comment_id: current.id, body: outdatedCommentBody(url) }));
+      octokit.rest.issues.updateComment({ ...target, comment_id: current.id, body: outdatedCommentBody(url) }),
+    );
   }
   for (const duplicate of plan.duplicates) {
     await githubStep(`deleting duplicate comment ${duplicate.id}`, where, () =>
-      octokit.rest.issues.deleteComment({ ...target, comment_id: duplicate.id }).catch(ignoreNotFound));
+      octokit.rest.issues.deleteComment({ ...target, comment_id: duplicate.id }).catch(ignoreNotFound),
+    );
   }
   return { ...plan, commentId, url, dryRun };
 }

@@ -28,10 +28,15 @@ export const rule: FileRule = {
       const resolved = resolveCountry(field.value);
       if (resolved.kind !== 'alias') continue;
       const list = listOf(field.path);
-      const listed = list ? named.get(list) ?? new Set<string>() : undefined;
+      const listed = list ? (named.get(list) ?? new Set<string>()) : undefined;
       // Renaming a second spelling of a listed country would list it twice: the fix drops the entry instead.
       const fix = listed?.has(resolved.name)
-        ? { description: `remove "${field.value}" ("${resolved.name}" is already listed)`, path: field.path, value: resolved.name, remove: true as const }
+        ? {
+            description: `remove "${field.value}" ("${resolved.name}" is already listed)`,
+            path: field.path,
+            value: resolved.name,
+            remove: true as const,
+          }
         : { description: `replace "${field.value}" with "${resolved.name}"`, path: field.path, value: resolved.name };
       if (list && listed) named.set(list, listed.add(resolved.name));
       context.report({ path: field.path, messageId: 'alias', data: { country: field.value, canonical: resolved.name }, fix });

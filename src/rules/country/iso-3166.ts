@@ -8,7 +8,8 @@ export const rule: FileRule = {
   description: 'Countries (of organisations, development and deployment) are countries of ISO 3166.',
   defaultSeverity: 'error',
   messages: {
-    unknown: '"{country}" is not a country of ISO 3166.{suggestion} Write the country\'s English short name, e.g. "Kenya" or "United Republic of Tanzania".',
+    unknown:
+      '"{country}" is not a country of ISO 3166.{suggestion} Write the country\'s English short name, e.g. "Kenya" or "United Republic of Tanzania".',
     ambiguous: '"{country}" may mean {candidates}; write the one you mean.',
   },
   check(context) {

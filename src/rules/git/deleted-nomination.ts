@@ -8,7 +8,9 @@ export const rule: CoreRule = {
   description: 'A nomination deleted by the change: the record leaves the registry, so a reviewer should confirm it.',
   defaultSeverity: 'info',
   messages: {
-    deleted: 'This change deletes the nomination (stage: {stage}), so it leaves the registry; a reviewer should confirm the removal is intended.',
-    renamed: 'This change renames the nomination (stage: {stage}) to {to}: the record at this path leaves the registry and {to} is a new record; a reviewer should confirm.',
+    deleted:
+      'This change deletes the nomination (stage: {stage}), so it leaves the registry; a reviewer should confirm the removal is intended.',
+    renamed:
+      'This change renames the nomination (stage: {stage}) to {to}: the record at this path leaves the registry and {to} is a new record; a reviewer should confirm.',
   },
 };

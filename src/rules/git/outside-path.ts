@@ -8,7 +8,9 @@ export const rule: CoreRule = {
   description: 'A nomination pull request changes only nominations, unless a path is listed in allowedPaths of dpg.config.yaml.',
   defaultSeverity: 'warning',
   messages: {
-    outside: 'This change touches {file}, outside the registry folder {registry}/; send it in a separate pull request, or list the path in allowedPaths of dpg.config.yaml.',
-    notNomination: 'This change touches {file}, which is in the registry folder {registry}/ but is not a nomination (a .yaml or .yml file, the extension in lower case, outside hidden folders); remove or rename it, or list the path in allowedPaths of dpg.config.yaml.',
+    outside:
+      'This change touches {file}, outside the registry folder {registry}/; send it in a separate pull request, or list the path in allowedPaths of dpg.config.yaml.',
+    notNomination:
+      'This change touches {file}, which is in the registry folder {registry}/ but is not a nomination (a .yaml or .yml file, the extension in lower case, outside hidden folders); remove or rename it, or list the path in allowedPaths of dpg.config.yaml.',
   },
 };

@@ -9,7 +9,8 @@ export const rule: FileRule = {
   defaultSeverity: 'error',
   since: '1.1.7',
   messages: {
-    unanswered: 'The solution is an AI model but doNoHarm.dataPrivacySecurity.trainingDataPii is not answered; add trainingDataPii: true or false (does the training data contain personal data?).',
+    unanswered:
+      'The solution is an AI model but doNoHarm.dataPrivacySecurity.trainingDataPii is not answered; add trainingDataPii: true or false (does the training data contain personal data?).',
   },
   check(context) {
     if (!asArray(context.data.categories).includes('ai-model')) return;

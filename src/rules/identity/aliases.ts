@@ -11,7 +11,8 @@ export const rule: FileRule = {
   defaultSeverity: 'error',
   messages: {
     blank: 'Alias {index} is blank; remove it or write the other name the solution is known by.',
-    sameAsName: 'The alias "{alias}" is the name "{name}" written differently; remove it (search already matches the name without case or punctuation).',
+    sameAsName:
+      'The alias "{alias}" is the name "{name}" written differently; remove it (search already matches the name without case or punctuation).',
     repeated: 'The alias "{alias}" repeats "{first}" (alias {firstIndex}), written differently; keep one of them.',
   },
   check(context) {

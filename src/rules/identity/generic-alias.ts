@@ -5,10 +5,36 @@ import type { FileRule } from '../types.js';
 
 /** Words that name a kind of thing rather than one solution; as an alias they match everything. */
 const GENERIC_ALIASES: readonly string[] = [
-  'app', 'application', 'mobile app', 'web app', 'platform', 'system', 'tool', 'toolkit', 'software',
-  'website', 'portal', 'dashboard', 'api', 'service', 'solution', 'project', 'library', 'framework',
-  'database', 'data', 'dataset', 'open data', 'model', 'ai', 'ai model', 'content', 'standard',
-  'open source', 'digital public good', 'dpg',
+  'app',
+  'application',
+  'mobile app',
+  'web app',
+  'platform',
+  'system',
+  'tool',
+  'toolkit',
+  'software',
+  'website',
+  'portal',
+  'dashboard',
+  'api',
+  'service',
+  'solution',
+  'project',
+  'library',
+  'framework',
+  'database',
+  'data',
+  'dataset',
+  'open data',
+  'model',
+  'ai',
+  'ai model',
+  'content',
+  'standard',
+  'open source',
+  'digital public good',
+  'dpg',
 ];
 
 export const rule: FileRule = {
@@ -22,13 +48,18 @@ export const rule: FileRule = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      genericAliases: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words that may not be an alias (replaces the built-in list).' },
+      genericAliases: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Words that may not be an alias (replaces the built-in list).',
+      },
       minLength: { type: 'integer', minimum: 1, maximum: 64, description: 'Fewest letters or digits an alias must have.' },
     },
   },
   messages: {
     generic: 'The alias "{alias}" is a generic word that would match many solutions; remove it or use a name only this solution goes by.',
-    short: 'The alias "{alias}" is shorter than {minLength} letters or digits and would match many solutions; remove it or write a longer name.',
+    short:
+      'The alias "{alias}" is shorter than {minLength} letters or digits and would match many solutions; remove it or write a longer name.',
   },
   check(context) {
     const generic = new Set(asArray(context.options.genericAliases).map((w) => normaliseName(String(w))));

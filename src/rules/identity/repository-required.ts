@@ -10,7 +10,8 @@ export const rule: FileRule = {
   description: 'Software and AI models list at least one source repository.',
   defaultSeverity: 'error',
   messages: {
-    missing: 'A nomination in the category {category} must list where its source is published; add `repositories:` with at least one `- url: https://…` of a public repository.',
+    missing:
+      'A nomination in the category {category} must list where its source is published; add `repositories:` with at least one `- url: https://…` of a public repository.',
   },
   check(context) {
     const category = asArray(context.data.categories).find((c): c is string => typeof c === 'string' && NEEDS_REPOSITORY.includes(c));

@@ -12,8 +12,10 @@ export const rule: FileRule = {
   description: 'Repository URLs on GitHub and GitLab point at a repository, not at an organisation or user.',
   defaultSeverity: 'warning',
   messages: {
-    organisation: '"{url}" is the page of the account "{owner}", not of a repository; give the repository\'s own URL, e.g. "https://{host}/{owner}/<repository>" (list each repository separately).',
-    forge: '"{url}" is the home page of {host}, not a repository; give the repository\'s own URL, e.g. "https://{host}/<owner>/<repository>".',
+    organisation:
+      '"{url}" is the page of the account "{owner}", not of a repository; give the repository\'s own URL, e.g. "https://{host}/{owner}/<repository>" (list each repository separately).',
+    forge:
+      '"{url}" is the home page of {host}, not a repository; give the repository\'s own URL, e.g. "https://{host}/<owner>/<repository>".',
   },
   check(context) {
     asArray(context.data.repositories).forEach((entry, index) => {

@@ -17,10 +17,14 @@ function describeRejection(rejection: Rejection, part: LicensedPart): Pick<Repor
   const { requirement, notApproved } = PART_POLICIES[part];
   const license = rejection.license;
   switch (rejection.kind) {
-    case 'licenseRef': return { messageId: 'licenseRef', data: { license } };
-    case 'rejected': return { messageId: 'rejected', data: { license, reason: rejection.reason, requirement } };
-    case 'noDerivatives': return { messageId: 'noDerivatives', data: { license, requirement } };
-    case 'notApproved': return { messageId: 'notApproved', data: { license, notApproved, requirement } };
+    case 'licenseRef':
+      return { messageId: 'licenseRef', data: { license } };
+    case 'rejected':
+      return { messageId: 'rejected', data: { license, reason: rejection.reason, requirement } };
+    case 'noDerivatives':
+      return { messageId: 'noDerivatives', data: { license, requirement } };
+    case 'notApproved':
+      return { messageId: 'notApproved', data: { license, notApproved, requirement } };
   }
 }
 
@@ -28,14 +32,17 @@ export const rule: FileRule = {
   kind: 'file',
   id: 'license/approved-for-category',
   indicator: '2',
-  description: 'Every part of the solution (code, content, data, model, specification) is under a licence the DPG Standard approves for it.',
+  description:
+    'Every part of the solution (code, content, data, model, specification) is under a licence the DPG Standard approves for it.',
   defaultSeverity: 'error',
   messages: {
     notApproved: '"{license}" {notApproved}; {requirement}.',
     noDerivatives: '"{license}" is a No-Derivatives licence; {requirement}.',
     rejected: '"{license}" is not accepted: {reason}; {requirement}.',
-    licenseRef: '"{license}" is a licence outside the SPDX list and is never approved automatically; use an approved SPDX licence, or record a maintainer\'s waiver of license/approved-for-category.',
-    coversAmbiguous: '"{license}" does not say which parts it covers, and this {categories} nomination has several licences; add covers with the parts it licenses ({parts}).',
+    licenseRef:
+      '"{license}" is a licence outside the SPDX list and is never approved automatically; use an approved SPDX licence, or record a maintainer\'s waiver of license/approved-for-category.',
+    coversAmbiguous:
+      '"{license}" does not say which parts it covers, and this {categories} nomination has several licences; add covers with the parts it licenses ({parts}).',
     partMissing: 'No licence covers the {label} of this {category} nomination; add one with covers: [{part}] ({requirement}).',
   },
   check(context) {
@@ -63,7 +70,9 @@ export const rule: FileRule = {
       } else if (entries.length > 1 && possible.length > 1) {
         coverageUnclear = true;
         context.report({
-          path, at: 'key', messageId: 'coversAmbiguous',
+          path,
+          at: 'key',
+          messageId: 'coversAmbiguous',
           data: { license: spdx ?? '?', categories: categories.join(', '), parts: possible.join(', ') },
         });
         return;

@@ -19,13 +19,17 @@ function spdxOf(entry: Record<string, unknown>): string | undefined {
  * images and texts is the common case; such a licence is judged as a content licence, not refused
  * as a code licence. Shared with license/approved-for-category, which leaves these to this rule.
  */
-export function contentOnlyLicenses(data: { categories?: unknown; licenses?: unknown }): Array<{ index: number; license: string; others: string[]; parts: string[] }> {
+export function contentOnlyLicenses(data: {
+  categories?: unknown;
+  licenses?: unknown;
+}): Array<{ index: number; license: string; others: string[]; parts: string[] }> {
   const categories = asArray(data.categories).filter(isCategory);
   const entries = asArray(data.licenses).map(asRecord);
   const parts = requiredParts(categories);
   // Only code: beside a data set's or a content collection's licence, a CC licence may well apply to the data or content itself.
   if (entries.length < 2 || possibleParts(categories).join() !== 'code' || entries.some((e) => e.covers !== undefined)) return [];
-  const approved = (spdx: string | undefined, part: Parameters<typeof judgeSpdx>[1]) => spdx !== undefined && judgeSpdx(spdx, part)?.approved === true;
+  const approved = (spdx: string | undefined, part: Parameters<typeof judgeSpdx>[1]) =>
+    spdx !== undefined && judgeSpdx(spdx, part)?.approved === true;
   const covering = entries.filter((e) => parts.every((part) => approved(spdxOf(e), part)));
   if (!covering.length) return [];
   return entries.flatMap((entry, index) => {
@@ -43,7 +47,8 @@ export const rule: FileRule = {
   defaultSeverity: 'warning',
   fixable: 'Adds covers: [content] to the licence.',
   messages: {
-    contentOnly: '"{license}" can only apply to content, and {others} covers the {parts}; add covers: [content] so that it is judged as the licence of the content.',
+    contentOnly:
+      '"{license}" can only apply to content, and {others} covers the {parts}; add covers: [content] so that it is judged as the licence of the content.',
   },
   check(context) {
     for (const found of contentOnlyLicenses(context.data)) {
@@ -52,7 +57,12 @@ export const rule: FileRule = {
         path: joinPointer(path, 'spdx'),
         messageId: 'contentOnly',
         data: { license: found.license, others: found.others.map((o) => `"${o}"`).join(', '), parts: found.parts.join(', ') },
-        fix: { description: `add covers: [content] to "${found.license}"`, path: joinPointer(path, 'covers'), value: ['content'], insert: true },
+        fix: {
+          description: `add covers: [content] to "${found.license}"`,
+          path: joinPointer(path, 'covers'),
+          value: ['content'],
+          insert: true,
+        },
       });
     }
   },

@@ -18,9 +18,11 @@ export const rule: FileRule = {
   defaultSeverity: 'warning',
   fixable: 'Replaces the deprecated identifier with its current SPDX identifier.',
   messages: {
-    versioned: '"{written}" is a deprecated SPDX identifier; use "{replacement}", or "{orLater}" if the licence says "or any later version".',
+    versioned:
+      '"{written}" is a deprecated SPDX identifier; use "{replacement}", or "{orLater}" if the licence says "or any later version".',
     replaced: '"{written}" is a deprecated SPDX identifier; use "{replacement}".',
-    noReplacement: '"{written}" is a deprecated SPDX identifier with no single replacement; pick the current identifier that matches the licence text from https://spdx.org/licenses/.',
+    noReplacement:
+      '"{written}" is a deprecated SPDX identifier with no single replacement; pick the current identifier that matches the licence text from https://spdx.org/licenses/.',
   },
   check(context) {
     asArray(context.data.licenses).forEach((entry, index) => {

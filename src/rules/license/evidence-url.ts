@@ -9,7 +9,8 @@ export const rule: FileRule = {
   description: 'Every licence has an evidenceUrl: a public page that names it.',
   defaultSeverity: 'error',
   messages: {
-    missing: 'Licence "{license}" has no evidenceUrl; add a public URL that names the licence, such as the LICENSE file in the repository or a licence page.',
+    missing:
+      'Licence "{license}" has no evidenceUrl; add a public URL that names the licence, such as the LICENSE file in the repository or a licence page.',
   },
   check(context) {
     asArray(context.data.licenses).forEach((entry, index) => {

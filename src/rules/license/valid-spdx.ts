@@ -25,7 +25,8 @@ export const rule: FileRule = {
   messages: {
     blank: 'The licence is blank; write its SPDX identifier, e.g. "Apache-2.0".',
     unknownSuggested: '"{part}" is not an SPDX licence identifier; did you mean "{suggestion}"?',
-    unknown: '"{part}" is not an SPDX licence identifier; use one from https://spdx.org/licenses/ (e.g. "Apache-2.0"), or "LicenseRef-<name>" for a licence that is not on that list.',
+    unknown:
+      '"{part}" is not an SPDX licence identifier; use one from https://spdx.org/licenses/ (e.g. "Apache-2.0"), or "LicenseRef-<name>" for a licence that is not on that list.',
     unknownException: '"{part}" is not an SPDX licence exception; use one from https://spdx.org/licenses/exceptions-index.html.',
     syntax: '"{expression}" is not a valid SPDX expression: {problem}; write e.g. "MIT OR Apache-2.0".',
   },

@@ -15,7 +15,8 @@ export const rule: FileRule = {
   defaultSeverity: 'error',
   messages: {
     unknown: 'No rule is called "{rule}", so this waiver waives nothing.{suggestion} Run `dpg rules` to list the rule ids.',
-    unwaivable: 'Rule {rule} cannot be waived: yaml/, schema/ and internal/ findings mean the file cannot be read or checked reliably, so it can never be published. Fix the problem and remove this waiver.',
+    unwaivable:
+      'Rule {rule} cannot be waived: yaml/, schema/ and internal/ findings mean the file cannot be read or checked reliably, so it can never be published. Fix the problem and remove this waiver.',
   },
   check(context) {
     const ids = context.ruleIds;

@@ -9,6 +9,12 @@ import { rule as unverifiedLink } from './unverified-link.js';
 
 /** Checks made only with `dpg validate --online`. The page-reading rule comes first so that its reads also answer the link checks. */
 export const onlineRules = [
-  licenseEvidenceMismatch, brokenLink, unverifiedLink,
-  repositoryMissing, repositoryArchived, repositoryStale, licenseMismatch, licenseUnverified,
+  licenseEvidenceMismatch,
+  brokenLink,
+  unverifiedLink,
+  repositoryMissing,
+  repositoryArchived,
+  repositoryStale,
+  licenseMismatch,
+  licenseUnverified,
 ];

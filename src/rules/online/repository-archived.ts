@@ -8,13 +8,17 @@ export const rule: OnlineRule = {
   description: 'Listed GitHub repositories are not archived (read-only): a digital public good is maintained (checked with --online).',
   defaultSeverity: 'warning',
   messages: {
-    archived: 'GitHub marks {repository} as archived (read-only); list the repository where the solution is maintained now, or ask a reviewer to waive this with the reason.',
+    archived:
+      'GitHub marks {repository} as archived (read-only); list the repository where the solution is maintained now, or ask a reviewer to waive this with the reason.',
   },
   async check(context) {
-    await Promise.all(repositoryTargets(context.data).map(async ({ path, github }) => {
-      if (!github) return;
-      const result = await context.githubRepository(github.owner, github.name);
-      if (result.outcome === 'found' && result.archived) context.report({ path, messageId: 'archived', data: { repository: github.fullName } });
-    }));
+    await Promise.all(
+      repositoryTargets(context.data).map(async ({ path, github }) => {
+        if (!github) return;
+        const result = await context.githubRepository(github.owner, github.name);
+        if (result.outcome === 'found' && result.archived)
+          context.report({ path, messageId: 'archived', data: { repository: github.fullName } });
+      }),
+    );
   },
 };

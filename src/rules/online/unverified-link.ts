@@ -5,7 +5,8 @@ export const rule: OnlineRule = {
   kind: 'online',
   id: 'online/unverified-link',
   indicator: null,
-  description: 'URLs and repositories that could not be checked (login or bot wall, rate limit, timeout, TLS error, server error, private address): a person should open them.',
+  description:
+    'URLs and repositories that could not be checked (login or bot wall, rate limit, timeout, TLS error, server error, private address): a person should open them.',
   defaultSeverity: 'info',
   messages: {
     link: 'Could not check "{url}" ({reason}); open it in a browser to confirm it works.',
@@ -22,7 +23,8 @@ export const rule: OnlineRule = {
       ...repositories.map(async ({ path, url, github }) => {
         if (!github) return;
         const result = await context.githubRepository(github.owner, github.name);
-        if (result.outcome === 'unverified') context.report({ path, messageId: 'repository', data: { url, repository: github.fullName, reason: result.reason } });
+        if (result.outcome === 'unverified')
+          context.report({ path, messageId: 'repository', data: { url, repository: github.fullName, reason: result.reason } });
       }),
     ]);
   },

@@ -13,8 +13,10 @@ export const rule: FileRule = {
   description: 'The owner of the solution is listed among the organisations with the role "owner".',
   defaultSeverity: 'error',
   messages: {
-    organization: 'No organisation has the role "owner" although ownership.ownerType is organization; add owner to the roles of the organisation that holds the rights.',
-    individuals: 'No entry has the role "owner"; ownership.ownerType is individuals, so add the people who own the solution as an organizations entry with roles: [owner].',
+    organization:
+      'No organisation has the role "owner" although ownership.ownerType is organization; add owner to the roles of the organisation that holds the rights.',
+    individuals:
+      'No entry has the role "owner"; ownership.ownerType is individuals, so add the people who own the solution as an organizations entry with roles: [owner].',
     unknownType: 'No organisation has the role "owner"; add owner to the roles of the organisation (or the people) holding the rights.',
   },
   check(context) {

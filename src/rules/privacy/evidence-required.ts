@@ -12,7 +12,8 @@ export const rule: FileRule = {
   since: '1.1.7',
   messages: {
     missing: 'Personal data is handled ({reason}) but privacy.evidenceUrls lists no URL; add the privacy policy or terms of service.',
-    missingHasPolicy: 'Personal data is handled ({reason}) but privacy.evidenceUrls lists no URL; add the privacy policy ({policyUrl}, given in piiRequirements) or the terms of service.',
+    missingHasPolicy:
+      'Personal data is handled ({reason}) but privacy.evidenceUrls lists no URL; add the privacy policy ({policyUrl}, given in piiRequirements) or the terms of service.',
   },
   check(context) {
     const privacy = context.data.privacy;

@@ -7,12 +7,67 @@ import type { FileRule } from '../types.js';
  * `-`, `.`, `_` or `+` (privacy-team@, support.eu@).
  */
 const ROLE_MAILBOXES: readonly string[] = [
-  'info', 'contact', 'contacts', 'hello', 'hi', 'team', 'office', 'admin', 'administrator', 'support', 'help', 'helpdesk',
-  'privacy', 'dpo', 'dataprotection', 'data-protection', 'gdpr', 'security', 'abuse', 'legal', 'compliance', 'licensing',
-  'press', 'media', 'communications', 'comms', 'marketing', 'sales', 'partnerships', 'partners', 'community', 'feedback',
-  'enquiries', 'inquiries', 'general', 'secretariat', 'webmaster', 'postmaster', 'hostmaster', 'noreply', 'no-reply',
-  'donotreply', 'notifications', 'dev', 'developers', 'opensource', 'open-source', 'git', 'maintainers', 'board', 'jobs',
-  'careers', 'hr', 'finance', 'billing', 'accounts', 'membership', 'moderation', 'moderators', 'conduct', 'coc',
+  'info',
+  'contact',
+  'contacts',
+  'hello',
+  'hi',
+  'team',
+  'office',
+  'admin',
+  'administrator',
+  'support',
+  'help',
+  'helpdesk',
+  'privacy',
+  'dpo',
+  'dataprotection',
+  'data-protection',
+  'gdpr',
+  'security',
+  'abuse',
+  'legal',
+  'compliance',
+  'licensing',
+  'press',
+  'media',
+  'communications',
+  'comms',
+  'marketing',
+  'sales',
+  'partnerships',
+  'partners',
+  'community',
+  'feedback',
+  'enquiries',
+  'inquiries',
+  'general',
+  'secretariat',
+  'webmaster',
+  'postmaster',
+  'hostmaster',
+  'noreply',
+  'no-reply',
+  'donotreply',
+  'notifications',
+  'dev',
+  'developers',
+  'opensource',
+  'open-source',
+  'git',
+  'maintainers',
+  'board',
+  'jobs',
+  'careers',
+  'hr',
+  'finance',
+  'billing',
+  'accounts',
+  'membership',
+  'moderation',
+  'moderators',
+  'conduct',
+  'coc',
 ];
 
 export function isRoleMailbox(address: string): boolean {
@@ -59,8 +114,17 @@ const isPhoneChar = (c: number): boolean => isDigit(c) || isSpace(c) || c === 40
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 160) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
-    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function skipSpaces(text: string, from: number): number {
@@ -246,11 +310,14 @@ export const rule: FileRule = {
   kind: 'file',
   id: 'privacy/personal-contact',
   indicator: null,
-  description: 'Public files hold organisations\' role addresses only: no personal e-mail addresses or phone numbers of the people involved.',
+  description:
+    "Public files hold organisations' role addresses only: no personal e-mail addresses or phone numbers of the people involved.",
   defaultSeverity: 'warning',
   messages: {
-    email: '{masked} looks like a personal e-mail address; public files name only an organisation\'s role address (info@, contact@, privacy@ …). Remove it and keep personal contacts in the private channel (see docs/review.md).',
-    phone: '{masked} looks like a phone number; public files hold no phone numbers of people. Remove it and keep personal contacts in the private channel (see docs/review.md).',
+    email:
+      "{masked} looks like a personal e-mail address; public files name only an organisation's role address (info@, contact@, privacy@ …). Remove it and keep personal contacts in the private channel (see docs/review.md).",
+    phone:
+      '{masked} looks like a phone number; public files hold no phone numbers of people. Remove it and keep personal contacts in the private channel (see docs/review.md).',
     more: '{count} more e-mail addresses or phone numbers in this text look personal; remove them too.',
   },
   check(context) {

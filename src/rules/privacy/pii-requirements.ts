@@ -29,7 +29,8 @@ export const rule: FileRule = {
   defaultSeverity: 'error',
   since: '1.1.7',
   messages: {
-    missing: 'Personal data is handled ({reason}) but privacy.piiRequirements is missing; answer the 2025 privacy questions: isMinimal with minimisationExplanation, consentNotice, policyUrl, processing and deletion.',
+    missing:
+      'Personal data is handled ({reason}) but privacy.piiRequirements is missing; answer the 2025 privacy questions: isMinimal with minimisationExplanation, consentNotice, policyUrl, processing and deletion.',
   },
   check(context) {
     // A delisted record is no longer assessed.

@@ -51,7 +51,10 @@ export function listFiles(files: readonly string[]): string {
 }
 
 /** Per shared key, the claims on it grouped by file (first file first); only keys that two files claim. */
-export function sharedClaims(entries: readonly RegistryEntry<Claim[]>[], role: (claim: Claim) => boolean): Map<string, Map<string, Claim[]>> {
+export function sharedClaims(
+  entries: readonly RegistryEntry<Claim[]>[],
+  role: (claim: Claim) => boolean,
+): Map<string, Map<string, Claim[]>> {
   const first = new Map<string, string>();
   const shared = new Map<string, Map<string, Claim[]>>();
   for (const { file, summary } of entries) {
@@ -82,7 +85,16 @@ export function toldApartIn(entries: readonly RegistryEntry<Claim[]>[]): (a: str
   const names = new Map<string, Set<string>>();
   const namesOf = (file: string) => {
     let keys = names.get(file);
-    if (!keys) names.set(file, (keys = new Set(summaries.get(file)!.filter(isNameOrAlias).map((c) => c[0]))));
+    if (!keys)
+      names.set(
+        file,
+        (keys = new Set(
+          summaries
+            .get(file)!
+            .filter(isNameOrAlias)
+            .map((c) => c[0]),
+        )),
+      );
     return keys;
   };
   const siteOf = (file: string) => summaries.get(file)!.find((c) => c[3] === 'website')?.[0];
@@ -103,12 +115,15 @@ export const rule: RegistryRule<Claim[]> = {
   kind: 'registry',
   id: 'registry/duplicate',
   indicator: null,
-  description: 'No two nominations share a name or an alias (nor names that only look alike), or a repository unless their names and websites tell them apart: one solution, one file.',
+  description:
+    'No two nominations share a name or an alias (nor names that only look alike), or a repository unless their names and websites tell them apart: one solution, one file.',
   defaultSeverity: 'error',
   messages: {
     name: '{role} "{value}" is also {otherRole} of {others}; if it is the same solution, update that nomination instead of adding this one, otherwise choose a name that tells them apart.',
-    lookAlike: '{role} "{value}" looks like {otherRole} "{otherValue}" of {others}: they differ only in characters that look alike or cannot be seen. If it is the same solution, update that nomination instead of adding this one, otherwise choose a name that tells them apart.',
-    repository: 'Repository {value} is also listed by {others}; if it is the same solution, update that nomination instead of adding this one, otherwise fix the URL.',
+    lookAlike:
+      '{role} "{value}" looks like {otherRole} "{otherValue}" of {others}: they differ only in characters that look alike or cannot be seen. If it is the same solution, update that nomination instead of adding this one, otherwise choose a name that tells them apart.',
+    repository:
+      'Repository {value} is also listed by {others}; if it is the same solution, update that nomination instead of adding this one, otherwise fix the URL.',
   },
   collect: (data) => claimsOf(asRecord(data)),
   keys: claimKeys,
@@ -126,12 +141,18 @@ export const rule: RegistryRule<Claim[]> = {
         const otherWritten = otherClaims.find((c) => normaliseName(c[2]) !== firstWritten);
         for (const [, path, value, role] of claims) {
           if (role === 'repository') {
-            if (sameRepository.length) context.report(file, { path, messageId: 'repository', data: { value, others: listFiles(sameRepository) } });
+            if (sameRepository.length)
+              context.report(file, { path, messageId: 'repository', data: { value, others: listFiles(sameRepository) } });
             continue;
           }
           const data = { role: role === 'name' ? 'Name' : 'Alias', value, otherRole, others: listFiles(others) };
           const unlike = normaliseName(value) !== firstWritten ? otherClaims[0] : otherWritten;
-          if (unlike) context.report(file, { path, messageId: 'lookAlike', data: { ...data, otherRole: ROLE_WORDS[unlike[3]], otherValue: unlike[2] } });
+          if (unlike)
+            context.report(file, {
+              path,
+              messageId: 'lookAlike',
+              data: { ...data, otherRole: ROLE_WORDS[unlike[3]], otherValue: unlike[2] },
+            });
           else context.report(file, { path, messageId: 'name', data });
         }
       }

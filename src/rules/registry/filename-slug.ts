@@ -10,8 +10,10 @@ export const rule: FileRule = {
   defaultSeverity: 'error',
   messages: {
     mismatch: 'The file is named "{actual}", but a nomination named "{name}" belongs in "{expected}"; rename it: git mv {file} {renamed}',
-    reserved: 'The slug "{slug}" of the name "{name}" is a name the published site and its API use for their own files, so it cannot be published; give the nomination a fuller name (its slug becomes the file name) and keep "{name}" as an alias.',
-    noSlug: 'The name "{name}" has no Latin letters or digits, so it gives no slug for the file name, the published pages and the review records; write the name as it is known in Latin script (e.g. its transliteration) and keep "{name}" as an alias.',
+    reserved:
+      'The slug "{slug}" of the name "{name}" is a name the published site and its API use for their own files, so it cannot be published; give the nomination a fuller name (its slug becomes the file name) and keep "{name}" as an alias.',
+    noSlug:
+      'The name "{name}" has no Latin letters or digits, so it gives no slug for the file name, the published pages and the review records; write the name as it is known in Latin script (e.g. its transliteration) and keep "{name}" as an alias.',
   },
   check(context) {
     const name = asString(context.data.name);

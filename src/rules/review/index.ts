@@ -8,4 +8,13 @@ import { rule as unknownIndicator } from './unknown-indicator.js';
 import { rule as unverifiable } from './unverifiable.js';
 
 /** Findings about review records and reviewers.yaml (src/review) and about decisions (dpg comment). */
-export const reviewRules = [schema, missingNomination, unknownIndicator, commentRequired, reviewerMismatch, reviewersSchema, decision, unverifiable];
+export const reviewRules = [
+  schema,
+  missingNomination,
+  unknownIndicator,
+  commentRequired,
+  reviewerMismatch,
+  reviewersSchema,
+  decision,
+  unverifiable,
+];

@@ -8,6 +8,7 @@ export const rule: CoreRule = {
   description: 'A review record is named after its reviewer: reviews/<slug>/<reviewer>.yaml holds reviewer: <reviewer>.',
   defaultSeverity: 'error',
   messages: {
-    mismatch: 'The file is named {fileName}.yaml but says reviewer: {reviewer}; rename the file to {reviewer}.yaml or correct the reviewer (one file per reviewer and nomination).',
+    mismatch:
+      'The file is named {fileName}.yaml but says reviewer: {reviewer}; rename the file to {reviewer}.yaml or correct the reviewer (one file per reviewer and nomination).',
   },
 };

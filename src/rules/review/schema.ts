@@ -5,7 +5,8 @@ export const rule: CoreRule = {
   kind: 'core',
   id: 'review/schema',
   indicator: null,
-  description: 'A review record (reviews/<slug>/<reviewer>.yaml) matches the review schema: reviewer, date, conflicts of interest and a verdict per indicator.',
+  description:
+    'A review record (reviews/<slug>/<reviewer>.yaml) matches the review schema: reviewer, date, conflicts of interest and a verdict per indicator.',
   defaultSeverity: 'error',
   messages: {},
 };

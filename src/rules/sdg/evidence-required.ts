@@ -9,10 +9,11 @@ export const rule: FileRule = {
   kind: 'file',
   id: 'sdg/evidence-required',
   indicator: '1',
-  description: 'Every SDG claimed must carry evidence: text linking the solution to the goal\'s targets, a URL, or both.',
+  description: "Every SDG claimed must carry evidence: text linking the solution to the goal's targets, a URL, or both.",
   defaultSeverity: 'error',
   messages: {
-    missing: 'SDG {goal} has no evidence; add evidenceText explaining how the solution serves its targets, or an evidenceUrl to a page showing it.',
+    missing:
+      'SDG {goal} has no evidence; add evidenceText explaining how the solution serves its targets, or an evidenceUrl to a page showing it.',
     blank: 'SDG {goal} has only placeholder evidence ("{text}"); explain how the solution serves the goal\'s targets.',
   },
   check(context) {

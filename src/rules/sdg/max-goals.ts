@@ -11,7 +11,8 @@ export const rule: FileRule = {
   description: 'A nomination should claim only the SDGs it demonstrably serves; claiming many or all goals is a known abuse.',
   defaultSeverity: 'warning',
   messages: {
-    tooMany: '{count} SDGs are claimed, more than {max}; keep the goals whose targets the solution demonstrably serves and remove the others.',
+    tooMany:
+      '{count} SDGs are claimed, more than {max}; keep the goals whose targets the solution demonstrably serves and remove the others.',
   },
   defaultOptions: { max: DEFAULT_MAX_GOALS },
   optionsSchema: {

@@ -9,7 +9,7 @@ export const rule: FileRule = {
   description: 'Each SDG is listed once, with all its evidence in one entry.',
   defaultSeverity: 'error',
   messages: {
-    duplicate: 'SDG {goal} is listed twice (first as entry {first} of sdgs); merge this entry\'s evidence into the first one and remove it.',
+    duplicate: "SDG {goal} is listed twice (first as entry {first} of sdgs); merge this entry's evidence into the first one and remove it.",
   },
   check(context) {
     const firstIndex = new Map<number, number>();

@@ -18,7 +18,8 @@ export const rule: FileRule = {
   defaultSeverity: 'error',
   messages: {
     none: 'No open standard or best practice is listed; add the open standards the solution supports (standards.openStandards) or the best practices it follows (standards.bestPractices), each with evidence.',
-    itemEvidence: '{label} "{name}" has no evidence; add an evidenceUrl (validator result, test suite, documentation) or an evidenceText saying how it is followed.',
+    itemEvidence:
+      '{label} "{name}" has no evidence; add an evidenceUrl (validator result, test suite, documentation) or an evidenceText saying how it is followed.',
   },
   check(context) {
     const standards = context.data.standards;
@@ -34,7 +35,12 @@ export const rule: FileRule = {
         const item = entry as Record<string, unknown>;
         if (asString(item.evidenceUrl)?.trim() || asString(item.evidenceText)?.trim()) return;
         const name = asString(item.name)?.trim() || `entry ${index + 1}`;
-        context.report({ path: joinPointer('/standards', key, index), messageId: 'itemEvidence', data: { label, name }, since: EVIDENCE_PER_ITEM_SINCE });
+        context.report({
+          path: joinPointer('/standards', key, index),
+          messageId: 'itemEvidence',
+          data: { label, name },
+          since: EVIDENCE_PER_ITEM_SINCE,
+        });
       });
     }
     if (listed === 0) context.report({ path: '/standards', at: 'key', messageId: 'none' });

@@ -5,7 +5,8 @@ export const rule: FileRule = {
   kind: 'file',
   id: 'url/valid',
   indicator: null,
-  description: 'Every URL (website, url, …Url, …Urls) is an absolute http(s) URL with a public host name, no whitespace and no credentials.',
+  description:
+    'Every URL (website, url, …Url, …Urls) is an absolute http(s) URL with a public host name, no whitespace and no credentials.',
   defaultSeverity: 'error',
   messages: {
     whitespace: '"{url}" contains whitespace; write the URL without spaces (encode a space inside it as %20): "{example}".',

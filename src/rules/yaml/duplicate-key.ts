@@ -8,6 +8,7 @@ export const rule: CoreRule = {
   description: 'A key may appear only once in a mapping.',
   defaultSeverity: 'error',
   messages: {
-    duplicate: 'Duplicate key "{key}": a key may appear only once in a mapping; remove or merge the repeated one (dpg checked the file with the first value).',
+    duplicate:
+      'Duplicate key "{key}": a key may appear only once in a mapping; remove or merge the repeated one (dpg checked the file with the first value).',
   },
 };

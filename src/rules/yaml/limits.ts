@@ -12,6 +12,7 @@ export const rule: CoreRule = {
     depth: 'Nesting is deeper than the limit of {limit} levels.',
     aliases: 'Too many alias dereferences (limit {limit}); anchors and aliases may not expand into a huge document.',
     unreadable: 'The document could not be read: {reason}',
-    oversizedBase: 'The version of this file at the merge-base {base} is {size} bytes, above the limit of {max} bytes; it was not read, so this change is judged as if the file were new.',
+    oversizedBase:
+      'The version of this file at the merge-base {base} is {size} bytes, above the limit of {max} bytes; it was not read, so this change is judged as if the file were new.',
   },
 };

@@ -30,7 +30,9 @@ export function codeIdentity(rules: readonly Rule[], schema: () => unknown): str
 export function sourceIdentity(root: string): string {
   try {
     const hash = createHash('sha256');
-    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => /\.[cm]?[jt]s$/.test(file)).sort();
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.[cm]?[jt]s$/.test(file))
+      .sort();
     for (const file of files) hash.update(`\0${file.split(path.sep).join('/')}\0`).update(readFileSync(path.join(root, file)));
     return hash.digest('hex');
   } catch {

@@ -67,7 +67,10 @@ function holdsTrackedFiles(folder: string): boolean {
   // Loaded here: the process module stays off the start-up path of a plain validation.
   const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
   try {
-    return execFileSync('git', ['-C', folder, 'ls-files', '-z', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1024 * 1024 }).length > 0;
+    return (
+      execFileSync('git', ['-C', folder, 'ls-files', '-z', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1024 * 1024 })
+        .length > 0
+    );
   } catch {
     return false;
   }
@@ -87,14 +90,18 @@ export function resolveCacheFolder(
   const root = cacheRoot(options.env, options.cwd);
   const checkout = checkoutRoot(options.configRoot);
   if (isWithin(root, checkout)) {
-    note(`the cache folder ${root} is inside the repository, where a commit could bring its key; caches are not used (set DPG_CACHE_DIR to a folder outside it).`);
+    note(
+      `the cache folder ${root} is inside the repository, where a commit could bring its key; caches are not used (set DPG_CACHE_DIR to a folder outside it).`,
+    );
     return undefined;
   }
   let directory: string;
   if (options.cacheDir !== undefined) {
     directory = path.resolve(options.cwd, options.cacheDir);
     if (isWithin(directory, checkout) && entryExists(directory) && holdsTrackedFiles(directory)) {
-      throw new UsageError(`--cache-dir ${options.cacheDir} holds files tracked by git; a cache must never come from the repository. Choose a folder outside it, or one git does not track.`);
+      throw new UsageError(
+        `--cache-dir ${options.cacheDir} holds files tracked by git; a cache must never come from the repository. Choose a folder outside it, or one git does not track.`,
+      );
     }
   } else {
     directory = defaultCacheDirectory(options.configRoot, options.env, options.cwd);

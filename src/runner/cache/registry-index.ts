@@ -61,7 +61,7 @@ export class RegistryIndex {
     for (const file of sorted) {
       for (const [ruleId, fileKeys] of Object.entries(keysOf(file) ?? {})) {
         let postings = byRule.get(ruleId);
-        if (!postings) byRule.set(ruleId, postings = new Map());
+        if (!postings) byRule.set(ruleId, (postings = new Map()));
         for (const key of new Set(fileKeys)) {
           const holders = postings.get(key);
           if (holders) holders.push(file);
@@ -81,14 +81,21 @@ export class RegistryIndex {
    * The index stored for `commit` and the registry folder `registry` with this fingerprint; undefined when
    * there is none, or it is stale, unreadable or not signed with `key` (this process's own unless given).
    */
-  static read(directory: string, fingerprint: string, commit: string, registry: string, key = CacheKey.processKey()): RegistryIndex | undefined {
+  static read(
+    directory: string,
+    fingerprint: string,
+    commit: string,
+    registry: string,
+    key = CacheKey.processKey(),
+  ): RegistryIndex | undefined {
     if (!COMMIT_ID.test(commit)) return undefined;
     try {
       const bytes = key.read(indexFile(directory, commit));
       if (!bytes) return undefined;
       const end = bytes.indexOf(10);
       const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Header;
-      if (header?.format !== INDEX_FORMAT || header.fingerprint !== fingerprint || header.commit !== commit || header.registry !== registry) return undefined;
+      if (header?.format !== INDEX_FORMAT || header.fingerprint !== fingerprint || header.commit !== commit || header.registry !== registry)
+        return undefined;
       if (!Array.isArray(header.rules) || !header.rules.every((rule) => typeof rule === 'string')) return undefined;
       // A file cut short (a full disk) ends without a newline: unusable, as a missing key would look absent.
       if (bytes[bytes.length - 1] !== 10) return undefined;
@@ -126,7 +133,8 @@ export class RegistryIndex {
     writeAtomically(indexFile(directory, this.commit), this.bytes, key);
     const folder = path.join(directory, INDEX_FOLDER);
     try {
-      const indexes = readdirSync(folder).filter((name) => name.endsWith('.jsonl'))
+      const indexes = readdirSync(folder)
+        .filter((name) => name.endsWith('.jsonl'))
         .map((name) => ({ name, at: statSync(path.join(folder, name)).mtimeMs }))
         .sort((a, b) => b.at - a.at || (a.name < b.name ? -1 : 1));
       for (const { name } of indexes.slice(KEPT_INDEXES)) unlinkSync(path.join(folder, name));

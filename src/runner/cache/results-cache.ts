@@ -50,7 +50,14 @@ function textHash(text: string): string {
  * or the rules' source in development), the schema, the rules' metadata, the configuration and the
  * limits. Any change invalidates the whole cache.
  */
-export function cacheFingerprint(parts: { version: string; code: string; schema: unknown; rules: readonly Rule[]; config: Config; limits: LoadLimits }): string {
+export function cacheFingerprint(parts: {
+  version: string;
+  code: string;
+  schema: unknown;
+  rules: readonly Rule[];
+  config: Config;
+  limits: LoadLimits;
+}): string {
   const rules = parts.rules.map((r) => [r.id, r.kind, r.defaultSeverity, r.messages, r.reads ?? null, r.defaultOptions ?? null]);
   return textHash(JSON.stringify([CACHE_FORMAT, parts.version, parts.code, parts.schema, rules, parts.config, parts.limits]));
 }
@@ -156,9 +163,14 @@ export class ResultsCache {
 
   private readonly key: CacheKey;
 
-  constructor(readonly directory: string, readonly fingerprint: string, options: { summaries?: boolean; key?: CacheKey } = {}) {
+  constructor(
+    readonly directory: string,
+    readonly fingerprint: string,
+    options: { summaries?: boolean; key?: CacheKey } = {},
+  ) {
     this.key = options.key ?? CacheKey.processKey();
-    if (options.summaries !== false) this.summaries = readCacheFile<SummaryRow>(path.join(directory, SUMMARIES_FILE), fingerprint, this.key);
+    if (options.summaries !== false)
+      this.summaries = readCacheFile<SummaryRow>(path.join(directory, SUMMARIES_FILE), fingerprint, this.key);
   }
 
   /**
@@ -173,7 +185,11 @@ export class ResultsCache {
   private detailRows(file: string): { bucket: string; rows: Map<string, DetailsRow> } {
     const bucket = bucketOf(file);
     let rows = this.details.get(bucket);
-    if (!rows) this.details.set(bucket, rows = readCacheFile<DetailsRow>(path.join(this.directory, DETAILS_FOLDER, `${bucket}.json`), this.fingerprint, this.key));
+    if (!rows)
+      this.details.set(
+        bucket,
+        (rows = readCacheFile<DetailsRow>(path.join(this.directory, DETAILS_FOLDER, `${bucket}.json`), this.fingerprint, this.key)),
+      );
     return { bucket, rows };
   }
 
@@ -216,7 +232,14 @@ export class ResultsCache {
     if (!row) return;
     const recorded = row[3];
     // The same stat recorded too soon after a change stays untrusted: the file is read again, never trusted early.
-    if (Array.isArray(recorded) && recorded[0] === stat.size && recorded[1] === stat.mtimeMs && recorded[2] === stat.ctimeMs && recorded[3] === stat.ino) return;
+    if (
+      Array.isArray(recorded) &&
+      recorded[0] === stat.size &&
+      recorded[1] === stat.mtimeMs &&
+      recorded[2] === stat.ctimeMs &&
+      recorded[3] === stat.ino
+    )
+      return;
     this.summaries!.set(file, [row[0], row[1], row[2], statRecord(stat)]);
     this.changed = true;
   }
@@ -233,7 +256,14 @@ export class ResultsCache {
     }
     if (analysis.diagnostics) {
       const { bucket, rows } = this.detailRows(analysis.file);
-      rows.set(analysis.file, [hash, analysis.schemaFailed ? 1 : 0, analysis.diagnostics, analysis.facts ?? null, readable, analysis.collected ?? null]);
+      rows.set(analysis.file, [
+        hash,
+        analysis.schemaFailed ? 1 : 0,
+        analysis.diagnostics,
+        analysis.facts ?? null,
+        readable,
+        analysis.collected ?? null,
+      ]);
       this.changedBuckets.add(bucket);
     }
   }
@@ -244,9 +274,17 @@ export class ResultsCache {
    */
   save(present?: ReadonlySet<string>): void {
     if (present) {
-      for (const file of this.summaries?.keys() ?? []) if (!present.has(file)) { this.summaries!.delete(file); this.changed = true; }
+      for (const file of this.summaries?.keys() ?? [])
+        if (!present.has(file)) {
+          this.summaries!.delete(file);
+          this.changed = true;
+        }
       for (const [bucket, rows] of this.details) {
-        for (const file of rows.keys()) if (!present.has(file)) { rows.delete(file); this.changedBuckets.add(bucket); }
+        for (const file of rows.keys())
+          if (!present.has(file)) {
+            rows.delete(file);
+            this.changedBuckets.add(bucket);
+          }
       }
     }
     if (!this.changed && this.changedBuckets.size === 0) return;

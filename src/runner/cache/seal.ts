@@ -59,7 +59,10 @@ export class CacheKey {
   }
 
   private signature(file: string, payload: Uint8Array): Buffer {
-    return createHmac('sha256', this.secret).update(`${path.resolve(file)}\0`).update(payload).digest();
+    return createHmac('sha256', this.secret)
+      .update(`${path.resolve(file)}\0`)
+      .update(payload)
+      .digest();
   }
 
   /** The bytes to write at `file`: a header holding the signature of the payload for that path, then the payload. */
@@ -70,7 +73,8 @@ export class CacheKey {
 
   /** The payload of bytes read from `file` when their signature verifies for that path, else undefined. */
   unseal(file: string, sealed: Buffer): Buffer | undefined {
-    if (sealed.length < HEADER_LENGTH || sealed.toString('latin1', 0, HEADER.length) !== HEADER || sealed[HEADER_LENGTH - 1] !== 10) return undefined;
+    if (sealed.length < HEADER_LENGTH || sealed.toString('latin1', 0, HEADER.length) !== HEADER || sealed[HEADER_LENGTH - 1] !== 10)
+      return undefined;
     const claimed = Buffer.from(sealed.toString('latin1', HEADER.length, HEADER_LENGTH - 1), 'hex');
     const payload = sealed.subarray(HEADER_LENGTH);
     const expected = this.signature(file, payload);

@@ -51,23 +51,32 @@ export async function loadBaseConfig(options: BaseConfigOptions): Promise<BaseCo
   const absolute = options.explicit ? path.resolve(options.cwd, options.explicit) : path.join(options.cwd, CONFIG_FILE);
   const relative = path.relative(options.root, absolute);
   if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new UsageError(`The configuration file ${options.explicit ?? CONFIG_FILE} is outside the git repository; `
-      + '--changed reads it from the base branch, so it must be a file of the repository.');
+    throw new UsageError(
+      `The configuration file ${options.explicit ?? CONFIG_FILE} is outside the git repository; ` +
+        '--changed reads it from the base branch, so it must be a file of the repository.',
+    );
   }
   const file = relative.split(path.sep).join('/');
   const where = `${file} on ${options.base}`;
   const { prefetched } = options;
-  const committed = prefetched && prefetched.commit === options.commit && prefetched.file === file
-    ? prefetched.committed
-    : await readCommittedFile(options.gitRoot, options.commit, file, MAX_CONFIG_BYTES);
+  const committed =
+    prefetched && prefetched.commit === options.commit && prefetched.file === file
+      ? prefetched.committed
+      : await readCommittedFile(options.gitRoot, options.commit, file, MAX_CONFIG_BYTES);
   if (!committed) {
     if (options.explicit) {
-      throw new UsageError(`Config file not found: ${options.explicit} does not exist on ${options.base} (commit ${options.commit.slice(0, 12)}); `
-        + '--changed reads the configuration from the base branch, not from the change.');
+      throw new UsageError(
+        `Config file not found: ${options.explicit} does not exist on ${options.base} (commit ${options.commit.slice(0, 12)}); ` +
+          '--changed reads the configuration from the base branch, not from the change.',
+      );
     }
     return { config: DEFAULT_CONFIG, root: path.dirname(absolute), file };
   }
-  if (committed.kind !== 'file') throw new UsageError(`${where} is a ${committed.kind === 'symlink' ? 'symbolic link' : committed.kind}, not a regular file; the configuration cannot be read.`);
-  if (!committed.content) throw new UsageError(`${where} is ${committed.size} bytes, above the limit of ${MAX_CONFIG_BYTES} bytes for a configuration file.`);
+  if (committed.kind !== 'file')
+    throw new UsageError(
+      `${where} is a ${committed.kind === 'symlink' ? 'symbolic link' : committed.kind}, not a regular file; the configuration cannot be read.`,
+    );
+  if (!committed.content)
+    throw new UsageError(`${where} is ${committed.size} bytes, above the limit of ${MAX_CONFIG_BYTES} bytes for a configuration file.`);
   return { config: parseConfig(committed.content.toString('utf8'), ALL_RULES, where), root: path.dirname(absolute), file };
 }

@@ -143,9 +143,14 @@ async function resolveCommit(cwd: string, ref: string): Promise<string | undefin
  * several). Undefined when the ref or HEAD does not exist; without a merge-base when they share no commit.
  */
 async function mergeBaseWith(cwd: string, ref: string): Promise<{ root: string; tip: string; mergeBase?: string } | undefined> {
-  const lines = (await gitText(['rev-parse', '--show-toplevel', `${ref}^{commit}`, `${ref}^{commit}...HEAD`], { cwd }).catch(() => '')).split('\n');
+  const lines = (
+    await gitText(['rev-parse', '--show-toplevel', `${ref}^{commit}`, `${ref}^{commit}...HEAD`], { cwd }).catch(() => '')
+  ).split('\n');
   if (lines.length < 3) return undefined;
-  const mergeBase = lines.slice(2).find((line) => line.startsWith('^'))?.slice(1);
+  const mergeBase = lines
+    .slice(2)
+    .find((line) => line.startsWith('^'))
+    ?.slice(1);
   return { root: lines[0]!, tip: lines[1]!, ...(mergeBase ? { mergeBase } : {}) };
 }
 
@@ -153,14 +158,18 @@ async function mergeBaseWith(cwd: string, ref: string): Promise<{ root: string; 
 async function noMergeBase(cwd: string, requested: string | undefined, existing: string | undefined): Promise<UsageError> {
   if (!(await resolveCommit(cwd, 'HEAD'))) return new UsageError('This repository has no commits yet; commit the nominations first.');
   if (existing === undefined) {
-    return new UsageError(requested !== undefined
-      ? `The base ref "${requested}" does not exist in this clone, so the changed nominations cannot be found. ${FETCH_HINT}`
-      : `Neither origin/main nor main exists in this clone; pass --base <ref> with the branch the changes will merge into. ${FETCH_HINT}`);
+    return new UsageError(
+      requested !== undefined
+        ? `The base ref "${requested}" does not exist in this clone, so the changed nominations cannot be found. ${FETCH_HINT}`
+        : `Neither origin/main nor main exists in this clone; pass --base <ref> with the branch the changes will merge into. ${FETCH_HINT}`,
+    );
   }
   const shallow = (await gitText(['rev-parse', '--is-shallow-repository'], { cwd }).catch(() => '')) === 'true';
-  return new UsageError(shallow
-    ? `HEAD and ${existing} share no commit in this shallow clone, so the changed nominations cannot be found. ${FETCH_HINT}`
-    : `HEAD and ${existing} have no common history; pass --base <ref> with the branch this one was made from. ${FETCH_HINT}`);
+  return new UsageError(
+    shallow
+      ? `HEAD and ${existing} share no commit in this shallow clone, so the changed nominations cannot be found. ${FETCH_HINT}`
+      : `HEAD and ${existing} have no common history; pass --base <ref> with the branch this one was made from. ${FETCH_HINT}`,
+  );
 }
 
 function splitNul(output: string): string[] {
@@ -184,7 +193,11 @@ function parseTree(output: string): Array<{ mode: string; type: string; id: stri
  * out: they are never read as registry files.
  */
 export async function listTree(root: string, commit: string, folder: string): Promise<Map<string, string>> {
-  const output = (await runGit(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', folder ? folder.slice(0, -1) : '.'], { cwd: root })).toString('utf8');
+  const output = (
+    await runGit(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', folder ? folder.slice(0, -1) : '.'], {
+      cwd: root,
+    })
+  ).toString('utf8');
   const ids = new Map<string, string>();
   for (const entry of parseTree(output)) {
     if (entryKind(entry.mode) === 'file' && entry.path.startsWith(folder)) ids.set(entry.path.slice(folder.length), entry.id);
@@ -201,8 +214,9 @@ export interface CommittedFile {
 
 /** The file at `file` (from the repository root) in `commit`; undefined when the commit has none there. */
 export async function readCommittedFile(root: string, commit: string, file: string, maxBytes: number): Promise<CommittedFile | undefined> {
-  const [entry] = parseTree((await runGit(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', commit, '--', file], { cwd: root })).toString('utf8'))
-    .filter((e) => e.path === file);
+  const [entry] = parseTree(
+    (await runGit(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', commit, '--', file], { cwd: root })).toString('utf8'),
+  ).filter((e) => e.path === file);
   if (!entry) return undefined;
   const kind = entryKind(entry.mode) ?? 'special';
   if (kind !== 'file') return { kind, size: 0 };
@@ -276,8 +290,17 @@ export async function findChangeBase(options: ChangeBaseOptions): Promise<Change
     chosen === 0 && early !== undefined ? early : gitText([...diffArgs, mergeBase], { cwd: root }),
     untracked ?? gitText(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: root }),
   ]);
-  const prefetched = chosen === 0 && ahead && options.prefetch ? prefetchedFile(ahead, root, tip, path.join(cwd, options.prefetch.path)) : undefined;
-  return { root, base: candidates[chosen]!, tip, mergeBase, entries: parseRawDiff(diff), untracked: splitNul(others), ...(prefetched ? { prefetched } : {}) };
+  const prefetched =
+    chosen === 0 && ahead && options.prefetch ? prefetchedFile(ahead, root, tip, path.join(cwd, options.prefetch.path)) : undefined;
+  return {
+    root,
+    base: candidates[chosen]!,
+    tip,
+    mergeBase,
+    entries: parseRawDiff(diff),
+    untracked: splitNul(others),
+    ...(prefetched ? { prefetched } : {}),
+  };
 }
 
 interface ReadAhead {
@@ -341,14 +364,30 @@ export async function classifyChange(change: ChangeBase, options: Omit<ChangedNo
   // so it is reported as a file outside the registry.
   const isNomination = (file: string): boolean => file.startsWith(registryPrefix) && isListedNomination(file.slice(registryPrefix.length));
   // picomatch is loaded only when there are patterns to match.
-  const allowed = options.allowedPaths?.length ? (require('picomatch') as typeof import('picomatch'))([...options.allowedPaths], { dot: true }) : () => false;
+  const allowed = options.allowedPaths?.length
+    ? (require('picomatch') as typeof import('picomatch'))([...options.allowedPaths], { dot: true })
+    : () => false;
 
   const changes: ChangedNominations = {
-    root, base: change.base, tip: change.tip, mergeBase,
-    added: [], origins: {}, modified: [], deleted: [], previous: {}, irregular: [], oversized: {}, outside: [], touched: new Map(), registryPrefix,
+    root,
+    base: change.base,
+    tip: change.tip,
+    mergeBase,
+    added: [],
+    origins: {},
+    modified: [],
+    deleted: [],
+    previous: {},
+    irregular: [],
+    oversized: {},
+    outside: [],
+    touched: new Map(),
+    registryPrefix,
   };
   const outside = new Set<string>();
-  const noteOutside = (file: string): void => { if (!allowed(file)) outside.add(file); };
+  const noteOutside = (file: string): void => {
+    if (!allowed(file)) outside.add(file);
+  };
   // Base versions to read: path at the merge-base → what to do with the content.
   const wanted: Array<{ file: string; use: (content: string | undefined) => void }> = [];
   const readBase = (file: string, mode: string, use: (content: string | undefined) => void): void => {
@@ -358,7 +397,9 @@ export async function classifyChange(change: ChangeBase, options: Omit<ChangedNo
   const deleted = (file: string, oldMode: string, renamedTo?: string): void => {
     const entry: DeletedNomination = { path: file, content: undefined, ...(renamedTo !== undefined ? { renamedTo } : {}) };
     changes.deleted.push(entry);
-    readBase(file, oldMode, (content) => { entry.content = content; });
+    readBase(file, oldMode, (content) => {
+      entry.content = content;
+    });
   };
   /** A path that now holds the entry `kind`, with no base version to compare with. */
   const arrived = (file: string, kind: EntryKind, origin?: ArrivedFrom): void => {
@@ -393,13 +434,18 @@ export async function classifyChange(change: ChangeBase, options: Omit<ChangedNo
       if (kind !== 'file') {
         const irregular: IrregularEntry = { path: file, kind: kind ?? 'special' };
         changes.irregular.push(irregular);
-        if (isNomination(file)) readBase(file, oldMode, (content) => { if (content !== undefined) irregular.base = content; });
+        if (isNomination(file))
+          readBase(file, oldMode, (content) => {
+            if (content !== undefined) irregular.base = content;
+          });
         else noteOutside(file);
       } else if (!isNomination(file)) {
         noteOutside(file);
       } else {
         changes.modified.push(file);
-        readBase(file, oldMode, (content) => { changes.previous[file] = content; });
+        readBase(file, oldMode, (content) => {
+          changes.previous[file] = content;
+        });
       }
     }
   }
@@ -407,7 +453,11 @@ export async function classifyChange(change: ChangeBase, options: Omit<ChangedNo
 
   // The base versions, read by one git process; those above the loader's limit are not read.
   const maxBytes = options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  const objects = await readObjectsWithin(wanted.map(({ file }) => `${mergeBase}:${file}`), root, maxBytes);
+  const objects = await readObjectsWithin(
+    wanted.map(({ file }) => `${mergeBase}:${file}`),
+    root,
+    maxBytes,
+  );
   wanted.forEach(({ file, use }, index) => {
     const object = objects[index];
     if (object && object.type === 'blob' && object.content === undefined) changes.oversized[file] = object.size;

@@ -28,16 +28,25 @@ function fileFinding(file: string, diagnostics: Diagnostic[], config: Config): F
  * delisting.reason), which a deleted file cannot hold. A rename removes the record as a deletion does: the
  * new path is a new record. `content` is the file at the merge-base, undefined when it could not be read.
  */
-export function deletedNominationResult(file: string, content: string | undefined, config: Config, renamedTo?: string): FileResult | undefined {
+export function deletedNominationResult(
+  file: string,
+  content: string | undefined,
+  config: Config,
+  renamedTo?: string,
+): FileResult | undefined {
   const data = content === undefined ? {} : asRecord(loadNomination(file, content).data);
   const stage = asString(data.stage) ?? 'unknown';
   const reason = asString(asRecord(data.delisting).reason)?.trim();
   const messageId = renamedTo === undefined ? 'deleted' : 'renamed';
   const to = renamedTo ?? '';
-  return fileFinding(file, [
-    gitDiagnostic(deletedNomination, messageId, { stage, to }),
-    ...(stage === 'dpg' && !reason ? [gitDiagnostic(delistingWithoutReason, messageId, { to })] : []),
-  ], config);
+  return fileFinding(
+    file,
+    [
+      gitDiagnostic(deletedNomination, messageId, { stage, to }),
+      ...(stage === 'dpg' && !reason ? [gitDiagnostic(delistingWithoutReason, messageId, { to })] : []),
+    ],
+    config,
+  );
 }
 
 const KIND_NAMES: Record<Exclude<EntryKind, 'file' | 'symlink'>, string> = { submodule: 'git submodule', special: 'special file' };
@@ -56,7 +65,10 @@ export function oversizedBaseDiagnostics(size: number, maxBytes: number, base: s
 
 /** The git/decision finding for a change to the configuration (`dpg.config.yaml`) or the reviewers file, which the check reads from the base. */
 export function policyFileDiagnostics(
-  what: 'configuration' | 'reviewers', file: string, action: 'added' | 'modified' | 'deleted', base: string,
+  what: 'configuration' | 'reviewers',
+  file: string,
+  action: 'added' | 'modified' | 'deleted',
+  base: string,
 ): Diagnostic[] {
   const verb = { added: 'adds', modified: 'modifies', deleted: 'deletes' }[action];
   return [gitDiagnostic(decisionRule, what, { action: verb, file, base })];
@@ -67,17 +79,31 @@ export function policyFileDiagnostics(
  * it when it has none (a file without indicators to review). The file's own waivers do not apply: these
  * findings are about the change, not the file.
  */
-export function withFindings(results: readonly FileResult[], file: string, diagnostics: readonly Diagnostic[], config: Config): FileResult[] {
+export function withFindings(
+  results: readonly FileResult[],
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  config: Config,
+): FileResult[] {
   return addFindings(results, file, diagnostics, { config });
 }
 
 /** The result for a changed file that is not a nomination (`inRegistry`: it sits in the registry folder). */
 export function outsidePathResult(file: string, inRegistry: boolean, config: Config): FileResult | undefined {
-  return fileFinding(file, [gitDiagnostic(outsidePath, inRegistry ? 'notNomination' : 'outside', { file, registry: config.registry })], config);
+  return fileFinding(
+    file,
+    [gitDiagnostic(outsidePath, inRegistry ? 'notNomination' : 'outside', { file, registry: config.registry })],
+    config,
+  );
 }
 
 /** The git/decision finding for a decision in a changed nomination, placed on the stage or review date it sets (unsettled: see src/lint/finish.ts). */
 export function decisionDiagnostic(decision: Decision, loaded: LoadedFile): Diagnostic {
-  return problemDiagnostic(decisionRule, decision.messageId, { from: decision.from, to: decision.to, slug: decision.slug },
-    { path: decision.path, ...loaded.locate(decision.path) }, { indicator: null });
+  return problemDiagnostic(
+    decisionRule,
+    decision.messageId,
+    { from: decision.from, to: decision.to, slug: decision.slug },
+    { path: decision.path, ...loaded.locate(decision.path) },
+    { indicator: null },
+  );
 }

@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 
 /** git exited with a failure; `stderr` is what it said. */
 export class GitError extends Error {
-  constructor(readonly args: readonly string[], readonly exitCode: number | null, readonly stderr: string) {
+  constructor(
+    readonly args: readonly string[],
+    readonly exitCode: number | null,
+    readonly stderr: string,
+  ) {
     super(`git ${args.join(' ')} failed${exitCode === null ? '' : ` (exit ${exitCode})`}: ${stderr.trim() || 'no message'}`);
     this.name = 'GitError';
   }
@@ -15,8 +19,18 @@ export interface GitOptions {
 // What could make git prompt, open a program of the environment's choosing, or page its output. The rest of
 // the environment (GIT_DIR, GIT_CONFIG_GLOBAL and the like, which tests and CI set) is passed on.
 const INTERACTIVE_VARIABLES = new Set([
-  'EDITOR', 'VISUAL', 'PAGER', 'GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_ASKPASS', 'SSH_ASKPASS',
-  'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_PROXY_COMMAND', 'GIT_EXTERNAL_DIFF',
+  'EDITOR',
+  'VISUAL',
+  'PAGER',
+  'GIT_PAGER',
+  'GIT_EDITOR',
+  'GIT_SEQUENCE_EDITOR',
+  'GIT_ASKPASS',
+  'SSH_ASKPASS',
+  'GIT_SSH',
+  'GIT_SSH_COMMAND',
+  'GIT_PROXY_COMMAND',
+  'GIT_EXTERNAL_DIFF',
 ]);
 
 function gitEnvironment(): NodeJS.ProcessEnv {
@@ -79,9 +93,9 @@ export interface GitObject {
  */
 export async function readObjectsWithin(names: readonly string[], cwd: string, maxBytes = Infinity): Promise<Array<GitObject | undefined>> {
   if (!names.length) return [];
-  const ids = await Promise.all(names.map((name) => (name.includes('\n')
-    ? gitText(['rev-parse', '--verify', '--quiet', name], { cwd }).catch(() => undefined)
-    : name)));
+  const ids = await Promise.all(
+    names.map((name) => (name.includes('\n') ? gitText(['rev-parse', '--verify', '--quiet', name], { cwd }).catch(() => undefined) : name)),
+  );
   const batched = ids.filter((id): id is string => id !== undefined);
   const objects = batched.length ? await catFileBatch(batched, cwd, maxBytes) : [];
   let at = 0;

@@ -29,9 +29,17 @@ export interface AnalysedJob {
 }
 
 /** Reads (unless given the bytes) and analyses one file; a link or special file is refused, never read (see readRegistryBytes). */
-export function runJob(job: AnalysisJob, settings: AnalysisSettings, content: Uint8Array = readRegistryBytes(job.path, settings.limits)): AnalysedJob {
+export function runJob(
+  job: AnalysisJob,
+  settings: AnalysisSettings,
+  content: Uint8Array = readRegistryBytes(job.path, settings.limits),
+): AnalysedJob {
   const analysis = analyseFile(job.file, content, {
-    config: settings.config, rules: ALL_RULES, limits: settings.limits, now: new Date(settings.now), full: job.full,
+    config: settings.config,
+    rules: ALL_RULES,
+    limits: settings.limits,
+    now: new Date(settings.now),
+    full: job.full,
   });
   return settings.hashContent ? { analysis, hash: contentHash(content) } : { analysis };
 }

@@ -38,7 +38,10 @@ function workerScript(): URL {
  * says so through `notice`.
  */
 export async function analyseInWorkers(
-  jobs: readonly AnalysisJob[], settings: AnalysisSettings, threads: number, fallback: (job: AnalysisJob) => AnalysedJob,
+  jobs: readonly AnalysisJob[],
+  settings: AnalysisSettings,
+  threads: number,
+  fallback: (job: AnalysisJob) => AnalysedJob,
   notice?: (message: string) => void,
 ): Promise<AnalysedJob[]> {
   const batches: AnalysisJob[][] = [];
@@ -47,41 +50,54 @@ export async function analyseInWorkers(
   const script = workerScript();
   const workers: Worker[] = [];
   try {
-    await Promise.all(Array.from({ length: Math.max(1, threads) }, () => new Promise<void>((resolve, reject) => {
-      const worker = new Worker(script, {
-        workerData: settings,
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
-      });
-      workers.push(worker);
-      let current: AnalysisJob[] | undefined;
-      let done = false;
-      const next = (): void => {
-        current = batches.shift();
-        if (current) worker.postMessage(current);
-        else { done = true; resolve(); }
-      };
-      /** The thread is gone: its batch, and whatever the others leave, is analysed here. */
-      const takeOver = (reason: string): void => {
-        if (done) return;
-        done = true;
-        try {
-          const left = [current, ...batches.splice(0)].flatMap((batch) => batch ?? []);
-          notice?.(`a worker thread stopped (${reason}); its ${left.length} remaining files are checked in the main thread`);
-          for (const job of left) results.push(fallback(job));
-          resolve();
-        } catch (err) {
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
-      };
-      worker.on('message', (reply: { results?: AnalysedJob[]; error?: string }) => {
-        if (reply.error !== undefined) { done = true; reject(new Error(reply.error)); return; }
-        for (const r of reply.results!) results.push(r);
-        next();
-      });
-      worker.on('error', (err: Error) => takeOver(err.message));
-      worker.on('exit', (code: number) => takeOver(`exit code ${code}`));
-      next();
-    })));
+    await Promise.all(
+      Array.from(
+        { length: Math.max(1, threads) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const worker = new Worker(script, {
+              workerData: settings,
+              resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
+            });
+            workers.push(worker);
+            let current: AnalysisJob[] | undefined;
+            let done = false;
+            const next = (): void => {
+              current = batches.shift();
+              if (current) worker.postMessage(current);
+              else {
+                done = true;
+                resolve();
+              }
+            };
+            /** The thread is gone: its batch, and whatever the others leave, is analysed here. */
+            const takeOver = (reason: string): void => {
+              if (done) return;
+              done = true;
+              try {
+                const left = [current, ...batches.splice(0)].flatMap((batch) => batch ?? []);
+                notice?.(`a worker thread stopped (${reason}); its ${left.length} remaining files are checked in the main thread`);
+                for (const job of left) results.push(fallback(job));
+                resolve();
+              } catch (err) {
+                reject(err instanceof Error ? err : new Error(String(err)));
+              }
+            };
+            worker.on('message', (reply: { results?: AnalysedJob[]; error?: string }) => {
+              if (reply.error !== undefined) {
+                done = true;
+                reject(new Error(reply.error));
+                return;
+              }
+              for (const r of reply.results!) results.push(r);
+              next();
+            });
+            worker.on('error', (err: Error) => takeOver(err.message));
+            worker.on('exit', (code: number) => takeOver(`exit code ${code}`));
+            next();
+          }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -9,9 +9,15 @@ import { validateYaml } from '../../support/validate.js';
 const OPTIONS: FormatterOptions = { color: false, docsBaseUrl: DEFAULT_DOCS_BASE_URL, rules: ALL_RULES, version: '0.1.0' };
 
 /** TEST_NOW is 2026-11-23. An approved record of 1.1.6 without what 1.1.7 added for indicators 3 and 7. */
-const owing = (date: string, ...more: Array<[Array<string | number>, unknown]>) => withEdits(
-  [['stage'], 'dpg'], [['review'], { date, reviewer: 'registry-team' }], [['standardVersion'], '1.1.6'],
-  [['ownership', 'ownsAllComponents'], undefined], [['privacy', 'piiRequirements'], undefined], ...more);
+const owing = (date: string, ...more: Array<[Array<string | number>, unknown]>) =>
+  withEdits(
+    [['stage'], 'dpg'],
+    [['review'], { date, reviewer: 'registry-team' }],
+    [['standardVersion'], '1.1.6'],
+    [['ownership', 'ownsAllComponents'], undefined],
+    [['privacy', 'piiRequirements'], undefined],
+    ...more,
+  );
 
 const row = (body: string, id: string) => body.split('\n').find((l) => l.startsWith(`| ${id} | `));
 
@@ -31,7 +37,10 @@ describe('answers due at renewal in the review comment', () => {
   });
 
   it('keeps other warnings as warnings beside what is due', () => {
-    const { body } = renderComment([validateYaml(owing('2026-05-04', [['documentation', 'urls', 0], 'http://docs.example.org/']))], OPTIONS);
+    const { body } = renderComment(
+      [validateYaml(owing('2026-05-04', [['documentation', 'urls', 0], 'http://docs.example.org/']))],
+      OPTIONS,
+    );
     expect(body).toContain('## ✅ DPG checks passed — 1 warning, 2 due at renewal, 1 nomination checked');
     expect(row(body, '5')).toBe('| 5 | Documentation | ⚠️ warning (1 warning) |');
     expect(body).toMatch(/^- ⚠️ .*url\/https/m);

@@ -8,8 +8,9 @@ import { ALL_RULES } from '../../../src/rules/index.js';
 import type { FileResult } from '../../../src/core/types.js';
 import { diagnostic, failingResults, fileResult, HEAD_SHA, passingResults } from '../results.js';
 
-const HOSTILE = 'Licence "<script>alert(1)</script>" is not approved; ask @everyone and @octo-org/admins, see #1 and owner/repo#12 | GH-7\n'
-  + 'second line [x](javascript:alert(1)) ![pixel](https://tracker.example/p.png) **bold** `code` <!-- dpg-review --> &amp;';
+const HOSTILE =
+  'Licence "<script>alert(1)</script>" is not approved; ask @everyone and @octo-org/admins, see #1 and owner/repo#12 | GH-7\n' +
+  'second line [x](javascript:alert(1)) ![pixel](https://tracker.example/p.png) **bold** `code` <!-- dpg-review --> &amp;';
 
 const FORMAT: FormatterOptions = { color: false, docsBaseUrl: DEFAULT_DOCS_BASE_URL, rules: ALL_RULES, version: '0.1.0' };
 
@@ -26,17 +27,36 @@ const CONTEXT: CommentContext = {
 /** One failing nomination with hostile text everywhere text can come from, one clean one, and a deleted file. */
 function canonicalResults(): FileResult[] {
   return [
-    fileResult('nominations/open-atlas.yaml', [
-      diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: HOSTILE, line: 14 }),
-      diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: 'Use https:// for http://docs.example.org.', line: 31 }),
-      diagnostic({
-        ruleId: 'sdg/evidence-required', indicator: '1', severity: 'info', message: 'SDG 4 has no evidence.', line: 9,
-        waived: { reason: 'agreed with @maintainers in #3', approvedBy: '<img src=x onerror=alert(1)>' },
-      }),
-      diagnostic({ ruleId: 'yaml/syntax', message: 'Tab character | not allowed', line: 2 }),
-    ], [['1', 'Is the evidence for each SDG convincing?'], ['3', 'Is @everyone the real owner? | <b>check</b>']]),
+    fileResult(
+      'nominations/open-atlas.yaml',
+      [
+        diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: HOSTILE, line: 14 }),
+        diagnostic({
+          ruleId: 'url/https',
+          indicator: '5',
+          severity: 'warning',
+          message: 'Use https:// for http://docs.example.org.',
+          line: 31,
+        }),
+        diagnostic({
+          ruleId: 'sdg/evidence-required',
+          indicator: '1',
+          severity: 'info',
+          message: 'SDG 4 has no evidence.',
+          line: 9,
+          waived: { reason: 'agreed with @maintainers in #3', approvedBy: '<img src=x onerror=alert(1)>' },
+        }),
+        diagnostic({ ruleId: 'yaml/syntax', message: 'Tab character | not allowed', line: 2 }),
+      ],
+      [
+        ['1', 'Is the evidence for each SDG convincing?'],
+        ['3', 'Is @everyone the real owner? | <b>check</b>'],
+      ],
+    ),
     fileResult('nominations/@octocat-[x](javascript:1)|.yaml', []),
-    fileResult('nominations/gone.yaml', [diagnostic({ ruleId: 'git/deleted-nomination', severity: 'info', message: 'Deleting a nomination delists it.', line: 1 })]),
+    fileResult('nominations/gone.yaml', [
+      diagnostic({ ruleId: 'git/deleted-nomination', severity: 'info', message: 'Deleting a nomination delists it.', line: 1 }),
+    ]),
   ];
 }
 
@@ -74,13 +94,18 @@ describe('pull-request comment', () => {
 
   it('links each problem to its line at the commit and to its rule docs', () => {
     const body = render(failingResults(), CONTEXT).body;
-    expect(body).toContain(`[nominations/open-atlas.yaml:14](https://github.com/dpg-registry/registry/blob/${HEAD_SHA}/nominations/open-atlas.yaml#L14)`);
+    expect(body).toContain(
+      `[nominations/open-atlas.yaml:14](https://github.com/dpg-registry/registry/blob/${HEAD_SHA}/nominations/open-atlas.yaml#L14)`,
+    );
     expect(body).toContain(`(${DEFAULT_DOCS_BASE_URL}license/approved-for-category.md)`);
     expect(body).toContain(`[\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/dpg-registry/registry/commit/${HEAD_SHA})`);
   });
 
   it('encodes hostile file names inside link targets', () => {
-    const body = render([fileResult('nominations/a) [b].yaml', [diagnostic({ ruleId: 'yaml/syntax', message: 'bad', line: 3 })])], CONTEXT).body;
+    const body = render(
+      [fileResult('nominations/a) [b].yaml', [diagnostic({ ruleId: 'yaml/syntax', message: 'bad', line: 3 })])],
+      CONTEXT,
+    ).body;
     expect(body).toContain('/nominations/a%29%20%5Bb%5D.yaml#L3)');
   });
 
@@ -91,9 +116,21 @@ describe('pull-request comment', () => {
   });
 
   it.each([
-    { name: 'errors', results: failingResults(), verdict: 'fail', heading: '## ❌ DPG checks: changes needed — 1 error, 1 warning in 1 of 1 nomination' },
+    {
+      name: 'errors',
+      results: failingResults(),
+      verdict: 'fail',
+      heading: '## ❌ DPG checks: changes needed — 1 error, 1 warning in 1 of 1 nomination',
+    },
     { name: 'no problems', results: passingResults(), verdict: 'pass', heading: '## ✅ DPG checks passed — 1 nomination, no problems' },
-    { name: 'warnings only', results: [fileResult('nominations/a.yaml', [diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: 'w', line: 2 })])], verdict: 'pass', heading: '## ✅ DPG checks passed — 1 warning, 1 nomination checked' },
+    {
+      name: 'warnings only',
+      results: [
+        fileResult('nominations/a.yaml', [diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: 'w', line: 2 })]),
+      ],
+      verdict: 'pass',
+      heading: '## ✅ DPG checks passed — 1 warning, 1 nomination checked',
+    },
     { name: 'nothing changed', results: [], verdict: 'pass', heading: '## ✅ DPG checks passed — no nominations changed' },
   ])('states a one-line verdict: $name', ({ results, verdict, heading }) => {
     const { body, verdict: actual } = render(results);
@@ -111,25 +148,47 @@ describe('pull-request comment', () => {
   });
 
   it('lists deleted files and change notes apart from the nominations, failing on their errors', () => {
-    const results = [fileResult('nominations/gone.yaml', [diagnostic({ ruleId: 'git/delisting-without-reason', message: 'Record why.', line: 1 })])];
+    const results = [
+      fileResult('nominations/gone.yaml', [diagnostic({ ruleId: 'git/delisting-without-reason', message: 'Record why.', line: 1 })]),
+    ];
     const { body, verdict } = render(results, { notes: [{ file: 'src/evil.ts', severity: 'warning', message: 'outside the registry' }] });
     expect(verdict).toBe('fail');
     // Errors first: they are what must survive a shortening.
-    expect(body).toMatch(/#### Other changes in this pull request\n- ❌ nominations\/gone\.yaml — Record why\. · \S+\n- ⚠️ src\/evil\.ts — outside the registry\n/);
+    expect(body).toMatch(
+      /#### Other changes in this pull request\n- ❌ nominations\/gone\.yaml — Record why\. · \S+\n- ⚠️ src\/evil\.ts — outside the registry\n/,
+    );
     expect(body).not.toContain('### ❌ nominations/gone.yaml');
   });
 
-  it('stays under GitHub\'s limit, keeps every failing file and points to the job summary when there is too much', () => {
-    const many = Array.from({ length: 40 }, (_, f) => fileResult(`nominations/n${f}.yaml`,
-      Array.from({ length: 60 }, (_, i) => diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: `problem ${i} <${'x'.repeat(200)}>`, line: i + 1 }))));
+  it("stays under GitHub's limit, keeps every failing file and points to the job summary when there is too much", () => {
+    const many = Array.from({ length: 40 }, (_, f) =>
+      fileResult(
+        `nominations/n${f}.yaml`,
+        Array.from({ length: 60 }, (_, i) =>
+          diagnostic({
+            ruleId: 'license/approved-for-category',
+            indicator: '2',
+            message: `problem ${i} <${'x'.repeat(200)}>`,
+            line: i + 1,
+          }),
+        ),
+      ),
+    );
     const { body } = render(many, CONTEXT);
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
-    expect(body).toMatch(/This comment is shortened.*\d+ problems not shown here; see the \[full report in the job summary\]\(https:\/\/github\.com\/dpg-registry\/registry\/actions\/runs\/42\)/);
+    expect(body).toMatch(
+      /This comment is shortened.*\d+ problems not shown here; see the \[full report in the job summary\]\(https:\/\/github\.com\/dpg-registry\/registry\/actions\/runs\/42\)/,
+    );
     expect(body).toContain(COMMENT_MARKER);
     expect(body.trimEnd().endsWith('</sub>')).toBe(true);
-    for (let f = 0; f < 40; f++) expect(body).toContain(`### ❌ [nominations/n${f}.yaml](https://github.com/dpg-registry/registry/blob/${HEAD_SHA}/nominations/n${f}.yaml)\n\n60 errors`);
+    for (let f = 0; f < 40; f++)
+      expect(body).toContain(
+        `### ❌ [nominations/n${f}.yaml](https://github.com/dpg-registry/registry/blob/${HEAD_SHA}/nominations/n${f}.yaml)\n\n60 errors`,
+      );
     const shown = body.split('\n').filter((l) => l.startsWith('- ❌')).length;
-    const more = [...body.matchAll(/^- … and (\d+) more — see the check run's annotations or the \[full report/gm)].map((m) => Number(m[1]));
+    const more = [...body.matchAll(/^- … and (\d+) more — see the check run's annotations or the \[full report/gm)].map((m) =>
+      Number(m[1]),
+    );
     expect(more).toHaveLength(40);
     const omitted = Number(/(\d+) problems/.exec(body.slice(body.indexOf('shortened')))![1]);
     expect(shown + omitted).toBe(40 * 60);
@@ -162,11 +221,13 @@ describe('pull-request comment', () => {
 
 describe('links in the comment', () => {
   it('links only the docs of rules the tool has; any other id is plain text', () => {
-    const results = [fileResult('nominations/a.yaml', [
-      diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: 'known', line: 2 }),
-      diagnostic({ ruleId: '../../../evil/page', indicator: '2', message: 'forged', line: 3 }),
-      diagnostic({ ruleId: 'no/such-rule', indicator: '2', message: 'unknown', line: 4 }),
-    ])];
+    const results = [
+      fileResult('nominations/a.yaml', [
+        diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: 'known', line: 2 }),
+        diagnostic({ ruleId: '../../../evil/page', indicator: '2', message: 'forged', line: 3 }),
+        diagnostic({ ruleId: 'no/such-rule', indicator: '2', message: 'unknown', line: 4 }),
+      ]),
+    ];
     const body = render(results, CONTEXT).body;
     expect(body).toContain(`[license/approved-for-category](${DEFAULT_DOCS_BASE_URL}license/approved-for-category.md)`);
     expect(body).not.toContain('evil/page.md');
@@ -182,7 +243,10 @@ describe('links in the comment', () => {
     expect(line).toContain('Website "`https://evil.example/login`" or `www.evil.example`, mail x@\u200devil.example');
     // Outside code spans no address is left to autolink.
     const text = line.slice(line.indexOf(' — '), line.lastIndexOf(' · '));
-    const outside = text.split('`').filter((_, i) => i % 2 === 0).join(' ');
+    const outside = text
+      .split('`')
+      .filter((_, i) => i % 2 === 0)
+      .join(' ');
     expect(outside).not.toMatch(/https?:\/\/|www\./i);
   });
 });
@@ -190,9 +254,13 @@ describe('links in the comment', () => {
 describe('what the comment keeps under the length budget', () => {
   /** 200 passing nominations, each with reviewer notes and warnings, and one failing one whose name sorts last. */
   function crowded(): FileResult[] {
-    const passing = Array.from({ length: 200 }, (_, i) => fileResult(`nominations/a${String(i).padStart(3, '0')}.yaml`,
-      [diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: `Use https:// (${'w'.repeat(100)})`, line: 4 })],
-      [['1', 'Is the evidence for each SDG convincing?']]));
+    const passing = Array.from({ length: 200 }, (_, i) =>
+      fileResult(
+        `nominations/a${String(i).padStart(3, '0')}.yaml`,
+        [diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: `Use https:// (${'w'.repeat(100)})`, line: 4 })],
+        [['1', 'Is the evidence for each SDG convincing?']],
+      ),
+    );
     const failing = fileResult('nominations/zz-last.yaml', [
       diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: 'Not an approved licence.', line: 14 }),
       diagnostic({ ruleId: 'identity/website', message: 'The website is missing.', line: 3 }),
@@ -215,9 +283,15 @@ describe('what the comment keeps under the length budget', () => {
     expect(body).toMatch(/This comment is shortened.*\d+ nominations/);
   });
 
-  it('keeps every failing file\'s name and verdict when even their problems do not fit, saying how many more there are', () => {
-    const failing = ['b', 'a', 'c'].map((n) => fileResult(`nominations/${n}.yaml`, Array.from({ length: 30 }, (_, i) =>
-      diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: `problem ${i} ${'x'.repeat(150)}`, line: i + 1 }))));
+  it("keeps every failing file's name and verdict when even their problems do not fit, saying how many more there are", () => {
+    const failing = ['b', 'a', 'c'].map((n) =>
+      fileResult(
+        `nominations/${n}.yaml`,
+        Array.from({ length: 30 }, (_, i) =>
+          diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: `problem ${i} ${'x'.repeat(150)}`, line: i + 1 }),
+        ),
+      ),
+    );
     const { body } = render(failing, { maxLength: 6_000 });
     expect(body.length).toBeLessThanOrEqual(6_000);
     for (const n of ['a', 'b', 'c']) expect(body).toContain(`### ❌ nominations/${n}.yaml\n\n30 errors`);
@@ -228,13 +302,29 @@ describe('what the comment keeps under the length budget', () => {
 
 describe('the Identity row', () => {
   it.each([
-    { name: 'a missing website', diagnostics: [diagnostic({ ruleId: 'identity/website', message: 'missing', line: 3 })], row: '| – | Identity | ❌ fail (1 error) |' },
-    { name: 'a bad country and a name warning', diagnostics: [
-      diagnostic({ ruleId: 'identity/country', message: 'bad', line: 5 }),
-      diagnostic({ ruleId: 'identity/name', severity: 'warning', message: 'odd', line: 2 }),
-    ], row: '| – | Identity | ❌ fail (1 error, 1 warning) |' },
-    { name: 'only a warning', diagnostics: [diagnostic({ ruleId: 'identity/name', severity: 'warning', message: 'odd', line: 2 })], row: '| – | Identity | ⚠️ warning (1 warning) |' },
-    { name: 'an indicator error only', diagnostics: [diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: 'x', line: 2 })], row: '| – | Identity | ✅ pass |' },
+    {
+      name: 'a missing website',
+      diagnostics: [diagnostic({ ruleId: 'identity/website', message: 'missing', line: 3 })],
+      row: '| – | Identity | ❌ fail (1 error) |',
+    },
+    {
+      name: 'a bad country and a name warning',
+      diagnostics: [
+        diagnostic({ ruleId: 'identity/country', message: 'bad', line: 5 }),
+        diagnostic({ ruleId: 'identity/name', severity: 'warning', message: 'odd', line: 2 }),
+      ],
+      row: '| – | Identity | ❌ fail (1 error, 1 warning) |',
+    },
+    {
+      name: 'only a warning',
+      diagnostics: [diagnostic({ ruleId: 'identity/name', severity: 'warning', message: 'odd', line: 2 })],
+      row: '| – | Identity | ⚠️ warning (1 warning) |',
+    },
+    {
+      name: 'an indicator error only',
+      diagnostics: [diagnostic({ ruleId: 'license/approved-for-category', indicator: '2', message: 'x', line: 2 })],
+      row: '| – | Identity | ✅ pass |',
+    },
   ])('shows $name', ({ diagnostics, row }) => {
     const body = render([fileResult('nominations/a.yaml', diagnostics)]).body;
     expect(body).toContain(row);
@@ -252,12 +342,21 @@ describe('a comment when everything passes', () => {
     const results = [...passingResults(), fileResult('nominations/beta.yaml', [])];
     const { body, verdict } = render(results, CONTEXT);
     expect(verdict).toBe('pass');
-    const visible = body.slice(0, body.indexOf('<details>')).split('\n').filter((l) => l && !l.startsWith('<!--'));
+    const visible = body
+      .slice(0, body.indexOf('<details>'))
+      .split('\n')
+      .filter((l) => l && !l.startsWith('<!--'));
     expect(visible).toEqual([
       '## ✅ DPG checks passed — 2 nominations, no problems',
       'Checked 2 nominations (nominations/open-atlas.yaml, nominations/beta.yaml) against the indicators of the DPG Standard and the registry-wide checks.',
     ]);
-    expect(body.trimEnd().endsWith(`<sub>Checked commit [\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/dpg-registry/registry/commit/${HEAD_SHA}) with dpg 0.1.0.</sub>`)).toBe(true);
+    expect(
+      body
+        .trimEnd()
+        .endsWith(
+          `<sub>Checked commit [\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/dpg-registry/registry/commit/${HEAD_SHA}) with dpg 0.1.0.</sub>`,
+        ),
+    ).toBe(true);
     await expect(body).toMatchFileSnapshot('__snapshots__/comment-pass.md');
   });
 });

@@ -25,7 +25,13 @@ beforeEach(async () => {
   standIn = await GitHubStandIn.start();
   standIn.addPullRequest(REPO, 7, { headSha: HEAD_SHA });
   warnings = [];
-  octokit = createGitHubClient({ token: STAND_IN_TOKEN, baseUrl: standIn.url, delayUnitMs: 5, paceWrites: false, warn: (m) => warnings.push(m) });
+  octokit = createGitHubClient({
+    token: STAND_IN_TOKEN,
+    baseUrl: standIn.url,
+    delayUnitMs: 5,
+    paceWrites: false,
+    warn: (m) => warnings.push(m),
+  });
 });
 
 afterEach(async () => {
@@ -71,8 +77,12 @@ describe('publishing a review to a pull request', () => {
     expect(second.comment.commentId).toBe(first.comment.commentId);
     expect(marked()).toHaveLength(1);
     expect(marked()[0]!.body).toContain('CC-BY-NC-ND-4.0');
-    expect(standIn.writes().filter((r) => r.path.includes('/comments')).map((r) => `${r.method} ${r.path}`))
-      .toEqual([`PATCH /repos/${REPO}/issues/comments/${first.comment.commentId}`]);
+    expect(
+      standIn
+        .writes()
+        .filter((r) => r.path.includes('/comments'))
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([`PATCH /repos/${REPO}/issues/comments/${first.comment.commentId}`]);
     // The labels were right already.
     expect(standIn.writes().some((r) => r.path.includes('/labels'))).toBe(false);
   });
@@ -122,7 +132,9 @@ describe('publishing a review to a pull request', () => {
     expect(outcome.comment).toMatchObject({ action: 'update', commentId: mine.id });
     expect(standIn.comments(REPO, 7)).toHaveLength(121);
     expect(marked().map((c) => c.id)).toEqual([mine.id]);
-    const pages = standIn.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues/7/comments')).map((r) => r.query.page ?? '1');
+    const pages = standIn.requests
+      .filter((r) => r.method === 'GET' && r.path.endsWith('/issues/7/comments'))
+      .map((r) => r.query.page ?? '1');
     expect(pages).toEqual(['1', '2']);
   });
 
@@ -158,37 +170,52 @@ describe('publishing a review to a pull request', () => {
     standIn.rateLimitNext(3600);
     const failure = review(failingResults());
     await expect(failure).rejects.toThrow(GitHubError);
-    await expect(failure).rejects.toThrow(/^GitHub's API rate limit is used up until \S+ while reading pull request #7 in dpg-registry\/registry \(403\); try again later$/);
+    await expect(failure).rejects.toThrow(
+      /^GitHub's API rate limit is used up until \S+ while reading pull request #7 in dpg-registry\/registry \(403\); try again later$/,
+    );
     expect(standIn.writes()).toEqual([]);
   });
 
   it('says which pull request was not found', async () => {
-    await expect(publishResults(octokit, { pr: { ...PR, pull: 99 }, results: failingResults(), format: FORMAT, context: context() }))
-      .rejects.toMatchObject({ name: 'GitHubError', status: 404, message: 'pull request #99 not found in dpg-registry/registry (404)' });
+    await expect(
+      publishResults(octokit, { pr: { ...PR, pull: 99 }, results: failingResults(), format: FORMAT, context: context() }),
+    ).rejects.toMatchObject({ name: 'GitHubError', status: 404, message: 'pull request #99 not found in dpg-registry/registry (404)' });
     expect(standIn.writes()).toEqual([]);
   });
 
   it('says when the token is rejected', async () => {
     const stranger = createGitHubClient({ token: 'wrong', baseUrl: standIn.url, delayUnitMs: 5, paceWrites: false });
-    await expect(publishResults(stranger, { pr: PR, results: failingResults(), format: FORMAT, context: context() }))
-      .rejects.toThrow('GitHub rejected the token while reading pull request #7 in dpg-registry/registry (401: Bad credentials); check GITHUB_TOKEN');
+    await expect(publishResults(stranger, { pr: PR, results: failingResults(), format: FORMAT, context: context() })).rejects.toThrow(
+      'GitHub rejected the token while reading pull request #7 in dpg-registry/registry (401: Bad credentials); check GITHUB_TOKEN',
+    );
   });
 
   it('says when the token may not write', async () => {
     standIn.addToken('read-only', { login: BOT, type: 'Bot', readOnly: true });
     const readOnly = createGitHubClient({ token: 'read-only', baseUrl: standIn.url, delayUnitMs: 5, paceWrites: false });
-    await expect(publishResults(readOnly, { pr: PR, results: failingResults(), format: FORMAT, context: context(), author: BOT }))
-      .rejects.toThrow('GitHub refused commenting on pull request #7 in dpg-registry/registry (403: Resource not accessible by integration); the token needs write access to issues, pull requests and checks');
+    await expect(
+      publishResults(readOnly, { pr: PR, results: failingResults(), format: FORMAT, context: context(), author: BOT }),
+    ).rejects.toThrow(
+      'GitHub refused commenting on pull request #7 in dpg-registry/registry (403: Resource not accessible by integration); the token needs write access to issues, pull requests and checks',
+    );
     expect(standIn.comments(REPO, 7)).toEqual([]);
   });
 
   it('sends at most 50 annotations per request and completes the run with the last batch', async () => {
-    const results = [fileResult('nominations/big.yaml', Array.from({ length: 120 }, (_, i) =>
-      diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: `problem ${i}`, line: i + 1 })))];
+    const results = [
+      fileResult(
+        'nominations/big.yaml',
+        Array.from({ length: 120 }, (_, i) =>
+          diagnostic({ ruleId: 'url/https', indicator: '5', severity: 'warning', message: `problem ${i}`, line: i + 1 }),
+        ),
+      ),
+    ];
     const outcome = await review(results, HEAD_SHA);
     expect(outcome.checkRun).toMatchObject({ action: 'created', batches: 3, annotations: 120 });
     const [run] = standIn.checkRuns(REPO);
-    expect(run!.requests.map((r) => [r.method, (r.body.output as { annotations: unknown[] }).annotations.length, r.body.status ?? null])).toEqual([
+    expect(
+      run!.requests.map((r) => [r.method, (r.body.output as { annotations: unknown[] }).annotations.length, r.body.status ?? null]),
+    ).toEqual([
       ['POST', ANNOTATIONS_PER_REQUEST, 'in_progress'],
       ['PATCH', ANNOTATIONS_PER_REQUEST, null],
       ['PATCH', 20, 'completed'],
@@ -214,8 +241,18 @@ describe('planning', () => {
     { name: 'no comment yet', existing: [], verdict: 'fail' as const, action: 'create' },
     { name: 'same body', existing: [{ id: 1, body, author: BOT }], verdict: 'fail' as const, action: 'unchanged' },
     { name: 'same verdict, new body', existing: [{ id: 1, body: body + 'old', author: BOT }], verdict: 'fail' as const, action: 'update' },
-    { name: 'verdict flipped', existing: [{ id: 1, body: body.replace('fail', 'pass'), author: BOT }], verdict: 'fail' as const, action: 'replace' },
-    { name: 'outdated comments are not matched', existing: [{ id: 1, body: `${OUTDATED_MARKER}\nold`, author: BOT }], verdict: 'fail' as const, action: 'create' },
+    {
+      name: 'verdict flipped',
+      existing: [{ id: 1, body: body.replace('fail', 'pass'), author: BOT }],
+      verdict: 'fail' as const,
+      action: 'replace',
+    },
+    {
+      name: 'outdated comments are not matched',
+      existing: [{ id: 1, body: `${OUTDATED_MARKER}\nold`, author: BOT }],
+      verdict: 'fail' as const,
+      action: 'create',
+    },
   ])('comment: $name → $action', ({ existing, verdict, action }) => {
     expect(planComment(existing, body, verdict, BOT).action).toBe(action);
   });
