@@ -2,11 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import type { CliIO } from '../src/core/io.js';
-import { REPO_ROOT, removeTempDirs, tempDir } from './support/cli.js';
+import { REPO_ROOT, removeTempDirs, runInProcess, tempDir, type CliRun } from './support/cli.js';
 import { validNominationText } from './support/nomination.js';
-import { TEST_NOW } from './support/validate.js';
 
 const ESCAPE = /\u001b\[/;
 const FIX_FILE = 'nominations/example-case-manager.yaml';
@@ -23,24 +20,8 @@ interface Terminal {
   noColorFlag?: boolean;
 }
 
-async function run(args: readonly string[], cwd: string, terminal: Terminal): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    cwd,
-    env: { ...(process.env.DPG_CACHE_DIR ? { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR } : {}), ...terminal.env },
-    stdoutIsTTY: terminal.tty,
-    stderrIsTTY: terminal.tty,
-    now: TEST_NOW,
-  };
-  const code = await main([...args, ...(terminal.noColorFlag ? ['--no-color'] : [])], io);
-  return { code, stdout, stderr };
+function run(args: readonly string[], cwd: string, terminal: Terminal): Promise<CliRun> {
+  return runInProcess([...args, ...(terminal.noColorFlag ? ['--no-color'] : [])], { cwd, exactEnv: terminal.env, tty: terminal.tty });
 }
 
 function fixable(): string {

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, launchChromium, SCREENSHOTS, serveFolder } from '../support/browser.js';
 import { REPO_ROOT, removeTempDirs, runInProcess, tempDir } from '../support/cli.js';
 import { approved, nomination } from './helpers.js';
 
@@ -12,17 +12,7 @@ import { approved, nomination } from './helpers.js';
  * served from a loopback server under a sub-path, as GitHub Pages serves a project site.
  */
 
-const CHROMIUM = process.env.DPG_CHROMIUM ?? '/usr/bin/chromium';
 const SUB_PATH = '/registry/';
-const SCREENSHOTS = path.join(REPO_ROOT, 'test-output');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.atom': 'application/atom+xml',
-  '.svg': 'image/svg+xml',
-};
 
 interface Summary {
   slug: string;
@@ -41,27 +31,6 @@ let base: string;
 let dpgs: Summary[];
 const problems: string[] = [];
 
-/** Serves `root` under SUB_PATH only; anything else (a link that escaped the sub-path) is a 404. */
-function serve(root: string): Promise<Server> {
-  const s = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    // Browsers ask for it at the host's root on their own; it is not a link of the site.
-    if (url.pathname === '/favicon.ico') {
-      response.writeHead(204).end();
-      return;
-    }
-    let file = url.pathname.startsWith(SUB_PATH) ? path.join(root, decodeURIComponent(url.pathname.slice(SUB_PATH.length))) : '';
-    if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!file || !file.startsWith(root + path.sep) || !existsSync(file)) {
-      problems.push(`404 ${url.pathname}`);
-      response.writeHead(404).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
-
 async function open(url: string, viewport = { width: 1100, height: 900 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
   page.on('console', (message) => {
@@ -75,27 +44,17 @@ async function open(url: string, viewport = { width: 1100, height: 900 }): Promi
 const visibleNames = (page: Page) => page.locator('#dpg-list > li:visible h2').allTextContents();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The website test drives Debian's chromium: install it (sudo apt-get install chromium; CI's .ci/run does) or set DPG_CHROMIUM to its path.`,
-    );
-  }
   site = path.join(tempDir(), 'site');
   const run = await runInProcess(['build', '--out', site], { cwd: REPO_ROOT });
   expect(run.code, run.stdout + run.stderr).toBe(0);
   dpgs = (JSON.parse(readFileSync(path.join(site, 'api/v1/index.json'), 'utf8')) as { dpgs: Summary[] }).dpgs;
-  server = await serve(site);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SUB_PATH}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  ({ server, base } = await serveFolder(site, problems, SUB_PATH));
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await closeServer(server);
   removeTempDirs();
 });
 
@@ -321,8 +280,7 @@ describe('a DPG that owes answers at renewal, in chromium', () => {
     const out = path.join(dir, 'site');
     const run = await runInProcess(['build', '--out', out], { cwd: dir });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    owingServer = await serve(out);
-    owingBase = `http://127.0.0.1:${(owingServer.address() as AddressInfo).port}${SUB_PATH}`;
+    ({ server: owingServer, base: owingBase } = await serveFolder(out, problems, SUB_PATH));
   });
 
   afterAll(async () => {

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/core/io.js';
-import { main } from '../../src/cli/main.js';
 import { COMMENT_MARKER } from '../../src/github/bot/body.js';
 import type { FileResult } from '../../src/core/types.js';
+import { runInProcess, type CliRun } from '../support/cli.js';
 import { GitHubStandIn, STAND_IN_TOKEN } from '../support/github-stand-in.js';
 import { ANNOTATIONS_PER_REQUEST, MAX_ANNOTATIONS } from '../../src/github/bot/checks.js';
 import { diagnostic, failingResults, fileResult, HEAD_SHA, NEXT_SHA, passingResults } from './results.js';
@@ -32,23 +31,12 @@ function writeResults(results: unknown, name = 'results.json'): string {
   return name;
 }
 
-async function dpg(args: string[], env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
+function dpg(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  return runInProcess(args, {
     cwd: dir,
-    env: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url, ...env },
-    stdoutIsTTY: false,
+    exactEnv: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url, ...env },
     now: new Date('2026-11-23T12:00:00Z'),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+  });
 }
 
 function comment(results: FileResult[] | unknown, ...extra: string[]) {

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { CliIO } from '../../src/core/io.js';
-import { main } from '../../src/cli/main.js';
 import { isRecheckCommand } from '../../src/github/bot/recheck.js';
+import { runInProcess, type CliRun } from '../support/cli.js';
 import { GitHubStandIn, STAND_IN_TOKEN, type StandInWorkflowRun } from '../support/github-stand-in.js';
 import { HEAD_SHA, NEXT_SHA } from './results.js';
 
@@ -43,23 +42,12 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function dpg(args: string[], env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
+function dpg(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  return runInProcess(args, {
     cwd: dir,
-    env: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url, ...env },
-    stdoutIsTTY: false,
+    exactEnv: { GITHUB_TOKEN: STAND_IN_TOKEN, GITHUB_API_URL: standIn.url, ...env },
     now: new Date('2026-11-23T12:00:00Z'),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+  });
 }
 
 function recheck(commentId: number, ...extra: string[]) {

@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSources } from '../../src/lint/engine.js';
 import { checkAnswers } from '../../src/new/answers.js';
 import { renderNomination } from '../../src/new/output.js';
 import { NOT_A_CATEGORY } from '../../src/nominate/eligibility.js';
 import { loadConfig } from '../../src/runner/files.js';
+import { closeServer, launchChromium, SCREENSHOTS, serveFolder } from '../support/browser.js';
 import { REPO_ROOT, removeTempDirs, runInProcess, tempDir } from '../support/cli.js';
 import { TEST_NOW } from '../support/validate.js';
 
@@ -17,15 +17,7 @@ import { TEST_NOW } from '../support/validate.js';
  * every request that is not to that server is blocked and recorded.
  */
 
-const CHROMIUM = process.env.DPG_CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'test-output');
 const REPOSITORY = 'example-org/dpg-registry';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-};
 
 let site: string;
 let server: Server;
@@ -33,25 +25,6 @@ let browser: Browser;
 let base: string;
 const problems: string[] = [];
 const outside: string[] = [];
-
-function serve(root: string): Promise<Server> {
-  const s = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/favicon.ico') {
-      response.writeHead(204).end();
-      return;
-    }
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!file.startsWith(root + path.sep) || !existsSync(file)) {
-      problems.push(`404 ${url.pathname}`);
-      response.writeHead(404).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
 
 /** A page in a context of its own, so each test starts with an empty localStorage. */
 async function open(url: string): Promise<Page> {
@@ -87,7 +60,6 @@ async function shownAt(page: Page, id: string): Promise<Array<{ message: string;
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium or set DPG_CHROMIUM.`);
   site = path.join(tempDir(), 'site');
   const run = await runInProcess(['build', '--out', site], {
     cwd: REPO_ROOT,
@@ -98,18 +70,13 @@ beforeAll(async () => {
     existsSync(path.join(site, 'nominate/index.html')),
     'dpg build wrote no nominate/index.html; is dist/nominate.js built (npm run build)?',
   ).toBe(true);
-  server = await serve(site);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  ({ server, base } = await serveFolder(site, problems));
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await closeServer(server);
   removeTempDirs();
 });
 

@@ -27,6 +27,12 @@ export interface CliRunOptions {
   env?: Record<string, string>;
   /** Standard input of an in-process run. */
   stdin?: string;
+  /** In-process only: the whole environment instead of NO_COLOR and `env` (the caches' folder is kept). */
+  exactEnv?: Record<string, string | undefined>;
+  /** In-process only: whether stdout and stderr are terminals (default: neither). */
+  tty?: boolean;
+  /** In-process only: today's date (default: TEST_NOW). */
+  now?: Date;
 }
 
 /** A line of a JavaScript stack trace, which must never reach a user. */
@@ -45,9 +51,14 @@ export async function runInProcess(args: readonly string[], options: CliRunOptio
     },
     cwd: options.cwd,
     // The caches' folder of the test run (see cache-root.ts), as a subprocess inherits it.
-    env: { NO_COLOR: '1', ...(process.env.DPG_CACHE_DIR ? { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR } : {}), ...options.env },
-    stdoutIsTTY: false,
-    now: TEST_NOW,
+    env: {
+      ...(options.exactEnv ? {} : { NO_COLOR: '1' }),
+      ...(process.env.DPG_CACHE_DIR ? { DPG_CACHE_DIR: process.env.DPG_CACHE_DIR } : {}),
+      ...(options.exactEnv ?? options.env),
+    },
+    stdoutIsTTY: options.tty ?? false,
+    stderrIsTTY: options.tty ?? false,
+    now: options.now ?? TEST_NOW,
     readStdin: async () => Buffer.from(options.stdin ?? ''),
   };
   const code = await main(args, io);
