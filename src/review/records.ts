@@ -118,7 +118,7 @@ export function validateReviewSources(
     const { slug, name } = reviewLocation(source.relative);
     const data = asRecord(loaded.data);
     if (loaded.data !== undefined) {
-      if (enabled(schemaRule)) found.push(...schemaDiagnostics(loaded, 'review', schemaRule.id, 'the review'));
+      if (enabled(schemaRule)) found.push(...schemaDiagnostics(loaded, 'review', schemaRule, 'the review'));
       const report = (rule: CoreRule, descriptor: ReportDescriptor) => {
         if (enabled(rule)) found.push(diagnostic(loaded, rule, descriptor));
       };

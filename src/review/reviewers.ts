@@ -86,7 +86,7 @@ export function loadReviewers(file: string, content: Uint8Array | string, config
     const schema =
       ruleSetting(reviewersSchemaRule, config).severity === 'off'
         ? []
-        : schemaDiagnostics(loaded, 'reviewers', reviewersSchemaRule.id, 'reviewers.yaml');
+        : schemaDiagnostics(loaded, 'reviewers', reviewersSchemaRule, 'reviewers.yaml');
     diagnostics.push(...schema, ...fileRuleDiagnostics(loaded, [personalContact], config));
     usable = schema.length === 0;
   }

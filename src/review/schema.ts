@@ -4,6 +4,7 @@ import type { LoadedFile } from '../load/load.js';
 import { joinPointer, pointerSegments } from '../core/pointer.js';
 import { describeValue, humanPath, schemaValidator, TYPE_NAMES, valueAt, type SchemaName } from '../schema/validate.js';
 import type { Diagnostic } from '../core/types.js';
+import { problemDiagnostic, type CoreRule } from '../rules/types.js';
 import { didYouMean, didYouMeanTerm } from '../util/suggest.js';
 
 const require = createRequire(import.meta.url);
@@ -25,7 +26,7 @@ function describeError(
   error: ErrorObject,
   data: unknown,
   what: string,
-): { pointer: string; anchor: 'key' | 'value'; message: string } | undefined {
+): { pointer: string; anchor: 'key' | 'value'; messageId: string; data: Record<string, string> } | undefined {
   const at = error.instancePath;
   const where = at ? humanPath(at) : what;
   const value = valueAt(data, at);
@@ -37,16 +38,18 @@ function describeError(
       return {
         pointer: joinPointer(at, key),
         anchor: 'key',
-        message: `Unknown key "${key}" in ${where}.${didYouMean(key, known) || ` Allowed keys: ${known.join(', ')}.`}`,
+        messageId: 'unknown',
+        data: { key, where, hint: didYouMean(key, known) || ` Allowed keys: ${known.join(', ')}.` },
       };
     }
     case 'required':
-      return { pointer: at, anchor: 'key', message: `Missing required key "${String(error.params.missingProperty)}" in ${where}.` };
+      return { pointer: at, anchor: 'key', messageId: 'required', data: { key: String(error.params.missingProperty), where } };
     case 'type':
       return {
         pointer: at,
         anchor: 'value',
-        message: `${where} must be ${TYPE_NAMES[String(error.params.type)] ?? String(error.params.type)}, not ${describeValue(value)}.`,
+        messageId: 'type',
+        data: { where, expected: TYPE_NAMES[String(error.params.type)] ?? String(error.params.type), value: describeValue(value) },
       };
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
@@ -54,13 +57,14 @@ function describeError(
       return {
         pointer: at,
         anchor: 'value',
-        message: `${where} is ${describeValue(value)}, which is not allowed.${hint || ` Use one of: ${allowed.join(', ')}.`}`,
+        messageId: 'enum',
+        data: { where, value: describeValue(value), hint: hint || ` Use one of: ${allowed.join(', ')}.` },
       };
     }
     case 'pattern': {
       const node = schemaNode(schema, error.schemaPath.replace(/\/pattern$/, ''));
       const hint = typeof node?.description === 'string' ? ` (${node.description.replace(/\.$/, '')})` : '';
-      return { pointer: at, anchor: 'value', message: `${where} is ${describeValue(value)}, which is not well-formed${hint}.` };
+      return { pointer: at, anchor: 'value', messageId: 'pattern', data: { where, value: describeValue(value), hint } };
     }
     case 'if':
     case 'anyOf':
@@ -77,16 +81,21 @@ function describeError(
         maximum: `must be at most ${error.params.limit}`,
         uniqueItems: `lists the same item twice (items ${Number(error.params.j) + 1} and ${Number(error.params.i) + 1})`,
       };
-      return { pointer: at, anchor: 'value', message: `${where} ${reason[error.keyword] ?? error.message ?? 'is not valid'}.` };
+      return {
+        pointer: at,
+        anchor: 'value',
+        messageId: 'invalid',
+        data: { where, reason: reason[error.keyword] ?? error.message ?? 'is not valid' },
+      };
     }
   }
 }
 
 /**
- * Checks loaded data against one of the review schemas: one diagnostic per problem, all under `ruleId`,
- * placed on the offending node. `what` names the document in messages ("the review").
+ * Checks loaded data against one of the review schemas: one diagnostic per problem, reported by `rule`
+ * with its messages, placed on the offending node. `what` names the document in messages ("the review").
  */
-export function schemaDiagnostics(loaded: LoadedFile, name: Exclude<SchemaName, 'nomination'>, ruleId: string, what: string): Diagnostic[] {
+export function schemaDiagnostics(loaded: LoadedFile, name: Exclude<SchemaName, 'nomination'>, rule: CoreRule, what: string): Diagnostic[] {
   const schema = name === 'review' ? reviewSchema : reviewersSchema;
   const validate = schemaValidator(name, schema);
   if (validate(loaded.data)) return [];
@@ -95,17 +104,17 @@ export function schemaDiagnostics(loaded: LoadedFile, name: Exclude<SchemaName, 
   for (const error of validate.errors ?? []) {
     const described = describeError(schema, error, loaded.data, what);
     if (!described) continue;
-    const key = `${described.pointer}\0${described.message}`;
+    const diagnostic = problemDiagnostic(
+      rule,
+      described.messageId,
+      described.data,
+      { path: described.pointer, ...loaded.locate(described.pointer, described.anchor) },
+      { indicator: null },
+    );
+    const key = `${diagnostic.path}\0${diagnostic.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({
-      ruleId,
-      indicator: null,
-      severity: 'error',
-      message: described.message,
-      path: described.pointer,
-      ...loaded.locate(described.pointer, described.anchor),
-    });
+    out.push(diagnostic);
   }
   return out;
 }
