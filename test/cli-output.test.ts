@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeTempDirs, runInProcess, tempDir } from './support/cli.js';
+import { CLI_MODES, removeTempDirs, runCli, runInProcess, tempDir } from './support/cli.js';
 import { lineOf, validNominationText } from './support/nomination.js';
 
 afterEach(removeTempDirs);
@@ -13,9 +13,9 @@ const HTTP = validNominationText().replace(
 );
 
 describe('dpg validate -o, --output-file', () => {
-  it('writes the chosen format to the file and prints the stylish report', async () => {
+  it.each(CLI_MODES)('writes the chosen format to the file and prints the stylish report (%s)', async (mode) => {
     const dir = tempDir({ [FILE]: HTTP });
-    const run = await runInProcess(['validate', '--no-cache', '-f', 'compact', '-o', 'out/report.txt', FILE], { cwd: dir });
+    const run = await runCli(mode, ['validate', '--no-cache', '-f', 'compact', '-o', 'out/report.txt', FILE], { cwd: dir });
     expect(run.code).toBe(0);
     expect(readFileSync(path.join(dir, 'out/report.txt'), 'utf8')).toBe(
       `${FILE}:${lineOf(HTTP, 'http://www')}:10: warning: ${run.stdout.split('\n')[1]!.split('warning  ')[1]!.split('  url/https')[0]} [url/https]\n`,
@@ -33,9 +33,9 @@ describe('dpg validate -o, --output-file', () => {
 });
 
 describe('dpg validate --stdin', () => {
-  it('validates the text as the file named, against the registry on disk', async () => {
+  it.each(CLI_MODES)('validates the text as the file named, against the registry on disk (%s)', async (mode) => {
     const dir = tempDir({ [FILE]: validNominationText(), 'nominations/copy.yaml': validNominationText() });
-    const run = await runInProcess(['validate', '--stdin', '--stdin-filename', 'nominations/copy.yaml', '-f', 'compact'], {
+    const run = await runCli(mode, ['validate', '--stdin', '--stdin-filename', 'nominations/copy.yaml', '-f', 'compact'], {
       cwd: dir,
       stdin: HTTP,
     });

@@ -25,7 +25,7 @@ export interface CliRunOptions {
   cwd: string;
   /** Extra environment variables; NO_COLOR is always set. */
   env?: Record<string, string>;
-  /** Standard input of an in-process run. */
+  /** Standard input of the run (empty when absent). */
   stdin?: string;
   /** In-process only: the whole environment instead of NO_COLOR and `env` (the caches' folder is kept). */
   exactEnv?: Record<string, string | undefined>;
@@ -74,11 +74,16 @@ export function runSubprocess(args: readonly string[], options: CliRunOptions): 
   delete env.DPG_DEBUG;
   Object.assign(env, { NO_COLOR: '1' }, options.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env,
+      stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    if (options.stdin !== undefined) child.stdin!.end(options.stdin);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
     // A net for a run that hangs, not a speed check: a shared machine can be slow.
     const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
     child.on('error', reject);
