@@ -1,21 +1,40 @@
-// Bundles the built CLI (dist/cli/bin.js) into one CommonJS file, dist/dpg.cjs, and records a V8 code cache
-// for it (dist/dpg.cjs.cache): `dpg` then starts without resolving, reading and compiling a hundred modules.
-// bin/dpg.js falls back to the unbundled dist/ when the bundle is missing; so does this script when
-// rolldown (installed with vitest) is not available.
+// Bundles the built CLI (dist/cli/bin.js) for a fast start: dist/dpg.cjs and its chunks dist/dpg-*.cjs, CommonJS, each
+// with a V8 code cache (<file>.cache) recorded on typical runs; `dpg` then starts without resolving, reading and
+// compiling a hundred modules. The chunk `dpg-start.cjs` holds every module the CLI imports statically, the other
+// chunks what commands and options import on demand (the GitHub client, git, the website build, prompts …), so a
+// validation reads and deserialises only the code it can run. bin/dpg.js loads them; it falls back to the unbundled
+// dist/ when the bundle is missing, and so does this script when rolldown (installed with vitest) is not available.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
-const output = path.join(dist, 'dpg.cjs');
-const codeCache = `${output}.cache`;
+const entry = path.join(dist, 'cli', 'bin.js');
 const browserOutput = path.join(dist, 'nominate.js');
-rmSync(output, { force: true });
+const validators = path.join(dist, 'schema');
+/** The files bin/dpg.js loads itself (the bundle's scripts and the precompiled validators), which must be ASCII. */
+const loadedScripts = () => [
+  ...readdirSync(dist)
+    .filter((f) => /^dpg(-.+)?\.cjs$/.test(f))
+    .map((f) => path.join(dist, f)),
+  ...readdirSync(validators)
+    .filter((f) => f.endsWith('-validator.cjs'))
+    .map((f) => path.join(validators, f)),
+];
+/** The code caches a run records (see bin/dpg.js). */
+const codeCaches = () => loadedScripts().map((file) => `${file}.cache`);
+
+/** Removes the bundle and every code cache, so that bin/dpg.js runs the unbundled dist/. */
+function removeBundle() {
+  for (const file of codeCaches()) rmSync(file, { force: true });
+  for (const file of readdirSync(dist)) if (/^dpg(-.+)?\.cjs$/.test(file)) rmSync(path.join(dist, file), { force: true });
+}
+removeBundle();
 rmSync(browserOutput, { force: true });
-rmSync(codeCache, { force: true });
 
 let rolldown;
 try {
@@ -30,7 +49,8 @@ try {
 // demand, only run when a command needs them (see test/cli-startup.test.ts). The Unicode confusables and the
 // country names stay files too, read by require (as JSON, fast) only when a file is analysed: bundled, they made the
 // bundle and its code cache, read on every start, 240 kB larger.
-const EXTERNAL = /^(playwright-core(\/|$)|ajv\/dist\/2020\.js$|unhomoglyph\/data\.json$|i18n-iso-countries\/)/;
+const EXTERNAL =
+  /^(playwright-core(\/|$)|ajv\/dist\/2020\.js$|unhomoglyph\/data\.json$|i18n-iso-countries\/|spdx-license-list$|spdx-license-ids\/)/;
 const RELATIVE_URL = /new URL\(\s*(['"])(\.\.?\/[^'"]+)\1/g;
 const CREATE_REQUIRE = /^const require = createRequire\(import\.meta\.url\);$/m;
 
@@ -79,7 +99,7 @@ const LAZY_BUILTINS = [
   'worker_threads',
 ];
 const BUILTIN_REQUIRE = new RegExp(
-  `^(\\s*)(let|const|var) (\\w+) = require\\("((?:node:)?(?:${LAZY_BUILTINS.join('|')}))"\\);(\\n\\s*\\3 = __toESM\\(\\3, 1\\);)?$`,
+  `^(\\s*)(let|const|var) (\\w+) = require\\("((?:node:)?(?:${LAZY_BUILTINS.join('|')}))"\\);(\\n\\s*\\3 = ((?:\\w+\\.)?__toESM)\\(\\3, 1\\);)?$`,
   'gm',
 );
 const LAZY_HELPER =
@@ -92,9 +112,9 @@ const lazyBuiltins = {
   name: 'lazy-builtins',
   renderChunk(code) {
     let count = 0;
-    const lazy = code.replace(BUILTIN_REQUIRE, (whole, indent, kind, name, id, toEsm) => {
+    const lazy = code.replace(BUILTIN_REQUIRE, (whole, indent, kind, name, id, toEsmLine, toEsm) => {
       count++;
-      return `${indent}${kind} ${name} = __lazyBuiltin(() => ${toEsm ? `__toESM(require("${id}"), 1)` : `require("${id}")`});`;
+      return `${indent}${kind} ${name} = __lazyBuiltin(() => ${toEsm ? `${toEsm}(require("${id}"), 1)` : `require("${id}")`});`;
     });
     if (count === 0) return null;
     const firstLineEnd = lazy.indexOf('\n') + 1;
@@ -102,15 +122,93 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * The precompiled validators and the JSON Schemas stay files of their own, read only when a file is checked against
+ * its schema (the validators with their code caches): a run whose files all come from the results cache needs none of
+ * their 360 kB. Their paths are made relative to the bundle's scripts, which sit in dist/ itself.
+ */
+const SEPARATE_FILE = /(-validator\.cjs|\/schemas\/[\w.-]+\.schema\.json)$/;
+const separateFiles = {
+  name: 'separate-files',
+  resolveId(source, importer) {
+    if (!SEPARATE_FILE.test(source) || !importer || !source.startsWith('.')) return null;
+    const target = path
+      .relative(dist, path.resolve(path.dirname(importer), source))
+      .split(path.sep)
+      .join('/');
+    return { id: target.startsWith('.') ? target : `./${target}`, external: true };
+  },
+};
+
+/**
+ * The yaml package is a script of its own, dist/dpg-yaml.cjs (built below), that every other script requires: the
+ * modules a validation starts with reach it only on first use (src/util/yaml.ts), so a run whose files all come from
+ * the results cache never reads it.
+ */
+const YAML_SCRIPT = './dpg-yaml.cjs';
+const separateYaml = {
+  name: 'separate-yaml',
+  resolveId: (source) => (source === 'yaml' ? { id: YAML_SCRIPT, external: true } : null),
+};
+
+/** Every module the entry reaches through static imports and requires (not dynamic imports): the start chunk. */
+const moduleInfos = new Map();
+const recordModules = { name: 'record-modules', moduleParsed: (info) => void moduleInfos.set(info.id, info) };
+let startModules;
+function isStartModule(id) {
+  if (!startModules) {
+    startModules = new Set();
+    const pending = [entry];
+    while (pending.length) {
+      const next = pending.pop();
+      if (startModules.has(next)) continue;
+      startModules.add(next);
+      pending.push(...(moduleInfos.get(next)?.importedIds ?? []));
+    }
+  }
+  return startModules.has(id);
+}
+
 const build = await rolldown({
-  input: path.join(dist, 'cli', 'bin.js'),
+  input: entry,
   platform: 'node',
   external: (id) => EXTERNAL.test(id),
-  plugins: [bundleRequires, relocateRelativeUrls, lazyBuiltins],
+  plugins: [separateFiles, separateYaml, bundleRequires, relocateRelativeUrls, lazyBuiltins, recordModules],
+  // A module imported both statically and on demand simply stays where the static import puts it.
+  onLog: (level, log, report) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : report(level, log)),
   logLevel: 'warn',
 });
-await build.write({ dir: dist, entryFileNames: 'dpg.cjs', format: 'cjs', codeSplitting: false, charset: 'ascii', comments: false });
+await build.write({
+  dir: dist,
+  entryFileNames: 'dpg.cjs',
+  // Beside the entry, so that the paths the relocations above make relative to dist/ hold in every chunk.
+  chunkFileNames: 'dpg-[name].cjs',
+  format: 'cjs',
+  codeSplitting: { groups: [{ name: 'start', test: isStartModule, priority: 10 }] },
+  charset: 'ascii',
+  comments: false,
+});
 await build.close();
+const yamlBuild = await rolldown({ input: createRequire(import.meta.url).resolve('yaml'), platform: 'node', logLevel: 'warn' });
+await yamlBuild.write({ file: path.join(dist, YAML_SCRIPT), format: 'cjs', codeSplitting: false, charset: 'ascii', comments: false });
+await yamlBuild.close();
+// Each script of the bundle becomes the function bin/dpg.js calls, as Node's module wrapper would make it: the loader
+// then compiles the file's text as it was read, without first copying it into a wrapped string. (Done here: rolldown's
+// `banner` and `footer` must each be complete statements.)
+for (const file of loadedScripts()) {
+  if (path.dirname(file) !== dist) continue;
+  writeFileSync(file, `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`, 'latin1');
+}
+// bin/dpg.js reads its scripts as latin1, which is only right for ASCII.
+for (const file of loadedScripts()) {
+  const nonAscii = readFileSync(file).findIndex((byte) => byte > 0x7f);
+  if (nonAscii !== -1) {
+    removeBundle();
+    throw new Error(
+      `bundle: ${path.relative(root, file)} has a byte outside ASCII at offset ${nonAscii}; bin/dpg.js could not read it as latin1.`,
+    );
+  }
+}
 
 // The nomination form's script for browsers (dist/nominate.js, published by `dpg build` as assets/nominate.js): the
 // question table, the precompiled schema validator and the rule engine in one file. Node's modules are only reached
@@ -165,17 +263,16 @@ try {
   const edited = path.join(registry, second);
   const original = readFileSync(edited, 'utf8');
   writeFileSync(edited, original.replace(/^website: https:/m, 'website: http:'));
-  runReporting([path.join('nominations', first), path.join('nominations', second)], { DPG_WRITE_CODE_CACHE: codeCache });
+  runReporting([path.join('nominations', first), path.join('nominations', second)], { DPG_WRITE_CODE_CACHE: '1' });
   writeFileSync(edited, original);
   if (committed(training)) {
     writeFileSync(edited, original.replace(/^website: https:/m, 'website: http:'));
     // The first run writes the index of main; the recorded one reads it.
     runReporting(['--changed', '--base', 'main']);
-    runReporting(['--changed', '--base', 'main'], { DPG_WRITE_CODE_CACHE: codeCache });
+    runReporting(['--changed', '--base', 'main'], { DPG_WRITE_CODE_CACHE: '1' });
   }
 } catch (err) {
-  rmSync(output, { force: true });
-  rmSync(codeCache, { force: true });
+  removeBundle();
   console.warn(`bundle: the bundled CLI failed its smoke test, so it was removed: ${String(err.stderr ?? err.message).trim()}`);
 } finally {
   rmSync(training, { recursive: true, force: true });

@@ -88,9 +88,14 @@ process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)
   });
 
   it('the bundle leaves the Unicode confusables and the country names out, for a smaller file and code cache', () => {
-    const bundle = path.join(ROOT, 'dist', 'dpg.cjs');
+    const bundle = path.join(ROOT, 'dist', 'dpg-start.cjs');
     if (!existsSync(bundle)) return;
     const text = readFileSync(bundle, 'utf8');
+    // Nor does the code a validation starts with hold the yaml package, the validators or the schemas.
+    expect(text).toContain('require("./dpg-yaml.cjs")');
+    expect(text).toContain('require("./schema/nomination-validator.cjs")');
+    expect(text).toContain('require("../schemas/nomination.schema.json")');
+    expect(text).not.toContain('YAMLParseError');
     expect(text).toContain('require("unhomoglyph/data.json")');
     expect(text).toContain('require("i18n-iso-countries/langs/en.json")');
     // An entry of each table: "m" looks like "rn"; the library's English name of AF.

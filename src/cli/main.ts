@@ -17,19 +17,30 @@ import type { CliIO } from '../core/io.js';
 
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
 
-const COMMANDS: RegisterCommand[] = [
-  registerValidate,
-  registerFix,
-  registerRules,
-  registerReport,
-  registerComment,
-  registerRecheck,
-  registerImport,
-  registerNew,
-  registerRenewals,
-  registerStatus,
-  registerBuild,
+/** Every command, by the name it registers, in the order of the help. */
+export const COMMANDS: ReadonlyArray<readonly [name: string, register: RegisterCommand]> = [
+  ['validate', registerValidate],
+  ['fix', registerFix],
+  ['rules', registerRules],
+  ['report', registerReport],
+  ['comment', registerComment],
+  ['recheck', registerRecheck],
+  ['import', registerImport],
+  ['new', registerNew],
+  ['renewals', registerRenewals],
+  ['status', registerStatus],
+  ['build', registerBuild],
 ];
+
+/**
+ * The commands a run registers: only the one `argv` starts with, when it names one (its options, help and errors
+ * need no other), so a validation does not build ten other commands' options first; else all of them, for the
+ * program's help, `help <command>` and suggestions for a mistyped name.
+ */
+export function commandsFor(argv: readonly string[]): ReadonlyArray<readonly [name: string, register: RegisterCommand]> {
+  const named = COMMANDS.find(([name]) => name === argv[0]);
+  return named ? [named] : COMMANDS;
+}
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit status; never throws. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -47,7 +58,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   program.configureHelp({ sortSubcommands: false });
-  for (const register of COMMANDS) register(program, context);
+  for (const [, register] of commandsFor(argv)) register(program, context);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError());
 
   try {

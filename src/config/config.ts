@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import type { ValidateFunction } from 'ajv';
-import { locateIn, positionsOf, type Anchor, type Span } from '../load/positions.js';
+import { LineCounter, locateIn, positionsOf, type Anchor, type Span } from '../load/positions.js';
 import { DEFAULT_ONLINE_SETTINGS, parseOnlineSettings, type OnlineSettings } from './online.js';
 import type { Rule } from '../rules/types.js';
 import { schemaValidator } from '../schema/validate.js';
@@ -118,7 +118,7 @@ interface ParsedText {
 
 function parseText(text: string, source: string): ParsedText {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
+  const doc = yaml().parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     throw new ConfigError(
       source,

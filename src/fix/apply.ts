@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar, type YAMLSeq } from 'yaml';
+import type { Node, Scalar, YAMLSeq } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { pointerSegments } from '../core/pointer.js';
 import type { Fix } from '../core/types.js';
 
@@ -29,22 +30,22 @@ const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
 function scalarAt(contents: Node | null, pointer: string): Scalar | undefined {
   let node: unknown = contents;
   for (const segment of pointerSegments(pointer)) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment);
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((p) => (yaml().isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment);
       node = pair?.value;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       if (!/^\d+$/.test(segment)) return undefined;
       const item: unknown = node.items[Number(segment)];
-      node = isPair(item) ? item.value : item;
+      node = yaml().isPair(item) ? item.value : item;
     } else {
       return undefined;
     }
   }
-  return isScalar(node) ? node : undefined;
+  return yaml().isScalar(node) ? node : undefined;
 }
 
 function firstDocumentContents(text: string): { contents: Node | null; ok: boolean } {
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  const docs = yaml().parseAllDocuments(text, PARSE_OPTIONS);
   const doc = Array.isArray(docs) ? docs[0] : undefined;
   if (!doc || doc.errors.length) return { contents: null, ok: false };
   return { contents: doc.contents as Node | null, ok: true };
@@ -90,7 +91,11 @@ function holds(text: string, pointer: string, value: Fix['value']): boolean {
   if (!ok) return false;
   if (Array.isArray(value)) {
     const node = nodeAt(contents, pointer);
-    return isSeq(node) && node.items.length === value.length && node.items.every((item, i) => isScalar(item) && item.value === value[i]);
+    return (
+      yaml().isSeq(node) &&
+      node.items.length === value.length &&
+      node.items.every((item, i) => yaml().isScalar(item) && item.value === value[i])
+    );
   }
   return scalarAt(contents, pointer)?.value === value;
 }
@@ -99,8 +104,9 @@ function holds(text: string, pointer: string, value: Fix['value']): boolean {
 function nodeAt(contents: Node | null, pointer: string): unknown {
   let node: unknown = contents;
   for (const segment of pointerSegments(pointer)) {
-    if (isMap(node)) node = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment)?.value;
-    else if (isSeq(node) && /^\d+$/.test(segment)) node = node.items[Number(segment)];
+    if (yaml().isMap(node))
+      node = node.items.find((p) => (yaml().isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment)?.value;
+    else if (yaml().isSeq(node) && /^\d+$/.test(segment)) node = node.items[Number(segment)];
     else return undefined;
   }
   return node;
@@ -121,12 +127,12 @@ function insertion(text: string, contents: Node | null, fix: Fix): { start: numb
   const key = segments.pop();
   const parentPointer = segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
   const parent = nodeAt(contents, parentPointer);
-  if (key === undefined || !isMap(parent) || parent.flow || !parent.items.length) return undefined;
-  if (parent.items.some((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key)) return undefined;
+  if (key === undefined || !yaml().isMap(parent) || parent.flow || !parent.items.length) return undefined;
+  if (parent.items.some((p) => (yaml().isScalar(p.key) ? String(p.key.value) : String(p.key)) === key)) return undefined;
   const first = parent.items[0]!.key;
   const last = parent.items[parent.items.length - 1]!;
   const lastEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node | null)?.range?.[1];
-  if (!isScalar(first) || !first.range || lastEnd === undefined || !/^[A-Za-z_][\w-]*$/.test(key)) return undefined;
+  if (!yaml().isScalar(first) || !first.range || lastEnd === undefined || !/^[A-Za-z_][\w-]*$/.test(key)) return undefined;
   const column = first.range[0] - (text.lastIndexOf('\n', first.range[0] - 1) + 1);
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lineEnd = text[lastEnd - 1] === '\n' ? lastEnd : text.indexOf('\n', lastEnd);
@@ -145,7 +151,7 @@ function itemOf(contents: Node | null, pointer: string): { seq: YAMLSeq; index: 
   const at = pointer.lastIndexOf('/');
   const index = pointer.slice(at + 1);
   const seq = nodeAt(contents, pointer.slice(0, at));
-  return isSeq(seq) && /^\d+$/.test(index) && Number(index) < seq.items.length ? { seq, index: Number(index) } : undefined;
+  return yaml().isSeq(seq) && /^\d+$/.test(index) && Number(index) < seq.items.length ? { seq, index: Number(index) } : undefined;
 }
 
 /**
@@ -157,7 +163,7 @@ function removal(text: string, contents: Node | null, fix: Fix): { start: number
   if (!found || found.seq.items.length < 2) return undefined;
   const { seq, index } = found;
   const range = (seq.items[index] as Node | null)?.range;
-  if (!range || !isScalar(seq.items[index])) return undefined;
+  if (!range || !yaml().isScalar(seq.items[index])) return undefined;
   if (seq.flow) {
     const next = (seq.items[index + 1] as Node | null)?.range;
     const previous = (seq.items[index - 1] as Node | null)?.range;
@@ -178,9 +184,9 @@ function removed(text: string, original: Node | null, pointer: string): boolean 
   const before = itemOf(original, pointer);
   const at = pointer.lastIndexOf('/');
   const after = nodeAt(contents, pointer.slice(0, at));
-  if (!ok || !before || !isSeq(after)) return false;
-  const expected = before.seq.items.filter((_, i) => i !== before.index).map((item) => (isScalar(item) ? item.value : undefined));
-  return after.items.length === expected.length && after.items.every((item, i) => isScalar(item) && item.value === expected[i]);
+  if (!ok || !before || !yaml().isSeq(after)) return false;
+  const expected = before.seq.items.filter((_, i) => i !== before.index).map((item) => (yaml().isScalar(item) ? item.value : undefined));
+  return after.items.length === expected.length && after.items.every((item, i) => yaml().isScalar(item) && item.value === expected[i]);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Document, isMap, isScalar, visit, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { indicatorTitle } from '../core/indicators.js';
 import type { IndicatorId } from '../core/types.js';
 
@@ -64,24 +65,24 @@ export function orderedNomination(nomination: Record<string, unknown>): Record<s
 }
 
 function keyPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p): p is Pair => isScalar(p.key) && p.key.value === key);
+  return map.items.find((p): p is Pair => yaml().isScalar(p.key) && p.key.value === key);
 }
 
 function commentAbove(pair: Pair | undefined, lines: string[], blankLineBefore: boolean): void {
-  if (!pair || !isScalar(pair.key)) return;
+  if (!pair || !yaml().isScalar(pair.key)) return;
   const key = pair.key as Scalar;
   key.commentBefore = lines.map((l) => ` ${l}`).join('\n');
   key.spaceBefore = blankLineBefore;
 }
 
 export function nominationToYaml(nomination: Record<string, unknown>, options: NominationYamlOptions = {}): string {
-  const doc = new Document(nomination);
+  const doc = new (yaml().Document)(nomination);
   doc.commentBefore = [
     ` yaml-language-server: $schema=${options.schemaRef ?? SCHEMA_REF}`,
     ...(options.header ?? []).map((l) => ` ${l}`),
   ].join('\n');
   const root = doc.contents;
-  if (!isMap(root)) return doc.toString();
+  if (!yaml().isMap(root)) return doc.toString();
   const notes = options.notes ?? {};
 
   for (const [key, section] of SECTIONS) {
@@ -92,15 +93,15 @@ export function nominationToYaml(nomination: Record<string, unknown>, options: N
     else if (extra.length) commentAbove(pair, extra, false);
   }
   const harm = keyPair(root, 'doNoHarm');
-  if (harm && isMap(harm.value)) {
+  if (harm && yaml().isMap(harm.value)) {
     for (const [key, id] of Object.entries(SUBSECTIONS)) {
       commentAbove(keyPair(harm.value, key), [`${id} — ${indicatorTitle(id)}`, ...(notes[`doNoHarm.${key}`] ?? [])], false);
     }
   }
 
-  visit(doc, {
+  yaml().visit(doc, {
     Seq(_, seq: YAMLSeq) {
-      const values = seq.items.map((i) => (isScalar(i) ? String(i.value) : undefined));
+      const values = seq.items.map((i) => (yaml().isScalar(i) ? String(i.value) : undefined));
       if (values.length && values.every((v) => v !== undefined && v.length <= 30) && values.join(', ').length <= 60) seq.flow = true;
     },
     Scalar(key, node) {
@@ -110,10 +111,10 @@ export function nominationToYaml(nomination: Record<string, unknown>, options: N
     },
   });
   // Flow sequences cannot hold block scalars.
-  visit(doc, {
+  yaml().visit(doc, {
     Seq(_, seq: YAMLSeq) {
       if (!seq.flow) return;
-      for (const item of seq.items) if (isScalar(item)) item.type = undefined;
+      for (const item of seq.items) if (yaml().isScalar(item)) item.type = undefined;
     },
   });
   return doc.toString({ lineWidth: 100, flowCollectionPadding: false });

@@ -10,7 +10,7 @@ import {
   REJECTED_LICENSES,
   type PartPolicy,
 } from './policy.js';
-import { DEPRECATED_LICENSE_IDS, isConjunction, isLicenseRef, isOsiApproved, parseSpdx, type SpdxNode } from './spdx.js';
+import { deprecatedLicenseIds, isConjunction, isLicenseRef, isOsiApproved, parseSpdx, type SpdxNode } from './spdx.js';
 
 /** Why one licence of an expression is not approved for a part. */
 export type Rejection =
@@ -59,7 +59,7 @@ function judgeExpression(node: SpdxNode, part: LicensedPart): Verdict {
     return { approved, rejections: approved ? [] : [...left.rejections, ...right.rejections] };
   }
   const id = node.license;
-  const successor = DEPRECATED_LICENSE_IDS.has(id) ? successorOf(id) : undefined;
+  const successor = deprecatedLicenseIds().has(id) ? successorOf(id) : undefined;
   const successorTree = successor === undefined ? undefined : parseSpdx(successor);
   if (successorTree?.ok) {
     const verdict = judgeExpression(successorTree.tree, part);

@@ -17,15 +17,24 @@ export interface SpdxConjunctionNode {
 
 export type SpdxNode = SpdxLicenseNode | SpdxConjunctionNode;
 
-const parseExpression = require('spdx-expression-parse') as (source: string) => SpdxNode;
-const currentIds = require('spdx-license-ids/index.json') as string[];
-const deprecatedIds = require('spdx-license-ids/deprecated.json') as string[];
-const licenseList = require('spdx-license-list') as Readonly<Record<string, { name: string; osiApproved: boolean }>>;
+// The lists are read on first use: a run whose files all come from the results cache never needs them.
+let parser: ((source: string) => SpdxNode) | undefined;
+let current: ReadonlySet<string> | undefined;
+let deprecated: ReadonlySet<string> | undefined;
+let list: Readonly<Record<string, { name: string; osiApproved: boolean }>> | undefined;
+
+const parseExpression = (source: string): SpdxNode => (parser ??= require('spdx-expression-parse') as (source: string) => SpdxNode)(source);
+const licenseList = () => (list ??= require('spdx-license-list') as Readonly<Record<string, { name: string; osiApproved: boolean }>>);
 
 /** Identifiers of the SPDX licence list that are in current use. */
-export const CURRENT_LICENSE_IDS: ReadonlySet<string> = new Set(currentIds);
+export function currentLicenseIds(): ReadonlySet<string> {
+  return (current ??= new Set(require('spdx-license-ids/index.json') as string[]));
+}
+
 /** Identifiers SPDX still accepts but has replaced (e.g. GPL-3.0 → GPL-3.0-only). */
-export const DEPRECATED_LICENSE_IDS: ReadonlySet<string> = new Set(deprecatedIds);
+export function deprecatedLicenseIds(): ReadonlySet<string> {
+  return (deprecated ??= new Set(require('spdx-license-ids/deprecated.json') as string[]));
+}
 
 export type ParseResult = { ok: true; tree: SpdxNode } | { ok: false; error: string };
 
@@ -60,12 +69,12 @@ export function isLicenseRef(id: string): boolean {
 
 /** The OSI approval flag of the SPDX licence list; ids the list does not know are not approved. */
 export function isOsiApproved(id: string): boolean {
-  return Object.hasOwn(licenseList, id) && licenseList[id]!.osiApproved;
+  return Object.hasOwn(licenseList(), id) && licenseList()[id]!.osiApproved;
 }
 
 /** The full name the SPDX licence list gives an id ("MIT" → "MIT License"), if it lists it. */
 export function licenseName(id: string): string | undefined {
-  return Object.hasOwn(licenseList, id) ? licenseList[id]!.name : undefined;
+  return Object.hasOwn(licenseList(), id) ? licenseList()[id]!.name : undefined;
 }
 
 function isKnownException(token: string): boolean {
@@ -75,7 +84,7 @@ function isKnownException(token: string): boolean {
 
 function isKnownLicenseToken(token: string): boolean {
   const id = token.endsWith('+') ? token.slice(0, -1) : token;
-  return CURRENT_LICENSE_IDS.has(id) || DEPRECATED_LICENSE_IDS.has(id) || isLicenseRef(id);
+  return currentLicenseIds().has(id) || deprecatedLicenseIds().has(id) || isLicenseRef(id);
 }
 
 export interface UnknownPart {

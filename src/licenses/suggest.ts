@@ -1,6 +1,6 @@
 import { closest } from '../util/suggest.js';
 import { successorOf } from './deprecated.js';
-import { CURRENT_LICENSE_IDS, DEPRECATED_LICENSE_IDS } from './spdx.js';
+import { currentLicenseIds, deprecatedLicenseIds } from './spdx.js';
 
 /** A licence name reduced to letters, digits and version dots: "GNU GPL v3.0", "GPLv3" and "GPL-3.0" → "gpl3". */
 function normaliseLicenseName(name: string): string {
@@ -33,7 +33,7 @@ let byNormalisedName: Map<string, string> | undefined;
 function idByNormalisedName(key: string): string | undefined {
   if (!byNormalisedName) {
     byNormalisedName = new Map();
-    for (const id of [...CURRENT_LICENSE_IDS, ...DEPRECATED_LICENSE_IDS]) {
+    for (const id of [...currentLicenseIds(), ...deprecatedLicenseIds()]) {
       const normalised = normaliseLicenseName(id);
       if (!byNormalisedName.has(normalised)) byNormalisedName.set(normalised, id);
     }
@@ -50,8 +50,8 @@ export function suggestLicenseId(text: string): string | undefined {
   const match =
     INFORMAL_NAMES[key] ??
     idByNormalisedName(key) ??
-    closest(name.replace(/\s+/g, '-'), [...CURRENT_LICENSE_IDS, ...DEPRECATED_LICENSE_IDS]);
+    closest(name.replace(/\s+/g, '-'), [...currentLicenseIds(), ...deprecatedLicenseIds()]);
   if (match === undefined) return undefined;
-  if (DEPRECATED_LICENSE_IDS.has(match)) return successorOf(match, plus);
+  if (deprecatedLicenseIds().has(match)) return successorOf(match, plus);
   return plus ? `${match}+` : match;
 }

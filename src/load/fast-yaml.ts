@@ -1,6 +1,5 @@
-import { LineCounter } from 'yaml';
 import { joinPointer } from '../core/pointer.js';
-import { type PositionTable } from './positions.js';
+import { LineCounter, type PositionTable } from './positions.js';
 
 /*
  * A one-pass reader for the regular part of YAML that nominations use: a block mapping at the root,

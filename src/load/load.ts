@@ -1,8 +1,9 @@
-import { isScalar, LineCounter, parseAllDocuments, Parser, visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import type { Diagnostic } from '../core/types.js';
 import { composeFast } from './fast-yaml.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
-import { locateIn, positionsOf, spanOf, type Anchor, type PositionTable, type Span } from './positions.js';
+import { LineCounter, locateIn, positionsOf, spanOf, type Anchor, type PositionTable, type Span } from './positions.js';
 import { RefusedContent, type Refusal } from './read.js';
 import { rule as regularFile } from '../rules/registry/regular-file.js';
 import { rule as bomRule } from '../rules/yaml/bom.js';
@@ -105,7 +106,7 @@ function dataDepth(value: unknown, limit: number): number {
 
 /** Offset of the first quoted scalar that does not end with its closing quote, from the parser's token stream. */
 function unclosedQuoteAt(text: string): number | undefined {
-  const stack: unknown[] = [...new Parser().parse(text)];
+  const stack: unknown[] = [...new (yaml().Parser)().parse(text)];
   while (stack.length) {
     const token = stack.shift();
     if (token === null || typeof token !== 'object') continue;
@@ -158,11 +159,11 @@ function refusalDiagnostic(file: string, refusal: Refusal): Diagnostic {
 
 /** Removes every later pair of a key a mapping already has, so the data holds the first value. */
 function dropRepeatedKeys(doc: Document): void {
-  visit(doc, {
+  yaml().visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
       map.items = map.items.filter((pair) => {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const key = yaml().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
@@ -235,7 +236,7 @@ export function loadNomination(file: string, content: Uint8Array | string, limit
 
   let docs: Document[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }) as unknown as Document[];
+    docs = yaml().parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }) as unknown as Document[];
   } catch (err) {
     diagnostics.push(fileDiagnostic(syntaxRule, 'unparsable', { reason: (err as Error).message }, START));
     return result;

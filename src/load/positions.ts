@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { joinPointer } from '../core/pointer.js';
 
 export interface Span {
@@ -6,6 +7,33 @@ export interface Span {
   column: number;
   endLine: number;
   endColumn: number;
+}
+
+/**
+ * Where each line of a text starts, for turning offsets into 1-based lines and columns. It has the shape of the yaml
+ * package's LineCounter, so the parser can fill it too; being our own, a file the fast reader handles is placed
+ * without loading that package.
+ */
+export class LineCounter {
+  readonly lineStarts: number[] = [];
+
+  /** Records that a line starts at `offset`; offsets come in ascending order. */
+  addNewLine = (offset: number): number => this.lineStarts.push(offset);
+
+  /** The 1-based line and column of `offset`; line 0 when no line has been recorded at or before it. */
+  linePos = (offset: number): { line: number; col: number } => {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - starts[low - 1]! + 1 };
+  };
 }
 
 export function spanOf(lineCounter: LineCounter, start: number, end: number): Span {
@@ -45,10 +73,10 @@ export function positionsOf(doc: Document): PositionTable {
   const stack: Array<[string, Node]> = [['', root]];
   while (stack.length) {
     const [pointer, node] = stack.pop()!;
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       for (const pair of node.items) {
         const key = (pair.key as Node | null) ?? null;
-        const child = joinPointer(pointer, isScalar(key) ? String(key.value) : String(key));
+        const child = joinPointer(pointer, yaml().isScalar(key) ? String(key.value) : String(key));
         // A repeated key: the first one is where the pointer leads.
         if (table.has(child)) continue;
         const value = (pair.value as Node | null) ?? null;
@@ -60,9 +88,9 @@ export function positionsOf(doc: Document): PositionTable {
           table.set(child, offsetsOf(key, null));
         }
       }
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       node.items.forEach((entry, index) => {
-        const item = (isPair(entry) ? entry.value : entry) as Node | null;
+        const item = (yaml().isPair(entry) ? entry.value : entry) as Node | null;
         const child = joinPointer(pointer, index);
         if (item?.range) {
           table.set(child, offsetsOf(item, null));

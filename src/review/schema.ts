@@ -9,8 +9,9 @@ import { didYouMean, didYouMeanTerm } from '../util/suggest.js';
 
 const require = createRequire(import.meta.url);
 
-const reviewersSchema: Record<string, unknown> = require('../../schemas/reviewers.schema.json');
-const reviewSchema: Record<string, unknown> = require('../../schemas/review.schema.json');
+/** The schema of review records or of the reviewers file, read when a file fails it (for the message). */
+const schemaOf = (name: Exclude<SchemaName, 'nomination'>): Record<string, unknown> =>
+  name === 'review' ? require('../../schemas/review.schema.json') : require('../../schemas/reviewers.schema.json');
 
 function schemaNode(schema: Record<string, unknown>, schemaPath: string): Record<string, unknown> | undefined {
   let node: unknown = schema;
@@ -96,7 +97,7 @@ function describeError(
  * with its messages, placed on the offending node. `what` names the document in messages ("the review").
  */
 export function schemaDiagnostics(loaded: LoadedFile, name: Exclude<SchemaName, 'nomination'>, rule: CoreRule, what: string): Diagnostic[] {
-  const schema = name === 'review' ? reviewSchema : reviewersSchema;
+  const schema = schemaOf(name);
   const validate = schemaValidator(name, schema);
   if (validate(loaded.data)) return [];
   const seen = new Set<string>();

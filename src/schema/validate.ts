@@ -49,7 +49,7 @@ function precompiledValidator(name: SchemaName): ValidateFunction | undefined {
 }
 
 /** Compiles a schema; only when running from the sources, where there is no build output. */
-export function compileValidator(schema: Record<string, unknown> = nominationSchema): ValidateFunction {
+export function compileValidator(schema: Record<string, unknown> = nominationSchema()): ValidateFunction {
   const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   return new Ajv2020({ ...AJV_OPTIONS }).compile(schema);
 }
@@ -71,7 +71,7 @@ export function schemaValidator(name: SchemaName, schema: Record<string, unknown
  * @public (the tests ask the built code)
  */
 export function nominationValidator(): ValidateFunction {
-  return schemaValidator('nomination', nominationSchema);
+  return schemaValidator('nomination', nominationSchema());
 }
 
 /** `licenses/0/spdx` for a pointer, as people read it in a YAML file. */
@@ -84,7 +84,7 @@ export function humanPath(pointer: string): string {
 /** The schema node a schemaPath like `#/properties/a/then/required` leads to, minus `drop` trailing segments. */
 function schemaAt(schemaPath: string, drop: number): Record<string, unknown> | undefined {
   const segments = pointerSegments(schemaPath.replace(/^#/, '')).slice(0, -drop || undefined);
-  let node: unknown = nominationSchema;
+  let node: unknown = nominationSchema();
   for (const s of segments) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[s];

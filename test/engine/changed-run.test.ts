@@ -120,7 +120,7 @@ function options(setup: ReturnType<typeof setUp>, extra: Partial<ChangedRunOptio
     config: DEFAULT_CONFIG,
     now: TEST_NOW,
     workers: 0,
-    schema: () => nominationSchema,
+    schema: nominationSchema,
     targets: setup.targets,
     changed: setup.changed,
     superseded: setup.superseded,
@@ -146,7 +146,7 @@ describe('validate --changed against the registry as the change leaves it', () =
           config: DEFAULT_CONFIG,
           now: TEST_NOW,
           workers: 0,
-          schema: () => nominationSchema,
+          schema: nominationSchema,
           targets: setup.targets.map(setup.fileAt),
           context: onDisk.map((file) => ({
             file: `nominations/${path.relative(setup.registryDir, file).split(path.sep).join('/')}`,

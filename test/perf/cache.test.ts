@@ -37,7 +37,7 @@ const validate = (entries: RegistryFile[], options: { cacheDirectory?: string; n
     context: entries,
     cacheDirectory: options.cacheDirectory,
     workers: 0,
-    schema: () => nominationSchema,
+    schema: nominationSchema,
   });
 
 /** A cache file's JSON, as this process (whose key signed it) reads it. */

@@ -129,7 +129,7 @@ describe('the same results however the run is organised', () => {
   }
 
   const run = (files: readonly RegistryFile[], targets: readonly RegistryFile[], extra: { cacheDirectory?: string; workers?: number }) =>
-    validateRegistry({ config: DEFAULT_CONFIG, now: TEST_NOW, targets, context: files, schema: () => nominationSchema, ...extra });
+    validateRegistry({ config: DEFAULT_CONFIG, now: TEST_NOW, targets, context: files, schema: nominationSchema, ...extra });
 
   // Two duplicates of a seed among mutants make registry-wide findings likely too.
   const registryArbitrary = fc

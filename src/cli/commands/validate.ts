@@ -56,7 +56,7 @@ function validateFiles(
     context: registry.filter((f) => !targetSet.has(f)).map(entry),
     ...cacheOptions(flags, root, io),
     workers: flags.workers === false ? 0 : flags.workers,
-    schema: () => nominationSchema,
+    schema: nominationSchema,
     debug: debugOutput(io),
   });
 }
@@ -189,7 +189,7 @@ async function validateChanged(flags: ValidateFlags, io: CliIO): Promise<{ resul
     fileAt,
     ...cacheOptions(flags, configRoot, io),
     workers: flags.workers === false ? 0 : flags.workers,
-    schema: () => nominationSchema,
+    schema: nominationSchema,
     debug: debugOutput(io),
   });
   // Findings about the change as a whole are reported by the first shard only.

@@ -1,6 +1,6 @@
 import { joinPointer } from '../../core/pointer.js';
 import { DEPRECATED_SUCCESSORS, successorOf } from '../../licenses/deprecated.js';
-import { DEPRECATED_LICENSE_IDS, licenseNodes, parseSpdx } from '../../licenses/spdx.js';
+import { deprecatedLicenseIds, licenseNodes, parseSpdx } from '../../licenses/spdx.js';
 import { asArray, asRecord } from '../../core/nomination.js';
 import type { FileRule } from '../types.js';
 
@@ -33,7 +33,7 @@ export const rule: FileRule = {
       const path = joinPointer('/licenses', index, 'spdx');
       const seen = new Set<string>();
       for (const node of licenseNodes(parsed.tree)) {
-        if (!DEPRECATED_LICENSE_IDS.has(node.license)) continue;
+        if (!deprecatedLicenseIds().has(node.license)) continue;
         const written = node.plus ? `${node.license}+` : node.license;
         if (seen.has(written)) continue;
         seen.add(written);
