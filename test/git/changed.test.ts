@@ -215,6 +215,22 @@ const cases: ChangeCase[] = [
     },
   },
   {
+    name: 'untracked files with odd names count, ignored ones do not',
+    change: (r) => {
+      r.write('.gitignore', 'ignored/\n*.tmp\n');
+      r.write('nominations/? looks like a status line.yaml', nomination('Question'));
+      r.write('nominations/# looks like a header.yaml', nomination('Hash'));
+      r.write('nominations/new\nline.yaml', nomination('Newline'));
+      r.write('nominations/scratch.tmp', 'x');
+      r.write('ignored/delta.yaml', nomination('Delta'));
+    },
+    uncommitted: true,
+    expected: {
+      added: ['nominations/# looks like a header.yaml', 'nominations/? looks like a status line.yaml', 'nominations/new\nline.yaml'],
+      outside: ['.gitignore'],
+    },
+  },
+  {
     name: 'uncommitted edits and untracked nominations count (the working tree is compared)',
     change: (r) => {
       r.write('nominations/alpha.yaml', r.read('nominations/alpha.yaml').replace('GPL-3.0-only', 'MIT'));
@@ -340,6 +356,8 @@ describe('findChangedNominations', () => {
   it('works from a subfolder when git is set to show paths relative to it, and finds untracked files anywhere', async () => {
     const repo = registryRepo();
     repo.git('config', 'diff.relative', 'true');
+    repo.git('config', 'status.relativePaths', 'true');
+    repo.git('config', 'status.showUntrackedFiles', 'no');
     repo.write('nominations/delta.yaml', nomination('Delta'));
     repo.commit('change');
     repo.write('nominations/epsilon.yaml', nomination('Epsilon'));

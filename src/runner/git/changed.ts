@@ -273,8 +273,7 @@ export async function findChangeBase(options: ChangeBaseOptions): Promise<Change
   const [answers, early, untracked, ahead] = await Promise.all([
     Promise.all(candidates.map((candidate) => mergeBaseWith(cwd, candidate))),
     gitText([...diffArgs, '--merge-base', `${candidates[0]}^{commit}`, '--'], { cwd }).catch(() => undefined),
-    // :/ is the top-level folder, whatever folder this runs in; --full-name gives paths from there.
-    gitText(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'], { cwd }).catch(() => undefined),
+    untrackedFiles(cwd).catch(() => undefined),
     options.prefetch ? readAhead(cwd, candidates[0]!, options.prefetch.path, options.prefetch.maxBytes).catch(() => undefined) : undefined,
   ]);
   const chosen = answers.findIndex((answer) => answer !== undefined);
@@ -288,7 +287,7 @@ export async function findChangeBase(options: ChangeBaseOptions): Promise<Change
   // -z: paths come raw (no quoting), so spaces, quotes, unicode and newlines survive.
   const [diff, others] = await Promise.all([
     chosen === 0 && early !== undefined ? early : gitText([...diffArgs, mergeBase], { cwd: root }),
-    untracked ?? gitText(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: root }),
+    untracked ?? untrackedFiles(root),
   ]);
   const prefetched =
     chosen === 0 && ahead && options.prefetch ? prefetchedFile(ahead, root, tip, path.join(cwd, options.prefetch.path)) : undefined;
@@ -298,16 +297,42 @@ export async function findChangeBase(options: ChangeBaseOptions): Promise<Change
     tip,
     mergeBase,
     entries: parseRawDiff(diff),
-    untracked: splitNul(others),
+    untracked: others,
     ...(prefetched ? { prefetched } : {}),
   };
+}
+
+/**
+ * The untracked files that are not ignored, anywhere in the repository (paths from its top-level folder).
+ * `git status` rather than `git ls-files --others`: its branch header means it always prints something, and
+ * simple-git waits 50 ms more for a process that printed nothing, which on a clean checkout (as in CI) the
+ * listing of untracked files is. --no-renames: no entry then carries a second path.
+ */
+async function untrackedFiles(cwd: string): Promise<string[]> {
+  const output = await gitText(
+    [
+      '-c',
+      'status.relativePaths=false',
+      'status',
+      '--porcelain=v2',
+      '-z',
+      '--branch',
+      '--untracked-files=all',
+      '--no-renames',
+      '--ignore-submodules=all',
+      '--',
+      ':/',
+    ],
+    { cwd },
+  );
+  return splitNul(output).flatMap((entry) => (entry.startsWith('? ') ? [entry.slice(2)] : []));
 }
 
 interface ReadAhead {
   /** The ref's commit as `git cat-file` resolved it, and the object at the path there. */
   commit?: GitObject;
   object?: GitObject;
-  /** The path's entry in that commit's tree, as `git ls-tree` lists it (path from the repository root). */
+  /** The entries of the path's folder in that commit's tree, as `git ls-tree` lists them (paths from the repository root). */
   entries: Array<{ mode: string; type: string; id: string; path: string }>;
 }
 
@@ -317,8 +342,11 @@ interface ReadAhead {
  */
 async function readAhead(cwd: string, ref: string, file: string, maxBytes: number): Promise<ReadAhead> {
   const rev = `${ref}^{commit}`;
+  const folder = path.posix.dirname(file);
   const [listing, [commit, object]] = await Promise.all([
-    runGit(['--literal-pathspecs', 'ls-tree', '-z', '--full-name', rev, '--', file], { cwd }),
+    // The file's folder, not the file alone: a listing that may come out empty (no such file) would cost a
+    // pause (see untrackedFiles).
+    runGit(['--literal-pathspecs', 'ls-tree', '-z', '--full-name', rev, '--', `${folder}/`], { cwd }),
     // ./ makes the path relative to cwd, as ls-tree takes it.
     readObjectsWithin([rev, `${rev}:./${file}`], cwd, maxBytes),
   ]);
@@ -332,8 +360,11 @@ async function readAhead(cwd: string, ref: string, file: string, maxBytes: numbe
 function prefetchedFile(ahead: ReadAhead, root: string, tip: string, absolute: string): PrefetchedFile | undefined {
   const file = path.relative(root, absolute).split(path.sep).join('/');
   if (!file || file.startsWith('../') || path.isAbsolute(file) || ahead.commit?.id !== tip) return undefined;
+  // Every entry listed must be in the file's folder, else the listing was not of the folder meant.
+  const folder = path.posix.dirname(file);
+  if (ahead.entries.some((e) => path.posix.dirname(e.path) !== folder)) return undefined;
   const entries = ahead.entries.filter((e) => e.path === file);
-  if (entries.length !== ahead.entries.length || entries.length > 1) return undefined;
+  if (entries.length > 1) return undefined;
   const [entry] = entries;
   if (!entry) return { commit: tip, file, committed: undefined };
   const kind = entryKind(entry.mode) ?? 'special';
