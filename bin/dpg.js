@@ -31,15 +31,12 @@ function loadScript(file) {
   }
   // The scripts are ASCII (scripts/bundle.mjs writes them so and checks), which latin1 decodes faster than UTF-8.
   const source = readFileSync(file, 'latin1');
-  // The bundle's scripts come wrapped as Node's module wrapper would make them (see scripts/bundle.mjs).
-  const script = new vm.Script(
-    source.startsWith('(function (exports, require, module, __filename, __dirname) {') ? source : Module.wrap(source),
-    {
-      filename: file,
-      cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    },
-  );
+  // The bundle's scripts come wrapped already, by Node's module wrapper (see scripts/bundle.mjs).
+  const script = new vm.Script(source.startsWith(Module.wrapper[0]) ? source : Module.wrap(source), {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
   const module = { exports: {} };
   loaded.set(file, { script, module });
   const nodeRequire = Module.createRequire(file);

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
@@ -192,12 +192,12 @@ await build.close();
 const yamlBuild = await rolldown({ input: createRequire(import.meta.url).resolve('yaml'), platform: 'node', logLevel: 'warn' });
 await yamlBuild.write({ file: path.join(dist, YAML_SCRIPT), format: 'cjs', codeSplitting: false, charset: 'ascii', comments: false });
 await yamlBuild.close();
-// Each script of the bundle becomes the function bin/dpg.js calls, as Node's module wrapper would make it: the loader
-// then compiles the file's text as it was read, without first copying it into a wrapped string. (Done here: rolldown's
-// `banner` and `footer` must each be complete statements.)
+// Each script of the bundle becomes the function bin/dpg.js calls, wrapped by Node's own module wrapper (bin/dpg.js
+// recognises its opening text): the loader then compiles the file's text as it was read, without first copying it into
+// a wrapped string. (Done here: rolldown's `banner` and `footer` must each be complete statements.)
 for (const file of loadedScripts()) {
   if (path.dirname(file) !== dist) continue;
-  writeFileSync(file, `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`, 'latin1');
+  writeFileSync(file, Module.wrap(readFileSync(file, 'latin1')), 'latin1');
 }
 // bin/dpg.js reads its scripts as latin1, which is only right for ASCII.
 for (const file of loadedScripts()) {

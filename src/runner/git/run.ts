@@ -45,6 +45,8 @@ function gitEnvironment(): NodeJS.ProcessEnv {
  * Runs git with `args` through simple-git (which never uses a shell) and resolves to its standard output;
  * rejects with a GitError when git cannot start or exits with a failure, whether or not it wrote to stderr.
  * simple-git is loaded on first use, so that commands that never run git do not pay for it at start-up.
+ * simple-git waits 50 ms more for a process that printed nothing (no setting turns this off): on a path where speed
+ * counts, choose a git command that always prints something (see changed.ts).
  */
 export async function runGit(args: readonly string[], options: GitOptions): Promise<Buffer> {
   const { simpleGit } = await import('simple-git');
