@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -364,6 +364,22 @@ describe('findChangedNominations', () => {
     repo.write('notes.txt', 'untracked, at the top\n');
     const changes = await find(repo, { cwd: path.join(repo.dir, 'docs') });
     expect(summary(changes)).toEqual({ ...NONE, added: ['nominations/delta.yaml', 'nominations/epsilon.yaml'], outside: ['notes.txt'] });
+  });
+
+  it('leaves the index as it was: listing untracked files takes no lock and writes nothing', async () => {
+    const repo = registryRepo();
+    repo.write('nominations/delta.yaml', nomination('Delta'));
+    repo.commit('change');
+    // A tracked file touched, content unchanged: the index's record of it is stale, which a plain git status would
+    // refresh and write back.
+    const touched = path.join(repo.dir, 'nominations', 'delta.yaml');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(touched, later, later);
+    const index = path.join(repo.dir, '.git', 'index');
+    const before = readFileSync(index);
+    const changes = await find(repo);
+    expect(summary(changes)).toEqual({ ...NONE, added: ['nominations/delta.yaml'] });
+    expect(readFileSync(index).equals(before)).toBe(true);
   });
 
   it('defaults to origin/main in a clone', async () => {

@@ -33,10 +33,14 @@ const INTERACTIVE_VARIABLES = new Set([
   'GIT_EXTERNAL_DIFF',
 ]);
 
+// dpg only reads the repository: GIT_OPTIONAL_LOCKS=0 keeps git from refreshing the index as a side effect (git
+// status would), which takes its lock and can make a commit or an add running beside dpg, as in a pre-commit hook, fail.
+const FIXED_VARIABLES: Readonly<Record<string, string>> = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
+
 function gitEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0' };
+  const env: NodeJS.ProcessEnv = { ...FIXED_VARIABLES };
   for (const [name, value] of Object.entries(process.env)) {
-    if (value !== undefined && !INTERACTIVE_VARIABLES.has(name.toUpperCase()) && name !== 'GIT_TERMINAL_PROMPT') env[name] = value;
+    if (value !== undefined && !INTERACTIVE_VARIABLES.has(name.toUpperCase()) && !(name in FIXED_VARIABLES)) env[name] = value;
   }
   return env;
 }
