@@ -9,6 +9,8 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const dist = path.join(__dirname, '..', 'dist');
+/** How Node's module wrapper opens a script: scripts/bundle.mjs wraps the bundle's scripts with it (Module.wrap). */
+const WRAPPER_START = Module.wrap('\0').split('\0')[0];
 const bundle = path.join(dist, 'dpg.cjs');
 
 /** The bundle's scripts loaded so far (its entry, its chunks, the schema validators), by path. */
@@ -32,7 +34,7 @@ function loadScript(file) {
   // The scripts are ASCII (scripts/bundle.mjs writes them so and checks), which latin1 decodes faster than UTF-8.
   const source = readFileSync(file, 'latin1');
   // The bundle's scripts come wrapped already, by Node's module wrapper (see scripts/bundle.mjs).
-  const script = new vm.Script(source.startsWith(Module.wrapper[0]) ? source : Module.wrap(source), {
+  const script = new vm.Script(source.startsWith(WRAPPER_START) ? source : Module.wrap(source), {
     filename: file,
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/runner/cache/results-cache.js';
-import { GitError, gitText, readObjects, readObjectsWithin, runGit } from '../../src/runner/git/run.js';
+import { GitError, gitEnvironment, gitText, readObjects, readObjectsWithin, runGit } from '../../src/runner/git/run.js';
 
 let dir: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
@@ -50,6 +50,28 @@ describe('runGit', () => {
       expect(await gitText(['log', '-1', '--format=%s'], { cwd: dir })).toBe('files');
     } finally {
       for (const name of ['GIT_PAGER', 'PAGER', 'GIT_EXTERNAL_DIFF', 'EDITOR']) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    }
+  });
+
+  it('passes the environment on, but git never prompts and never takes optional locks, whatever it says', () => {
+    const names = ['GIT_TERMINAL_PROMPT', 'GIT_OPTIONAL_LOCKS', 'constructor', 'DPG_PASSED_ON', 'GIT_EDITOR'];
+    const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+    Object.assign(process.env, {
+      GIT_TERMINAL_PROMPT: '1',
+      GIT_OPTIONAL_LOCKS: '1',
+      constructor: 'kept',
+      DPG_PASSED_ON: 'yes',
+      GIT_EDITOR: 'vi',
+    });
+    try {
+      const env = gitEnvironment();
+      expect(env).toMatchObject({ GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', constructor: 'kept', DPG_PASSED_ON: 'yes' });
+      expect(Object.hasOwn(env, 'GIT_EDITOR')).toBe(false);
+    } finally {
+      for (const name of names) {
         if (saved[name] === undefined) delete process.env[name];
         else process.env[name] = saved[name];
       }

@@ -37,10 +37,11 @@ const INTERACTIVE_VARIABLES = new Set([
 // status would), which takes its lock and can make a commit or an add running beside dpg, as in a pre-commit hook, fail.
 const FIXED_VARIABLES: Readonly<Record<string, string>> = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
 
-function gitEnvironment(): NodeJS.ProcessEnv {
+/** The environment git runs with: the process's, without what could prompt, page or edit, and with FIXED_VARIABLES. */
+export function gitEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...FIXED_VARIABLES };
   for (const [name, value] of Object.entries(process.env)) {
-    if (value !== undefined && !INTERACTIVE_VARIABLES.has(name.toUpperCase()) && !(name in FIXED_VARIABLES)) env[name] = value;
+    if (value !== undefined && !INTERACTIVE_VARIABLES.has(name.toUpperCase()) && !Object.hasOwn(FIXED_VARIABLES, name)) env[name] = value;
   }
   return env;
 }
